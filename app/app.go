@@ -1,0 +1,160 @@
+// Package app is GovDesk's desktop UI: the main window, its navigation and one
+// screen per file. Screens reach data only through the Data interface, and
+// anything slow runs off the UI goroutine and comes back through fyne.Do.
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/assets"
+	"govdesk/models"
+	"govdesk/reports"
+)
+
+// Data is everything the screens need from the store.
+type Data interface {
+	HomeUnits() ([]models.HomeUnit, error)
+	SaveHomeUnit(*models.HomeUnit) error
+	DeleteHomeUnit(id uint) error
+
+	ServiceWindows() ([]models.ServiceWindow, error)
+	SaveServiceWindow(*models.ServiceWindow) error
+	DeleteServiceWindow(id uint) error
+
+	StaffList() ([]models.Staff, error)
+	StaffByID(id uint) (models.Staff, error)
+	StaffHistory(id uint) ([]models.StaffChange, error)
+	SaveStaff(*models.Staff) error
+	MoveStaff(staffID, windowID uint, on models.Date, note string) error
+	SetStaffStatus(staffID uint, status string, on models.Date, note string) error
+	DeleteStaff(id uint) error
+
+	Calendar() (*models.Calendar, error)
+	SetCalendarDay(d models.Date, working bool, note string) error
+	ClearCalendarDay(d models.Date) error
+
+	AuditLog(models.AuditFilter) ([]models.AuditEntry, error)
+	AuditEntities() ([]string, error)
+	Operator() string
+	SetOperator(string) error
+
+	IsEmpty() (bool, error)
+	FillDemo() error
+	Dir() string
+
+	Import(kind, path string, progress reports.Progress) (models.ImportStats, error)
+	Export(kind, path string, opt reports.ExportOptions) (int, error)
+}
+
+// storeData serves Data from the SQLite store, with imports and exports
+// through reports: the same functions the command line calls.
+type storeData struct{ *models.Store }
+
+// NewData wraps the store for the screens.
+func NewData(st *models.Store) Data { return storeData{st} }
+
+func (d storeData) Import(kind, path string, p reports.Progress) (models.ImportStats, error) {
+	return reports.Import(d.Store, kind, path, p)
+}
+
+func (d storeData) Export(kind, path string, opt reports.ExportOptions) (int, error) {
+	return reports.Export(d.Store, kind, path, opt)
+}
+
+// screen is one page of the navigation.
+type screen interface {
+	content() fyne.CanvasObject
+	// reload fetches the screen's data again (it was changed elsewhere).
+	reload()
+}
+
+// shell is the main window: the navigation on the left, a screen on the right.
+type shell struct {
+	win     fyne.Window
+	data    Data
+	names   []string
+	makers  map[string]func() screen
+	screens map[string]screen
+	stack   *fyne.Container
+	nav     *widget.List
+	current string
+}
+
+// Setup applies the theme and icon to a new application.
+func Setup(a fyne.App) {
+	a.Settings().SetTheme(newTheme())
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	useChineseDialogs()
+}
+
+// NewMainWindow builds GovDesk's main window over the data.
+func NewMainWindow(a fyne.App, data Data) fyne.Window {
+	win := a.NewWindow("政务窗口管理 GovDesk")
+	s := newShell(win, data)
+	win.SetContent(s.content())
+	win.Resize(fyne.NewSize(1280, 800))
+	return win
+}
+
+func newShell(win fyne.Window, data Data) *shell {
+	s := &shell{win: win, data: data, screens: map[string]screen{}, stack: container.NewStack()}
+	s.names = []string{"总览", "人员", "窗口", "派驻单位", "工作日历", "操作日志"}
+	s.makers = map[string]func() screen{
+		"总览":   func() screen { return newHomeScreen(s) },
+		"人员":   func() screen { return newStaffScreen(s) },
+		"窗口":   func() screen { return newWindowsScreen(s) },
+		"派驻单位": func() screen { return newUnitsScreen(s) },
+		"工作日历": func() screen { return newCalendarScreen(s) },
+		"操作日志": func() screen { return newAuditScreen(s) },
+	}
+	s.nav = widget.NewList(
+		func() int { return len(s.names) },
+		func() fyne.CanvasObject { return widget.NewLabel("派驻单位人员") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.names[id]) },
+	)
+	s.nav.OnSelected = func(id widget.ListItemID) { s.show(s.names[id]) }
+	return s
+}
+
+func (s *shell) content() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("政务窗口管理", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	left := container.NewBorder(title, nil, nil, nil, s.nav)
+	split := container.NewHSplit(left, s.stack)
+	split.Offset = 0.13
+	s.nav.Select(0)
+	return split
+}
+
+// show switches to the named screen, building it the first time.
+func (s *shell) show(name string) {
+	sc, ok := s.screens[name]
+	if !ok {
+		sc = s.makers[name]()
+		s.screens[name] = sc
+	} else {
+		sc.reload()
+	}
+	s.current = name
+	s.stack.Objects = []fyne.CanvasObject{sc.content()}
+	s.stack.Refresh()
+}
+
+// changed tells every built screen that data changed, so that when the user
+// goes back to it, it shows the new state.
+func (s *shell) changed() {
+	for name, sc := range s.screens {
+		if name != s.current {
+			sc.reload()
+		}
+	}
+}
+
+// screen returns a built screen by name (for tests and cross-screen links).
+func (s *shell) screen(name string) screen {
+	if _, ok := s.screens[name]; !ok {
+		s.screens[name] = s.makers[name]()
+	}
+	return s.screens[name]
+}

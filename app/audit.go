@@ -1,0 +1,153 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+	"govdesk/reports"
+)
+
+const allEntities = "全部对象"
+
+// auditScreen shows who changed what, filtered by kind of record, a word
+// (person, record, value) and dates, and exports the filtered log.
+type auditScreen struct {
+	shell    *shell
+	entity   *widget.Select
+	text     *widget.Entry
+	from, to *dateField
+	list     *recordTable
+	operator *widget.Label
+	box      fyne.CanvasObject
+}
+
+func newAuditScreen(s *shell) *auditScreen {
+	a := &auditScreen{shell: s}
+	a.entity = widget.NewSelect([]string{allEntities}, func(string) { a.reload() })
+	a.entity.SetSelected(allEntities)
+	a.text = widget.NewEntry()
+	a.text.SetPlaceHolder("人员、记录或内容中的文字")
+	a.text.OnSubmitted = func(string) { a.reload() }
+	a.from, a.to = newDateField(s.win), newDateField(s.win)
+	a.from.SetPlaceHolder("开始日期")
+	a.to.SetPlaceHolder("结束日期")
+	a.list = newRecordTable([]column{{"时间", 160}, {"操作员", 90}, {"对象", 90}, {"记录", 180}, {"操作", 60}, {"内容", 560}},
+		"在结果中搜索", nil)
+	query := widget.NewButtonWithIcon("查询", theme.SearchIcon(), a.reload)
+	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), a.onExport)
+	a.operator = widget.NewLabel("")
+	setOp := widget.NewButtonWithIcon("更改操作员", theme.AccountIcon(), a.onOperator)
+	filters := container.NewHBox(a.entity, container.NewGridWrap(fyne.NewSize(220, 36), a.text),
+		container.NewGridWrap(fyne.NewSize(150, 36), a.from), widget.NewLabel("至"),
+		container.NewGridWrap(fyne.NewSize(150, 36), a.to), query, exp)
+	top := container.NewVBox(container.NewHBox(a.operator, setOp), filters)
+	a.box = container.NewBorder(top, nil, nil, nil, a.list.layout())
+	a.reload()
+	return a
+}
+
+func (a *auditScreen) content() fyne.CanvasObject { return a.box }
+
+func (a *auditScreen) filter() (models.AuditFilter, error) {
+	f := models.AuditFilter{Text: a.text.Text, Limit: 5000}
+	if a.entity.Selected != allEntities {
+		f.Entity = a.entity.Selected
+	}
+	var err error
+	if f.From, err = a.from.DateValue(); err != nil {
+		return f, models.FieldErrors{{Field: "开始日期", Reason: err.Error()}}
+	}
+	if f.To, err = a.to.DateValue(); err != nil {
+		return f, models.FieldErrors{{Field: "结束日期", Reason: err.Error()}}
+	}
+	return f, nil
+}
+
+func (a *auditScreen) reload() {
+	f, err := a.filter()
+	if err != nil {
+		showError("查询条件有误", err, a.shell.win)
+		return
+	}
+	var entries []models.AuditEntry
+	var entities []string
+	runAsync(func() (err error) {
+		if entries, err = a.shell.data.AuditLog(f); err != nil {
+			return err
+		}
+		entities, err = a.shell.data.AuditEntities()
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取操作日志", err, a.shell.win)
+			return
+		}
+		a.operator.SetText("当前操作员：" + a.shell.data.Operator())
+		a.entity.Options = append([]string{allEntities}, entities...)
+		rs := make([]record, len(entries))
+		for i, e := range entries {
+			changes := strings.Join(e.Changes(), "；")
+			rs[i] = record{id: e.ID, cells: []string{e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Entity, e.Key, e.Action, changes},
+				search: e.Operator + " " + e.Key + " " + changes}
+		}
+		a.list.setRecords(rs)
+	})
+}
+
+func (a *auditScreen) onExport() {
+	f, err := a.filter()
+	if err != nil {
+		showError("查询条件有误", err, a.shell.win)
+		return
+	}
+	f.Limit = 0
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		runAsync(func() error {
+			_, err := a.shell.data.Export("audit", path, reports.ExportOptions{Audit: f})
+			return err
+		}, func(err error) {
+			if err != nil {
+				showError("导出失败", err, a.shell.win)
+				return
+			}
+			dialog.ShowInformation("导出完成", "操作日志已导出到\n"+path, a.shell.win)
+		})
+	}, a.shell.win)
+	d.SetFileName("操作日志.xlsx")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (a *auditScreen) onOperator() {
+	name := widget.NewEntry()
+	name.SetText(a.shell.data.Operator())
+	d := dialog.NewForm("更改操作员", "保存", "取消", []*widget.FormItem{
+		func() *widget.FormItem {
+			it := widget.NewFormItem("操作员姓名", name)
+			it.HintText = "此后在本机所做的修改都记在此人名下"
+			return it
+		}(),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := a.shell.data.SetOperator(name.Text); err != nil {
+			showError("无法更改操作员", err, a.shell.win)
+			return
+		}
+		a.reload()
+	}, a.shell.win)
+	d.Resize(fyne.NewSize(420, 180))
+	d.Show()
+}

@@ -1,0 +1,167 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+var weekdayNames = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
+
+// calendarScreen shows the working-day calendar a month at a time: statutory
+// holidays and 调休 days, and the office's own changes, which it edits.
+type calendarScreen struct {
+	shell    *shell
+	month    time.Time
+	days     []models.DayInfo
+	title    *widget.Label
+	summary  *widget.Label
+	table    *widget.Table
+	selected int
+	actions  []*widget.Button
+	box      fyne.CanvasObject
+}
+
+func newCalendarScreen(s *shell) *calendarScreen {
+	c := &calendarScreen{shell: s, selected: -1}
+	now := time.Now()
+	c.month = time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	c.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	c.summary = widget.NewLabel("")
+	c.table = widget.NewTable(func() (int, int) { return len(c.days), 4 },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			d := c.days[id.Row]
+			l.Importance = widget.MediumImportance
+			switch id.Col {
+			case 0:
+				l.SetText(d.Date.String())
+			case 1:
+				l.SetText(weekdayNames[d.Date.Weekday()])
+			case 2:
+				if d.Working {
+					l.SetText("工作日")
+				} else {
+					l.Importance = widget.DangerImportance
+					l.SetText("休息日")
+				}
+			case 3:
+				text := d.Reason
+				if d.Override {
+					text += "（中心调整）"
+				}
+				l.SetText(text)
+			}
+		})
+	for i, w := range []float32{120, 90, 90, 320} {
+		c.table.SetColumnWidth(i, w)
+	}
+	c.table.ShowHeaderRow = true
+	c.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText([]string{"日期", "星期", "类型", "说明"}[id.Col])
+		}
+	}
+	c.table.OnSelected = func(id widget.TableCellID) {
+		c.selected = id.Row
+		for _, b := range c.actions {
+			b.Enable()
+		}
+	}
+	prev := widget.NewButtonWithIcon("上月", theme.NavigateBackIcon(), func() { c.step(-1) })
+	next := widget.NewButtonWithIcon("下月", theme.NavigateNextIcon(), func() { c.step(1) })
+	work := widget.NewButton("设为工作日", func() { c.onSet(true) })
+	rest := widget.NewButton("设为休息日", func() { c.onSet(false) })
+	reset := widget.NewButton("恢复法定安排", c.onReset)
+	c.actions = []*widget.Button{work, rest, reset}
+	top := container.NewBorder(nil, nil, container.NewHBox(prev, c.title, next), container.NewHBox(work, rest, reset), c.summary)
+	c.box = container.NewBorder(top, nil, nil, nil, c.table)
+	c.reload()
+	return c
+}
+
+func (c *calendarScreen) content() fyne.CanvasObject { return c.box }
+
+func (c *calendarScreen) step(months int) {
+	c.month = c.month.AddDate(0, months, 0)
+	c.reload()
+}
+
+func (c *calendarScreen) reload() {
+	var cal *models.Calendar
+	month := c.month
+	runAsync(func() (err error) {
+		cal, err = c.shell.data.Calendar()
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取工作日历", err, c.shell.win)
+			return
+		}
+		c.days = cal.Month(month.Year(), month.Month())
+		working := 0
+		for _, d := range c.days {
+			if d.Working {
+				working++
+			}
+		}
+		c.title.SetText(fmt.Sprintf("%d年%d月", month.Year(), int(month.Month())))
+		c.summary.SetText(fmt.Sprintf("本月工作日 %d 天，休息日 %d 天。法定节假日和调休来自国务院办公厅公布的安排，中心可逐日调整。", working, len(c.days)-working))
+		c.selected = -1
+		for _, b := range c.actions {
+			b.Disable()
+		}
+		c.table.UnselectAll()
+		c.table.Refresh()
+	})
+}
+
+func (c *calendarScreen) onSet(working bool) {
+	if c.selected < 0 {
+		return
+	}
+	day := c.days[c.selected].Date
+	note := widget.NewEntry()
+	note.SetPlaceHolder("如：防汛应急值守、本地节日")
+	kind := "休息日"
+	if working {
+		kind = "工作日"
+	}
+	d := dialog.NewForm("将 "+day.Chinese()+" 设为"+kind, "确定", "取消",
+		[]*widget.FormItem{widget.NewFormItem("说明", note)}, func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := c.shell.data.SetCalendarDay(day, working, note.Text); err != nil {
+				showError("无法调整日历", err, c.shell.win)
+				return
+			}
+			c.shell.changed()
+			c.reload()
+		}, c.shell.win)
+	d.Resize(fyne.NewSize(460, 200))
+	d.Show()
+}
+
+func (c *calendarScreen) onReset() {
+	if c.selected < 0 {
+		return
+	}
+	day := c.days[c.selected].Date
+	confirm("恢复法定安排", "撤销中心对 "+day.Chinese()+" 的调整吗？", "恢复", c.shell.win, func() {
+		if err := c.shell.data.ClearCalendarDay(day); err != nil {
+			showError("无法恢复", err, c.shell.win)
+			return
+		}
+		c.shell.changed()
+		c.reload()
+	})
+}

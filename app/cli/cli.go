@@ -1,0 +1,221 @@
+// Package cli is GovDesk's command line: the sub-commands that run without a
+// display (demo, import, export, backup, restore, check). It only parses
+// arguments and prints results; the work is done by models and reports, the
+// same code the desktop screens call.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"govdesk/models"
+	"govdesk/reports"
+)
+
+// Exit statuses.
+const (
+	ExitOK       = 0
+	ExitRefused  = 1 // the data was refused
+	ExitUsage    = 2 // the command line is wrong
+	envDataDir   = "GOVDESK_DATA"
+	usageSummary = `用法：
+  govdesk [--data 目录]                          打开桌面程序
+  govdesk [--data 目录] demo                     在空数据库中填入演示中心
+  govdesk [--data 目录] import 种类 文件          种类：%s
+  govdesk [--data 目录] export 种类 --out 文件    种类：%s（.xlsx 或 .csv）
+  govdesk [--data 目录] backup --out 文件
+  govdesk [--data 目录] restore 文件
+  govdesk [--data 目录] check                    检查数据库完整性
+数据目录也可用环境变量 GOVDESK_DATA 指定；默认：%s
+`
+)
+
+// ParseGlobal reads the global flags before the sub-command. It returns the
+// data folder and the remaining arguments; code is -1 to go on, or the exit
+// status when the arguments were wrong or only help was asked for.
+func ParseGlobal(args []string, stderr io.Writer) (dataDir string, rest []string, code int) {
+	fs := flag.NewFlagSet("govdesk", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&dataDir, "data", "", "数据目录")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			Usage(stderr)
+			return "", nil, ExitOK
+		}
+		fmt.Fprintf(stderr, "参数错误：%v\n", err)
+		Usage(stderr)
+		return "", nil, ExitUsage
+	}
+	if dataDir == "" {
+		dataDir = os.Getenv(envDataDir)
+	}
+	if dataDir == "" {
+		dataDir = DefaultDataDir()
+	}
+	return dataDir, fs.Args(), -1
+}
+
+// DefaultDataDir is the per-user application data folder: %AppData%\GovDesk
+// on Windows, ~/Library/Application Support/GovDesk on macOS, and
+// $XDG_DATA_HOME/GovDesk (~/.local/share/GovDesk) elsewhere.
+func DefaultDataDir() string {
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		if d, err := os.UserConfigDir(); err == nil {
+			return filepath.Join(d, "GovDesk")
+		}
+	default:
+		if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+			return filepath.Join(d, "GovDesk")
+		}
+		if h, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(h, ".local", "share", "GovDesk")
+		}
+	}
+	return "GovDesk"
+}
+
+// Usage prints the command summary.
+func Usage(w io.Writer) {
+	fmt.Fprintf(w, usageSummary, strings.Join(reports.ImportKinds(), " "),
+		strings.Join(reports.ExportKinds(), " "), DefaultDataDir())
+}
+
+// Run executes one sub-command against the data folder and returns the exit status.
+func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		Usage(stderr)
+		return ExitUsage
+	}
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, format+"\n", a...)
+		Usage(stderr)
+		return ExitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "help", "-h", "--help":
+		Usage(stdout)
+		return ExitOK
+	case "restore":
+		if len(rest) != 1 {
+			return usage("restore 需要一个备份文件")
+		}
+		kept, err := models.Restore(dataDir, rest[0])
+		if err != nil {
+			return fail(stderr, err)
+		}
+		fmt.Fprintf(stdout, "已从 %s 恢复数据库。\n", rest[0])
+		if kept != "" {
+			fmt.Fprintf(stdout, "恢复前的数据库已保存为 %s\n", kept)
+		}
+		return ExitOK
+	case "demo", "import", "export", "backup", "check":
+	default:
+		return usage("未知的命令“%s”", cmd)
+	}
+
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := fs.String("out", "", "输出文件")
+	if err := fs.Parse(interleave(rest)); err != nil {
+		return usage("参数错误：%v", err)
+	}
+	pos := fs.Args()
+	switch {
+	case cmd == "import" && len(pos) != 2:
+		return usage("import 需要种类和文件，例如：govdesk import staff 人员.xlsx")
+	case cmd == "export" && (len(pos) != 1 || *out == ""):
+		return usage("export 需要种类和 --out 文件，例如：govdesk export staff --out 人员.xlsx")
+	case cmd == "backup" && (len(pos) != 0 || *out == ""):
+		return usage("backup 需要 --out 文件")
+	case (cmd == "demo" || cmd == "check") && len(pos) != 0:
+		return usage("%s 不需要其他参数", cmd)
+	}
+
+	st, err := models.Open(dataDir)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer st.Close()
+
+	switch cmd {
+	case "demo":
+		if err := st.FillDemo(); err != nil {
+			return fail(stderr, err)
+		}
+		fmt.Fprintf(stdout, "已填入演示数据：%d 个窗口，%d 名人员。\n", len(mustCount(st.ServiceWindows())), len(mustCount(st.StaffList())))
+	case "import":
+		stats, err := reports.Import(st, pos[0], pos[1], nil)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		fmt.Fprintf(stdout, "导入完成：%s。\n", stats)
+	case "export":
+		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{})
+		if err != nil {
+			return fail(stderr, err)
+		}
+		fmt.Fprintf(stdout, "已导出 %d 行到 %s。\n", n, *out)
+	case "backup":
+		if err := st.Backup(*out); err != nil {
+			return fail(stderr, err)
+		}
+		fmt.Fprintf(stdout, "已备份到 %s。\n", *out)
+	case "check":
+		problems, err := st.Check()
+		if err != nil {
+			return fail(stderr, err)
+		}
+		if len(problems) > 0 {
+			for _, p := range problems {
+				fmt.Fprintln(stderr, p)
+			}
+			return ExitRefused
+		}
+		fmt.Fprintf(stdout, "数据库完好（数据版本 %d）：%s\n", models.SchemaVersion(), filepath.Join(dataDir, models.DatabaseFile))
+	}
+	return ExitOK
+}
+
+// interleave moves flags after positional arguments to the front, so both
+// "export staff --out f" and "export --out f staff" work.
+func interleave(args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if strings.HasPrefix(a, "-") && len(a) > 1 {
+			flags = append(flags, a)
+			if !strings.Contains(a, "=") && i+1 < len(args) {
+				flags = append(flags, args[i+1])
+				i++
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	return append(flags, pos...)
+}
+
+func mustCount[T any](list []T, _ error) []T { return list }
+
+// fail prints an error for a person to act on: each problem of a refused
+// import on its own line.
+func fail(stderr io.Writer, err error) int {
+	var ie *reports.ImportError
+	if errors.As(err, &ie) {
+		fmt.Fprintf(stderr, "文件有 %d 处问题，未导入任何数据：\n", len(ie.Problems))
+		for _, p := range ie.Problems {
+			fmt.Fprintln(stderr, p.String())
+		}
+		return ExitRefused
+	}
+	fmt.Fprintln(stderr, "错误："+err.Error())
+	return ExitRefused
+}

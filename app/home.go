@@ -1,0 +1,112 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+// homeScreen is the overview: counts of windows and staff, and the alerts
+// that need an administrator's attention.
+type homeScreen struct {
+	shell   *shell
+	windows *widget.Label
+	onDuty  *widget.Label
+	units   *widget.Label
+	alerts  *widget.Label
+	demo    *widget.Button
+	box     fyne.CanvasObject
+}
+
+func newHomeScreen(s *shell) *homeScreen {
+	h := &homeScreen{shell: s}
+	big := func() *widget.Label {
+		l := widget.NewLabelWithStyle("…", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l.SizeName = "headingText"
+		return l
+	}
+	h.windows, h.onDuty, h.units = big(), big(), big()
+	card := func(title string, l *widget.Label) fyne.CanvasObject {
+		return widget.NewCard("", title, l)
+	}
+	h.alerts = wrapLabel("")
+	h.demo = widget.NewButton("填入演示数据（20个窗口、60名人员）", h.onDemo)
+	h.demo.Importance = widget.HighImportance
+	h.demo.Hide()
+	h.box = container.NewVBox(
+		widget.NewLabelWithStyle("总览", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewGridWithColumns(3, card("启用窗口", h.windows), card("在岗人员", h.onDuty), card("派驻单位", h.units)),
+		widget.NewCard("提醒", "", h.alerts),
+		h.demo,
+	)
+	h.reload()
+	return h
+}
+
+func (h *homeScreen) content() fyne.CanvasObject { return container.NewPadded(h.box) }
+
+type homeCounts struct {
+	windows, onDuty, total, units int
+	empty                         bool
+}
+
+func (h *homeScreen) reload() {
+	var c homeCounts
+	runAsync(func() error {
+		ws, err := h.shell.data.ServiceWindows()
+		if err != nil {
+			return err
+		}
+		for _, w := range ws {
+			if w.Active {
+				c.windows++
+			}
+		}
+		staff, err := h.shell.data.StaffList()
+		if err != nil {
+			return err
+		}
+		c.total = len(staff)
+		for _, p := range staff {
+			if p.Status == models.StatusOnDuty {
+				c.onDuty++
+			}
+		}
+		us, err := h.shell.data.HomeUnits()
+		c.units = len(us)
+		c.empty = len(ws) == 0 && len(staff) == 0
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取数据", err, h.shell.win)
+			return
+		}
+		h.windows.SetText(fmt.Sprint(c.windows))
+		h.onDuty.SetText(fmt.Sprint(c.onDuty))
+		h.units.SetText(fmt.Sprint(c.units))
+		if c.empty {
+			h.alerts.SetText("数据库是空的：可以在“窗口”“人员”中添加或从 Excel 导入，也可以先填入演示数据看看效果。")
+			h.demo.Show()
+		} else {
+			h.alerts.SetText("暂无需要处理的提醒。")
+			h.demo.Hide()
+		}
+	})
+}
+
+func (h *homeScreen) onDemo() {
+	h.demo.Disable()
+	runAsync(h.shell.data.FillDemo, func(err error) {
+		h.demo.Enable()
+		if err != nil {
+			showError("无法填入演示数据", err, h.shell.win)
+			return
+		}
+		h.shell.changed()
+		h.reload()
+	})
+}

@@ -1,0 +1,143 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+// staffScreen is the roster of people (人员): search by 姓名 / 工号 / 窗口 /
+// 派驻单位, filter by status, and every change a person's career needs.
+type staffScreen struct {
+	shell   *shell
+	list    *recordTable
+	staff   map[uint]models.Staff
+	windows []models.ServiceWindow
+	units   []models.HomeUnit
+
+	status  *widget.Select
+	unmask  *widget.Check
+	actions []*widget.Button // enabled when a person is selected
+	box     fyne.CanvasObject
+
+	form *staffForm // the form last opened, for tests
+}
+
+const allStatuses = "全部状态"
+
+func newStaffScreen(s *shell) *staffScreen {
+	sc := &staffScreen{shell: s}
+	sc.list = newRecordTable([]column{
+		{"工号", 80}, {"姓名", 90}, {"性别", 50}, {"身份证号", 190}, {"手机号", 120},
+		{"派驻单位", 210}, {"窗口", 200}, {"岗位", 110}, {"入驻日期", 105}, {"状态", 90},
+	}, "搜索姓名、工号、窗口、派驻单位", func(uint) {
+		for _, b := range sc.actions {
+			b.Enable()
+		}
+	})
+	sc.status = widget.NewSelect(append([]string{allStatuses}, models.Statuses...), func(string) { sc.reload() })
+	sc.status.SetSelected(models.StatusOnDuty)
+	sc.unmask = widget.NewCheck("显示完整身份证号", func(bool) { sc.reload() })
+
+	add := widget.NewButtonWithIcon("新增人员", theme.ContentAddIcon(), sc.onAdd)
+	edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
+	detail := widget.NewButtonWithIcon("详情与履历", theme.InfoIcon(), func() { sc.onDetail(sc.list.selected) })
+	move := widget.NewButtonWithIcon("调整窗口", theme.NavigateNextIcon(), func() { sc.onMove(sc.list.selected) })
+	status := widget.NewButtonWithIcon("变更状态", theme.AccountIcon(), func() { sc.onStatus(sc.list.selected) })
+	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { sc.onDelete(sc.list.selected) })
+	sc.actions = []*widget.Button{edit, detail, move, status, del}
+	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "staff", "人员", sc.reload) })
+	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "staff", "人员") })
+
+	tools := container.NewHBox(add, edit, detail, move, status, del, widget.NewSeparator(), imp, exp)
+	filters := container.NewHBox(sc.status, sc.unmask)
+	sc.box = container.NewBorder(container.NewBorder(nil, nil, nil, filters, tools), nil, nil, nil, sc.list.layout())
+	sc.reload()
+	return sc
+}
+
+func (sc *staffScreen) content() fyne.CanvasObject { return sc.box }
+
+func (sc *staffScreen) reload() {
+	var staff []models.Staff
+	var windows []models.ServiceWindow
+	var units []models.HomeUnit
+	filter, unmask := sc.status.Selected, sc.unmask.Checked
+	runAsync(func() (err error) {
+		if staff, err = sc.shell.data.StaffList(); err != nil {
+			return err
+		}
+		if windows, err = sc.shell.data.ServiceWindows(); err != nil {
+			return err
+		}
+		units, err = sc.shell.data.HomeUnits()
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取人员", err, sc.shell.win)
+			return
+		}
+		sc.windows, sc.units = windows, units
+		sc.staff = make(map[uint]models.Staff, len(staff))
+		rs := make([]record, 0, len(staff))
+		for _, p := range staff {
+			sc.staff[p.ID] = p
+			if filter != allStatuses && p.Status != filter {
+				continue
+			}
+			id := models.MaskIDNumber(p.IDNumber)
+			if unmask {
+				id = p.IDNumber
+			}
+			rs = append(rs, record{id: p.ID,
+				cells: []string{p.EmployeeNo, p.Name, p.Gender, id, p.Mobile, p.HomeUnit.Name,
+					p.Window.Label(), p.Post, p.JoinedOn.String(), p.Status},
+				search: p.Name + " " + p.EmployeeNo + " " + p.Window.Code + " " + p.Window.Name + " " + p.HomeUnit.Name})
+		}
+		sc.list.setRecords(rs)
+		for _, b := range sc.actions {
+			b.Disable()
+		}
+	})
+}
+
+func (sc *staffScreen) onAdd() {
+	if len(sc.windows) == 0 {
+		showError("还不能新增人员", models.FieldErrors{{Field: "窗口", Reason: "还没有窗口：请先在“窗口”中新增或导入窗口"}}, sc.shell.win)
+		return
+	}
+	sc.form = newStaffForm(sc, models.Staff{Status: models.StatusOnDuty, Post: models.PostStaff})
+	sc.form.show()
+}
+
+func (sc *staffScreen) onEdit(id uint) {
+	p, ok := sc.staff[id]
+	if !ok {
+		return
+	}
+	sc.form = newStaffForm(sc, p)
+	sc.form.show()
+}
+
+// saved is called after a form or action changed a person.
+func (sc *staffScreen) saved(id uint) {
+	sc.shell.changed()
+	sc.reload()
+}
+
+func (sc *staffScreen) onDelete(id uint) {
+	p, ok := sc.staff[id]
+	if !ok {
+		return
+	}
+	confirm("删除人员", "确定删除 "+p.Name+"（"+p.EmployeeNo+"）吗？\n只有误录入的人员可以删除；离开中心的人员请“变更状态”。", "删除", sc.shell.win, func() {
+		if err := sc.shell.data.DeleteStaff(id); err != nil {
+			showError("不能删除", err, sc.shell.win)
+			return
+		}
+		sc.saved(id)
+	})
+}

@@ -1,0 +1,207 @@
+package app
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// column of a record table.
+type column struct {
+	title string
+	width float32
+}
+
+// record is one pre-formatted row: the cells shown, and the words a search
+// matches (for staff: 姓名, 工号, 窗口, 派驻单位).
+type record struct {
+	id     uint
+	cells  []string
+	search string
+}
+
+// recordTable is a searchable table sorted by tapping a column header, in
+// Chinese (pinyin) order. Rows are formatted once, so scrolling only assigns text.
+type recordTable struct {
+	cols     []column
+	all      []record
+	view     []int
+	query    string
+	sortCol  int
+	sortDesc bool
+	selected uint
+
+	table    *widget.Table
+	search   *widget.Entry
+	count    *widget.Label
+	onSelect func(id uint)
+	coll     *collate.Collator
+}
+
+func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *recordTable {
+	t := &recordTable{cols: cols, sortCol: -1, onSelect: onSelect,
+		coll: collate.New(language.SimplifiedChinese, collate.Numeric)}
+	t.search = widget.NewEntry()
+	t.search.SetPlaceHolder(placeholder)
+	t.search.OnChanged = func(q string) { t.setQuery(q) }
+	t.count = widget.NewLabel("")
+	t.table = widget.NewTable(
+		func() (int, int) { return len(t.view), len(t.cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(t.cell(id.Row, id.Col))
+		},
+	)
+	t.table.ShowHeaderRow = true
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 {
+			return
+		}
+		b.SetText(t.headerText(id.Col))
+		col := id.Col
+		b.OnTapped = func() { t.sortBy(col) }
+	}
+	for i, c := range cols {
+		t.table.SetColumnWidth(i, c.width)
+	}
+	t.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row < 0 || id.Row >= len(t.view) {
+			return
+		}
+		t.selected = t.all[t.view[id.Row]].id
+		if t.onSelect != nil {
+			t.onSelect(t.selected)
+		}
+	}
+	return t
+}
+
+func (t *recordTable) headerText(col int) string {
+	s := t.cols[col].title
+	if col == t.sortCol {
+		if t.sortDesc {
+			return s + " ▼"
+		}
+		return s + " ▲"
+	}
+	return s
+}
+
+// setRecords replaces the rows, keeping the search and sort.
+func (t *recordTable) setRecords(rs []record) {
+	for i := range rs {
+		rs[i].search = strings.ToLower(rs[i].search)
+	}
+	t.all = rs
+	t.refilter()
+}
+
+func (t *recordTable) setQuery(q string) {
+	t.query = strings.ToLower(strings.TrimSpace(q))
+	t.refilter()
+}
+
+// sortBy sorts by a column; a second tap on it reverses the order.
+func (t *recordTable) sortBy(col int) {
+	if t.sortCol == col {
+		t.sortDesc = !t.sortDesc
+	} else {
+		t.sortCol, t.sortDesc = col, false
+	}
+	t.refilter()
+}
+
+func (t *recordTable) refilter() {
+	t.view = t.view[:0]
+	words := strings.Fields(t.query)
+	for i, r := range t.all {
+		if matchesAll(r.search, words) {
+			t.view = append(t.view, i)
+		}
+	}
+	if t.sortCol >= 0 {
+		c := t.sortCol
+		sort.SliceStable(t.view, func(a, b int) bool {
+			x, y := t.all[t.view[a]].cells[c], t.all[t.view[b]].cells[c]
+			if t.sortDesc {
+				x, y = y, x
+			}
+			return t.coll.CompareString(x, y) < 0
+		})
+	}
+	t.count.SetText(countText(len(t.view), len(t.all)))
+	t.table.UnselectAll()
+	t.table.Refresh()
+}
+
+func matchesAll(text string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func countText(shown, total int) string {
+	if shown == total {
+		return "共 " + itoa(total) + " 条"
+	}
+	return "显示 " + itoa(shown) + " / 共 " + itoa(total) + " 条"
+}
+
+func itoa(n int) string {
+	return strconv.Itoa(n)
+}
+
+// rows returns the rows shown, in order (what a person sees in the table).
+func (t *recordTable) rows() [][]string {
+	out := make([][]string, len(t.view))
+	for i, v := range t.view {
+		out[i] = t.all[v].cells
+	}
+	return out
+}
+
+func (t *recordTable) cell(row, col int) string {
+	if row >= len(t.view) || col >= len(t.cols) {
+		return ""
+	}
+	cells := t.all[t.view[row]].cells
+	if col >= len(cells) {
+		return ""
+	}
+	return cells[col]
+}
+
+// selectID selects the row of a record, if shown.
+func (t *recordTable) selectID(id uint) {
+	for row, v := range t.view {
+		if t.all[v].id == id {
+			t.table.Select(widget.TableCellID{Row: row, Col: 0})
+			return
+		}
+	}
+}
+
+// layout gives the table with the search box and tools above it.
+func (t *recordTable) layout(tools ...fyne.CanvasObject) fyne.CanvasObject {
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(append([]fyne.CanvasObject{t.count}, tools...)...), t.search)
+	return container.NewBorder(bar, nil, nil, nil, t.table)
+}

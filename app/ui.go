@@ -1,0 +1,181 @@
+package app
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"log"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+//go:embed translations/zh.json
+var zhTranslations []byte
+
+// useChineseDialogs makes Fyne's own words (file dialogs, OK / Cancel, week
+// days) Chinese whatever the language of Windows: the office works in Chinese.
+func useChineseDialogs() {
+	for _, l := range []fyne.Locale{"en", "zh-Hans"} {
+		if err := lang.AddTranslationsForLocale(zhTranslations, l); err != nil {
+			log.Printf("translations: %v", err)
+		}
+	}
+}
+
+// showError shows err as a Chinese sentence a person can act on; the log
+// keeps the technical text.
+func showError(title string, err error, win fyne.Window) {
+	log.Printf("%s: %v", title, err)
+	msg := err.Error()
+	var re *models.RefusedError
+	if _, ok := models.AsFieldErrors(err); !ok && !errors.As(err, &re) && !containsHan(msg) {
+		msg = "操作未完成，数据没有改变。\n技术信息：" + msg
+	}
+	d := dialog.NewCustom(title, "知道了", wrapLabel(msg), win)
+	d.Resize(fyne.NewSize(480, 200))
+	d.Show()
+}
+
+func containsHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			return true
+		}
+	}
+	return false
+}
+
+func wrapLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// confirm asks before a destructive action.
+func confirm(title, message, action string, win fyne.Window, yes func()) {
+	d := dialog.NewConfirm(title, message, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, win)
+	d.SetConfirmText(action)
+	d.SetDismissText("取消")
+	d.Show()
+}
+
+// runAsync runs work off the UI goroutine and hands its error to done on it.
+func runAsync(work func() error, done func(error)) {
+	go func() {
+		err := work()
+		fyne.Do(func() { done(err) })
+	}()
+}
+
+// dateField is a date entry that accepts what office people type
+// (2026-11-03, 2026/11/3, 2026年11月3日) and has a calendar to pick from.
+type dateField struct {
+	widget.Entry
+	win fyne.Window
+}
+
+func newDateField(win fyne.Window) *dateField {
+	f := &dateField{win: win}
+	f.ExtendBaseWidget(f)
+	f.PlaceHolder = "2026-11-03"
+	f.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), f.pick)
+	return f
+}
+
+func (f *dateField) pick() {
+	start := time.Now()
+	if d, err := models.ParseDate(f.Text); err == nil {
+		start = d.Time()
+	}
+	var pop *widget.PopUp
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		f.SetDate(models.DateOf(t))
+		pop.Hide()
+	})
+	pop = widget.NewModalPopUp(container.NewVBox(cal, widget.NewButton("取消", func() { pop.Hide() })), f.win.Canvas())
+	pop.Show()
+}
+
+// SetDate shows d (empty for the zero date).
+func (f *dateField) SetDate(d models.Date) { f.SetText(d.String()) }
+
+// DateValue parses the entry; empty gives the zero date.
+func (f *dateField) DateValue() (models.Date, error) {
+	if strings.TrimSpace(f.Text) == "" {
+		return models.Date{}, nil
+	}
+	return models.ParseDate(f.Text)
+}
+
+// formErrors shows per-field errors under a form and sums them up in a label.
+type formErrors struct {
+	summary *widget.Label
+	items   map[string]*widget.FormItem
+}
+
+func newFormErrors() *formErrors {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return &formErrors{summary: l, items: map[string]*widget.FormItem{}}
+}
+
+func (fe *formErrors) item(label string, w fyne.CanvasObject, hint string) *widget.FormItem {
+	it := widget.NewFormItem(label, w)
+	it.HintText = hint
+	fe.items[label] = it
+	return it
+}
+
+// show puts each error under its field and lists them all at the top; it
+// returns whether there were any.
+func (fe *formErrors) show(form *widget.Form, errs models.FieldErrors) bool {
+	for label, it := range fe.items {
+		if reason := errs.For(label); reason != "" {
+			it.HintText = "✖ " + reason
+		} else if strings.HasPrefix(it.HintText, "✖ ") {
+			it.HintText = ""
+		}
+	}
+	if form != nil {
+		form.Refresh()
+	}
+	if len(errs) == 0 {
+		fe.summary.Hide()
+		return false
+	}
+	lines := make([]string, len(errs))
+	for i, e := range errs {
+		lines[i] = fmt.Sprintf("%s：%s", e.Field, e.Reason)
+	}
+	fe.summary.SetText("请修正以下问题后再保存：\n" + strings.Join(lines, "\n"))
+	fe.summary.Show()
+	return true
+}
+
+// formDialog shows a form with its error summary and a 取消 / save button row.
+func formDialog(title string, form *widget.Form, errs *formErrors, save *widget.Button, win fyne.Window) dialog.Dialog {
+	var d *dialog.CustomDialog
+	cancel := widget.NewButton("取消", func() { d.Hide() })
+	body := container.NewVBox(errs.summary, form)
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, save), nil, nil, body), win)
+	d.Resize(fyne.NewSize(560, body.MinSize().Height+140))
+	return d
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -1,0 +1,160 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+// windowsScreen lists the service windows (窗口).
+type windowsScreen struct {
+	shell   *shell
+	list    *recordTable
+	windows map[uint]models.ServiceWindow
+	units   []models.HomeUnit
+	edit    *widget.Button
+	del     *widget.Button
+	box     fyne.CanvasObject
+}
+
+func newWindowsScreen(s *shell) *windowsScreen {
+	w := &windowsScreen{shell: s}
+	w.list = newRecordTable([]column{{"窗口编号", 90}, {"窗口名称", 220}, {"派驻单位", 260}, {"区域", 100}, {"在岗人数", 90}, {"状态", 70}},
+		"搜索窗口编号、名称、派驻单位", func(uint) { w.edit.Enable(); w.del.Enable() })
+	add := widget.NewButtonWithIcon("新增窗口", theme.ContentAddIcon(), func() { w.openForm(models.ServiceWindow{Active: true}) })
+	w.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { w.openForm(w.windows[w.list.selected]) })
+	w.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), w.onDelete)
+	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "windows", "窗口", w.reload) })
+	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "windows", "窗口") })
+	w.edit.Disable()
+	w.del.Disable()
+	w.box = w.list.layout(add, w.edit, w.del, imp, exp)
+	w.reload()
+	return w
+}
+
+func (w *windowsScreen) content() fyne.CanvasObject { return w.box }
+
+func (w *windowsScreen) reload() {
+	var list []models.ServiceWindow
+	var staff []models.Staff
+	var units []models.HomeUnit
+	runAsync(func() (err error) {
+		if list, err = w.shell.data.ServiceWindows(); err != nil {
+			return err
+		}
+		if units, err = w.shell.data.HomeUnits(); err != nil {
+			return err
+		}
+		staff, err = w.shell.data.StaffList()
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取窗口", err, w.shell.win)
+			return
+		}
+		onDuty := map[uint]int{}
+		for _, p := range staff {
+			if p.Status == models.StatusOnDuty {
+				onDuty[p.WindowID]++
+			}
+		}
+		w.units = units
+		w.windows = map[uint]models.ServiceWindow{}
+		rs := make([]record, len(list))
+		for i, x := range list {
+			w.windows[x.ID] = x
+			state := "启用"
+			if !x.Active {
+				state = "停用"
+			}
+			rs[i] = record{id: x.ID, cells: []string{x.Code, x.Name, x.HomeUnit.Name, x.Area, fmt.Sprint(onDuty[x.ID]), state},
+				search: x.Code + " " + x.Name + " " + x.HomeUnit.Name + " " + x.Area}
+		}
+		w.list.setRecords(rs)
+		w.edit.Disable()
+		w.del.Disable()
+	})
+}
+
+func unitNames(units []models.HomeUnit) ([]string, map[string]uint) {
+	names := make([]string, len(units))
+	ids := map[string]uint{}
+	for i, u := range units {
+		names[i] = u.Name
+		ids[u.Name] = u.ID
+	}
+	sort.Strings(names)
+	return names, ids
+}
+
+func (w *windowsScreen) openForm(x models.ServiceWindow) {
+	code := widget.NewEntry()
+	code.SetText(x.Code)
+	code.SetPlaceHolder("如 A01")
+	name := widget.NewEntry()
+	name.SetText(x.Name)
+	names, ids := unitNames(w.units)
+	unit := widget.NewSelect(names, nil)
+	unit.PlaceHolder = "请选择"
+	if x.HomeUnit.Name != "" {
+		unit.SetSelected(x.HomeUnit.Name)
+	}
+	area := widget.NewEntry()
+	area.SetText(x.Area)
+	area.SetPlaceHolder("如 一楼A区")
+	active := widget.NewCheck("启用", nil)
+	active.SetChecked(x.Active)
+	errs := newFormErrors()
+	hint := ""
+	if len(names) == 0 {
+		hint = "还没有派驻单位：请先在“派驻单位”中新增"
+	}
+	form := widget.NewForm(errs.item("窗口编号", code, ""), errs.item("窗口名称", name, ""),
+		errs.item("派驻单位", unit, hint), errs.item("区域", area, ""), widget.NewFormItem("", active))
+	title := "新增窗口"
+	if x.ID != 0 {
+		title = "修改窗口 " + x.Code
+	}
+	var d dialog.Dialog
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() {
+		x.Code, x.Name, x.Area, x.Active = code.Text, name.Text, area.Text, active.Checked
+		x.HomeUnitID = ids[unit.Selected]
+		err := w.shell.data.SaveServiceWindow(&x)
+		if fe, ok := models.AsFieldErrors(err); ok {
+			errs.show(form, fe)
+			return
+		}
+		if err != nil {
+			showError("保存失败", err, w.shell.win)
+			return
+		}
+		d.Hide()
+		w.shell.changed()
+		w.reload()
+	})
+	save.Importance = widget.HighImportance
+	d = formDialog(title, form, errs, save, w.shell.win)
+	d.Show()
+}
+
+func (w *windowsScreen) onDelete() {
+	x, ok := w.windows[w.list.selected]
+	if !ok {
+		return
+	}
+	confirm("删除窗口", "确定删除窗口 "+x.Label()+" 吗？", "删除", w.shell.win, func() {
+		if err := w.shell.data.DeleteServiceWindow(x.ID); err != nil {
+			showError("不能删除", err, w.shell.win)
+			return
+		}
+		w.shell.changed()
+		w.reload()
+	})
+}

@@ -1,0 +1,34 @@
+// Command govdesk is 政务窗口管理 (GovDesk): the desktop application for the
+// management office of a government service centre. Without a sub-command it
+// opens the window; sub-commands run without a display (see govdesk help).
+package main
+
+import (
+	"fmt"
+	"os"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"govdesk/app"
+	"govdesk/app/cli"
+	"govdesk/models"
+)
+
+func main() {
+	dataDir, args, code := cli.ParseGlobal(os.Args[1:], os.Stderr)
+	if code >= 0 {
+		os.Exit(code)
+	}
+	if len(args) > 0 {
+		os.Exit(cli.Run(dataDir, args, os.Stdout, os.Stderr))
+	}
+	st, err := models.Open(dataDir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(cli.ExitRefused)
+	}
+	defer st.Close()
+	a := fyneapp.NewWithID("cn.gov.govdesk")
+	app.Setup(a)
+	app.NewMainWindow(a, app.NewData(st)).ShowAndRun()
+}

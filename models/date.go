@@ -1,0 +1,167 @@
+package models
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a civil date (no time of day, no zone). The zero Date means "not set"
+// and is stored as NULL; others are stored as text "2006-01-02", which sorts
+// and compares correctly in every SQL database.
+type Date struct{ t time.Time }
+
+// DateOf returns the civil date of t in t's own location.
+func DateOf(t time.Time) Date {
+	return NewDate(t.Year(), t.Month(), t.Day())
+}
+
+// NewDate returns the date y-m-d, normalising overflow like time.Date.
+func NewDate(y int, m time.Month, d int) Date {
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// Today is the current local date.
+func Today() Date { return DateOf(time.Now()) }
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Time returns midnight UTC of the date.
+func (d Date) Time() time.Time { return d.t }
+
+// Local returns the start of the date in the local time zone, for comparing
+// with recorded instants.
+func (d Date) Local() time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local)
+}
+
+// Year, Month and Day return the parts of the date.
+func (d Date) Year() int { return d.t.Year() }
+
+// Month returns the month of the date.
+func (d Date) Month() time.Month { return d.t.Month() }
+
+// Day returns the day of the month.
+func (d Date) Day() int { return d.t.Day() }
+
+// Weekday returns the day of the week.
+func (d Date) Weekday() time.Weekday { return d.t.Weekday() }
+
+// AddDays returns the date n calendar days later (earlier when n < 0).
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+
+// After reports whether d is later than e.
+func (d Date) After(e Date) bool { return d.t.After(e.t) }
+
+// String gives the ISO form "2026-11-03", or "" for the zero date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("2006-01-02")
+}
+
+// Chinese gives the form used in notices: "2026年11月3日", never zero-padded.
+func (d Date) Chinese() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", d.Year(), int(d.Month()), d.Day())
+}
+
+// GormDataType tells GORM to declare the column as a date.
+func (Date) GormDataType() string { return "date" }
+
+// Value stores the date as text, or NULL when unset.
+func (d Date) Value() (driver.Value, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
+// Scan reads a date stored as text or as a time value.
+func (d *Date) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		*d = Date{}
+	case time.Time:
+		*d = DateOf(x)
+	case string:
+		return d.scanText(x)
+	case []byte:
+		return d.scanText(string(x))
+	default:
+		return fmt.Errorf("date: cannot scan %T", v)
+	}
+	return nil
+}
+
+func (d *Date) scanText(s string) error {
+	if s == "" {
+		*d = Date{}
+		return nil
+	}
+	if len(s) > 10 {
+		s = s[:10]
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return fmt.Errorf("date: %w", err)
+	}
+	*d = Date{t}
+	return nil
+}
+
+var (
+	dateSep     = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
+	dateCompact = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
+	excelSerial = regexp.MustCompile(`^\d{5}(\.\d+)?$`)
+)
+
+// ParseDate reads the date forms office files use: 2026-11-03, 2026/11/3,
+// 2026.11.3, 2026年11月3日, 20261103, and Excel's day serial numbers (46329).
+// A time of day after the date is not accepted here; see ParseDateTime.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, fmt.Errorf("日期为空")
+	}
+	var y, m, d int
+	if p := dateSep.FindStringSubmatch(s); p != nil {
+		y, m, d = atoi(p[1]), atoi(p[2]), atoi(p[3])
+	} else if p := dateCompact.FindStringSubmatch(s); p != nil {
+		y, m, d = atoi(p[1]), atoi(p[2]), atoi(p[3])
+	} else if excelSerial.MatchString(s) {
+		f, _ := strconv.ParseFloat(s, 64)
+		// Excel's day 1 is 1900-01-01 and it counts a 29 February 1900 that
+		// never was, so serials from 61 on are one day ahead.
+		base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+		return DateOf(base.AddDate(0, 0, int(f))), nil
+	} else {
+		return Date{}, fmt.Errorf("无法识别的日期“%s”，请写成 2026-11-03 的形式", s)
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return Date{}, fmt.Errorf("日期“%s”不存在", s)
+	}
+	out := NewDate(y, time.Month(m), d)
+	if out.Month() != time.Month(m) {
+		return Date{}, fmt.Errorf("日期“%s”不存在", s)
+	}
+	if y < 1900 || y > 2200 {
+		return Date{}, fmt.Errorf("日期“%s”的年份不合理", s)
+	}
+	return out, nil
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

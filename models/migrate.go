@@ -1,0 +1,74 @@
+package models
+
+import (
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// SchemaMigration records that one numbered migration has been applied.
+// The highest applied number is the database's schema version.
+type SchemaMigration struct {
+	Version   int `gorm:"primaryKey;autoIncrement:false"`
+	Name      string
+	AppliedAt time.Time
+}
+
+type migration struct {
+	name string
+	up   func(tx *gorm.DB) error
+}
+
+// migrations are applied in order, each exactly once. Append only: a released
+// migration never changes, so a database made by any older GovDesk opens here.
+var migrations = []migration{
+	{"人员名册", func(tx *gorm.DB) error {
+		return tx.AutoMigrate(&HomeUnit{}, &ServiceWindow{}, &Staff{}, &StaffChange{})
+	}},
+	{"操作日志", func(tx *gorm.DB) error {
+		return tx.AutoMigrate(&AuditEntry{})
+	}},
+	{"工作日历与设置", func(tx *gorm.DB) error {
+		return tx.AutoMigrate(&CalendarDay{}, &Setting{})
+	}},
+}
+
+// SchemaVersion is the schema version this program writes.
+func SchemaVersion() int { return len(migrations) }
+
+func schemaVersion(db *gorm.DB) (int, error) {
+	if !db.Migrator().HasTable(&SchemaMigration{}) {
+		return 0, nil
+	}
+	var v int
+	err := db.Model(&SchemaMigration{}).Select("COALESCE(MAX(version), 0)").Scan(&v).Error
+	return v, err
+}
+
+// migrate brings db up to version target, one transaction per migration.
+func migrate(db *gorm.DB, target int) error {
+	if err := db.AutoMigrate(&SchemaMigration{}); err != nil {
+		return fmt.Errorf("无法建立版本记录：%w", err)
+	}
+	have, err := schemaVersion(db)
+	if err != nil {
+		return err
+	}
+	if have > len(migrations) {
+		return refused(fmt.Sprintf("数据库来自更新版本的 GovDesk（数据版本 %d，本程序支持到 %d），请升级本程序后再打开", have, len(migrations)))
+	}
+	for v := have + 1; v <= target; v++ {
+		m := migrations[v-1]
+		err := db.Transaction(func(tx *gorm.DB) error {
+			if err := m.up(tx); err != nil {
+				return err
+			}
+			return tx.Create(&SchemaMigration{Version: v, Name: m.name, AppliedAt: time.Now()}).Error
+		})
+		if err != nil {
+			return fmt.Errorf("数据库升级到第 %d 版（%s）失败：%w", v, m.name, err)
+		}
+	}
+	return nil
+}

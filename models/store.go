@@ -1,0 +1,278 @@
+package models
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Store keeps GovDesk's records in one database. Every change made through it
+// is written together with its audit entry, in one transaction.
+type Store struct {
+	db      *gorm.DB
+	dir     string
+	path    string
+	now     func() time.Time
+	opCache string
+}
+
+// Open creates or opens govdesk.db in dataDir (creating the folder), brings
+// its schema up to date and returns the store.
+func Open(dataDir string) (*Store, error) {
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("无法创建数据文件夹 %s：%w", dataDir, err)
+	}
+	path := filepath.Join(dataDir, DatabaseFile)
+	db, err := gorm.Open(sqliteDialector(path), &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true,
+		NowFunc:                func() time.Time { return time.Now().Local() },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("无法打开数据库 %s：%w", path, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	// One connection: SQLite has a single writer, and one connection keeps
+	// every statement in order without "database is locked" surprises.
+	sqlDB.SetMaxOpenConns(1)
+	s := &Store{db: db, dir: dataDir, path: path, now: time.Now}
+	if err := migrate(db, len(migrations)); err != nil {
+		sqlDB.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the database file.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// Dir is the data folder the store lives in.
+func (s *Store) Dir() string { return s.dir }
+
+// DB exposes the GORM handle for packages that build reports over many tables.
+func (s *Store) DB() *gorm.DB { return s.db }
+
+// Check runs the database's integrity checks and returns every problem found,
+// in Chinese; none means the file is sound.
+func (s *Store) Check() ([]string, error) {
+	return integrityProblems(s.db)
+}
+
+// Backup writes a consistent copy of the database to path. It refuses to
+// overwrite an existing file.
+func (s *Store) Backup(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return refused(fmt.Sprintf("文件 %s 已存在，请换一个文件名", path))
+	}
+	if err := vacuumInto(s.db, path); err != nil {
+		return fmt.Errorf("备份失败：%w", err)
+	}
+	return nil
+}
+
+// Restore replaces the database in dataDir with the backup file from. The
+// backup is checked first (it must open, pass the integrity check and be a
+// GovDesk database no newer than this program); the database it replaces is
+// kept in dataDir/backups so that a wrong restore can itself be undone.
+// No store may be open on dataDir while this runs.
+func Restore(dataDir, from string) (kept string, err error) {
+	probe, err := openChecked(from)
+	if err != nil {
+		return "", err
+	}
+	sqlDB, _ := probe.DB()
+	sqlDB.Close()
+
+	path := filepath.Join(dataDir, DatabaseFile)
+	if _, err := os.Stat(path); err == nil {
+		cur, err := Open(dataDir)
+		if err != nil {
+			return "", err
+		}
+		kept = filepath.Join(dataDir, "backups", "恢复前-"+time.Now().Format("20060102-150405")+".db")
+		if err := os.MkdirAll(filepath.Dir(kept), 0o755); err != nil {
+			cur.Close()
+			return "", err
+		}
+		err = cur.Backup(kept)
+		cur.Close()
+		if err != nil {
+			return "", err
+		}
+	}
+	tmp := path + ".restoring"
+	if err := copyFile(from, tmp); err != nil {
+		return kept, fmt.Errorf("无法复制备份文件：%w", err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return kept, fmt.Errorf("无法替换数据库文件：%w", err)
+	}
+	st, err := Open(dataDir)
+	if err != nil {
+		return kept, err
+	}
+	return kept, st.Close()
+}
+
+// openChecked opens a database file read-only for inspection and verifies
+// that it is a sound GovDesk database this program can read.
+func openChecked(path string) (*gorm.DB, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开备份文件 %s：%w", path, err)
+	}
+	head := make([]byte, 16)
+	_, err = io.ReadFull(f, head)
+	f.Close()
+	if err != nil || string(head) != "SQLite format 3\x00" {
+		return nil, refused(fmt.Sprintf("%s 不是 GovDesk 的备份文件（不是 SQLite 数据库）", path))
+	}
+	db, err := gorm.Open(sqliteDialector(path), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		return nil, err
+	}
+	fail := func(e error) (*gorm.DB, error) {
+		if sqlDB, err := db.DB(); err == nil {
+			sqlDB.Close()
+		}
+		return nil, e
+	}
+	v, err := schemaVersion(db)
+	if err != nil || v == 0 {
+		return fail(refused(fmt.Sprintf("%s 不是 GovDesk 的备份文件（没有版本记录）", path)))
+	}
+	if v > len(migrations) {
+		return fail(refused(fmt.Sprintf("备份文件来自更新版本的 GovDesk（数据版本 %d），请先升级本程序", v)))
+	}
+	problems, err := integrityProblems(db)
+	if err != nil {
+		return fail(err)
+	}
+	if len(problems) > 0 {
+		return fail(refused("备份文件未通过完整性检查：" + strings.Join(problems, "；")))
+	}
+	return db, nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// Setting is one office preference, such as the operator name.
+type Setting struct {
+	Key   string `gorm:"primaryKey;size:64"`
+	Value string `gorm:"size:1024"`
+}
+
+const settingOperator = "operator"
+
+// Operator is the name written into the audit log for changes made here: the
+// name set in settings, or else the operating system's user name.
+func (s *Store) Operator() string {
+	if s.opCache != "" {
+		return s.opCache
+	}
+	var st Setting
+	if err := s.db.Where("key = ?", settingOperator).Limit(1).Find(&st).Error; err == nil && st.Value != "" {
+		s.opCache = st.Value
+		return st.Value
+	}
+	return osUserName()
+}
+
+// SetOperator records the operator name used in the audit log from now on.
+func (s *Store) SetOperator(name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return FieldErrors{{"操作员", "请填写操作员姓名"}}
+	}
+	before := s.Operator()
+	err := s.write(func(tx *gorm.DB, a *auditor) error {
+		if err := tx.Save(&Setting{Key: settingOperator, Value: name}).Error; err != nil {
+			return err
+		}
+		a.update(settingRecord{"操作员", before}, settingRecord{"操作员", name})
+		return nil
+	})
+	if err == nil {
+		s.opCache = name
+	}
+	return err
+}
+
+func osUserName() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name := u.Username
+		if i := strings.LastIndexAny(name, `\/`); i >= 0 {
+			name = name[i+1:] // Windows gives DOMAIN\user
+		}
+		return name
+	}
+	for _, k := range []string{"USERNAME", "USER"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return "未知操作员"
+}
+
+// write runs fn in one transaction and then stores the audit entries fn
+// collected in the same transaction, so a change and its record of who made
+// it are never separated.
+func (s *Store) write(fn func(tx *gorm.DB, a *auditor) error) error {
+	op := s.Operator()
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		a := &auditor{at: s.now(), operator: op}
+		if err := fn(tx, a); err != nil {
+			return err
+		}
+		if len(a.entries) == 0 {
+			return nil
+		}
+		return tx.CreateInBatches(a.entries, 200).Error
+	})
+}
+
+func notFound(err error) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return ErrNotFound
+	}
+	return err
+}

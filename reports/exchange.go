@@ -1,0 +1,233 @@
+package reports
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"govdesk/models"
+)
+
+// Problem is one thing wrong with an import file, located by row and column.
+type Problem struct {
+	File   string
+	Row    int // 1-based row in the file; the header is row 1; 0 = the whole file
+	Column string
+	Reason string
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Row > 0 {
+		fmt.Fprintf(&b, " 第%d行", p.Row)
+	}
+	if p.Column != "" {
+		fmt.Fprintf(&b, " “%s”列", p.Column)
+	}
+	b.WriteString("：")
+	b.WriteString(p.Reason)
+	return b.String()
+}
+
+// ImportError refuses a whole file and lists every problem in it.
+type ImportError struct{ Problems []Problem }
+
+func (e *ImportError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.String()
+	}
+	return fmt.Sprintf("文件有 %d 处问题，未导入任何数据：\n%s", len(e.Problems), strings.Join(lines, "\n"))
+}
+
+// Progress reports how far a long job is, as done out of total steps.
+type Progress func(done, total int)
+
+// Column is one column of an exchange file.
+type Column struct {
+	Name     string
+	Required bool
+}
+
+// row reads the cells of one data row by column name and collects problems.
+type row struct {
+	sheet *Sheet
+	line  int
+	cells []string
+	index map[string]int
+	probs *[]Problem
+}
+
+func (r row) get(col string) string {
+	i, ok := r.index[col]
+	if !ok || i >= len(r.cells) {
+		return ""
+	}
+	return r.cells[i]
+}
+
+func (r row) problem(col, reason string) {
+	*r.probs = append(*r.probs, Problem{File: r.sheet.File, Row: r.line, Column: col, Reason: reason})
+}
+
+// need returns a required cell, reporting it when empty.
+func (r row) need(col string) string {
+	v := r.get(col)
+	if v == "" {
+		r.problem(col, "不能为空")
+	}
+	return v
+}
+
+// date reads a date cell; empty is allowed unless required.
+func (r row) date(col string, required bool) models.Date {
+	v := r.get(col)
+	if v == "" {
+		if required {
+			r.problem(col, "不能为空")
+		}
+		return models.Date{}
+	}
+	d, err := models.ParseDate(v)
+	if err != nil {
+		r.problem(col, err.Error())
+	}
+	return d
+}
+
+func (r row) fieldErrors(fe models.FieldErrors) {
+	for _, e := range fe {
+		r.problem(e.Field, e.Reason)
+	}
+}
+
+// importer is one kind of import: its columns, how a row becomes a record,
+// and how the records are written. Each import gets a fresh importer.
+type importer interface {
+	columns() []Column
+	prepare(st *models.Store) error
+	parse(r row) (key string)
+	apply(st *models.Store) (models.ImportStats, error)
+}
+
+var importers = map[string]func() importer{
+	"windows": func() importer { return &windowImporter{} },
+	"staff":   func() importer { return &staffImporter{} },
+}
+
+// ImportKinds lists the kinds Import accepts.
+func ImportKinds() []string { return sortedKeys(importers) }
+
+// Import reads an exchange file of the given kind and writes its rows to the
+// store, all or nothing: a file with any bad row changes nothing and the
+// returned *ImportError names every bad row.
+func Import(st *models.Store, kind, path string, progress Progress) (models.ImportStats, error) {
+	newImp, ok := importers[kind]
+	if !ok {
+		return models.ImportStats{}, fmt.Errorf("不支持导入“%s”，可导入：%s", kind, strings.Join(ImportKinds(), " "))
+	}
+	if progress == nil {
+		progress = func(int, int) {}
+	}
+	imp := newImp()
+	sh, err := ReadSheet(path)
+	if err != nil {
+		return models.ImportStats{}, &ImportError{[]Problem{{File: filepath.Base(path), Reason: err.Error()}}}
+	}
+	var probs []Problem
+	index := map[string]int{}
+	for i, h := range sh.Header {
+		if _, dup := index[h]; !dup && h != "" {
+			index[h] = i
+		}
+	}
+	for _, c := range imp.columns() {
+		if _, ok := index[c.Name]; !ok && c.Required {
+			probs = append(probs, Problem{File: sh.File, Row: 1, Column: c.Name, Reason: "缺少必需的列“" + c.Name + "”"})
+		}
+	}
+	if len(probs) > 0 {
+		return models.ImportStats{}, &ImportError{probs}
+	}
+	if err := imp.prepare(st); err != nil {
+		return models.ImportStats{}, err
+	}
+	total := len(sh.Rows) + 1
+	seen := map[string]int{}
+	for i, sr := range sh.Rows {
+		r := row{sheet: sh, line: sr.Line, cells: sr.Cells, index: index, probs: &probs}
+		if key := imp.parse(r); key != "" {
+			if first, dup := seen[key]; dup {
+				r.problem("", fmt.Sprintf("与第%d行重复（%s）", first, key))
+			} else {
+				seen[key] = sr.Line
+			}
+		}
+		if i%100 == 0 {
+			progress(i, total)
+		}
+	}
+	if len(sh.Rows) == 0 {
+		probs = append(probs, Problem{File: sh.File, Reason: "文件中没有数据行"})
+	}
+	if len(probs) > 0 {
+		return models.ImportStats{}, &ImportError{probs}
+	}
+	stats, err := imp.apply(st)
+	if err != nil {
+		return models.ImportStats{}, &ImportError{[]Problem{{File: sh.File, Reason: err.Error()}}}
+	}
+	progress(total, total)
+	return stats, nil
+}
+
+// exporter gives the header and rows of one kind of export.
+type exporter func(st *models.Store, opt ExportOptions) (sheetName string, header []string, rows [][]string, err error)
+
+// ExportOptions narrows an export.
+type ExportOptions struct {
+	Audit models.AuditFilter
+}
+
+var exporters = map[string]exporter{
+	"windows": exportWindows,
+	"staff":   exportStaff,
+	"audit":   exportAudit,
+}
+
+// ExportKinds lists the kinds Export accepts.
+func ExportKinds() []string { return sortedKeys(exporters) }
+
+// Export writes the records of a kind to path (.xlsx or .csv). The columns
+// of an importable kind are the same as its import columns, so an export can
+// be edited in Excel and imported again.
+func Export(st *models.Store, kind, path string, opt ExportOptions) (int, error) {
+	exp, ok := exporters[kind]
+	if !ok {
+		return 0, fmt.Errorf("不支持导出“%s”，可导出：%s", kind, strings.Join(ExportKinds(), " "))
+	}
+	name, header, rows, err := exp(st, opt)
+	if err != nil {
+		return 0, err
+	}
+	return len(rows), WriteSheet(path, name, header, rows)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func columnNames(cols []Column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.Name
+	}
+	return out
+}

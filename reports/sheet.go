@@ -1,0 +1,286 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// Sheet is a table read from an exchange file: a header row and data rows,
+// each remembering its row number in the file (the header is row 1).
+type Sheet struct {
+	File     string // base name, for messages
+	Encoding string // what a CSV file was decoded from
+	Header   []string
+	Rows     []SheetRow
+}
+
+// SheetRow is one data row.
+type SheetRow struct {
+	Line  int
+	Cells []string
+}
+
+// ReadSheet reads a .csv (UTF-8 with or without BOM, UTF-16 with BOM, or
+// GB18030/GBK) or the first sheet of an .xlsx file. Cells are trimmed and
+// full-width digits, letters and spaces made half-width; blank rows are skipped.
+func ReadSheet(path string) (*Sheet, error) {
+	base := filepath.Base(path)
+	var raw [][]string
+	enc := ""
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".txt":
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取文件 %s：%w", base, err)
+		}
+		text, e, err := decodeText(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s：%w", base, err)
+		}
+		enc = e
+		raw, err = parseCSV(text)
+		if err != nil {
+			return nil, fmt.Errorf("%s 不是有效的 CSV 文件：%w", base, err)
+		}
+	case ".xlsx", ".xlsm":
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("无法打开 Excel 文件 %s：%w", base, err)
+		}
+		defer f.Close()
+		sheets := f.GetSheetList()
+		if len(sheets) == 0 {
+			return nil, fmt.Errorf("Excel 文件 %s 没有工作表", base)
+		}
+		// Raw values: a date cell gives its serial number (which ParseDate
+		// reads) and a long number its digits, not a display format's
+		// rounding such as 1.38E+10.
+		raw, err = f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("无法读取 Excel 文件 %s：%w", base, err)
+		}
+		enc = "xlsx"
+	case ".xls":
+		return nil, fmt.Errorf("不支持旧版 Excel 格式（.xls）：请在 Excel 中“另存为” .xlsx 或 CSV 后再导入")
+	default:
+		return nil, fmt.Errorf("不支持的文件类型“%s”：请使用 .xlsx 或 .csv 文件", filepath.Ext(path))
+	}
+	sh := &Sheet{File: base, Encoding: enc}
+	for i, r := range raw {
+		cells := make([]string, len(r))
+		blank := true
+		for j, c := range r {
+			cells[j] = NormalizeCell(c)
+			if cells[j] != "" {
+				blank = false
+			}
+		}
+		if blank {
+			continue
+		}
+		if sh.Header == nil {
+			sh.Header = cells
+			continue
+		}
+		sh.Rows = append(sh.Rows, SheetRow{Line: i + 1, Cells: cells})
+	}
+	if sh.Header == nil {
+		return nil, fmt.Errorf("文件 %s 是空的：第一行应为列名", base)
+	}
+	return sh, nil
+}
+
+// decodeText turns file bytes into text, telling which encoding it found.
+func decodeText(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return string(data[3:]), "UTF-8 (BOM)", nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		out, _, err := transform.Bytes(dec, data)
+		return string(out), "UTF-16", err
+	case utf8.Valid(data):
+		return string(data), "UTF-8", nil
+	}
+	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
+	if err != nil || !utf8.Valid(out) || strings.ContainsRune(string(out), utf8.RuneError) {
+		return "", "", errors.New("无法识别文件编码：请另存为 UTF-8 或 GB18030（GBK）编码的 CSV")
+	}
+	return string(out), "GB18030", nil
+}
+
+func parseCSV(text string) ([][]string, error) {
+	first, _, _ := strings.Cut(text, "\n")
+	r := csv.NewReader(strings.NewReader(text))
+	if strings.Count(first, "\t") > strings.Count(first, ",") {
+		r.Comma = '\t' // Excel's "Unicode text" export
+	}
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	var out [][]string
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rec)
+	}
+}
+
+// NormalizeCell trims a cell and makes full-width digits, Latin letters and
+// spaces half-width (Chinese input methods type them full-width), leaving
+// Chinese punctuation as it is.
+func NormalizeCell(s string) string {
+	if isASCII(s) {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\u3000' || r == '\u00A0':
+			r = ' '
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			r = r - 0xFEE0
+		case r == '\uFEFF':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// WriteSheet writes a header and rows to path as .xlsx or .csv, chosen by the
+// extension. CSV is UTF-8 with a BOM and CRLF line ends, which Excel on
+// Chinese Windows opens without mojibake. The file is written to a temporary
+// name first, so a failed export never leaves half a file.
+func WriteSheet(path, sheetName string, header []string, rows [][]string) error {
+	ext := strings.ToLower(filepath.Ext(path))
+	tmp := path + ".part" + ext
+	var err error
+	switch ext {
+	case ".csv":
+		err = writeCSV(tmp, header, rows)
+	case ".xlsx":
+		err = writeXLSX(tmp, sheetName, header, rows)
+	default:
+		return fmt.Errorf("不支持的导出格式“%s”：请用 .xlsx 或 .csv 结尾的文件名", filepath.Ext(path))
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("无法写入 %s：%w", filepath.Base(path), err)
+	}
+	return os.Rename(tmp, path)
+}
+
+func writeCSV(path string, header []string, rows [][]string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	f.Write([]byte{0xEF, 0xBB, 0xBF})
+	w := csv.NewWriter(f)
+	w.UseCRLF = true
+	w.Write(header)
+	w.WriteAll(rows)
+	if err := w.Error(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func writeXLSX(path, sheetName string, header []string, rows [][]string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if sheetName == "" {
+		sheetName = "Sheet1"
+	}
+	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheetName)
+	if err != nil {
+		return err
+	}
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	// Every cell is text: 工号 "0012", identity numbers and phone numbers must
+	// not turn into numbers that Excel rounds or strips.
+	text, _ := f.NewStyle(&excelize.Style{NumFmt: 49})
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = displayWidth(h)
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			if i < len(widths) && displayWidth(c) > widths[i] {
+				widths[i] = displayWidth(c)
+			}
+		}
+	}
+	for i, w := range widths {
+		if w > 60 {
+			w = 60
+		}
+		if err := sw.SetColWidth(i+1, i+1, float64(w)+2); err != nil {
+			return err
+		}
+	}
+	hdr := make([]any, len(header))
+	for i, h := range header {
+		hdr[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := sw.SetRow("A1", hdr); err != nil {
+		return err
+	}
+	for n, r := range rows {
+		vals := make([]any, len(r))
+		for i, c := range r {
+			vals[i] = excelize.Cell{StyleID: text, Value: c}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, n+2)
+		if err := sw.SetRow(cell, vals); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.SaveAs(path)
+}
+
+// displayWidth counts CJK characters as two columns, as Excel shows them.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
