@@ -29,8 +29,9 @@ type auditScreen struct {
 
 func newAuditScreen(s *shell) *auditScreen {
 	a := &auditScreen{shell: s}
-	a.entity = widget.NewSelect([]string{allEntities}, func(string) { a.reload() })
+	a.entity = widget.NewSelect([]string{allEntities}, nil)
 	a.entity.SetSelected(allEntities)
+	a.entity.OnChanged = func(string) { a.reload() }
 	a.text = widget.NewEntry()
 	a.text.SetPlaceHolder("人员、记录或内容中的文字")
 	a.text.OnSubmitted = func(string) { a.reload() }

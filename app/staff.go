@@ -38,8 +38,9 @@ func newStaffScreen(s *shell) *staffScreen {
 			b.Enable()
 		}
 	})
-	sc.status = widget.NewSelect(append([]string{allStatuses}, models.Statuses...), func(string) { sc.reload() })
+	sc.status = widget.NewSelect(append([]string{allStatuses}, models.Statuses...), nil)
 	sc.status.SetSelected(models.StatusOnDuty)
+	sc.status.OnChanged = func(string) { sc.reload() }
 	sc.unmask = widget.NewCheck("显示完整身份证号", func(bool) { sc.reload() })
 
 	add := widget.NewButtonWithIcon("新增人员", theme.ContentAddIcon(), sc.onAdd)

@@ -29,9 +29,11 @@ func (t *govTheme) Font(style fyne.TextStyle) fyne.Resource {
 	return t.font
 }
 
-func (t *govTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+// Color keeps the light variant an office expects of a form-filling program,
+// whatever the desktop's preference, with the icon's blue as primary.
+func (t *govTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	if n == theme.ColorNamePrimary {
-		return color.NRGBA{R: 0x1F, G: 0x5F, B: 0xAD, A: 0xFF} // the icon's blue
+		return color.NRGBA{R: 0x1F, G: 0x5F, B: 0xAD, A: 0xFF}
 	}
-	return t.Theme.Color(n, v)
+	return t.Theme.Color(n, theme.VariantLight)
 }
