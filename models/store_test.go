@@ -1,0 +1,291 @@
+package models
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestOpenCreatesDatabaseAtCurrentVersion(t *testing.T) {
+	dir := t.TempDir()
+	st, err := Open(filepath.Join(dir, "新建文件夹"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := os.Stat(filepath.Join(dir, "新建文件夹", DatabaseFile)); err != nil {
+		t.Fatal("database file not created:", err)
+	}
+	v, err := schemaVersion(st.db)
+	if err != nil || v != SchemaVersion() {
+		t.Fatalf("schema version %d (%v), want %d", v, err, SchemaVersion())
+	}
+	var mode string
+	st.db.Raw("PRAGMA journal_mode").Scan(&mode)
+	var fk int
+	st.db.Raw("PRAGMA foreign_keys").Scan(&fk)
+	if mode != "wal" || fk != 1 {
+		t.Fatalf("journal_mode=%s foreign_keys=%d, want wal and 1", mode, fk)
+	}
+}
+
+// A database written by the first release (schema version 1: the roster
+// only) opens in this version with its data intact and the newer tables added.
+func TestOpenMigratesOlderSchema(t *testing.T) {
+	dir := t.TempDir()
+	old, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Make it look like version 1: drop what later migrations added.
+	db := old.db
+	for _, tbl := range []string{"audit_entries", "calendar_days", "settings"} {
+		if err := db.Migrator().DropTable(tbl); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Exec("DELETE FROM schema_migrations WHERE version > 1")
+	db.Exec("INSERT INTO home_units (name, created_at, updated_at) VALUES ('市民政局', '2024-01-01', '2024-01-01')")
+	old.Close()
+
+	st, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if v, _ := schemaVersion(st.db); v != SchemaVersion() {
+		t.Fatalf("version after upgrade = %d, want %d", v, SchemaVersion())
+	}
+	units, err := st.HomeUnits()
+	if err != nil || len(units) != 1 || units[0].Name != "市民政局" {
+		t.Fatalf("data lost in migration: %v %v", units, err)
+	}
+	u := units[0]
+	u.Contact = "王堃"
+	if err := st.SaveHomeUnit(&u); err != nil {
+		t.Fatal("the new audit table is not usable:", err)
+	}
+	if log, _ := st.AuditLog(AuditFilter{}); len(log) != 1 {
+		t.Fatalf("want 1 audit entry after upgrade, got %d", len(log))
+	}
+}
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	dir := t.TempDir()
+	st := mustOpen(t, dir)
+	st.db.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', '2030-01-01')", SchemaVersion()+1)
+	st.Close()
+	_, err := Open(dir)
+	if err == nil || !strings.Contains(err.Error(), "更新版本") {
+		t.Fatalf("want a refusal naming a newer version, got %v", err)
+	}
+}
+
+func mustOpen(t *testing.T, dir string) *Store {
+	t.Helper()
+	st, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestAuditRecordsCreateUpdateDelete(t *testing.T) {
+	st := openTemp(t)
+	if err := st.SetOperator("综合业务科 李喆"); err != nil {
+		t.Fatal(err)
+	}
+	_, a, _ := seedRoster(t, st)
+	a.Name = "企业开办一窗通办"
+	if err := st.SaveServiceWindow(&a); err != nil {
+		t.Fatal(err)
+	}
+	log, err := st.AuditLog(AuditFilter{Entity: "窗口", Text: "A01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 2 || log[0].Action != ActionUpdate || log[1].Action != ActionCreate {
+		t.Fatalf("want update then create for A01, got %+v", log)
+	}
+	upd := log[0]
+	if upd.Operator != "综合业务科 李喆" || upd.Key != "A01" {
+		t.Fatalf("operator/key: %+v", upd)
+	}
+	if got := strings.Join(upd.Changes(), "；"); got != "窗口名称：企业开办综合窗口 → 企业开办一窗通办" {
+		t.Fatalf("changes = %q", got)
+	}
+	// saving without a change writes no entry
+	if err := st.SaveServiceWindow(&a); err != nil {
+		t.Fatal(err)
+	}
+	if log, _ := st.AuditLog(AuditFilter{Entity: "窗口", Text: "A01"}); len(log) != 2 {
+		t.Fatalf("an unchanged save was audited: %d entries", len(log))
+	}
+	extra := HomeUnit{Name: "临时单位"}
+	st.SaveHomeUnit(&extra)
+	if err := st.DeleteHomeUnit(extra.ID); err != nil {
+		t.Fatal(err)
+	}
+	del, _ := st.AuditLog(AuditFilter{Entity: "派驻单位", Text: "临时单位"})
+	if len(del) != 2 || del[0].Action != ActionDelete || del[0].After != "" || !strings.Contains(del[0].Before, "临时单位") {
+		t.Fatalf("delete not audited with the record before: %+v", del)
+	}
+}
+
+func TestDeleteReferencedIsRefusedWithReason(t *testing.T) {
+	st := openTemp(t)
+	u, a, _ := seedRoster(t, st)
+	err := st.DeleteHomeUnit(u.ID)
+	var re *RefusedError
+	if !errors.As(err, &re) || !strings.Contains(re.Reason, "2 个窗口") {
+		t.Fatalf("want refusal naming the 2 windows, got %v", err)
+	}
+	newStaff(t, st, "ZW001", "王堃", a.ID, u.ID)
+	if err := st.DeleteServiceWindow(a.ID); err == nil || !strings.Contains(err.Error(), "1 名人员") {
+		t.Fatalf("want refusal naming the person, got %v", err)
+	}
+}
+
+func newStaff(t *testing.T, st *Store, no, name string, windowID, unitID uint) Staff {
+	t.Helper()
+	p := Staff{EmployeeNo: no, Name: name, IDNumber: validID(t, "15090219900101001"), Mobile: "13800138000",
+		HomeUnitID: unitID, WindowID: windowID, Post: PostStaff, JoinedOn: NewDate(2024, 3, 1)}
+	if err := st.SaveStaff(&p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestStaffKeepsRareCharactersAndHistory(t *testing.T) {
+	st := openTemp(t)
+	u, a, b := seedRoster(t, st)
+	p := newStaff(t, st, "ZW003", "周𠮷", a.ID, u.ID)
+	if got, _ := st.StaffByID(p.ID); got.Name != "周𠮷" || got.Gender != "男" || got.Status != StatusOnDuty {
+		t.Fatalf("stored %+v", got)
+	}
+	if err := st.MoveStaff(p.ID, b.ID, NewDate(2026, 6, 1), "中心统一调整"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetStaffStatus(p.ID, StatusReturned, NewDate(2026, 9, 30), "派驻期满"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := st.StaffByID(p.ID)
+	if got.WindowID != b.ID || got.Status != StatusReturned || got.LeftOn != NewDate(2026, 9, 30) {
+		t.Fatalf("after move and return: %+v", got)
+	}
+	hist, err := st.StaffHistory(p.ID)
+	if err != nil || len(hist) != 3 {
+		t.Fatalf("history %v %v", hist, err)
+	}
+	want := []string{"入驻 A01 企业开办综合窗口", "A01 企业开办综合窗口 → A02 食品经营许可窗口；（中心统一调整）", "在岗 → 退回原单位；（派驻期满）"}
+	for i, c := range hist {
+		if c.Describe() != want[i] {
+			t.Errorf("history %d = %q, want %q", i, c.Describe(), want[i])
+		}
+	}
+	if err := st.DeleteStaff(p.ID); err == nil {
+		t.Fatal("a person with history must not be deletable")
+	}
+	if err := st.MoveStaff(p.ID, b.ID, NewDate(2026, 10, 1), ""); err == nil {
+		t.Fatal("moving to the same window should be refused")
+	}
+}
+
+func TestSaveStaffValidation(t *testing.T) {
+	st := openTemp(t)
+	u, a, _ := seedRoster(t, st)
+	newStaff(t, st, "ZW001", "王堃", a.ID, u.ID)
+	p := Staff{EmployeeNo: "ZW001", Name: "李喆", IDNumber: "110105194912310021", Mobile: "1380013800",
+		HomeUnitID: u.ID, WindowID: a.ID, Post: "科长"}
+	err := st.SaveStaff(&p)
+	fe, ok := AsFieldErrors(err)
+	if !ok {
+		t.Fatalf("want field errors, got %v", err)
+	}
+	for _, f := range []string{"身份证号", "手机号", "岗位", "入驻日期"} {
+		if fe.For(f) == "" {
+			t.Errorf("no error for %s in %v", f, fe)
+		}
+	}
+	p.IDNumber, p.Mobile, p.Post, p.JoinedOn = "", "", PostStaff, NewDate(2026, 1, 1)
+	err = st.SaveStaff(&p)
+	if fe, _ := AsFieldErrors(err); fe.For("工号") != "工号 ZW001 已被 王堃 使用" {
+		t.Fatalf("duplicate 工号: %v", err)
+	}
+	list, _ := st.StaffList()
+	if len(list) != 1 {
+		t.Fatalf("a refused save changed the roster: %d people", len(list))
+	}
+}
+
+func TestBackupRestoreAndCheck(t *testing.T) {
+	dir := t.TempDir()
+	st := mustOpen(t, dir)
+	if err := st.FillDemo(); err != nil {
+		t.Fatal(err)
+	}
+	if problems, err := st.Check(); err != nil || len(problems) != 0 {
+		t.Fatalf("check: %v %v", problems, err)
+	}
+	backup := filepath.Join(t.TempDir(), "备份.db")
+	if err := st.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Backup(backup); err == nil {
+		t.Fatal("backup overwrote an existing file")
+	}
+	// a change after the backup, then restore: the change is gone, and the
+	// replaced database is kept
+	u := HomeUnit{Name: "备份后新增"}
+	st.SaveHomeUnit(&u)
+	st.Close()
+	kept, err := Restore(dir, backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(kept); err != nil {
+		t.Fatal("replaced database not kept:", err)
+	}
+	st = mustOpen(t, dir)
+	defer st.Close()
+	units, _ := st.HomeUnits()
+	for _, x := range units {
+		if x.Name == "备份后新增" {
+			t.Fatal("restore did not bring back the backup")
+		}
+	}
+	staff, _ := st.StaffList()
+	if len(staff) != 60 {
+		t.Fatalf("restored %d staff, want 60", len(staff))
+	}
+	notDB := filepath.Join(t.TempDir(), "x.db")
+	os.WriteFile(notDB, []byte("not a database"), 0o644)
+	if _, err := Restore(dir, notDB); err == nil || !strings.Contains(err.Error(), "不是 GovDesk 的备份文件") {
+		t.Fatalf("restoring a non-database: %v", err)
+	}
+}
+
+func TestFillDemoHasRareNamesAndRefusesNonEmpty(t *testing.T) {
+	st := openTemp(t)
+	if err := st.FillDemo(); err != nil {
+		t.Fatal(err)
+	}
+	staff, _ := st.StaffList()
+	names := map[string]bool{}
+	for _, p := range staff {
+		names[p.Name] = true
+		if err := CheckIDNumber(p.IDNumber); err != nil {
+			t.Errorf("%s: demo identity number invalid: %v", p.Name, err)
+		}
+	}
+	for _, n := range []string{"王堃", "李喆", "周𠮷"} {
+		if !names[n] {
+			t.Errorf("demo lacks %s", n)
+		}
+	}
+	if err := st.FillDemo(); err == nil {
+		t.Fatal("demo filled a database that has data")
+	}
+}

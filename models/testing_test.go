@@ -1,0 +1,42 @@
+package models
+
+import (
+	"testing"
+)
+
+// openTemp opens a store on a fresh SQLite file in a temporary folder.
+func openTemp(t testing.TB) *Store {
+	t.Helper()
+	st, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// seedRoster adds one unit, two windows and returns them.
+func seedRoster(t testing.TB, st *Store) (HomeUnit, ServiceWindow, ServiceWindow) {
+	t.Helper()
+	u := HomeUnit{Name: "市市场监督管理局"}
+	if err := st.SaveHomeUnit(&u); err != nil {
+		t.Fatal(err)
+	}
+	a := ServiceWindow{Code: "A01", Name: "企业开办综合窗口", HomeUnitID: u.ID, Active: true}
+	b := ServiceWindow{Code: "A02", Name: "食品经营许可窗口", HomeUnitID: u.ID, Active: true}
+	for _, w := range []*ServiceWindow{&a, &b} {
+		if err := st.SaveServiceWindow(w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return u, a, b
+}
+
+func validID(t testing.TB, first17 string) string {
+	t.Helper()
+	c, err := IDCheckDigit(first17)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return first17 + string(c)
+}
