@@ -80,6 +80,8 @@ type shell struct {
 	stack   *fyne.Container
 	nav     *widget.List
 	current string
+	// async runs slow work off the UI goroutine (runAsync).
+	async func(work func() error, done func(error))
 }
 
 // Setup applies the theme and icon to a new application.
@@ -99,7 +101,7 @@ func NewMainWindow(a fyne.App, data Data) fyne.Window {
 }
 
 func newShell(win fyne.Window, data Data) *shell {
-	s := &shell{win: win, data: data, screens: map[string]screen{}, stack: container.NewStack()}
+	s := &shell{win: win, data: data, screens: map[string]screen{}, stack: container.NewStack(), async: runAsync}
 	s.names = []string{"总览", "人员", "窗口", "派驻单位", "工作日历", "操作日志"}
 	s.makers = map[string]func() screen{
 		"总览":   func() screen { return newHomeScreen(s) },

@@ -78,7 +78,7 @@ func (a *auditScreen) reload() {
 	}
 	var entries []models.AuditEntry
 	var entities []string
-	runAsync(func() (err error) {
+	a.shell.async(func() (err error) {
 		if entries, err = a.shell.data.AuditLog(f); err != nil {
 			return err
 		}
@@ -114,7 +114,7 @@ func (a *auditScreen) onExport() {
 		}
 		path := wc.URI().Path()
 		wc.Close()
-		runAsync(func() error {
+		a.shell.async(func() error {
 			_, err := a.shell.data.Export("audit", path, reports.ExportOptions{Audit: f})
 			return err
 		}, func(err error) {

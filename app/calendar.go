@@ -98,7 +98,7 @@ func (c *calendarScreen) step(months int) {
 func (c *calendarScreen) reload() {
 	var cal *models.Calendar
 	month := c.month
-	runAsync(func() (err error) {
+	c.shell.async(func() (err error) {
 		cal, err = c.shell.data.Calendar()
 		return err
 	}, func(err error) {

@@ -56,7 +56,7 @@ type homeCounts struct {
 
 func (h *homeScreen) reload() {
 	var c homeCounts
-	runAsync(func() error {
+	h.shell.async(func() error {
 		ws, err := h.shell.data.ServiceWindows()
 		if err != nil {
 			return err
@@ -100,7 +100,7 @@ func (h *homeScreen) reload() {
 
 func (h *homeScreen) onDemo() {
 	h.demo.Disable()
-	runAsync(h.shell.data.FillDemo, func(err error) {
+	h.shell.async(h.shell.data.FillDemo, func(err error) {
 		h.demo.Enable()
 		if err != nil {
 			showError("无法填入演示数据", err, h.shell.win)

@@ -67,7 +67,7 @@ func (sc *staffScreen) reload() {
 	var windows []models.ServiceWindow
 	var units []models.HomeUnit
 	filter, unmask := sc.status.Selected, sc.unmask.Checked
-	runAsync(func() (err error) {
+	sc.shell.async(func() (err error) {
 		if staff, err = sc.shell.data.StaffList(); err != nil {
 			return err
 		}

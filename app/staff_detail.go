@@ -19,7 +19,7 @@ func (sc *staffScreen) onDetail(id uint) {
 		return
 	}
 	var history []models.StaffChange
-	runAsync(func() (err error) {
+	sc.shell.async(func() (err error) {
 		history, err = sc.shell.data.StaffHistory(id)
 		return err
 	}, func(err error) {

@@ -45,7 +45,7 @@ func runImport(s *shell, kind, what, path string, done func()) {
 	prog.Resize(fyne.NewSize(480, 140))
 	prog.Show()
 	var stats models.ImportStats
-	runAsync(func() (err error) {
+	s.async(func() (err error) {
 		stats, err = s.data.Import(kind, path, func(n, total int) {
 			fyne.Do(func() { bar.SetValue(float64(n) / float64(total)) })
 		})
@@ -103,7 +103,7 @@ func exportFile(s *shell, kind, what string) {
 			path += ".xlsx"
 		}
 		var n int
-		runAsync(func() (err error) {
+		s.async(func() (err error) {
 			n, err = s.data.Export(kind, path, reports.ExportOptions{})
 			return err
 		}, func(err error) {

@@ -74,6 +74,8 @@ func confirm(title, message, action string, win fyne.Window, yes func()) {
 }
 
 // runAsync runs work off the UI goroutine and hands its error to done on it.
+// Screens call it through shell.async, which tests replace with a synchronous
+// runner so that what they assert does not race with the UI.
 func runAsync(work func() error, done func(error)) {
 	go func() {
 		err := work()

@@ -37,7 +37,7 @@ func (u *unitsScreen) content() fyne.CanvasObject { return u.box }
 
 func (u *unitsScreen) reload() {
 	var list []models.HomeUnit
-	runAsync(func() (err error) {
+	u.shell.async(func() (err error) {
 		list, err = u.shell.data.HomeUnits()
 		return err
 	}, func(err error) {

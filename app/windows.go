@@ -45,7 +45,7 @@ func (w *windowsScreen) reload() {
 	var list []models.ServiceWindow
 	var staff []models.Staff
 	var units []models.HomeUnit
-	runAsync(func() (err error) {
+	w.shell.async(func() (err error) {
 		if list, err = w.shell.data.ServiceWindows(); err != nil {
 			return err
 		}

@@ -1,0 +1,251 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"govdesk/models"
+)
+
+// newTestShell opens the main window over a fresh database, as a person
+// starting GovDesk would see it.
+func newTestShell(t *testing.T) (*shell, *models.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(newTheme())
+	st, err := models.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	win := a.NewWindow("政务窗口管理")
+	s := newShell(win, NewData(st))
+	s.async = func(work func() error, done func(error)) { done(work()) }
+	win.SetContent(s.content())
+	win.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(win.Close)
+	return s, st
+}
+
+// waitFor polls until cond holds: screens load their data off the UI goroutine.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func seedWindow(t *testing.T, st *models.Store) models.ServiceWindow {
+	t.Helper()
+	u := models.HomeUnit{Name: "市市场监督管理局"}
+	if err := st.SaveHomeUnit(&u); err != nil {
+		t.Fatal(err)
+	}
+	w := models.ServiceWindow{Code: "A01", Name: "企业开办综合窗口", HomeUnitID: u.ID, Active: true}
+	if err := st.SaveServiceWindow(&w); err != nil {
+		t.Fatal(err)
+	}
+	w.HomeUnit = u
+	return w
+}
+
+func openStaffScreen(t *testing.T, s *shell) *staffScreen {
+	t.Helper()
+	s.show("人员")
+	sc := s.screens["人员"].(*staffScreen)
+	waitFor(t, "the staff screen to load", func() bool { return sc.windows != nil })
+	return sc
+}
+
+func markup(s *shell) string { return test.RenderToMarkup(s.win.Canvas()) }
+
+func validID(first17 string) string {
+	c, _ := models.IDCheckDigit(first17)
+	return first17 + string(c)
+}
+
+func TestTypeNewStaffSaveAndSeeInTable(t *testing.T) {
+	s, st := newTestShell(t)
+	w := seedWindow(t, st)
+	sc := openStaffScreen(t, s)
+
+	sc.onAdd()
+	f := sc.form
+	test.Type(f.no, "ZW100")
+	test.Type(f.name, "王堃")
+	test.Type(f.idNumber, validID("15090219910904579"))
+	test.Type(f.mobile, "13800138000")
+	f.window.SetSelected(w.Label()) // fills 派驻单位 from the window
+	test.Type(f.joined, "2026年11月2日")
+	test.Tap(f.save)
+
+	waitFor(t, "王堃 in the table", func() bool { return len(sc.list.rows()) == 1 })
+	row := strings.Join(sc.list.rows()[0], " ")
+	want := "ZW100 王堃 男 150902********5794 13800138000 市市场监督管理局 A01 企业开办综合窗口 窗口工作人员 2026-11-02 在岗"
+	if row != want {
+		t.Fatalf("row shows %q\nwant      %q", row, want)
+	}
+	if m := markup(s); !strings.Contains(m, "王堃") || !strings.Contains(m, "150902********5794") {
+		t.Fatal("the new person is not drawn in the window")
+	}
+	list, _ := st.StaffList()
+	if len(list) != 1 || list[0].Name != "王堃" || list[0].HomeUnit.Name != "市市场监督管理局" {
+		t.Fatalf("stored %+v", list)
+	}
+}
+
+func TestBadIDNumberShowsErrorAndSavesNothing(t *testing.T) {
+	s, st := newTestShell(t)
+	w := seedWindow(t, st)
+	sc := openStaffScreen(t, s)
+
+	sc.onAdd()
+	f := sc.form
+	test.Type(f.no, "ZW101")
+	test.Type(f.name, "李喆")
+	test.Type(f.idNumber, "110105194912310021") // check digit should be X
+	f.window.SetSelected(w.Label())
+	test.Type(f.joined, "2026-11-02")
+	test.Tap(f.save)
+
+	if !f.errs.summary.Visible() || !strings.Contains(f.errs.summary.Text, "身份证号：身份证号校验码不正确") {
+		t.Fatalf("summary shows %q", f.errs.summary.Text)
+	}
+	if hint := f.errs.items["身份证号"].HintText; !strings.Contains(hint, "最后一位应为X") {
+		t.Fatalf("no error under the field: %q", hint)
+	}
+	if !strings.Contains(markup(s), "校验码不正确") {
+		t.Fatal("the error is not drawn")
+	}
+	if list, _ := st.StaffList(); len(list) != 0 {
+		t.Fatalf("saved %d people despite the bad ID number", len(list))
+	}
+
+	// fixing the number lets the same form save
+	f.idNumber.SetText("")
+	test.Type(f.idNumber, "11010519491231002X")
+	test.Tap(f.save)
+	waitFor(t, "李喆 in the table", func() bool { return len(sc.list.rows()) == 1 })
+	if f.errs.summary.Visible() {
+		t.Fatal("the error stays after the fix")
+	}
+}
+
+func TestSearchNarrowsStaffTable(t *testing.T) {
+	s, st := newTestShell(t)
+	if err := st.FillDemo(); err != nil {
+		t.Fatal(err)
+	}
+	sc := openStaffScreen(t, s)
+	waitFor(t, "the demo staff", func() bool { return len(sc.list.rows()) == 60 })
+
+	test.Type(sc.list.search, "王堃")
+	if rows := sc.list.rows(); len(rows) != 1 || rows[0][1] != "王堃" {
+		t.Fatalf("search 王堃: %v", rows)
+	}
+	if sc.list.count.Text != "显示 1 / 共 60 条" {
+		t.Fatalf("count shows %q", sc.list.count.Text)
+	}
+
+	sc.list.search.SetText("")
+	test.Type(sc.list.search, "税务")
+	all, _ := st.StaffList()
+	want := 0
+	for _, p := range all {
+		if strings.Contains(p.HomeUnit.Name, "税务") {
+			want++
+		}
+	}
+	rows := sc.list.rows()
+	if want == 0 || len(rows) != want {
+		t.Fatalf("search 税务 shows %d rows, want %d", len(rows), want)
+	}
+	for _, r := range rows {
+		if !strings.Contains(r[5], "税务") {
+			t.Fatalf("row outside the search: %v", r)
+		}
+	}
+
+	sc.list.search.SetText("")
+	test.Type(sc.list.search, "zw00 a0") // 工号 and window code, in lower case
+	for _, r := range sc.list.rows() {
+		if !strings.HasPrefix(r[0], "ZW00") || !strings.HasPrefix(r[6], "A0") {
+			t.Fatalf("row outside the search: %v", r)
+		}
+	}
+}
+
+func TestSortByColumnTogglesOrder(t *testing.T) {
+	s, st := newTestShell(t)
+	st.FillDemo()
+	sc := openStaffScreen(t, s)
+	waitFor(t, "the demo staff", func() bool { return len(sc.list.rows()) == 60 })
+	sc.list.sortBy(0)
+	first := sc.list.rows()[0][0]
+	sc.list.sortBy(0)
+	if last := sc.list.rows()[0][0]; first != "ZW001" || last != "ZW060" {
+		t.Fatalf("ascending starts %s, descending starts %s", first, last)
+	}
+	if h := sc.list.headerText(0); h != "工号 ▼" {
+		t.Fatalf("header shows %q", h)
+	}
+}
+
+func TestMaskedIDUnlessUnmasked(t *testing.T) {
+	s, st := newTestShell(t)
+	st.FillDemo()
+	sc := openStaffScreen(t, s)
+	waitFor(t, "the demo staff", func() bool { return len(sc.list.rows()) == 60 })
+	if id := sc.list.rows()[0][3]; !strings.Contains(id, "********") {
+		t.Fatalf("list shows %q", id)
+	}
+	test.TapAt(sc.unmask, fyne.NewPos(10, sc.unmask.Size().Height/2))
+	waitFor(t, "unmasked numbers", func() bool { return !strings.Contains(sc.list.rows()[0][3], "*") })
+}
+
+func TestHomeOffersDemoOnEmptyDatabase(t *testing.T) {
+	s, _ := newTestShell(t)
+	h := s.screens["总览"].(*homeScreen)
+	waitFor(t, "the demo button", func() bool { return h.demo.Visible() })
+	test.Tap(h.demo)
+	waitFor(t, "the counts", func() bool { return h.onDuty.Text == "60" && h.windows.Text == "20" })
+	if h.demo.Visible() {
+		t.Fatal("demo offered on a filled database")
+	}
+}
+
+func TestCalendarShowsSpringFestival(t *testing.T) {
+	s, _ := newTestShell(t)
+	s.show("工作日历")
+	c := s.screens["工作日历"].(*calendarScreen)
+	c.month = time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+	c.reload()
+	waitFor(t, "February 2026", func() bool { return c.title.Text == "2026年2月" })
+	if !strings.Contains(c.summary.Text, "本月工作日 16 天") {
+		t.Fatalf("summary %q", c.summary.Text)
+	}
+	if d := c.days[16]; d.Working || d.Reason != "春节" {
+		t.Fatalf("17 Feb: %+v", d)
+	}
+}
+
+func TestWindowFormRefusesDuplicateCode(t *testing.T) {
+	s, st := newTestShell(t)
+	seedWindow(t, st)
+	s.show("窗口")
+	ws := s.screens["窗口"].(*windowsScreen)
+	waitFor(t, "the windows", func() bool { return len(ws.list.rows()) == 1 })
+	dup := models.ServiceWindow{Code: "a01", Name: "重复", HomeUnitID: ws.units[0].ID}
+	err := s.data.SaveServiceWindow(&dup)
+	if fe, ok := models.AsFieldErrors(err); !ok || fe.For("窗口编号") == "" {
+		t.Fatalf("duplicate code accepted: %v", err)
+	}
+}

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	dir, rest, c := ParseGlobal(args, &errb)
+	if c >= 0 {
+		return c, out.String(), errb.String()
+	}
+	code = Run(dir, rest, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestImportRefusedFileExitsOneListingEveryRow(t *testing.T) {
+	data := t.TempDir()
+	bad, _ := simplifiedchinese.GB18030.NewEncoder().String("窗口编号,窗口名称,派驻单位\nA01,企业开办综合窗口,市市场监督管理局\n,缺编号,市民政局\nA 3,编号有空格,市民政局\nA04,,市民政局\n")
+	file := filepath.Join(t.TempDir(), "窗口.csv")
+	os.WriteFile(file, []byte(bad), 0o644)
+
+	code, _, stderr := run(t, "--data", data, "import", "windows", file)
+	if code != ExitRefused {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", code, stderr)
+	}
+	for _, want := range []string{"窗口.csv 第3行 “窗口编号”列：请填写窗口编号", "窗口.csv 第4行 “窗口编号”列", "窗口.csv 第5行 “窗口名称”列：请填写窗口名称"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "w.csv")
+	if code, _, _ := run(t, "--data", data, "export", "windows", "--out", out); code != ExitOK {
+		t.Fatal("export failed")
+	}
+	if b, _ := os.ReadFile(out); strings.Count(string(b), "\n") != 1 {
+		t.Fatalf("the refused import changed the database:\n%s", b)
+	}
+}
+
+func TestDemoExportImportRoundTrip(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	t.Setenv("GOVDESK_DATA", a)
+	if code, out, errs := run(t, "demo"); code != 0 || !strings.Contains(out, "20 个窗口，60 名人员") {
+		t.Fatalf("demo: %d %s %s", code, out, errs)
+	}
+	dir := t.TempDir()
+	for _, kind := range []string{"windows", "staff"} {
+		if code, _, errs := run(t, "export", kind, "--out", filepath.Join(dir, kind+".xlsx")); code != 0 {
+			t.Fatalf("export %s: %s", kind, errs)
+		}
+		if code, out, errs := run(t, "--data", b, "import", kind, filepath.Join(dir, kind+".xlsx")); code != 0 || !strings.Contains(out, "新增") {
+			t.Fatalf("import %s: %s %s", kind, out, errs)
+		}
+	}
+	run(t, "export", "staff", "--out", filepath.Join(dir, "a.csv"))
+	run(t, "--data", b, "export", "staff", "--out", filepath.Join(dir, "b.csv"))
+	x, _ := os.ReadFile(filepath.Join(dir, "a.csv"))
+	y, _ := os.ReadFile(filepath.Join(dir, "b.csv"))
+	if len(x) < 1000 || !bytes.Equal(x, y) {
+		t.Fatal("export → import → export does not give the same rows")
+	}
+	if code, out, _ := run(t, "--data", b, "check"); code != 0 || !strings.Contains(out, "数据库完好") {
+		t.Fatalf("check: %d %s", code, out)
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	data := t.TempDir()
+	for _, args := range [][]string{
+		{"--data", data, "frobnicate"},
+		{"--data", data, "import", "staff"},
+		{"--data", data, "export", "staff"},
+		{"--data", data, "backup"},
+		{"--nosuchflag"},
+	} {
+		if code, _, _ := run(t, args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+	if code, _, errs := run(t, "--data", data, "import", "nonsense", "x.csv"); code != ExitRefused || !strings.Contains(errs, "不支持导入") {
+		t.Errorf("unknown kind: %d %s", code, errs)
+	}
+}
+
+func TestBackupAndRestore(t *testing.T) {
+	data := t.TempDir()
+	run(t, "--data", data, "demo")
+	bak := filepath.Join(t.TempDir(), "备份.db")
+	if code, _, errs := run(t, "--data", data, "backup", "--out", bak); code != 0 {
+		t.Fatal(errs)
+	}
+	other := t.TempDir()
+	if code, out, errs := run(t, "--data", other, "restore", bak); code != 0 || !strings.Contains(out, "已从") {
+		t.Fatalf("restore: %s %s", out, errs)
+	}
+	if code, out, _ := run(t, "--data", other, "check"); code != 0 {
+		t.Fatalf("check after restore: %s", out)
+	}
+}
