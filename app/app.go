@@ -124,7 +124,7 @@ func (s *shell) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("政务窗口管理", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	left := container.NewBorder(title, nil, nil, nil, s.nav)
 	split := container.NewHSplit(left, s.stack)
-	split.Offset = 0.13
+	split.Offset = 0.11
 	s.nav.Select(0)
 	return split
 }

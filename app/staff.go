@@ -31,8 +31,8 @@ const allStatuses = "全部状态"
 func newStaffScreen(s *shell) *staffScreen {
 	sc := &staffScreen{shell: s}
 	sc.list = newRecordTable([]column{
-		{"工号", 80}, {"姓名", 90}, {"性别", 50}, {"身份证号", 190}, {"手机号", 120},
-		{"派驻单位", 210}, {"窗口", 200}, {"岗位", 110}, {"入驻日期", 105}, {"状态", 90},
+		{"工号", 70}, {"姓名", 80}, {"性别", 45}, {"身份证号", 165}, {"手机号", 110},
+		{"派驻单位", 180}, {"窗口", 170}, {"岗位", 100}, {"入驻日期", 95}, {"状态", 65},
 	}, "搜索姓名、工号、窗口、派驻单位", func(uint) {
 		for _, b := range sc.actions {
 			b.Enable()

@@ -54,6 +54,9 @@ type Staff struct {
 	UpdatedAt  time.Time
 }
 
+// TableName keeps the table "staff" (a mass noun), not GORM's "staffs".
+func (Staff) TableName() string { return "staff" }
+
 func (p Staff) auditEntity() string { return "人员" }
 func (p Staff) auditKey() string    { return p.EmployeeNo + " " + p.Name }
 func (p Staff) auditFields() []AuditField {

@@ -239,3 +239,21 @@ func TestExportGivesBackTheSameRows(t *testing.T) {
 		}
 	}
 }
+
+func writeText(path, s string) error { return os.WriteFile(path, []byte(s), 0o644) }
+
+// The sample files shipped in testdata/ work as the README says.
+func TestSampleFiles(t *testing.T) {
+	st := openStore(t)
+	if stats := mustImport(t, st, "windows", "testdata/windows-gb18030.csv"); stats.Created != 20 {
+		t.Fatalf("windows: %+v", stats)
+	}
+	_, err := Import(st, "staff", "testdata/staff-bad-gb18030.csv", nil)
+	var ie *ImportError
+	if !errors.As(err, &ie) || len(ie.Problems) != 6 {
+		t.Fatalf("bad sample: %v", err)
+	}
+	if stats := mustImport(t, st, "staff", "testdata/staff.xlsx"); stats.Created != 60 {
+		t.Fatalf("staff: %+v", stats)
+	}
+}
