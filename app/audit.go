@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,7 @@ type auditScreen struct {
 	from, to *dateField
 	list     *recordTable
 	operator *widget.Label
+	entries  map[uint]models.AuditEntry
 	box      fyne.CanvasObject
 }
 
@@ -39,7 +41,7 @@ func newAuditScreen(s *shell) *auditScreen {
 	a.from.SetPlaceHolder("开始日期")
 	a.to.SetPlaceHolder("结束日期")
 	a.list = newRecordTable([]column{{"时间", 160}, {"操作员", 90}, {"对象", 90}, {"记录", 180}, {"操作", 60}, {"内容", 560}},
-		"在结果中搜索", nil)
+		"在结果中搜索", a.onShow)
 	query := widget.NewButtonWithIcon("查询", theme.SearchIcon(), a.reload)
 	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), a.onExport)
 	a.operator = widget.NewLabel("")
@@ -54,6 +56,26 @@ func newAuditScreen(s *shell) *auditScreen {
 }
 
 func (a *auditScreen) content() fyne.CanvasObject { return a.box }
+
+// onShow shows one entry whole: the table cuts long changes short.
+func (a *auditScreen) onShow(id uint) {
+	e, ok := a.entries[id]
+	if !ok {
+		return
+	}
+	changes := e.Changes()
+	if len(changes) == 0 {
+		changes = []string{"（无字段变化）"}
+	}
+	head := fmt.Sprintf("%s　%s　%s %s「%s」", e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Action, e.Entity, e.Key)
+	body := container.NewVBox(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, c := range changes {
+		body.Add(wrapLabel(c))
+	}
+	d := dialog.NewCustom("操作详情", "关闭", container.NewVScroll(body), a.shell.win)
+	d.Resize(fyne.NewSize(640, 480))
+	d.Show()
+}
 
 func (a *auditScreen) filter() (models.AuditFilter, error) {
 	f := models.AuditFilter{Text: a.text.Text, Limit: 5000}
@@ -91,8 +113,10 @@ func (a *auditScreen) reload() {
 		}
 		a.operator.SetText("当前操作员：" + a.shell.data.Operator())
 		a.entity.Options = append([]string{allEntities}, entities...)
+		a.entries = make(map[uint]models.AuditEntry, len(entries))
 		rs := make([]record, len(entries))
 		for i, e := range entries {
+			a.entries[e.ID] = e
 			changes := strings.Join(e.Changes(), "；")
 			rs[i] = record{id: e.ID, cells: []string{e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Entity, e.Key, e.Action, changes},
 				search: e.Operator + " " + e.Key + " " + changes}

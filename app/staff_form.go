@@ -112,7 +112,7 @@ func (f *staffForm) show() {
 		title = "修改人员 " + f.person.Name
 	}
 	f.dlg = formDialog(title, f.form, f.errs, f.save, f.sc.shell.win)
-	f.dlg.Resize(fyne.NewSize(600, 640))
+	f.dlg.Resize(fyne.NewSize(600, f.form.MinSize().Height+160))
 	f.dlg.Show()
 }
 
