@@ -12,7 +12,7 @@ import (
 //go:embed icon.png
 var Icon []byte
 
-//go:embed fonts/wqy-microhei.ttf
+//go:embed fonts/wqy-microhei-ext.ttf
 var uiFont []byte
 
 //go:embed fonts/gbsn00lp.ttf
@@ -33,11 +33,13 @@ type Face struct {
 	font *sfnt.Font
 }
 
-// The embedded faces. Hei (WenQuanYi Micro Hei) has Latin glyphs and broad
-// CJK coverage and is the UI font; Song (AR PL SungtiL GB) and Kai (AR PL
-// KaitiM GB) are document faces that hold GB2312 only.
+// The embedded faces. Hei (WenQuanYi Micro Hei with CJK Ext-A..F glyphs
+// added, see fonts/README.md) has Latin glyphs and the broadest CJK coverage,
+// including characters outside the BMP such as 𠮷; it is the UI font and the
+// fallback for rare characters. Song (AR PL SungtiL GB) and Kai (AR PL KaitiM
+// GB) are document faces that hold GB2312 only.
 var (
-	Hei  = &Face{Name: "wqy-microhei.ttf", Data: uiFont}
+	Hei  = &Face{Name: "wqy-microhei-ext.ttf", Data: uiFont}
 	Song = &Face{Name: "gbsn00lp.ttf", Data: songFont}
 	Kai  = &Face{Name: "gkai00mp.ttf", Data: kaiFont}
 )

@@ -74,7 +74,8 @@ func (s *Store) ImportWindows(rows []WindowRow) (ImportStats, error) {
 				return err
 			}
 			next := w
-			next.Code, next.Name, next.HomeUnitID, next.Area = r.Code, r.Name, unitID, r.Area
+			next.Code, next.Name, next.HomeUnitID = r.Code, r.Name, unitID
+			keepIfEmpty(&next.Area, r.Area)
 			if w.ID == 0 {
 				next.Active = true
 			} else if next == w {
@@ -119,7 +120,8 @@ func ensureUnit(tx *gorm.DB, a *auditor, cache map[string]uint, name string) (ui
 	return u.ID, nil
 }
 
-// ImportStaff creates or updates people by 工号 in one transaction. Windows
+// ImportStaff creates or updates people by 工号 in one transaction. Empty
+// optional cells (性别, 身份证号, 手机号, 离岗日期, 状态) keep the stored value. Windows
 // must already exist; home units named for the first time are created. A
 // changed window or status is recorded in the person's history as of the
 // import day (or the 离岗日期 for someone who left). Any error rolls
@@ -148,9 +150,17 @@ func (s *Store) ImportStaff(rows []StaffRow) (ImportStats, error) {
 			}
 			next := old
 			in := r.Staff
-			next.EmployeeNo, next.Name, next.Gender, next.IDNumber, next.Mobile = in.EmployeeNo, in.Name, in.Gender, in.IDNumber, in.Mobile
-			next.HomeUnitID, next.WindowID, next.Post = unitID, w.ID, in.Post
-			next.JoinedOn, next.LeftOn, next.Status = in.JoinedOn, in.LeftOn, in.Status
+			next.EmployeeNo, next.Name, next.Post, next.JoinedOn = in.EmployeeNo, in.Name, in.Post, in.JoinedOn
+			next.HomeUnitID, next.WindowID = unitID, w.ID
+			// An empty optional cell keeps what is stored: a file without
+			// phone numbers or statuses must not wipe them out.
+			keepIfEmpty(&next.Gender, in.Gender)
+			keepIfEmpty(&next.IDNumber, in.IDNumber)
+			keepIfEmpty(&next.Mobile, in.Mobile)
+			keepIfEmpty(&next.Status, in.Status)
+			if !in.LeftOn.IsZero() {
+				next.LeftOn = in.LeftOn
+			}
 			if fe := next.Validate(); len(fe) > 0 {
 				return fmt.Errorf("工号 %s：%w", r.EmployeeNo, fe)
 			}
@@ -174,6 +184,12 @@ func (s *Store) ImportStaff(rows []StaffRow) (ImportStats, error) {
 		return nil
 	})
 	return st, err
+}
+
+func keepIfEmpty(dst *string, v string) {
+	if v != "" {
+		*dst = v
+	}
 }
 
 func sameStaff(a, b Staff) bool {

@@ -257,3 +257,22 @@ func TestSampleFiles(t *testing.T) {
 		t.Fatalf("staff: %+v", stats)
 	}
 }
+
+// A file that leaves optional columns out (or blank) must not wipe what is
+// stored: no status flips back to 在岗, no phone number disappears.
+func TestImportKeepsStoredValuesForEmptyOptionalCells(t *testing.T) {
+	st := openStore(t)
+	mustImport(t, st, "windows", writeFile(t, "w.csv", []byte(windowsCSV)))
+	full := "工号,姓名,派驻单位,窗口编号,岗位,入驻日期,手机号,状态,离岗日期\n" +
+		"ZW001,王堃,市市场监督管理局,A01,首席代表,2021-07-08,13800138000,调离,2026-10-31\n"
+	mustImport(t, st, "staff", writeFile(t, "full.csv", []byte(full)))
+	short := "工号,姓名,派驻单位,窗口编号,岗位,入驻日期\n" +
+		"ZW001,王堃,市市场监督管理局,A01,首席代表,2021-07-08\n"
+	if stats := mustImport(t, st, "staff", writeFile(t, "short.csv", []byte(short))); stats.Unchanged != 1 {
+		t.Fatalf("the short file changed the person: %+v", stats)
+	}
+	p, _ := st.StaffList()
+	if p[0].Status != models.StatusTransfered || p[0].Mobile != "13800138000" || p[0].LeftOn != models.NewDate(2026, 10, 31) {
+		t.Fatalf("stored values lost: %+v", p[0])
+	}
+}

@@ -108,6 +108,7 @@ func (s *staffImporter) parse(r row) string {
 	if len(*r.probs) > before {
 		return ""
 	}
+	p.Status = r.get("状态") // empty keeps the stored status (Validate filled in 在岗)
 	s.rows = append(s.rows, models.StaffRow{Staff: p, HomeUnitName: unit, WindowCode: code})
 	return "工号 " + p.EmployeeNo
 }
