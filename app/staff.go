@@ -123,12 +123,6 @@ func (sc *staffScreen) onEdit(id uint) {
 	sc.form.show()
 }
 
-// saved is called after a form or action changed a person.
-func (sc *staffScreen) saved(id uint) {
-	sc.shell.changed()
-	sc.reload()
-}
-
 func (sc *staffScreen) onDelete(id uint) {
 	p, ok := sc.staff[id]
 	if !ok {
@@ -139,6 +133,7 @@ func (sc *staffScreen) onDelete(id uint) {
 			showError("不能删除", err, sc.shell.win)
 			return
 		}
-		sc.saved(id)
+		sc.shell.changed()
+		sc.reload()
 	})
 }

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
@@ -101,7 +100,7 @@ func (sc *staffScreen) onMove(id uint) {
 			return models.FieldErrors{{Field: "新窗口", Reason: "请选择新窗口"}}
 		}
 		return sc.shell.data.MoveStaff(id, ids[target.Selected], d, note.Text)
-	}, id)
+	})
 }
 
 // onStatus changes a person's status (在岗 / 待岗 / 退回原单位 / 调离).
@@ -133,25 +132,9 @@ func (sc *staffScreen) onStatus(id uint) {
 			return models.FieldErrors{{Field: "新状态", Reason: "请选择新状态"}}
 		}
 		return sc.shell.data.SetStaffStatus(id, status.Selected, d, note.Text)
-	}, id)
+	})
 }
 
-func (sc *staffScreen) changeDialog(title string, form *widget.Form, errs *formErrors, apply func() error, id uint) {
-	var d dialog.Dialog
-	save := widget.NewButtonWithIcon("确定", theme.ConfirmIcon(), func() {
-		err := apply()
-		if fe, ok := models.AsFieldErrors(err); ok {
-			errs.show(form, fe)
-			return
-		}
-		if err != nil {
-			showError(title, err, sc.shell.win)
-			return
-		}
-		d.Hide()
-		sc.saved(id)
-	})
-	save.Importance = widget.HighImportance
-	d = formDialog(title, form, errs, save, sc.shell.win)
-	d.Show()
+func (sc *staffScreen) changeDialog(title string, form *widget.Form, errs *formErrors, apply func() error) {
+	newFormDialog(sc.shell, title, "确定", form, errs, apply, sc.reload)
 }

@@ -1,9 +1,6 @@
 package app
 
 import (
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
@@ -22,7 +19,6 @@ type staffForm struct {
 	errs                       *formErrors
 	form                       *widget.Form
 	save                       *widget.Button
-	dlg                        dialog.Dialog
 
 	windowIDs map[string]uint
 	unitIDs   map[string]uint
@@ -101,8 +97,6 @@ func newStaffForm(sc *staffScreen, p models.Staff) *staffForm {
 			widget.NewFormItem("状态", widget.NewLabel(p.Status+"（用“变更状态”变更）")))
 	}
 	f.form = widget.NewForm(items...)
-	f.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), f.submit)
-	f.save.Importance = widget.HighImportance
 	return f
 }
 
@@ -111,14 +105,12 @@ func (f *staffForm) show() {
 	if f.person.ID != 0 {
 		title = "修改人员 " + f.person.Name
 	}
-	f.dlg = formDialog(title, f.form, f.errs, f.save, f.sc.shell.win)
-	f.dlg.Resize(fyne.NewSize(600, f.form.MinSize().Height+160))
-	f.dlg.Show()
+	f.save = newFormDialog(f.sc.shell, title, "保存", f.form, f.errs, f.submit, f.sc.reload).save
 }
 
-// submit checks the form and saves; on any problem it shows every one and
-// saves nothing.
-func (f *staffForm) submit() {
+// submit reads the form and saves the person; any problem comes back as
+// field errors and nothing is saved.
+func (f *staffForm) submit() error {
 	p := f.person
 	p.EmployeeNo, p.Name, p.Gender = f.no.Text, f.name.Text, f.gender.Selected
 	p.IDNumber, p.Mobile, p.Post = f.idNumber.Text, f.mobile.Text, f.post.Selected
@@ -134,23 +126,10 @@ func (f *staffForm) submit() {
 	if p.LeftOn, err = f.left.DateValue(); err != nil {
 		errs = append(errs, models.FieldError{Field: "离岗日期", Reason: err.Error()})
 	}
-	if len(errs) == 0 {
-		err = f.sc.shell.data.SaveStaff(&p)
-		if fe, ok := models.AsFieldErrors(err); ok {
-			errs = fe
-		} else if err != nil {
-			showError("保存失败", err, f.sc.shell.win)
-			return
-		}
-	} else {
-		errs = append(errs, p.Validate()...)
-		errs = dedupe(errs)
+	if len(errs) > 0 {
+		return dedupe(append(errs, p.Validate()...))
 	}
-	if f.errs.show(f.form, errs) {
-		return
-	}
-	f.dlg.Hide()
-	f.sc.saved(p.ID)
+	return f.sc.shell.data.SaveStaff(&p)
 }
 
 func dedupe(fe models.FieldErrors) models.FieldErrors {

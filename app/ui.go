@@ -170,14 +170,38 @@ func (fe *formErrors) show(form *widget.Form, errs models.FieldErrors) bool {
 	return true
 }
 
-// formDialog shows a form with its error summary and a 取消 / save button row.
-func formDialog(title string, form *widget.Form, errs *formErrors, save *widget.Button, win fyne.Window) dialog.Dialog {
-	var d *dialog.CustomDialog
-	cancel := widget.NewButton("取消", func() { d.Hide() })
+// formDialog is a form in a dialog with its error summary and 取消 / save
+// buttons. Pressing save runs save: field errors show under their fields and
+// keep the dialog open; another error shows in a message; success closes the
+// dialog, tells the other screens, and runs done.
+type formDialog struct {
+	dlg  *dialog.CustomDialog
+	save *widget.Button
+}
+
+func newFormDialog(s *shell, title, saveText string, form *widget.Form, errs *formErrors, save func() error, done func()) *formDialog {
+	fd := &formDialog{}
+	fd.save = widget.NewButtonWithIcon(saveText, theme.DocumentSaveIcon(), func() {
+		err := save()
+		fe, isFields := models.AsFieldErrors(err)
+		if errs.show(form, fe) {
+			return
+		}
+		if err != nil && !isFields {
+			showError(title, err, s.win)
+			return
+		}
+		fd.dlg.Hide()
+		s.changed()
+		done()
+	})
+	fd.save.Importance = widget.HighImportance
+	cancel := widget.NewButton("取消", func() { fd.dlg.Hide() })
 	body := container.NewVBox(errs.summary, form)
-	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, save), nil, nil, body), win)
-	d.Resize(fyne.NewSize(560, body.MinSize().Height+140))
-	return d
+	fd.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, fd.save), nil, nil, body), s.win)
+	fd.dlg.Resize(fyne.NewSize(580, body.MinSize().Height+140))
+	fd.dlg.Show()
+	return fd
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,25 +80,10 @@ func (u *unitsScreen) openForm(x models.HomeUnit) {
 	if x.ID != 0 {
 		title = "修改派驻单位"
 	}
-	var d dialog.Dialog
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() {
+	newFormDialog(u.shell, title, "保存", form, errs, func() error {
 		x.Name, x.Contact, x.Phone, x.SectorUniform = name.Text, contact.Text, phone.Text, sector.Checked
-		err := u.shell.data.SaveHomeUnit(&x)
-		if fe, ok := models.AsFieldErrors(err); ok {
-			errs.show(form, fe)
-			return
-		}
-		if err != nil {
-			showError("保存失败", err, u.shell.win)
-			return
-		}
-		d.Hide()
-		u.shell.changed()
-		u.reload()
-	})
-	save.Importance = widget.HighImportance
-	d = formDialog(title, form, errs, save, u.shell.win)
-	d.Show()
+		return u.shell.data.SaveHomeUnit(&x)
+	}, u.reload)
 }
 
 func (u *unitsScreen) onDelete() {

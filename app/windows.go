@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -122,26 +121,11 @@ func (w *windowsScreen) openForm(x models.ServiceWindow) {
 	if x.ID != 0 {
 		title = "修改窗口 " + x.Code
 	}
-	var d dialog.Dialog
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() {
+	newFormDialog(w.shell, title, "保存", form, errs, func() error {
 		x.Code, x.Name, x.Area, x.Active = code.Text, name.Text, area.Text, active.Checked
 		x.HomeUnitID = ids[unit.Selected]
-		err := w.shell.data.SaveServiceWindow(&x)
-		if fe, ok := models.AsFieldErrors(err); ok {
-			errs.show(form, fe)
-			return
-		}
-		if err != nil {
-			showError("保存失败", err, w.shell.win)
-			return
-		}
-		d.Hide()
-		w.shell.changed()
-		w.reload()
-	})
-	save.Importance = widget.HighImportance
-	d = formDialog(title, form, errs, save, w.shell.win)
-	d.Show()
+		return w.shell.data.SaveServiceWindow(&x)
+	}, w.reload)
 }
 
 func (w *windowsScreen) onDelete() {
