@@ -132,26 +132,7 @@ func (a *auditScreen) onExport() {
 		return
 	}
 	f.Limit = 0
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		a.shell.async(func() error {
-			_, err := a.shell.data.Export("audit", path, reports.ExportOptions{Audit: f})
-			return err
-		}, func(err error) {
-			if err != nil {
-				showError("导出失败", err, a.shell.win)
-				return
-			}
-			dialog.ShowInformation("导出完成", "操作日志已导出到\n"+path, a.shell.win)
-		})
-	}, a.shell.win)
-	d.SetFileName("操作日志.xlsx")
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	exportFileWith(a.shell, "audit", "操作日志", reports.ExportOptions{Audit: f})
 }
 
 func (a *auditScreen) onOperator() {

@@ -88,7 +88,10 @@ func showProblems(title string, ie *reports.ImportError, win fyne.Window) {
 }
 
 // exportFile asks where to save and exports kind there (.xlsx or .csv).
-func exportFile(s *shell, kind, what string) {
+func exportFile(s *shell, kind, what string) { exportFileWith(s, kind, what, reports.ExportOptions{}) }
+
+// exportFileWith exports with options, such as the audit log's filter.
+func exportFileWith(s *shell, kind, what string, opt reports.ExportOptions) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError("无法保存文件", err, s.win)
@@ -104,7 +107,7 @@ func exportFile(s *shell, kind, what string) {
 		}
 		var n int
 		s.async(func() (err error) {
-			n, err = s.data.Export(kind, path, reports.ExportOptions{})
+			n, err = s.data.Export(kind, path, opt)
 			return err
 		}, func(err error) {
 			if err != nil {
