@@ -249,3 +249,28 @@ func TestWindowFormRefusesDuplicateCode(t *testing.T) {
 		t.Fatalf("duplicate code accepted: %v", err)
 	}
 }
+
+func TestAuditScreenFiltersByEntityAndText(t *testing.T) {
+	s, st := newTestShell(t)
+	st.SetOperator("李喆")
+	w := seedWindow(t, st)
+	w.Name = "企业开办一窗通办"
+	if err := st.SaveServiceWindow(&w); err != nil {
+		t.Fatal(err)
+	}
+	s.show("操作日志")
+	a := s.screens["操作日志"].(*auditScreen)
+	if a.operator.Text != "当前操作员：李喆" {
+		t.Fatalf("operator shows %q", a.operator.Text)
+	}
+	a.entity.SetSelected("窗口")
+	rows := a.list.rows()
+	if len(rows) != 2 || rows[0][4] != "修改" || rows[0][5] != "窗口名称：企业开办综合窗口 → 企业开办一窗通办" {
+		t.Fatalf("rows %v", rows)
+	}
+	test.Type(a.from, models.Today().AddDays(1).String())
+	a.reload()
+	if len(a.list.rows()) != 0 {
+		t.Fatalf("from tomorrow shows %d entries", len(a.list.rows()))
+	}
+}
