@@ -15,6 +15,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 {
+		cli.AttachConsole()
+	}
 	dataDir, args, code := cli.ParseGlobal(os.Args[1:], os.Stderr)
 	if code >= 0 {
 		os.Exit(code)
