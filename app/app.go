@@ -43,6 +43,8 @@ type Data interface {
 	IsEmpty() (bool, error)
 	FillDemo() error
 	Dir() string
+	Backup(path string) error
+	Check() ([]string, error)
 
 	Import(kind, path string, progress reports.Progress) (models.ImportStats, error)
 	Export(kind, path string, opt reports.ExportOptions) (int, error)

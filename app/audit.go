@@ -2,7 +2,9 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -40,16 +42,18 @@ func newAuditScreen(s *shell) *auditScreen {
 	a.from, a.to = newDateField(s.win), newDateField(s.win)
 	a.from.SetPlaceHolder("开始日期")
 	a.to.SetPlaceHolder("结束日期")
-	a.list = newRecordTable([]column{{"时间", 160}, {"操作员", 90}, {"对象", 90}, {"记录", 180}, {"操作", 60}, {"内容", 560}},
+	a.list = newRecordTable([]column{{"时间", 160}, {"操作员", 90}, {"对象", 90}, {"记录", 150}, {"操作", 60}, {"内容", 520}},
 		"在结果中搜索", a.onShow)
 	query := widget.NewButtonWithIcon("查询", theme.SearchIcon(), a.reload)
 	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), a.onExport)
 	a.operator = widget.NewLabel("")
 	setOp := widget.NewButtonWithIcon("更改操作员", theme.AccountIcon(), a.onOperator)
+	backup := widget.NewButtonWithIcon("备份数据库", theme.DocumentSaveIcon(), a.onBackup)
+	check := widget.NewButtonWithIcon("检查数据库", theme.ConfirmIcon(), a.onCheck)
 	filters := container.NewHBox(a.entity, container.NewGridWrap(fyne.NewSize(220, 36), a.text),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.from), widget.NewLabel("至"),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.to), query, exp)
-	top := container.NewVBox(container.NewHBox(a.operator, setOp), filters)
+	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+s.data.Dir()), backup, check), filters)
 	a.box = container.NewBorder(top, nil, nil, nil, a.list.layout())
 	a.reload()
 	return a
@@ -133,6 +137,46 @@ func (a *auditScreen) onExport() {
 	}
 	f.Limit = 0
 	exportFileWith(a.shell, "audit", "操作日志", reports.ExportOptions{Audit: f})
+}
+
+// onBackup writes a copy of the database where the user chooses.
+func (a *auditScreen) onBackup() {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		os.Remove(path) // the dialog created it empty; Backup refuses to overwrite
+		a.shell.async(func() error { return a.shell.data.Backup(path) }, func(err error) {
+			if err != nil {
+				showError("备份失败", err, a.shell.win)
+				return
+			}
+			dialog.ShowInformation("备份完成", "数据库已备份到\n"+path+"\n恢复时请在命令行运行：govdesk restore 该文件", a.shell.win)
+		})
+	}, a.shell.win)
+	d.SetFileName("GovDesk备份-" + time.Now().Format("20060102-1504") + ".db")
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onCheck runs the database's integrity checks.
+func (a *auditScreen) onCheck() {
+	var problems []string
+	a.shell.async(func() (err error) {
+		problems, err = a.shell.data.Check()
+		return err
+	}, func(err error) {
+		switch {
+		case err != nil:
+			showError("检查失败", err, a.shell.win)
+		case len(problems) > 0:
+			showError("数据库有问题", fmt.Errorf("%s\n请用最近的备份恢复", strings.Join(problems, "\n")), a.shell.win)
+		default:
+			dialog.ShowInformation("检查完成", "数据库完好。", a.shell.win)
+		}
+	})
 }
 
 func (a *auditScreen) onOperator() {
