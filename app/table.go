@@ -1,8 +1,8 @@
 package app
 
 import (
+	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -161,13 +161,9 @@ func matchesAll(text string, words []string) bool {
 
 func countText(shown, total int) string {
 	if shown == total {
-		return "共 " + itoa(total) + " 条"
+		return fmt.Sprintf("共 %d 条", total)
 	}
-	return "显示 " + itoa(shown) + " / 共 " + itoa(total) + " 条"
-}
-
-func itoa(n int) string {
-	return strconv.Itoa(n)
+	return fmt.Sprintf("显示 %d / 共 %d 条", shown, total)
 }
 
 // rows returns the rows shown, in order (what a person sees in the table).

@@ -66,9 +66,6 @@ func (s *Store) Close() error {
 // Dir is the data folder the store lives in.
 func (s *Store) Dir() string { return s.dir }
 
-// DB exposes the GORM handle for packages that build reports over many tables.
-func (s *Store) DB() *gorm.DB { return s.db }
-
 // Check runs the database's integrity checks and returns every problem found,
 // in Chinese; none means the file is sound.
 func (s *Store) Check() ([]string, error) {

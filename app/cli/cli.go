@@ -150,7 +150,15 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 		if err := st.FillDemo(); err != nil {
 			return fail(stderr, err)
 		}
-		fmt.Fprintf(stdout, "已填入演示数据：%d 个窗口，%d 名人员。\n", len(mustCount(st.ServiceWindows())), len(mustCount(st.StaffList())))
+		ws, err := st.ServiceWindows()
+		if err != nil {
+			return fail(stderr, err)
+		}
+		staff, err := st.StaffList()
+		if err != nil {
+			return fail(stderr, err)
+		}
+		fmt.Fprintf(stdout, "已填入演示数据：%d 个窗口，%d 名人员。\n", len(ws), len(staff))
 	case "import":
 		stats, err := reports.Import(st, pos[0], pos[1], nil)
 		if err != nil {
@@ -202,8 +210,6 @@ func interleave(args []string) []string {
 	}
 	return append(flags, pos...)
 }
-
-func mustCount[T any](list []T, _ error) []T { return list }
 
 // fail prints an error for a person to act on: each problem of a refused
 // import on its own line.
