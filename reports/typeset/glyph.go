@@ -76,4 +76,3 @@ func (d *Doc) drawGlyphImage(r rune, x, base float64, s Style) {
 	}
 	d.pdf.ImageOptions(name, x, base-size*0.86, size, size, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 }
-

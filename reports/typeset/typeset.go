@@ -28,7 +28,7 @@ const (
 	MarginLeft   = 28.0
 	MarginRight  = 26.0
 	MarginBottom = 35.0
-	TypeWidth    = PageWidth - MarginLeft - MarginRight // 156
+	TypeWidth    = PageWidth - MarginLeft - MarginRight  // 156
 	TypeHeight   = PageHeight - MarginTop - MarginBottom // 225
 	GridLines    = 22
 	GridChars    = 28
