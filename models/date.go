@@ -165,3 +165,48 @@ func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
+
+var (
+	dateThenTime = regexp.MustCompile(`^(?:(.+?日)\s*|(.+?)(?:\s+|\s*T\s*))(\d{1,2})\s*[:：]\s*(\d{1,2})(?:\s*[:：]\s*(\d{1,2}))?$`)
+	excelMoment  = regexp.MustCompile(`^\d{5}\.\d+$`)
+)
+
+// ParseDateTime reads the date-time forms office files use: any date
+// ParseDate accepts followed by 08:27 or 08:27:41 (a date alone means 00:00),
+// and Excel's serial numbers with a fraction of a day (46329.3520833). The
+// result is in the local time zone, to the second.
+func ParseDateTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, fmt.Errorf("时间为空")
+	}
+	if excelMoment.MatchString(s) {
+		f, _ := strconv.ParseFloat(s, 64)
+		days := int(f)
+		secs := int((f-float64(days))*86400 + 0.5) // Excel stores instants as binary fractions
+		d := NewDate(1899, 12, 30).AddDays(days)
+		t := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, secs, 0, time.Local)
+		if t.Year() < 1900 || t.Year() > 2200 {
+			return time.Time{}, fmt.Errorf("时间“%s”的年份不合理", s)
+		}
+		return t, nil
+	}
+	datePart, h, m, sec := s, 0, 0, 0
+	if p := dateThenTime.FindStringSubmatch(s); p != nil {
+		datePart = p[1] + p[2]
+		h, m, sec = atoi(p[3]), atoi(p[4]), atoi(p[5])
+		if h > 23 || m > 59 || sec > 59 {
+			return time.Time{}, fmt.Errorf("时间“%s”不存在，时刻应在 00:00 到 23:59 之间", s)
+		}
+	} else if strings.ContainsAny(s, ":：") {
+		return time.Time{}, fmt.Errorf("无法识别的时间“%s”，请写成 2026-11-03 08:27 的形式", s)
+	}
+	d, err := ParseDate(datePart)
+	if err != nil {
+		if strings.HasPrefix(err.Error(), "无法识别") {
+			return time.Time{}, fmt.Errorf("无法识别的时间“%s”，请写成 2026-11-03 08:27 的形式", s)
+		}
+		return time.Time{}, err
+	}
+	return time.Date(d.Year(), d.Month(), d.Day(), h, m, sec, 0, time.Local), nil
+}

@@ -1,6 +1,9 @@
 package models
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestParseDate(t *testing.T) {
 	want := NewDate(2026, 11, 3)
@@ -20,5 +23,44 @@ func TestParseDate(t *testing.T) {
 func TestDateChineseIsNotPadded(t *testing.T) {
 	if s := NewDate(2026, 1, 5).Chinese(); s != "2026年1月5日" {
 		t.Fatalf("got %s", s)
+	}
+}
+
+func TestParseDateTime(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     time.Time
+	}{
+		{"到分", "2026-11-03 08:27", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)},
+		{"到秒", "2026-11-03 08:27:41", time.Date(2026, 11, 3, 8, 27, 41, 0, time.Local)},
+		{"Excel 斜杠写法、一位小时", "2026/11/3 8:27", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)},
+		{"中文日期紧接时间", "2026年11月3日8:27", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)},
+		{"中文日期、全角冒号", "2026年11月3日 08：27", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)},
+		{"ISO 写法", "2026-11-03T08:27:41", time.Date(2026, 11, 3, 8, 27, 41, 0, time.Local)},
+		{"只有日期为零点", "2026-11-03", time.Date(2026, 11, 3, 0, 0, 0, 0, time.Local)},
+		{"Excel 日期序号", "46329", time.Date(2026, 11, 3, 0, 0, 0, 0, time.Local)},
+		{"Excel 日期时间序号（08:27）", "46329.3520833333", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)},
+		{"Excel 日期时间序号（17:30:15）", "46329.729340277778", time.Date(2026, 11, 3, 17, 30, 15, 0, time.Local)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := ParseDateTime(c.in)
+			if err != nil || !got.Equal(c.want) {
+				t.Fatalf("ParseDateTime(%q) = %v, %v; want %v", c.in, got, err, c.want)
+			}
+		})
+	}
+	bad := []struct{ in, msg string }{
+		{"", "时间为空"},
+		{"2026-11-03 25:00", "时间“2026-11-03 25:00”不存在，时刻应在 00:00 到 23:59 之间"},
+		{"2026-02-30 08:00", "日期“2026-02-30”不存在"},
+		{"上午八点", "无法识别的时间“上午八点”，请写成 2026-11-03 08:27 的形式"},
+		{"明天 08:27", "无法识别的时间“明天 08:27”，请写成 2026-11-03 08:27 的形式"},
+		{"08:27", "无法识别的时间“08:27”，请写成 2026-11-03 08:27 的形式"},
+	}
+	for _, c := range bad {
+		if _, err := ParseDateTime(c.in); err == nil || err.Error() != c.msg {
+			t.Errorf("ParseDateTime(%q) error %v, want %s", c.in, err, c.msg)
+		}
 	}
 }

@@ -56,7 +56,8 @@ func (s *Store) IsEmpty() (bool, error) {
 }
 
 // FillDemo fills an empty database with a realistic demo centre: 20 windows
-// of real departments and 60 staff. It refuses a database that has data.
+// of real departments, 60 staff and 40 cases received from September to
+// November 2026 (see demoCases). It refuses a database that has data.
 func (s *Store) FillDemo() error {
 	empty, err := s.IsEmpty()
 	if err != nil {
@@ -80,6 +81,7 @@ func (s *Store) FillDemo() error {
 			}
 			windows[i] = w.ID
 		}
+		staffAt := make([][]uint, len(demoWindows))
 		for i, name := range demoNames {
 			wi := i % len(demoWindows)
 			post := PostStaff
@@ -106,8 +108,11 @@ func (s *Store) FillDemo() error {
 			if err := saveStaffTx(tx, a, &p, p.JoinedOn, "演示数据"); err != nil {
 				return err
 			}
+			if post != PostSubstitute {
+				staffAt[wi] = append(staffAt[wi], p.ID)
+			}
 		}
-		return nil
+		return fillDemoCases(tx, a, rng, windows, staffAt)
 	})
 }
 

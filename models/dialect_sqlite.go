@@ -64,3 +64,10 @@ func vacuumInto(db *gorm.DB, path string) error {
 func isUniqueViolation(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }
+
+// dateOfColumn is an SQL expression for the civil date of a time column, as
+// written: the driver stores times as text that starts "2006-01-02 15:04:05"
+// in the zone they were recorded in.
+func dateOfColumn(col string) string {
+	return "substr(" + col + ", 1, 10)"
+}

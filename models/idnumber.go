@@ -82,3 +82,47 @@ func CheckMobile(m string) error {
 	}
 	return nil
 }
+
+// creditCodeChars are the characters a 统一社会信用代码 may hold, in the order
+// of their values (GB 32100-2015: digits and capitals without I, O, Z, S, V).
+const creditCodeChars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+
+var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28}
+
+// CreditCodeCheckChar computes the check character of the first 17
+// characters of a unified social credit code, by GB 32100-2015 (MOD 31).
+func CreditCodeCheckChar(first17 string) (byte, error) {
+	if len(first17) != 17 {
+		return 0, fmt.Errorf("need 17 characters")
+	}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		v := strings.IndexByte(creditCodeChars, first17[i])
+		if v < 0 {
+			return 0, fmt.Errorf("invalid character %q", first17[i])
+		}
+		sum += v * creditWeights[i]
+	}
+	return creditCodeChars[(31-sum%31)%31], nil
+}
+
+// CheckCreditCode validates an 18-character 统一社会信用代码 of an organisation:
+// the character set and the check character. The error is a Chinese sentence
+// that says what to fix.
+func CheckCreditCode(code string) error {
+	code = strings.ToUpper(code)
+	r := []rune(code)
+	if len(r) != 18 {
+		return fmt.Errorf("统一社会信用代码应为18位，现为%d位", len(r))
+	}
+	for i, c := range r {
+		if c >= 0x80 || strings.IndexByte(creditCodeChars, byte(c)) < 0 {
+			return fmt.Errorf("统一社会信用代码只能由数字和大写字母组成（不含 I、O、Z、S、V），第%d位“%c”不对", i+1, c)
+		}
+	}
+	want, _ := CreditCodeCheckChar(code[:17])
+	if code[17] != want {
+		return fmt.Errorf("统一社会信用代码校验码不正确，请核对代码（按前17位，最后一位应为%c）", want)
+	}
+	return nil
+}

@@ -32,6 +32,9 @@ var migrations = []migration{
 	{"工作日历与设置", func(tx *gorm.DB) error {
 		return tx.AutoMigrate(&CalendarDay{}, &Setting{})
 	}},
+	{"办件登记", func(tx *gorm.DB) error {
+		return tx.AutoMigrate(&Case{}, &CaseMaterial{})
+	}},
 }
 
 // SchemaVersion is the schema version this program writes.

@@ -358,6 +358,10 @@ func (s *Store) DeleteStaff(id uint) error {
 		if n > 0 {
 			return refused(fmt.Sprintf("%s（%s）已有 %d 条调动或状态记录，不能删除；如已离开中心，请把状态改为“退回原单位”或“调离”", p.Name, p.EmployeeNo, n))
 		}
+		tx.Model(&Case{}).Where("staff_id = ?", id).Count(&n)
+		if n > 0 {
+			return refused(fmt.Sprintf("%s（%s）受理过 %d 件办件，不能删除；如已离开中心，请把状态改为“退回原单位”或“调离”", p.Name, p.EmployeeNo, n))
+		}
 		if err := tx.Where("staff_id = ?", id).Delete(&StaffChange{}).Error; err != nil {
 			return err
 		}

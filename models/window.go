@@ -109,6 +109,11 @@ func (s *Store) DeleteServiceWindow(id uint) error {
 		if h > 0 {
 			return refused(fmt.Sprintf("窗口 %s 有人员调动历史，删除会丢失历史记录；请改为停用", w.Code))
 		}
+		var c int64
+		tx.Model(&Case{}).Where("window_id = ?", id).Count(&c)
+		if c > 0 {
+			return refused(fmt.Sprintf("窗口 %s 受理过 %d 件办件，删除会丢失办件记录；请改为停用", w.Code, c))
+		}
 		if err := tx.Delete(&w).Error; err != nil {
 			return err
 		}

@@ -115,6 +115,7 @@ type importer interface {
 var importers = map[string]func() importer{
 	"windows": func() importer { return &windowImporter{} },
 	"staff":   func() importer { return &staffImporter{} },
+	"cases":   func() importer { return &caseImporter{} },
 }
 
 // ImportKinds lists the kinds Import accepts.
@@ -195,6 +196,7 @@ var exporters = map[string]exporter{
 	"windows": exportWindows,
 	"staff":   exportStaff,
 	"audit":   exportAudit,
+	"cases":   exportCases,
 }
 
 // ExportKinds lists the kinds Export accepts.
