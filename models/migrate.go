@@ -35,6 +35,9 @@ var migrations = []migration{
 	{"办件登记", func(tx *gorm.DB) error {
 		return tx.AutoMigrate(&Case{}, &CaseMaterial{})
 	}},
+	{"文书登记与模板", func(tx *gorm.DB) error {
+		return tx.AutoMigrate(&IssuedNotice{}, &NoticeTemplate{})
+	}},
 }
 
 // SchemaVersion is the schema version this program writes.

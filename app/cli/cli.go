@@ -29,6 +29,8 @@ const (
   govdesk [--data 目录] demo                     在空数据库中填入演示中心
   govdesk [--data 目录] import 种类 文件          种类：%s
   govdesk [--data 目录] export 种类 --out 文件    种类：%s（.xlsx 或 .csv）
+  govdesk [--data 目录] notice 文书 --case 办件编号 --out 文件.pdf [--field 名称=内容 ...]
+                                               文书：%s
   govdesk [--data 目录] backup --out 文件
   govdesk [--data 目录] restore 文件
   govdesk [--data 目录] check                    检查数据库完整性
@@ -83,8 +85,12 @@ func DefaultDataDir() string {
 
 // Usage prints the command summary.
 func Usage(w io.Writer) {
+	var kinds []string
+	for _, k := range models.NoticeKinds {
+		kinds = append(kinds, k.Name+"("+k.Aliases[0]+")")
+	}
 	fmt.Fprintf(w, usageSummary, strings.Join(reports.ImportKinds(), " "),
-		strings.Join(reports.ExportKinds(), " "), DefaultDataDir())
+		strings.Join(reports.ExportKinds(), " "), strings.Join(kinds, " "), DefaultDataDir())
 }
 
 // Run executes one sub-command against the data folder and returns the exit status.
@@ -116,7 +122,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "恢复前的数据库已保存为 %s\n", kept)
 		}
 		return ExitOK
-	case "demo", "import", "export", "backup", "check":
+	case "demo", "import", "export", "backup", "check", "notice":
 	default:
 		return usage("未知的命令“%s”", cmd)
 	}
@@ -124,6 +130,9 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	out := fs.String("out", "", "输出文件")
+	var cases, fields listFlag
+	fs.Var(&cases, "case", "办件编号（可重复）")
+	fs.Var(&fields, "field", "名称=内容（可重复）")
 	if err := fs.Parse(interleave(rest)); err != nil {
 		return usage("参数错误：%v", err)
 	}
@@ -133,6 +142,8 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 		return usage("import 需要种类和文件，例如：govdesk import staff 人员.xlsx")
 	case cmd == "export" && (len(pos) != 1 || *out == ""):
 		return usage("export 需要种类和 --out 文件，例如：govdesk export staff --out 人员.xlsx")
+	case cmd == "notice" && (len(pos) != 1 || *out == "" || len(cases) == 0):
+		return usage("notice 需要文书种类、--case 办件编号和 --out 文件，例如：govdesk notice 受理通知书 --case SL2026001 --out 受理通知书.pdf")
 	case cmd == "backup" && (len(pos) != 0 || *out == ""):
 		return usage("backup 需要 --out 文件")
 	case (cmd == "demo" || cmd == "check") && len(pos) != 0:
@@ -171,6 +182,27 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, err)
 		}
 		fmt.Fprintf(stdout, "已导出 %d 行到 %s。\n", n, *out)
+	case "notice":
+		inputs := map[string]string{}
+		for _, f := range fields {
+			k, v, ok := strings.Cut(f, "=")
+			if !ok {
+				return usage("--field 应写成 名称=内容，例如 --field 不予受理理由=该事项依法不需要取得行政许可")
+			}
+			inputs[strings.TrimSpace(k)] = strings.ReplaceAll(v, `\n`, "\n")
+		}
+		reqs := make([]reports.NoticeRequest, len(cases))
+		for i, c := range cases {
+			reqs[i] = reports.NoticeRequest{Kind: pos[0], CaseNo: c, Inputs: inputs}
+		}
+		issued, err := reports.PrintNoticesFile(st, reqs, reports.PrintOptions{}, *out, nil)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		for _, n := range issued {
+			fmt.Fprintf(stdout, "已印制 %s %s（办件 %s）\n", n.Kind, n.DocNo, n.CaseNo)
+		}
+		fmt.Fprintf(stdout, "已保存到 %s\n", *out)
 	case "backup":
 		if err := st.Backup(*out); err != nil {
 			return fail(stderr, err)
@@ -191,6 +223,12 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 	}
 	return ExitOK
 }
+
+// listFlag collects a repeated flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 // interleave moves flags after positional arguments to the front, so both
 // "export staff --out f" and "export --out f staff" work.

@@ -69,6 +69,10 @@ func (d *Doc) tableRow(cols []Column, widths []float64, cells []string, s Style)
 	if d.y+h > MarginTop+TypeHeight {
 		d.NewPage()
 	}
+	d.tableRowHeight(cols, widths, cells, s, h)
+}
+
+func (d *Doc) tableRowHeight(cols []Column, widths []float64, cells []string, s Style, h float64) {
 	x := MarginLeft
 	d.pdf.SetLineWidth(0.3)
 	for i, w := range widths {
@@ -234,4 +238,24 @@ func (d *Doc) oneLine(text string, s Style) line {
 		return line{last: true}
 	}
 	return ls[0]
+}
+
+// InfoTable draws a two-column table of names and contents (a 送达凭证);
+// an empty content is a cell to fill in by hand, a line and a half high.
+func (d *Doc) InfoTable(rows [][]string) {
+	cols := []Column{{Title: "", Width: 2}, {Title: "", Width: 5}}
+	total := cols[0].Width + cols[1].Width
+	widths := []float64{TypeWidth * cols[0].Width / total, TypeWidth * cols[1].Width / total}
+	for _, r := range rows {
+		h := d.rowHeight(widths, r, TableStyle)
+		if len(r) > 1 && r[1] == "" {
+			h = 2*tablePitch + 2
+		}
+		if d.y+h > MarginTop+TypeHeight {
+			d.NewPage()
+		}
+		d.tableRowHeight(cols, widths, r, TableStyle, h)
+	}
+	used := d.y - MarginTop
+	d.y = MarginTop + float64(int(used/LinePitch)+1)*LinePitch
 }

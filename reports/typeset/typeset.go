@@ -103,6 +103,7 @@ type Doc struct {
 	images   map[string]bool
 	seal     []byte
 	warnings []string
+	pageBase int // pages before the current document of a batch
 }
 
 // New starts a document with its first page.
@@ -175,13 +176,21 @@ func (d *Doc) NewPage() {
 	d.y = MarginTop
 }
 
+// NextDocument starts another document in the same file (a batch): a new
+// page whose page numbers start again at 1.
+func (d *Doc) NextDocument() {
+	next := d.pdf.PageCount()
+	d.NewPage() // closes the previous page, numbered in its own document
+	d.pageBase = next
+}
+
 // PageCount is the number of pages so far.
 func (d *Doc) PageCount() int { return d.pdf.PageCount() }
 
 // pageNumber draws "— n —" in 四号 under the type area: right on odd pages,
 // left on even ones, one character in from the edge (GB/T 9704 §7.5).
 func (d *Doc) pageNumber() {
-	n := d.pdf.PageNo()
+	n := d.pdf.PageNo() - d.pageBase
 	text := fmt.Sprintf("— %d —", n)
 	d.setFont(Style{Song, Size4})
 	w := d.pdf.GetStringWidth(text)

@@ -1,0 +1,127 @@
+package models
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// Office is what the centre prints on its notices: its name, the
+// abbreviation that starts every 文号, its address and telephone lines, the
+// review body and court named in remedies, and where its seal image and an
+// optional 仿宋 font live.
+type Office struct {
+	Name         string // 中心名称
+	Abbrev       string // 文号前缀, e.g. 乌政服
+	Address      string // 中心地址
+	EnquiryPhone string // 咨询电话
+	ComplaintTel string // 投诉电话
+	ReviewBody   string // 行政复议机关
+	Court        string // 人民法院
+	SealPath     string // 印章图片 (PNG), may be empty
+	BodyFontPath string // 仿宋字体 (TTF), may be empty
+}
+
+// DefaultOffice is what a new installation prints until the office fills in
+// its own details.
+var DefaultOffice = Office{
+	Name: "乌兰察布市政务服务中心", Abbrev: "乌政服", Address: "乌兰察布市集宁区新体路政务服务大厦",
+	EnquiryPhone: "0474-8326000", ComplaintTel: "12345",
+	ReviewBody: "乌兰察布市人民政府", Court: "集宁区人民法院",
+}
+
+var officeKeys = []struct {
+	key, label string
+	field      func(*Office) *string
+}{
+	{"office.name", "中心名称", func(o *Office) *string { return &o.Name }},
+	{"office.abbrev", "文号前缀", func(o *Office) *string { return &o.Abbrev }},
+	{"office.address", "中心地址", func(o *Office) *string { return &o.Address }},
+	{"office.enquiry", "咨询电话", func(o *Office) *string { return &o.EnquiryPhone }},
+	{"office.complaint", "投诉电话", func(o *Office) *string { return &o.ComplaintTel }},
+	{"office.review", "行政复议机关", func(o *Office) *string { return &o.ReviewBody }},
+	{"office.court", "人民法院", func(o *Office) *string { return &o.Court }},
+	{"office.seal", "印章图片", func(o *Office) *string { return &o.SealPath }},
+	{"office.bodyfont", "仿宋字体", func(o *Office) *string { return &o.BodyFontPath }},
+}
+
+type officeRecord struct{ Office }
+
+func (officeRecord) auditEntity() string { return "设置" }
+func (officeRecord) auditKey() string    { return "中心信息" }
+func (r officeRecord) auditFields() []AuditField {
+	var out []AuditField
+	for _, k := range officeKeys {
+		out = append(out, AuditField{k.label, *k.field(&r.Office)})
+	}
+	return out
+}
+
+// Office loads the centre's details, with defaults for what is not set.
+func (s *Store) Office() (Office, error) {
+	o := DefaultOffice
+	var rows []Setting
+	if err := s.db.Where("key LIKE ?", "office.%").Find(&rows).Error; err != nil {
+		return o, err
+	}
+	byKey := map[string]string{}
+	for _, r := range rows {
+		byKey[r.Key] = r.Value
+	}
+	for _, k := range officeKeys {
+		if v, ok := byKey[k.key]; ok {
+			*k.field(&o) = v
+		}
+	}
+	return o, nil
+}
+
+var abbrevPattern = regexp.MustCompile(`^\p{Han}{1,8}$`)
+
+// Validate checks the centre's details.
+func (o *Office) Validate() FieldErrors {
+	var fe FieldErrors
+	for _, k := range officeKeys {
+		p := k.field(o)
+		*p = strings.TrimSpace(*p)
+	}
+	if o.Name == "" {
+		fe.add("中心名称", "请填写中心名称")
+	}
+	if !abbrevPattern.MatchString(o.Abbrev) {
+		fe.add("文号前缀", "文号前缀应为1至8个汉字，如“乌政服”")
+	}
+	for _, p := range []struct{ label, path string }{{"印章图片", o.SealPath}, {"仿宋字体", o.BodyFontPath}} {
+		if p.path == "" {
+			continue
+		}
+		if _, err := os.Stat(p.path); err != nil {
+			fe.add(p.label, fmt.Sprintf("找不到文件 %s", filepath.Base(p.path)))
+		}
+	}
+	return fe
+}
+
+// SaveOffice stores the centre's details.
+func (s *Store) SaveOffice(o Office) error {
+	if fe := o.Validate(); len(fe) > 0 {
+		return fe
+	}
+	before, err := s.Office()
+	if err != nil {
+		return err
+	}
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		for _, k := range officeKeys {
+			if err := tx.Save(&Setting{Key: k.key, Value: *k.field(&o)}).Error; err != nil {
+				return err
+			}
+		}
+		a.update(officeRecord{before}, officeRecord{o})
+		return nil
+	})
+}
