@@ -167,6 +167,9 @@ func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("无法印制%s：办件 %s 缺少%s，请先补全", kind.Name, cs.No, strings.Join(missing, "、"))
 	}
+	if err := tmpl.checkChoices(data.values); err != nil {
+		return nil, fmt.Errorf("无法印制%s：%w", kind.Name, err)
+	}
 	return &prepared{tmpl: tmpl, data: data, kind: kind, cs: cs, input: inputs}, nil
 }
 

@@ -246,3 +246,11 @@ func BenchmarkPrint200Notices(b *testing.B) {
 		}
 	}
 }
+
+func TestCheckBoxChoiceMustBeAnOption(t *testing.T) {
+	st, _ := caseStore(t)
+	_, err := PrintNotice(st, NoticeRequest{Kind: "承诺件通知书", CaseNo: "SL20260930001", Inputs: map[string]string{"领取方式": "快递"}, At: printDate}, fixedPDF, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "“快递”不是可选项") {
+		t.Fatalf("got %v", err)
+	}
+}

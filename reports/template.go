@@ -286,3 +286,28 @@ func (t *template) renderOnce(d *typeset.Doc, data noticeData) {
 		}
 	}
 }
+
+// checkChoices makes sure every check-box line ticks one of its options, so
+// that no notice prints with the choice silently unticked.
+func (t *template) checkChoices(values map[string]string) error {
+	for _, b := range t.blocks {
+		if b.kind != "checks" {
+			continue
+		}
+		spec, chosen, _ := strings.Cut(b.text, "=")
+		_, opts, found := strings.Cut(strings.TrimSpace(spec), "：")
+		if !found {
+			opts = spec
+		}
+		c := strings.TrimSpace(fill(chosen, values))
+		options := strings.Split(strings.TrimSpace(opts), "/")
+		ok := false
+		for _, o := range options {
+			ok = ok || strings.TrimSpace(o) == c
+		}
+		if !ok {
+			return fmt.Errorf("“%s”不是可选项（%s）", c, strings.Join(options, " / "))
+		}
+	}
+	return nil
+}
