@@ -4,6 +4,9 @@
 package app
 
 import (
+	"context"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -48,6 +51,24 @@ type Data interface {
 
 	Import(kind, path string, progress reports.Progress) (models.ImportStats, error)
 	Export(kind, path string, opt reports.ExportOptions) (int, error)
+
+	Cases(models.CaseFilter) ([]models.Case, error)
+	CaseByNo(no string) (models.Case, error)
+	SaveCase(*models.Case) error
+	CompleteCase(id uint, at time.Time, result, forwardedTo string) error
+	DeleteCase(id uint) error
+
+	IssuedNotices(caseNo string) ([]models.IssuedNotice, error)
+	VoidNotice(id uint, reason string) error
+	// PrintNotices prints the notices into one PDF at path (see reports.PrintNotices).
+	PrintNotices(ctx context.Context, reqs []reports.NoticeRequest, path string, progress reports.Progress) ([]models.IssuedNotice, error)
+	// NoticeTemplate gives the wording in force for a kind of notice.
+	NoticeTemplate(kind string) (body string, isDefault bool, err error)
+	// SaveNoticeTemplate checks and stores the office's wording; "" resets it.
+	SaveNoticeTemplate(kind, body string) error
+
+	Office() (models.Office, error)
+	SaveOffice(models.Office) error
 }
 
 // storeData serves Data from the SQLite store, with imports and exports
@@ -63,6 +84,23 @@ func (d storeData) Import(kind, path string, p reports.Progress) (models.ImportS
 
 func (d storeData) Export(kind, path string, opt reports.ExportOptions) (int, error) {
 	return reports.Export(d.Store, kind, path, opt)
+}
+
+func (d storeData) PrintNotices(ctx context.Context, reqs []reports.NoticeRequest, path string, progress reports.Progress) ([]models.IssuedNotice, error) {
+	return reports.PrintNoticesFileContext(ctx, d.Store, reqs, reports.PrintOptions{}, path, progress)
+}
+
+func (d storeData) NoticeTemplate(kind string) (string, bool, error) {
+	return reports.TemplateBody(d.Store, kind)
+}
+
+func (d storeData) SaveNoticeTemplate(kind, body string) error {
+	if body != "" {
+		if err := reports.CheckTemplate(kind, body); err != nil {
+			return err
+		}
+	}
+	return d.Store.SaveNoticeTemplate(kind, body)
 }
 
 // screen is one page of the navigation.
@@ -104,9 +142,11 @@ func NewMainWindow(a fyne.App, data Data) fyne.Window {
 
 func newShell(win fyne.Window, data Data) *shell {
 	s := &shell{win: win, data: data, screens: map[string]screen{}, stack: container.NewStack(), async: runAsync}
-	s.names = []string{"总览", "人员", "窗口", "派驻单位", "工作日历", "操作日志"}
+	s.names = []string{"总览", "办件", "人员", "窗口", "派驻单位", "工作日历", "文书设置", "操作日志"}
 	s.makers = map[string]func() screen{
 		"总览":   func() screen { return newHomeScreen(s) },
+		"办件":   func() screen { return newCasesScreen(s) },
+		"文书设置": func() screen { return newNoticeSettingsScreen(s) },
 		"人员":   func() screen { return newStaffScreen(s) },
 		"窗口":   func() screen { return newWindowsScreen(s) },
 		"派驻单位": func() screen { return newUnitsScreen(s) },

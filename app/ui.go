@@ -171,9 +171,11 @@ func (fe *formErrors) show(form *widget.Form, errs models.FieldErrors) bool {
 }
 
 // formDialog is a form in a dialog with its error summary and 取消 / save
-// buttons. Pressing save runs save: field errors show under their fields and
-// keep the dialog open; another error shows in a message; success closes the
-// dialog, tells the other screens, and runs done.
+// buttons. Pressing save runs save: field errors show under their fields
+// (and the form scrolls back to the top to show the summary) and keep the
+// dialog open; another error shows in a message; success closes the dialog,
+// tells the other screens, and runs done. A form taller than the window
+// scrolls.
 type formDialog struct {
 	dlg  *dialog.CustomDialog
 	save *widget.Button
@@ -181,10 +183,14 @@ type formDialog struct {
 
 func newFormDialog(s *shell, title, saveText string, form *widget.Form, errs *formErrors, save func() error, done func()) *formDialog {
 	fd := &formDialog{}
+	primeHints(form)
+	body := container.NewVBox(errs.summary, form)
+	scroll := container.NewVScroll(body)
 	fd.save = widget.NewButtonWithIcon(saveText, theme.DocumentSaveIcon(), func() {
 		err := save()
 		fe, isFields := models.AsFieldErrors(err)
 		if errs.show(form, fe) {
+			scroll.ScrollToTop()
 			return
 		}
 		if err != nil && !isFields {
@@ -197,11 +203,33 @@ func newFormDialog(s *shell, title, saveText string, form *widget.Form, errs *fo
 	})
 	fd.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", func() { fd.dlg.Hide() })
-	body := container.NewVBox(errs.summary, form)
-	fd.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, fd.save), nil, nil, body), s.win)
-	fd.dlg.Resize(fyne.NewSize(580, body.MinSize().Height+140))
+	fd.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, fd.save), nil, nil, scroll), s.win)
+	height := body.MinSize().Height + 140
+	if limit := s.win.Canvas().Size().Height - 40; limit > 300 && height > limit {
+		height = limit
+	}
+	fd.dlg.Resize(fyne.NewSize(max(580, body.MinSize().Width+60), height))
 	fd.dlg.Show()
 	return fd
+}
+
+// primeHints lets every item of a form show an error under it later. Fyne
+// draws the hint line only for items that had a hint (or a validator) when
+// the form was first drawn, so each item gets one for a first draw and then
+// its own back (an empty hint takes no room).
+func primeHints(form *widget.Form) {
+	saved := make([]string, len(form.Items))
+	for i, it := range form.Items {
+		saved[i] = it.HintText
+		if it.HintText == "" {
+			it.HintText = " "
+		}
+	}
+	form.Refresh()
+	for i, it := range form.Items {
+		it.HintText = saved[i]
+	}
+	form.Refresh()
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -1,0 +1,373 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+// casesScreen is the case register (办件): every application received at the
+// windows, filtered by kind, window and status, with what a case needs from
+// acceptance to its file — completion, the notices and their 文号.
+type casesScreen struct {
+	shell *shell
+	list  *recordTable
+
+	cases   map[uint]models.Case
+	cal     *models.Calendar
+	windows []models.ServiceWindow
+	staff   []models.Staff
+	today   models.Date
+	// marks colours the 状态 and 超期 cells of late cases.
+	marks map[uint]widget.Importance
+
+	kind, window, status *widget.Select
+	windowIDs            map[string]uint
+
+	actions    []*widget.Button // enabled when a case is selected
+	print      *widget.Button
+	batchPrint *widget.Button
+	box        fyne.CanvasObject
+
+	form *caseForm // the form last opened, for tests
+	file *caseFile // the case file last opened, for tests
+}
+
+// Words of the filters meaning "no filter".
+const (
+	allKinds   = "全部类型"
+	allWindows = "全部窗口"
+)
+
+// caseColumns are the register's columns; colStatus and colOverdue are
+// highlighted for late cases.
+var caseColumns = []column{
+	{"办件编号", 145}, {"事项名称", 150}, {"类型", 66}, {"申请人", 175}, {"窗口", 50},
+	{"受理人", 64}, {"受理时间", 128}, {"办结期限", 90}, {"状态", 135}, {"超期", 45},
+}
+
+const (
+	colStatus  = 8
+	colOverdue = 9
+)
+
+func newCasesScreen(s *shell) *casesScreen {
+	sc := &casesScreen{shell: s, cases: map[uint]models.Case{}, marks: map[uint]widget.Importance{}, windowIDs: map[string]uint{}}
+	sc.list = newRecordTable(caseColumns, "搜索办件编号、事项、申请人、受理人", func(uint) { sc.setActions(true) })
+	sc.list.styleCells(func(id uint, col int) widget.Importance {
+		if col == colStatus || col == colOverdue {
+			return sc.marks[id]
+		}
+		return widget.MediumImportance
+	})
+	sc.list.onQuery(func() { sc.setActions(false) })
+
+	sc.kind = widget.NewSelect(append([]string{allKinds}, models.CaseKinds...), nil)
+	sc.kind.SetSelected(allKinds)
+	sc.window = widget.NewSelect([]string{allWindows}, nil)
+	sc.window.SetSelected(allWindows)
+	sc.status = widget.NewSelect(append([]string{allStatuses}, models.CaseStatuses...), nil)
+	sc.status.SetSelected(allStatuses)
+	for _, f := range []*widget.Select{sc.kind, sc.window, sc.status} {
+		f.OnChanged = func(string) { sc.reload() }
+	}
+
+	add := widget.NewButtonWithIcon("新增办件", theme.ContentAddIcon(), sc.onAdd)
+	edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
+	complete := widget.NewButtonWithIcon("办结", theme.ConfirmIcon(), func() { sc.onComplete(sc.list.selected) })
+	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { sc.onDelete(sc.list.selected) })
+	file := widget.NewButtonWithIcon("档案", theme.FolderOpenIcon(), func() { sc.onFile(sc.list.selected) })
+	sc.print = widget.NewButtonWithIcon("印制", theme.DocumentPrintIcon(), nil)
+	sc.print.OnTapped = func() {
+		showNoticeMenu(sc.shell, sc.print, func(kind string) { sc.onPrint(sc.list.selected, kind) })
+	}
+	sc.batchPrint = widget.NewButtonWithIcon("批量印制", theme.DocumentPrintIcon(), nil)
+	sc.batchPrint.OnTapped = func() { showNoticeMenu(sc.shell, sc.batchPrint, sc.onBatchPrint) }
+	sc.actions = []*widget.Button{edit, complete, del, file, sc.print}
+	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "cases", "办件", sc.reload) })
+	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "cases", "办件") })
+
+	tools := container.NewHBox(add, edit, complete, del, file, sc.print, widget.NewSeparator(), sc.batchPrint, imp, exp)
+	filters := container.NewHBox(widget.NewLabel("类型"), sc.kind, widget.NewLabel("窗口"), sc.window, widget.NewLabel("状态"), sc.status)
+	sc.box = container.NewBorder(container.NewVBox(tools, filters), nil, nil, nil, sc.list.layout())
+	sc.setActions(false)
+	sc.reload()
+	return sc
+}
+
+func (sc *casesScreen) content() fyne.CanvasObject { return sc.box }
+
+func (sc *casesScreen) setActions(on bool) {
+	for _, b := range sc.actions {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// reload reads the cases the filters select, with the calendar that says
+// which are late, off the UI goroutine.
+func (sc *casesScreen) reload() {
+	filter := models.CaseFilter{}
+	if k := sc.kind.Selected; k != allKinds {
+		filter.Kind = k
+	}
+	if st := sc.status.Selected; st != allStatuses {
+		filter.Status = st
+	}
+	windowLabel := sc.window.Selected
+	if windowLabel != allWindows {
+		filter.WindowID = sc.windowIDs[windowLabel]
+	}
+	today := models.Today()
+	filter.Today = today
+	var (
+		cases   []models.Case
+		cal     *models.Calendar
+		windows []models.ServiceWindow
+		staff   []models.Staff
+	)
+	d := sc.shell.data
+	sc.shell.async(func() (err error) {
+		if cases, err = d.Cases(filter); err != nil {
+			return err
+		}
+		if cal, err = d.Calendar(); err != nil {
+			return err
+		}
+		if windows, err = d.ServiceWindows(); err != nil {
+			return err
+		}
+		staff, err = d.StaffList()
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取办件", err, sc.shell.win)
+			return
+		}
+		sc.cal, sc.windows, sc.staff, sc.today = cal, windows, staff, today
+		sc.setWindowOptions(windowLabel)
+		sc.cases = make(map[uint]models.Case, len(cases))
+		sc.marks = make(map[uint]widget.Importance, len(cases))
+		rs := make([]record, 0, len(cases))
+		for _, c := range cases {
+			sc.cases[c.ID] = c
+			r, mark := caseRecord(c, cal, today)
+			if mark != widget.MediumImportance {
+				sc.marks[c.ID] = mark
+			}
+			rs = append(rs, r)
+		}
+		sc.list.setRecords(rs)
+		sc.setActions(false)
+		sc.batchPrint.Enable()
+		if len(rs) == 0 {
+			sc.batchPrint.Disable()
+		}
+	})
+}
+
+// setWindowOptions offers the windows in the filter, keeping the choice.
+func (sc *casesScreen) setWindowOptions(keep string) {
+	opts := []string{allWindows}
+	sc.windowIDs = map[string]uint{}
+	for _, w := range sc.windows {
+		opts = append(opts, w.Label())
+		sc.windowIDs[w.Label()] = w.ID
+	}
+	sc.window.Options = opts
+	if _, ok := sc.windowIDs[keep]; !ok {
+		keep = allWindows
+	}
+	if sc.window.Selected != keep {
+		// the filter changes without reloading again
+		on := sc.window.OnChanged
+		sc.window.OnChanged = nil
+		sc.window.SetSelected(keep)
+		sc.window.OnChanged = on
+	}
+	sc.window.Refresh()
+}
+
+// caseRecord formats one row of the register and says how to mark it: an
+// open case past its due date in red, one completed late in amber.
+func caseRecord(c models.Case, cal *models.Calendar, today models.Date) (record, widget.Importance) {
+	status := c.Status(today)
+	late := len(c.OverdueDays(cal, today))
+	overdue, mark := "", widget.MediumImportance
+	if late > 0 {
+		overdue = fmt.Sprint(late)
+	}
+	switch status {
+	case models.CaseOverdue:
+		mark = widget.DangerImportance
+		if late > 0 {
+			status = fmt.Sprintf("%s %d个工作日", status, late)
+		}
+	case models.CaseDoneLate:
+		mark = widget.WarningImportance
+	}
+	return record{id: c.ID,
+		cells: []string{c.No, c.Matter, c.Kind, c.Applicant, c.Window.Code, c.Staff.Name,
+			models.FormatDateTime(c.ReceivedAt), c.DueOn.String(), status, overdue},
+		search: c.No + " " + c.Matter + " " + c.Applicant + " " + c.Staff.Name + " " + c.Staff.EmployeeNo + " " + c.Window.Label(),
+	}, mark
+}
+
+func (sc *casesScreen) onAdd() {
+	if len(sc.windows) == 0 || len(sc.staff) == 0 {
+		showError("还不能新增办件", models.FieldErrors{{Field: "窗口", Reason: "还没有窗口或人员：请先在“窗口”和“人员”中新增或导入"}}, sc.shell.win)
+		return
+	}
+	sc.form = newCaseForm(sc, models.Case{Kind: models.CasePromised, ApplicantType: models.ApplicantPerson})
+	sc.form.show()
+}
+
+func (sc *casesScreen) onEdit(id uint) {
+	c, ok := sc.cases[id]
+	if !ok {
+		return
+	}
+	// the register lists no materials: read the whole case
+	var full models.Case
+	sc.shell.async(func() (err error) {
+		full, err = sc.shell.data.CaseByNo(c.No)
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取办件", err, sc.shell.win)
+			return
+		}
+		sc.form = newCaseForm(sc, full)
+		sc.form.show()
+	})
+}
+
+// onComplete records that a case was completed: when, with what result,
+// and for a 上报件 the authority it went to.
+func (sc *casesScreen) onComplete(id uint) {
+	c, ok := sc.cases[id]
+	if !ok {
+		return
+	}
+	if c.Completed() {
+		showError("不能办结", &models.RefusedError{Reason: fmt.Sprintf("办件 %s 已于 %s 办结（%s）；如需更正，请用“修改”。",
+			c.No, models.FormatDateTime(c.CompletedTime()), c.Result)}, sc.shell.win)
+		return
+	}
+	win := sc.shell.win
+	now := timeNow()
+	on := newDateField(win)
+	on.SetDate(models.DateOf(now))
+	at := newTimeEntry()
+	at.SetText(now.Format("15:04"))
+	var results []string
+	for _, r := range models.CaseResults {
+		if r != models.ResultForwarded || c.Kind == models.CaseForwarded {
+			results = append(results, r)
+		}
+	}
+	result := widget.NewSelect(results, nil)
+	result.PlaceHolder = "请选择"
+	if c.Kind == models.CaseForwarded {
+		result.SetSelected(models.ResultForwarded)
+	} else {
+		result.SetSelected(models.ResultApproved)
+	}
+	to := widget.NewEntry()
+	to.SetPlaceHolder("上报的上级机关，如：内蒙古自治区交通运输厅")
+	errs := newFormErrors()
+	items := []*widget.FormItem{
+		widget.NewFormItem("办件", widget.NewLabel(c.No+" "+c.Matter)),
+		widget.NewFormItem("办结期限", widget.NewLabel(c.DueOn.Chinese())),
+		errs.item("办结时间", container.NewGridWithColumns(2, on, at), "日期和时刻，如 2026-11-26 与 15:30"),
+		errs.item("办理结果", result, ""),
+	}
+	if c.Kind == models.CaseForwarded {
+		items = append(items, errs.item("上报单位", to, ""))
+	}
+	form := widget.NewForm(items...)
+	newFormDialog(sc.shell, "办结："+c.No, "办结", form, errs, func() error {
+		when, fe := readDateTime("办结时间", on, at)
+		if result.Selected == "" {
+			fe = append(fe, models.FieldError{Field: "办理结果", Reason: "请选择办理结果"})
+		}
+		if len(fe) > 0 {
+			return fe
+		}
+		return sc.shell.data.CompleteCase(id, when, result.Selected, to.Text)
+	}, sc.reload)
+}
+
+func (sc *casesScreen) onDelete(id uint) {
+	c, ok := sc.cases[id]
+	if !ok {
+		return
+	}
+	confirm("删除办件", fmt.Sprintf("确定删除办件 %s（%s，%s）吗？\n只有误录入的未办结办件可以删除；办结的办件是档案记录。", c.No, c.Matter, c.Applicant),
+		"删除", sc.shell.win, func() {
+			sc.shell.async(func() error { return sc.shell.data.DeleteCase(id) }, func(err error) {
+				if err != nil {
+					showError("不能删除", err, sc.shell.win)
+					return
+				}
+				sc.shell.changed()
+				sc.reload()
+			})
+		})
+}
+
+// onPrint prints one kind of notice for the selected case.
+func (sc *casesScreen) onPrint(id uint, kind string) {
+	c, ok := sc.cases[id]
+	if !ok {
+		return
+	}
+	printNotice(sc.shell, kind, []string{c.No}, func([]models.IssuedNotice) { sc.reload() })
+}
+
+// onBatchPrint prints one kind of notice for every case the table shows,
+// after saying how many.
+func (sc *casesScreen) onBatchPrint(kind string) {
+	nos := sc.shownCaseNos()
+	if len(nos) == 0 {
+		showError("没有可印制的办件", &models.RefusedError{Reason: "当前列表没有办件：请先调整筛选条件或搜索内容。"}, sc.shell.win)
+		return
+	}
+	confirm("批量印制"+kind, fmt.Sprintf("将为当前列表中的 %d 件办件各印制一份%s，每份占用一个文号，合成一个 PDF 文件。\n确定印制吗？", len(nos), kind),
+		"印制", sc.shell.win, func() { sc.batchPrintNotices(kind, nos) })
+}
+
+func (sc *casesScreen) batchPrintNotices(kind string, nos []string) {
+	printNotice(sc.shell, kind, nos, func([]models.IssuedNotice) { sc.reload() })
+}
+
+// shownCaseNos gives the 办件编号 of the rows shown, in their order.
+func (sc *casesScreen) shownCaseNos() []string {
+	ids := sc.list.shownIDs()
+	nos := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if c, ok := sc.cases[id]; ok {
+			nos = append(nos, c.No)
+		}
+	}
+	return nos
+}
+
+// showNoticeMenu offers the kinds of notice under a button.
+func showNoticeMenu(s *shell, under fyne.CanvasObject, pick func(kind string)) {
+	items := make([]*fyne.MenuItem, len(models.NoticeKinds))
+	for i, k := range models.NoticeKinds {
+		name := k.Name
+		items[i] = fyne.NewMenuItem(name, func() { pick(name) })
+	}
+	widget.ShowPopUpMenuAtRelativePosition(fyne.NewMenu("", items...), s.win.Canvas(),
+		fyne.NewPos(0, under.Size().Height), under)
+}

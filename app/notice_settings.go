@@ -1,0 +1,295 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+	"govdesk/reports"
+	"govdesk/reports/typeset"
+)
+
+// noticeSettingsScreen edits what notices print: the centre's details (name,
+// 文号 prefix, phones, review body and court, seal, 仿宋 font) and the
+// wording of each kind of notice.
+type noticeSettingsScreen struct {
+	shell *shell
+
+	entries map[string]*widget.Entry // centre details by label
+	office  models.Office
+	seal    *canvas.Image
+	sealLbl *widget.Label
+	fontLbl *widget.Label
+	errs    *formErrors
+	form    *widget.Form
+
+	kind     *widget.Select
+	body     *widget.Entry
+	state    *widget.Label
+	tmplErrs *widget.Label
+	help     *widget.Label
+
+	box fyne.CanvasObject
+}
+
+var officeLabels = []string{"中心名称", "文号前缀", "中心地址", "咨询电话", "投诉电话", "行政复议机关", "人民法院"}
+
+func newNoticeSettingsScreen(s *shell) *noticeSettingsScreen {
+	n := &noticeSettingsScreen{shell: s, entries: map[string]*widget.Entry{}, errs: newFormErrors()}
+	var items []*widget.FormItem
+	for _, l := range officeLabels {
+		e := widget.NewEntry()
+		n.entries[l] = e
+		hint := ""
+		if l == "文号前缀" {
+			hint = "如“乌政服”，文号印为 乌政服受〔2026〕12号"
+		}
+		items = append(items, n.errs.item(l, e, hint))
+	}
+	n.seal = canvas.NewImageFromResource(nil)
+	n.seal.FillMode = canvas.ImageFillContain
+	n.seal.SetMinSize(fyne.NewSize(72, 72))
+	n.sealLbl = widget.NewLabel("")
+	n.fontLbl = widget.NewLabel("")
+	sealRow := container.NewHBox(n.seal, container.NewVBox(n.sealLbl, container.NewHBox(
+		widget.NewButton("选择印章图片…", n.onChooseSeal), widget.NewButton("不用印章", func() { n.setSeal("") }))))
+	fontRow := container.NewVBox(n.fontLbl, container.NewHBox(
+		widget.NewButton("选择仿宋字体…", n.onChooseFont), widget.NewButton("用内置宋体", func() { n.setFont("") })))
+	items = append(items, n.errs.item("印章图片", sealRow, "透明背景的 PNG，印在落款处"),
+		n.errs.item("仿宋字体", fontRow, "如 Windows 的 simfang.ttf；正文用仿宋印制"))
+	n.form = widget.NewForm(items...)
+	saveOffice := widget.NewButtonWithIcon("保存中心信息", theme.DocumentSaveIcon(), n.onSaveOffice)
+	saveOffice.Importance = widget.HighImportance
+
+	names := make([]string, len(models.NoticeKinds))
+	for i, k := range models.NoticeKinds {
+		names[i] = k.Name
+	}
+	n.body = widget.NewMultiLineEntry()
+	n.body.Wrapping = fyne.TextWrapWord
+	n.body.TextStyle = fyne.TextStyle{Monospace: true}
+	n.state = widget.NewLabel("")
+	n.tmplErrs = widget.NewLabel("")
+	n.tmplErrs.Importance = widget.DangerImportance
+	n.tmplErrs.Wrapping = fyne.TextWrapWord
+	n.help = widget.NewLabel("")
+	n.help.Wrapping = fyne.TextWrapWord
+	n.kind = widget.NewSelect(names, func(string) { n.loadTemplate() })
+	saveTmpl := widget.NewButtonWithIcon("保存措辞", theme.DocumentSaveIcon(), n.onSaveTemplate)
+	saveTmpl.Importance = widget.HighImportance
+	reset := widget.NewButtonWithIcon("恢复默认", theme.HistoryIcon(), n.onResetTemplate)
+
+	left := container.NewBorder(widget.NewLabelWithStyle("中心信息（印在每份文书上）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewVBox(n.errs.summary, container.NewHBox(saveOffice)), nil, nil, container.NewVScroll(n.form))
+	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle("文书措辞", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(n.state, saveTmpl, reset), n.kind)
+	helpBox := container.NewVScroll(n.help)
+	helpBox.SetMinSize(fyne.NewSize(0, 110))
+	right := container.NewBorder(top, container.NewVBox(n.tmplErrs, helpBox), nil, nil, n.body)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.42
+	n.box = split
+	n.kind.SetSelected(names[0])
+	n.reload()
+	return n
+}
+
+func (n *noticeSettingsScreen) content() fyne.CanvasObject { return n.box }
+
+func (n *noticeSettingsScreen) reload() {
+	var o models.Office
+	n.shell.async(func() (err error) {
+		o, err = n.shell.data.Office()
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取中心信息", err, n.shell.win)
+			return
+		}
+		n.office = o
+		vals := officeValues(&o)
+		for _, l := range officeLabels {
+			n.entries[l].SetText(*vals[l])
+		}
+		n.setSeal(o.SealPath)
+		n.setFont(o.BodyFontPath)
+	})
+}
+
+func officeValues(o *models.Office) map[string]*string {
+	return map[string]*string{"中心名称": &o.Name, "文号前缀": &o.Abbrev, "中心地址": &o.Address,
+		"咨询电话": &o.EnquiryPhone, "投诉电话": &o.ComplaintTel, "行政复议机关": &o.ReviewBody, "人民法院": &o.Court}
+}
+
+func (n *noticeSettingsScreen) setSeal(path string) {
+	n.office.SealPath = path
+	if path == "" {
+		n.seal.File, n.seal.Resource = "", nil
+		n.seal.Refresh()
+		n.sealLbl.SetText("未设置印章：落款处不加盖印章")
+		return
+	}
+	n.seal.File = path
+	n.seal.Refresh()
+	n.sealLbl.SetText(filepath.Base(path))
+}
+
+func (n *noticeSettingsScreen) setFont(path string) {
+	n.office.BodyFontPath = path
+	if path == "" {
+		n.fontLbl.SetText("未设置：正文使用内置宋体")
+		return
+	}
+	n.fontLbl.SetText(filepath.Base(path))
+}
+
+func (n *noticeSettingsScreen) onSaveOffice() {
+	o := n.office
+	vals := officeValues(&o)
+	for _, l := range officeLabels {
+		*vals[l] = n.entries[l].Text
+	}
+	err := n.shell.data.SaveOffice(o)
+	if fe, ok := models.AsFieldErrors(err); ok {
+		n.errs.show(n.form, fe)
+		return
+	}
+	n.errs.show(n.form, nil)
+	if err != nil {
+		showError("无法保存中心信息", err, n.shell.win)
+		return
+	}
+	n.shell.changed()
+	dialog.ShowInformation("已保存", "中心信息已保存，此后印制的文书将使用新的信息。", n.shell.win)
+}
+
+// keepFile copies a chosen file into the data folder, so the setting does
+// not break when the original is moved or deleted.
+func (n *noticeSettingsScreen) keepFile(r fyne.URIReadCloser, name string, check func([]byte) error) (string, error) {
+	defer r.Close()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return "", err
+	}
+	if err := check(data); err != nil {
+		return "", err
+	}
+	dst := filepath.Join(n.shell.data.Dir(), "文书设置", name)
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return "", err
+	}
+	return dst, os.WriteFile(dst, data, 0o644)
+}
+
+func (n *noticeSettingsScreen) chooseFile(ext string, pick func(fyne.URIReadCloser)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError("无法打开文件", err, n.shell.win)
+			return
+		}
+		if r != nil {
+			pick(r)
+		}
+	}, n.shell.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func (n *noticeSettingsScreen) onChooseSeal() {
+	n.chooseFile(".png", func(r fyne.URIReadCloser) {
+		path, err := n.keepFile(r, "印章.png", checkSeal)
+		if err != nil {
+			showError("不能使用这个印章图片", err, n.shell.win)
+			return
+		}
+		n.setSeal(path)
+	})
+}
+
+func checkSeal(b []byte) error {
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		return fmt.Errorf("不是有效的 PNG 图片：请用透明背景的 PNG 格式印章图片")
+	}
+	if r := img.Bounds(); r.Dx() < 100 || r.Dy() < 100 {
+		return fmt.Errorf("图片太小（%d×%d 像素），打印会模糊：请用至少 400×400 像素的图片", r.Dx(), r.Dy())
+	}
+	return nil
+}
+
+func (n *noticeSettingsScreen) onChooseFont() {
+	n.chooseFile(".ttf", func(r fyne.URIReadCloser) {
+		path, err := n.keepFile(r, "仿宋.ttf", typeset.CheckTrueType)
+		if err != nil {
+			showError("不能使用这个字体", err, n.shell.win)
+			return
+		}
+		n.setFont(path)
+	})
+}
+
+func (n *noticeSettingsScreen) loadTemplate() {
+	kind := n.kind.Selected
+	body, isDefault, err := n.shell.data.NoticeTemplate(kind)
+	if err != nil {
+		showError("无法读取模板", err, n.shell.win)
+		return
+	}
+	n.body.SetText(body)
+	n.showState(isDefault)
+	n.tmplErrs.SetText("")
+	k, _ := models.NoticeKindByName(kind)
+	n.help.SetText("可用的占位符：" + wrapBraces(reports.NoticeFields(k)) +
+		"\n写法：“# 标题”“文号”“@称谓：”“## 一级标题”“> 不缩进的行”；[材料清单] [信息表] [填写] 标签：8 | 标签：{值} [勾选] 标签：甲/乙 = {值} [落款] [落款无章] [联次] 第一联 存根 / 第二联 交申请人；空行分段。")
+}
+
+func wrapBraces(fields []string) string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = "{" + f + "}"
+	}
+	return strings.Join(out, " ")
+}
+
+func (n *noticeSettingsScreen) showState(isDefault bool) {
+	if isDefault {
+		n.state.SetText("使用默认措辞")
+	} else {
+		n.state.SetText("中心已修改")
+	}
+}
+
+func (n *noticeSettingsScreen) onSaveTemplate() {
+	err := n.shell.data.SaveNoticeTemplate(n.kind.Selected, n.body.Text)
+	if err != nil {
+		n.tmplErrs.SetText(err.Error())
+		return
+	}
+	n.tmplErrs.SetText("")
+	n.showState(false)
+	dialog.ShowInformation("已保存", n.kind.Selected+"的措辞已保存。", n.shell.win)
+}
+
+func (n *noticeSettingsScreen) onResetTemplate() {
+	confirm("恢复默认措辞", "放弃中心对“"+n.kind.Selected+"”措辞的修改，恢复为默认措辞吗？", "恢复默认", n.shell.win, func() {
+		if err := n.shell.data.SaveNoticeTemplate(n.kind.Selected, ""); err != nil {
+			showError("无法恢复", err, n.shell.win)
+			return
+		}
+		n.loadTemplate()
+	})
+}

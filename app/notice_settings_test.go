@@ -1,0 +1,61 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"govdesk/reports"
+)
+
+func openNoticeSettings(t *testing.T, s *shell) *noticeSettingsScreen {
+	t.Helper()
+	s.show("文书设置")
+	return s.screens["文书设置"].(*noticeSettingsScreen)
+}
+
+func TestTemplateWithUnknownPlaceholderIsRefusedOnScreen(t *testing.T) {
+	s, st := newTestShell(t)
+	n := openNoticeSettings(t, s)
+	n.kind.SetSelected("受理通知书")
+	if n.state.Text != "使用默认措辞" || n.body.Text != reports.DefaultTemplates["受理通知书"] {
+		t.Fatalf("state %q", n.state.Text)
+	}
+	n.body.SetText("")
+	test.Type(n.body, "# 受理通知书\n@{申请人姓名}：\n正文")
+	n.onSaveTemplate()
+	if !strings.Contains(n.tmplErrs.Text, "占位符{申请人姓名}不存在") {
+		t.Fatalf("error shows %q", n.tmplErrs.Text)
+	}
+	if body, _ := st.NoticeTemplateBody("受理通知书"); body != "" {
+		t.Fatal("a refused template was saved")
+	}
+
+	n.body.SetText(strings.Replace(reports.DefaultTemplates["受理通知书"], "予以受理。", "予以受理，特此通知。", 1))
+	n.onSaveTemplate()
+	if n.tmplErrs.Text != "" || n.state.Text != "中心已修改" {
+		t.Fatalf("save: %q %q", n.tmplErrs.Text, n.state.Text)
+	}
+	if body, _ := st.NoticeTemplateBody("受理通知书"); !strings.Contains(body, "特此通知") {
+		t.Fatal("the wording was not stored")
+	}
+}
+
+func TestOfficeDetailsValidatedAndSaved(t *testing.T) {
+	s, st := newTestShell(t)
+	n := openNoticeSettings(t, s)
+	n.entries["文号前缀"].SetText("")
+	test.Type(n.entries["文号前缀"], "WZF")
+	n.onSaveOffice()
+	if !n.errs.summary.Visible() || !strings.Contains(n.errs.summary.Text, "文号前缀") {
+		t.Fatalf("summary %q", n.errs.summary.Text)
+	}
+	n.entries["文号前缀"].SetText("集政服")
+	n.entries["中心名称"].SetText("集宁区政务服务中心")
+	n.onSaveOffice()
+	o, _ := st.Office()
+	if o.Abbrev != "集政服" || o.Name != "集宁区政务服务中心" {
+		t.Fatalf("stored %+v", o)
+	}
+}

@@ -1,0 +1,183 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+	"govdesk/reports"
+)
+
+// noticeDir is where printed notices are kept, so that every notice a case
+// received can be opened again: <data>/文书/<year>/.
+func noticeDir(s *shell) string {
+	return filepath.Join(s.data.Dir(), "文书", time.Now().Format("2006"))
+}
+
+// printNotice prints one kind of notice for the given cases: it asks for the
+// facts the record does not hold (a reason, a list to correct), prints into
+// the archive folder off the UI goroutine with a progress bar that can be
+// cancelled, and then offers to open or save the PDF. done runs after a
+// successful print.
+func printNotice(s *shell, kindName string, caseNos []string, done func([]models.IssuedNotice)) {
+	kind, ok := models.NoticeKindByName(kindName)
+	if !ok || len(caseNos) == 0 {
+		return
+	}
+	if len(kind.Inputs) == 0 {
+		runPrint(s, kind, caseNos, nil, done)
+		return
+	}
+	entries := map[string]*widget.Entry{}
+	var items []*widget.FormItem
+	for _, in := range kind.Inputs {
+		e := widget.NewEntry()
+		if in.Multi {
+			e = widget.NewMultiLineEntry()
+			e.SetMinRowsVisible(4)
+		}
+		e.SetPlaceHolder(in.Hint)
+		entries[in.Name] = e
+		label := in.Name
+		if in.Required {
+			label += "（必填）"
+		}
+		it := widget.NewFormItem(label, e)
+		if !in.Required {
+			it.HintText = "不填则用默认内容"
+		}
+		items = append(items, it)
+	}
+	errs := newFormErrors()
+	form := widget.NewForm(items...)
+	var inputs map[string]string
+	newFormDialog(s, "印制"+kind.Name, "印制", form, errs, func() error {
+		inputs = map[string]string{}
+		var fe models.FieldErrors
+		for _, in := range kind.Inputs {
+			v := strings.TrimSpace(entries[in.Name].Text)
+			if in.Required && v == "" {
+				fe = append(fe, models.FieldError{Field: in.Name, Reason: "请填写" + in.Name})
+			}
+			if v != "" {
+				inputs[in.Name] = v
+			}
+		}
+		if len(fe) > 0 {
+			return fe
+		}
+		return nil
+	}, func() { runPrint(s, kind, caseNos, inputs, done) })
+}
+
+// runPrint prints off the UI goroutine with progress and a cancel button.
+func runPrint(s *shell, kind models.NoticeKind, caseNos []string, inputs map[string]string, done func([]models.IssuedNotice)) {
+	reqs := make([]reports.NoticeRequest, len(caseNos))
+	for i, no := range caseNos {
+		reqs[i] = reports.NoticeRequest{Kind: kind.Name, CaseNo: no, Inputs: inputs}
+	}
+	dir := noticeDir(s)
+	name := fmt.Sprintf("%s-%s-%s.pdf", kind.Name, caseNos[0], time.Now().Format("20060102-150405"))
+	if len(caseNos) > 1 {
+		name = fmt.Sprintf("%s-批量%d份-%s.pdf", kind.Name, len(caseNos), time.Now().Format("20060102-150405"))
+	}
+	path := filepath.Join(dir, name)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	status := widget.NewLabel(fmt.Sprintf("正在印制 %d 份%s…", len(caseNos), kind.Name))
+	stop := widget.NewButton("取消", cancel)
+	prog := dialog.NewCustomWithoutButtons("印制文书", container.NewVBox(status, bar, container.NewCenter(stop)), s.win)
+	prog.Resize(fyne.NewSize(460, 160))
+	prog.Show()
+
+	var issued []models.IssuedNotice
+	s.async(func() (err error) {
+		if err = os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
+		}
+		issued, err = s.data.PrintNotices(ctx, reqs, path, func(n, total int) {
+			fyne.Do(func() { bar.SetValue(float64(n) / float64(total)) })
+		})
+		return err
+	}, func(err error) {
+		prog.Hide()
+		cancel()
+		switch {
+		case err == reports.ErrCancelled:
+			dialog.ShowInformation("已取消", "已取消印制，没有生成文件；已占用的文号已作废登记。", s.win)
+		case err != nil:
+			showError("无法印制"+kind.Name, err, s.win)
+		default:
+			s.changed()
+			if done != nil {
+				done(issued)
+			}
+			showPrinted(s, kind.Name, issued, path)
+		}
+	})
+}
+
+// showPrinted tells what was printed and offers to open or save the PDF.
+func showPrinted(s *shell, kind string, issued []models.IssuedNotice, path string) {
+	nums := make([]string, 0, len(issued))
+	for _, n := range issued {
+		nums = append(nums, n.DocNo)
+	}
+	summary := fmt.Sprintf("已印制 %d 份%s：%s", len(issued), kind, strings.Join(nums, "、"))
+	if len(nums) > 6 {
+		summary = fmt.Sprintf("已印制 %d 份%s：%s … %s", len(issued), kind, nums[0], nums[len(nums)-1])
+	}
+	open := widget.NewButton("打开预览", func() { openFile(s, path) })
+	open.Importance = widget.HighImportance
+	save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
+	body := container.NewVBox(wrapLabel(summary), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
+	d := dialog.NewCustom("印制完成", "关闭", body, s.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}
+
+// openFile opens a file with the system's viewer.
+func openFile(s *shell, path string) {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = fyne.CurrentApp().OpenURL(u)
+	}
+	if err != nil {
+		showError("无法打开文件", fmt.Errorf("%w\n请手动打开：%s", err, path), s.win)
+	}
+}
+
+// saveCopy lets the user keep a copy of a printed file elsewhere.
+func saveCopy(s *shell, from string) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		defer wc.Close()
+		in, err := os.Open(from)
+		if err == nil {
+			defer in.Close()
+			_, err = io.Copy(wc, in)
+		}
+		if err != nil {
+			showError("无法保存", err, s.win)
+		}
+	}, s.win)
+	d.SetFileName(filepath.Base(from))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
