@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -272,5 +273,26 @@ func TestAuditScreenFiltersByEntityAndText(t *testing.T) {
 	a.reload()
 	if len(a.list.rows()) != 0 {
 		t.Fatalf("from tomorrow shows %d entries", len(a.list.rows()))
+	}
+}
+
+func TestHomeAlertsOverdueCasesAndOpensThem(t *testing.T) {
+	s, st := newTestShell(t)
+	if err := st.FillDemo(); err != nil {
+		t.Fatal(err)
+	}
+	h := s.screens["总览"].(*homeScreen)
+	h.reload()
+	late, _ := st.Cases(models.CaseFilter{Status: models.CaseOverdue, Today: models.Today()})
+	if len(late) == 0 {
+		t.Fatal("the demo centre should have open overdue cases")
+	}
+	if !h.overdue.Visible() || !strings.HasPrefix(h.overdue.Text, fmt.Sprintf("%d 件办件已超期", len(late))) {
+		t.Fatalf("alert shows %q", h.overdue.Text)
+	}
+	test.Tap(h.overdue)
+	sc := s.screens["办件"].(*casesScreen)
+	if s.current != "办件" || sc.status.Selected != models.CaseOverdue || len(sc.list.rows()) != len(late) {
+		t.Fatalf("opened %s with %q and %d rows", s.current, sc.status.Selected, len(sc.list.rows()))
 	}
 }

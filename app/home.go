@@ -18,6 +18,7 @@ type homeScreen struct {
 	onDuty  *widget.Label
 	units   *widget.Label
 	alerts  *widget.Label
+	overdue *widget.Button
 	demo    *widget.Button
 	box     fyne.CanvasObject
 }
@@ -34,13 +35,16 @@ func newHomeScreen(s *shell) *homeScreen {
 		return widget.NewCard("", title, l)
 	}
 	h.alerts = wrapLabel("")
+	h.overdue = widget.NewButton("", h.onOverdue)
+	h.overdue.Importance = widget.DangerImportance
+	h.overdue.Hide()
 	h.demo = widget.NewButton("填入演示数据（20个窗口、60名人员）", h.onDemo)
 	h.demo.Importance = widget.HighImportance
 	h.demo.Hide()
 	h.box = container.NewVBox(
 		widget.NewLabelWithStyle("总览", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(3, card("启用窗口", h.windows), card("在岗人员", h.onDuty), card("派驻单位", h.units)),
-		widget.NewCard("提醒", "", h.alerts),
+		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue))),
 		h.demo,
 	)
 	h.reload()
@@ -51,6 +55,7 @@ func (h *homeScreen) content() fyne.CanvasObject { return container.NewPadded(h.
 
 type homeCounts struct {
 	windows, onDuty, total, units int
+	overdue                       int
 	empty                         bool
 }
 
@@ -77,8 +82,13 @@ func (h *homeScreen) reload() {
 			}
 		}
 		us, err := h.shell.data.HomeUnits()
+		if err != nil {
+			return err
+		}
 		c.units = len(us)
 		c.empty = len(ws) == 0 && len(staff) == 0
+		late, err := h.shell.data.Cases(models.CaseFilter{Status: models.CaseOverdue, Today: models.Today()})
+		c.overdue = len(late)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -95,6 +105,13 @@ func (h *homeScreen) reload() {
 			h.alerts.SetText("暂无需要处理的提醒。")
 			h.demo.Hide()
 		}
+		if c.overdue > 0 {
+			h.alerts.SetText("以下事项需要处理：")
+			h.overdue.SetText(fmt.Sprintf("%d 件办件已超期未办结，点击查看", c.overdue))
+			h.overdue.Show()
+		} else {
+			h.overdue.Hide()
+		}
 	})
 }
 
@@ -109,4 +126,16 @@ func (h *homeScreen) onDemo() {
 		h.shell.changed()
 		h.reload()
 	})
+}
+
+// onOverdue opens the case register filtered to the overdue cases.
+func (h *homeScreen) onOverdue() {
+	for i, n := range h.shell.names {
+		if n == "办件" {
+			h.shell.nav.Select(i)
+		}
+	}
+	if sc, ok := h.shell.screens["办件"].(*casesScreen); ok {
+		sc.status.SetSelected(models.CaseOverdue)
+	}
 }
