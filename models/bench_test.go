@@ -3,6 +3,7 @@ package models
 import (
 	"fmt"
 	"testing"
+	"time"
 )
 
 // A 400-staff centre. The two benchmarks side by side show what the store
@@ -73,6 +74,95 @@ func BenchmarkImportStaff400Unchanged(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		stats, err := st.ImportStaff(staff)
 		if err != nil || stats.Unchanged != 400 {
+			b.Fatal(err, stats)
+		}
+	}
+}
+
+// punchRows400 gives four punches a working day in November 2026 for the
+// 400 people of fill400 (21 working days: 33,600 punches).
+func punchRows400(days int) []PunchRow {
+	cal := NewCalendar(nil)
+	var rows []PunchRow
+	n := 0
+	for d := NewDate(2026, 11, 1); n < days; d = d.AddDays(1) {
+		if !cal.IsWorkingDay(d) {
+			continue
+		}
+		n++
+		for i := 0; i < 400; i++ {
+			for j, c := range []Clock{NewClock(8, 10), NewClock(12, 3), NewClock(13, 5), NewClock(17, 2)} {
+				rows = append(rows, PunchRow{EmployeeNo: fmt.Sprintf("ZW%04d", i), At: clockAt(d, c+Clock((i+j)%15)).Add(time.Duration(i%60) * time.Second), Device: "一楼大厅考勤机"})
+			}
+		}
+	}
+	return rows
+}
+
+func fillMonth400(b *testing.B) *Store {
+	st := fill400(b)
+	if _, err := st.ImportPunches(punchRows400(21)); err != nil {
+		b.Fatal(err)
+	}
+	return st
+}
+
+// The monthly sheet of a 400-person centre (33,600 punches) beside a bare
+// read of the same month's punches: the difference is the classification.
+func BenchmarkAttendanceMonth400(b *testing.B) {
+	st := fillMonth400(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		list, err := st.AttendanceMonth("2026-11", AttendanceFilter{Through: NewDate(2026, 11, 30)})
+		if err != nil || len(list) != 400 || list[0].AttendedDays != 21 {
+			b.Fatal(err, len(list))
+		}
+	}
+}
+
+func BenchmarkReadMonthPunches400(b *testing.B) {
+	st := fillMonth400(b)
+	sqlDB, _ := st.db.DB()
+	from, to := NewDate(2026, 11, 1).Local(), NewDate(2026, 12, 1).Local()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rows, err := sqlDB.Query("SELECT staff_id, at, correction, reason, approver FROM punches WHERE at >= ? AND at < ?", from, to)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for rows.Next() {
+			var id uint
+			var at time.Time
+			var corr bool
+			var reason, approver string
+			rows.Scan(&id, &at, &corr, &reason, &approver)
+			n++
+		}
+		rows.Close()
+		if n != 33600 {
+			b.Fatal(n)
+		}
+	}
+}
+
+// BenchmarkImportPunches100k adds 100,000 punches (400 people, 25 working
+// days, ten a day) to an empty store, in one transaction.
+func BenchmarkImportPunches100k(b *testing.B) {
+	base := punchRows400(25) // 40,000
+	rows := append([]PunchRow(nil), base...)
+	for k, n := range []int{len(base), 100000 - 2*len(base)} {
+		for _, r := range base[:n] {
+			r.At = r.At.Add(time.Duration(2+k) * time.Hour) // distinct punches
+			rows = append(rows, r)
+		}
+	}
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st := fill400(b)
+		b.StartTimer()
+		stats, err := st.ImportPunches(rows)
+		if err != nil || stats.Created+stats.Unchanged != 100000 {
 			b.Fatal(err, stats)
 		}
 	}

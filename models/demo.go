@@ -56,8 +56,9 @@ func (s *Store) IsEmpty() (bool, error) {
 }
 
 // FillDemo fills an empty database with a realistic demo centre: 20 windows
-// of real departments, 60 staff and 40 cases received from September to
-// November 2026 (see demoCases). It refuses a database that has data.
+// of real departments, 60 staff, 40 cases received from September to
+// November 2026 (see demoCases) and November 2026 attendance up to the 25th
+// (see fillDemoAttendance). It refuses a database that has data.
 func (s *Store) FillDemo() error {
 	empty, err := s.IsEmpty()
 	if err != nil {
@@ -82,6 +83,7 @@ func (s *Store) FillDemo() error {
 			windows[i] = w.ID
 		}
 		staffAt := make([][]uint, len(demoWindows))
+		people := make([]Staff, 0, len(demoNames))
 		for i, name := range demoNames {
 			wi := i % len(demoWindows)
 			post := PostStaff
@@ -111,8 +113,12 @@ func (s *Store) FillDemo() error {
 			if post != PostSubstitute {
 				staffAt[wi] = append(staffAt[wi], p.ID)
 			}
+			people = append(people, p)
 		}
-		return fillDemoCases(tx, a, rng, windows, staffAt)
+		if err := fillDemoCases(tx, a, rng, windows, staffAt); err != nil {
+			return err
+		}
+		return fillDemoAttendance(tx, a, people)
 	})
 }
 

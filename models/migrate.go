@@ -38,6 +38,9 @@ var migrations = []migration{
 	{"文书登记与模板", func(tx *gorm.DB) error {
 		return tx.AutoMigrate(&IssuedNotice{}, &NoticeTemplate{})
 	}},
+	{"考勤与请假", func(tx *gorm.DB) error {
+		return tx.AutoMigrate(&RuleSet{}, &Punch{}, &LeaveRequest{}, &Inspection{}, &Outing{}, &MonthLock{})
+	}},
 }
 
 // SchemaVersion is the schema version this program writes.

@@ -362,6 +362,19 @@ func (s *Store) DeleteStaff(id uint) error {
 		if n > 0 {
 			return refused(fmt.Sprintf("%s（%s）受理过 %d 件办件，不能删除；如已离开中心，请把状态改为“退回原单位”或“调离”", p.Name, p.EmployeeNo, n))
 		}
+		for _, rec := range []struct {
+			model any
+			what  string
+		}{{&Punch{}, "条打卡记录"}, {&LeaveRequest{}, "条请假记录"}, {&Inspection{}, "条查岗记录"}, {&Outing{}, "条外出登记"}} {
+			tx.Model(rec.model).Where("staff_id = ?", id).Count(&n)
+			if n > 0 {
+				return refused(fmt.Sprintf("%s（%s）已有 %d %s，不能删除；如已离开中心，请把状态改为“退回原单位”或“调离”", p.Name, p.EmployeeNo, n, rec.what))
+			}
+		}
+		tx.Model(&LeaveRequest{}).Where("stand_in_id = ?", id).Count(&n)
+		if n > 0 {
+			return refused(fmt.Sprintf("%s（%s）是 %d 条请假的顶岗人员，不能删除", p.Name, p.EmployeeNo, n))
+		}
 		if err := tx.Where("staff_id = ?", id).Delete(&StaffChange{}).Error; err != nil {
 			return err
 		}

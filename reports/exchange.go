@@ -113,9 +113,12 @@ type importer interface {
 }
 
 var importers = map[string]func() importer{
-	"windows": func() importer { return &windowImporter{} },
-	"staff":   func() importer { return &staffImporter{} },
-	"cases":   func() importer { return &caseImporter{} },
+	"windows":     func() importer { return &windowImporter{} },
+	"staff":       func() importer { return &staffImporter{} },
+	"cases":       func() importer { return &caseImporter{} },
+	"punches":     func() importer { return &punchImporter{} },
+	"leaves":      func() importer { return &leaveImporter{} },
+	"inspections": func() importer { return &inspectionImporter{} },
 }
 
 // ImportKinds lists the kinds Import accepts.
@@ -190,13 +193,18 @@ type exporter func(st *models.Store, opt ExportOptions) (sheetName string, heade
 // ExportOptions narrows an export.
 type ExportOptions struct {
 	Audit models.AuditFilter
+	Month string // "2026-11", for attendance (required) and the attendance records
 }
 
 var exporters = map[string]exporter{
-	"windows": exportWindows,
-	"staff":   exportStaff,
-	"audit":   exportAudit,
-	"cases":   exportCases,
+	"windows":     exportWindows,
+	"staff":       exportStaff,
+	"audit":       exportAudit,
+	"cases":       exportCases,
+	"punches":     exportPunches,
+	"leaves":      exportLeaves,
+	"inspections": exportInspections,
+	"attendance":  exportAttendance,
 }
 
 // ExportKinds lists the kinds Export accepts.

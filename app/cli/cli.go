@@ -28,7 +28,8 @@ const (
   govdesk [--data 目录]                          打开桌面程序
   govdesk [--data 目录] demo                     在空数据库中填入演示中心
   govdesk [--data 目录] import 种类 文件          种类：%s
-  govdesk [--data 目录] export 种类 --out 文件    种类：%s（.xlsx 或 .csv）
+  govdesk [--data 目录] export 种类 --out 文件 [--month 2026-11]
+                                               种类：%s（.xlsx 或 .csv）
   govdesk [--data 目录] notice 文书 --case 办件编号 --out 文件.pdf [--field 名称=内容 ...]
                                                文书：%s
   govdesk [--data 目录] backup --out 文件
@@ -130,6 +131,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	out := fs.String("out", "", "输出文件")
+	month := fs.String("month", "", "月份，如 2026-11")
 	var cases, fields listFlag
 	fs.Var(&cases, "case", "办件编号（可重复）")
 	fs.Var(&fields, "field", "名称=内容（可重复）")
@@ -177,7 +179,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "导入完成：%s。\n", stats)
 	case "export":
-		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{})
+		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{Month: *month})
 		if err != nil {
 			return fail(stderr, err)
 		}

@@ -105,3 +105,23 @@ func TestBackupAndRestore(t *testing.T) {
 		t.Fatalf("check after restore: %s", out)
 	}
 }
+
+func TestExportAttendanceNeedsMonth(t *testing.T) {
+	data := t.TempDir()
+	if code, _, stderr := run(t, "--data", data, "demo"); code != ExitOK {
+		t.Fatal(stderr)
+	}
+	out := filepath.Join(t.TempDir(), "考勤.csv")
+	code, _, stderr := run(t, "--data", data, "export", "attendance", "--out", out)
+	if code != ExitRefused || !strings.Contains(stderr, "须指定月份") {
+		t.Fatalf("no --month: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = run(t, "--data", data, "export", "attendance", "--month", "2026-13", "--out", out)
+	if code != ExitRefused || !strings.Contains(stderr, "月份“2026-13”不存在") {
+		t.Fatalf("bad --month: exit %d, %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, "--data", data, "export", "attendance", "--month", "2026-11", "--out", out)
+	if code != ExitOK || !strings.Contains(stdout, "已导出 60 行") {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+}

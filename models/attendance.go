@@ -1,0 +1,466 @@
+package models
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// DayPunch is one punch as the day's classification sees it; a correction
+// (补卡) counts as a punch and is shown as one.
+type DayPunch struct {
+	StaffID    uint
+	At         time.Time
+	Correction bool
+	Reason     string // of a correction
+	Approver   string
+}
+
+// Missing reports whether there is no punch.
+func (p DayPunch) Missing() bool { return p.At.IsZero() }
+
+// LeaveOverstayed marks a half-day after the end of a leave and before the
+// person reported back (超假不归): it is 旷工.
+const LeaveOverstayed = "超假"
+
+// HalfLeave is what leave says about one half-day: nothing (Status ""), a
+// request in one of the LeaveStatuses, or LeaveOverstayed.
+type HalfLeave struct {
+	RequestID uint
+	Type      string
+	Status    string
+	Summary   string // "病假 自 11月9日上午 至 11月10日下午", for explanations
+}
+
+// Excused reports whether approved leave covers the half-day.
+func (h HalfLeave) Excused() bool { return h.Status == LeaveApproved || h.Status == LeaveReturned }
+
+// HalfResult is the classification of one half of a working day.
+type HalfResult struct {
+	In, Out               DayPunch // the zero DayPunch when missing
+	InExcused, OutExcused bool     // the punch time is covered by an outing (外出登记)
+	Leave                 HalfLeave
+	OnLeave               bool // excused entirely by approved leave
+	LateMinutes           int  // 迟到, 0 when on time
+	EarlyMinutes          int  // 早退, 0 when not
+	Missing               int  // 缺卡 in this half, 0–2
+	Absent                bool // 旷工 half a day
+	AbsentCause           string
+}
+
+// DayResult is the classification of one day for one person.
+type DayResult struct {
+	Date     Date
+	Working  bool
+	Schedule string
+	Halves   [2]HalfResult
+	Notes    []string // one line per finding, "11月3日 上午 08:41 迟到11分钟"
+}
+
+// dayLabel gives "11月3日".
+func dayLabel(d Date) string { return fmt.Sprintf("%d月%d日", int(d.Month()), d.Day()) }
+
+func clockAt(d Date, c Clock) time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day(), int(c)/60, int(c)%60, 0, 0, time.Local)
+}
+
+// ClassifyDay applies the day rules of DOMAIN.md §2 to one person's day:
+//  1. punches less than rules.DuplicateMinutes apart count once;
+//  2. punches before the schedule's noon boundary are the morning's;
+//  3. in each half the first punch is the 上班 one and the last the 下班 one;
+//     a lone punch is the 上班 one when it is nearer the in-deadline than the
+//     out-time, else the 下班 one;
+//  4. 上班 after the deadline is 迟到, 下班 before the out-time 早退 (to the
+//     minute, as the clock shows it);
+//  5. a half covered by approved leave is excused; a half with both punches
+//     missing and no excuse is 旷工 half a day, not also 缺卡; any other
+//     missing punch is one 缺卡;
+//  6. corrections count as punches.
+//
+// A punch time covered by an outing (外出登记) is excused: neither late,
+// early nor missing. Half-days of overstayed leave are 旷工, and so are
+// half-days without punches whose leave is pending or rejected.
+func ClassifyDay(day Date, working bool, sched Schedule, rules AttendanceRules, punches []DayPunch, leave [2]HalfLeave, outings []Outing) DayResult {
+	r := DayResult{Date: day, Working: working, Schedule: sched.Name}
+	if !working {
+		return r
+	}
+	ps := append([]DayPunch(nil), punches...)
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].At.Before(ps[j].At) })
+	window := time.Duration(rules.DuplicateMinutes) * time.Minute
+	var kept []DayPunch
+	for _, p := range ps {
+		if n := len(kept); n > 0 && p.At.Sub(kept[n-1].At) < window {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	var halves [2][]DayPunch
+	for _, p := range kept {
+		h := 1
+		if ClockOf(p.At) < sched.Noon() {
+			h = 0
+		}
+		halves[h] = append(halves[h], p)
+	}
+	covered := func(c Clock) bool {
+		t := clockAt(day, c)
+		for _, o := range outings {
+			if !t.Before(o.From) && !t.After(o.To) {
+				return true
+			}
+		}
+		return false
+	}
+	note := func(h int, format string, a ...any) {
+		r.Notes = append(r.Notes, dayLabel(day)+" "+Halves[h]+" "+fmt.Sprintf(format, a...))
+	}
+	for h := 0; h < 2; h++ {
+		hr := &r.Halves[h]
+		hr.Leave = leave[h]
+		in, out := sched.InDeadline(h), sched.OutTime(h)
+		switch ps := halves[h]; len(ps) {
+		case 0:
+		case 1:
+			c := ClockOf(ps[0].At)
+			if absClock(c-in) < absClock(c-out) {
+				hr.In = ps[0]
+			} else {
+				hr.Out = ps[0]
+			}
+		default:
+			hr.In, hr.Out = ps[0], ps[len(ps)-1]
+		}
+		hr.InExcused, hr.OutExcused = covered(in), covered(out)
+		for _, p := range []DayPunch{hr.In, hr.Out} {
+			if p.Correction {
+				note(h, "%s 补卡（事由：%s；审批人：%s）", ClockOf(p.At), p.Reason, p.Approver)
+			}
+		}
+		if hr.Leave.Excused() {
+			hr.OnLeave = true
+			continue
+		}
+		if hr.Leave.Status == LeaveOverstayed {
+			hr.Absent = true
+			hr.AbsentCause = "超假未归（" + hr.Leave.Summary + "）"
+			note(h, "%s，计旷工半天", hr.AbsentCause)
+			continue
+		}
+		if hr.In.Missing() && hr.Out.Missing() && !hr.InExcused && !hr.OutExcused {
+			hr.Absent = true
+			switch hr.Leave.Status {
+			case LeavePending:
+				hr.AbsentCause = "请假未获批准（" + hr.Leave.Summary + "，待审批）且无打卡"
+			case LeaveRejected:
+				hr.AbsentCause = "请假已被驳回（" + hr.Leave.Summary + "）且无打卡"
+			default:
+				hr.AbsentCause = "无打卡且未请假"
+			}
+			note(h, "%s，计旷工半天", hr.AbsentCause)
+			continue
+		}
+		for _, o := range outings {
+			if c := clockAt(day, in); hr.InExcused && !c.Before(o.From) && !c.After(o.To) {
+				note(h, "外出登记 %s–%s（%s），上班免打卡", ClockOf(o.From), ClockOf(o.To), o.Reason)
+			}
+			if c := clockAt(day, out); hr.OutExcused && !c.Before(o.From) && !c.After(o.To) {
+				note(h, "外出登记 %s–%s（%s），下班免打卡", ClockOf(o.From), ClockOf(o.To), o.Reason)
+			}
+		}
+		switch {
+		case hr.InExcused:
+		case hr.In.Missing():
+			hr.Missing++
+			note(h, "上班缺卡")
+		case ClockOf(hr.In.At) > in:
+			hr.LateMinutes = int(ClockOf(hr.In.At) - in)
+			note(h, "%s 迟到%d分钟", ClockOf(hr.In.At), hr.LateMinutes)
+		}
+		switch {
+		case hr.OutExcused:
+		case hr.Out.Missing():
+			hr.Missing++
+			note(h, "下班缺卡")
+		case ClockOf(hr.Out.At) < out:
+			hr.EarlyMinutes = int(out - ClockOf(hr.Out.At))
+			note(h, "%s 早退%d分钟", ClockOf(hr.Out.At), hr.EarlyMinutes)
+		}
+	}
+	return r
+}
+
+func absClock(c Clock) Clock {
+	if c < 0 {
+		return -c
+	}
+	return c
+}
+
+// MonthInput is everything one person's month is computed from.
+type MonthInput struct {
+	Staff       Staff  // JoinedOn and LeftOn give the service period
+	WindowCode  string // the window shown on the sheet
+	Month       Date   // any day of the month
+	Through     Date   // the last day judged; zero means the month's last day
+	Calendar    *Calendar
+	RuleSets    []RuleSet  // every rule set; each day uses the one in force on it
+	Punches     []DayPunch // the person's punches (and corrections) in the month
+	Leaves      []LeaveRequest
+	Inspections []Inspection
+	Outings     []Outing
+}
+
+// MonthSummary is one person's attendance for a month: the columns of the
+// monthly sheet (考勤月报) and the explanations that trace every number.
+type MonthSummary struct {
+	StaffID             uint
+	EmployeeNo          string
+	Name                string
+	WindowCode          string
+	Month               string
+	DueDays             float64 // 应出勤天数: working days within the service period
+	AttendedDays        float64 // 出勤天数: working half-days neither on leave nor 旷工, / 2
+	LateCount           int     // 迟到次数
+	LateMinutes         int     // 迟到分钟
+	EarlyCount          int     // 早退次数
+	EarlyMinutes        int     // 早退分钟
+	MissingCount        int     // 缺卡次数
+	AwayCount           int     // 擅离岗位次数 (absences up to the limit)
+	LeaveDays           float64 // 请假天数
+	LeaveByType         map[string]float64
+	LateEarlyAbsentDays float64 // 迟到早退折算旷工天数
+	AwayAbsentDays      float64 // 擅离折算旷工天数
+	AbsentDays          float64 // 旷工天数, all causes
+	Explanations        []string
+	Days                []DayResult
+}
+
+// Result is the 考勤结果 column: 正常, or 异常 when anything was found.
+func (m MonthSummary) Result() string {
+	if m.LateCount+m.EarlyCount+m.MissingCount+m.AwayCount == 0 && m.AbsentDays == 0 {
+		return "正常"
+	}
+	return "异常"
+}
+
+// FormatDays writes a number of days plainly: 0.5, 22, 21.5.
+func FormatDays(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// halfSlot numbers half-days: two per calendar day, the morning first.
+func halfSlot(d Date, h int) int64 { return d.Time().Unix()/86400*2 + int64(h) }
+
+// leavePriority orders what a half-day's leave says when requests overlap.
+var leavePriority = map[string]int{LeaveApproved: 5, LeaveReturned: 5, LeaveOverstayed: 4, LeavePending: 3, LeaveRejected: 2}
+
+// halfLeaves maps each half-day slot of [from, to] to what leave says of it.
+func halfLeaves(leaves []LeaveRequest, from, to Date) map[int64]HalfLeave {
+	out := map[int64]HalfLeave{}
+	lo, hi := halfSlot(from, 0), halfSlot(to, 1)
+	put := func(a, b int64, hl HalfLeave) {
+		if a < lo {
+			a = lo
+		}
+		if b > hi {
+			b = hi
+		}
+		for s := a; s <= b; s++ {
+			if old, ok := out[s]; !ok || leavePriority[hl.Status] > leavePriority[old.Status] {
+				out[s] = hl
+			}
+		}
+	}
+	for _, l := range leaves {
+		start, end := l.fromSlot(), l.toSlot()
+		hl := HalfLeave{RequestID: l.ID, Type: l.Type, Status: l.Status, Summary: l.Type + " " + l.Span()}
+		if l.Status == LeaveReturned && !l.ReturnedOn.IsZero() {
+			back := halfSlot(l.ReturnedOn, 0)
+			if back <= end {
+				end = back - 1 // came back early: the rest is not leave
+			} else {
+				over := hl
+				over.Status = LeaveOverstayed
+				over.Summary = fmt.Sprintf("%s，%s销假", hl.Summary, dayLabel(l.ReturnedOn))
+				put(end+1, back-1, over)
+			}
+		}
+		put(start, end, hl)
+	}
+	return out
+}
+
+// SummarizeMonth computes one person's month: each working day within the
+// service period up to Through is classified with the rules in force on it,
+// then the month's conversions are added (迟到早退 with the rules in force on
+// the month's first day, each 查岗 absence with those of its own day).
+func SummarizeMonth(in MonthInput) MonthSummary {
+	first := NewDate(in.Month.Year(), in.Month.Month(), 1)
+	last := NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	if !in.Through.IsZero() && in.Through.Before(last) {
+		last = in.Through
+	}
+	book := ruleBook(append([]RuleSet(nil), in.RuleSets...))
+	sort.Slice(book, func(i, j int) bool { return book[i].EffectiveFrom.Before(book[j].EffectiveFrom) })
+	cal := in.Calendar
+	if cal == nil {
+		cal = NewCalendar(nil)
+	}
+	m := MonthSummary{StaffID: in.Staff.ID, EmployeeNo: in.Staff.EmployeeNo, Name: in.Staff.Name,
+		WindowCode: in.WindowCode, Month: MonthOf(first), LeaveByType: map[string]float64{}}
+
+	byDay := map[Date][]DayPunch{}
+	for _, p := range in.Punches {
+		at := p.At.In(time.Local)
+		d := DateOf(at)
+		p.At = at
+		byDay[d] = append(byDay[d], p)
+	}
+	outByDay := map[Date][]Outing{}
+	for _, o := range in.Outings {
+		o.From, o.To = o.From.In(time.Local), o.To.In(time.Local)
+		for d := DateOf(o.From); !d.After(DateOf(o.To)); d = d.AddDays(1) {
+			outByDay[d] = append(outByDay[d], o)
+		}
+	}
+	leaves := halfLeaves(in.Leaves, first, last)
+	type dated struct {
+		day  Date
+		text string
+	}
+	var notes []dated
+	var dueHalves, attendedHalves, absentHalves int
+	leaveHalves := map[string]int{}
+	type reqUse struct {
+		first Date
+		n     int
+	}
+	byRequest := map[uint]*reqUse{}
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		if !in.Staff.InService(d) {
+			continue
+		}
+		working := cal.IsWorkingDay(d)
+		rules := book.at(d).Attendance
+		var hl [2]HalfLeave
+		for h := 0; h < 2; h++ {
+			hl[h] = leaves[halfSlot(d, h)]
+		}
+		r := ClassifyDay(d, working, rules.ScheduleFor(d), rules, byDay[d], hl, outByDay[d])
+		m.Days = append(m.Days, r)
+		if !working {
+			continue
+		}
+		for _, n := range r.Notes {
+			notes = append(notes, dated{d, n})
+		}
+		for _, hr := range r.Halves {
+			dueHalves++
+			switch {
+			case hr.OnLeave:
+				leaveHalves[hr.Leave.Type]++
+				if u := byRequest[hr.Leave.RequestID]; u != nil {
+					u.n++
+				} else {
+					byRequest[hr.Leave.RequestID] = &reqUse{d, 1}
+				}
+			case hr.Absent:
+				absentHalves++
+			default:
+				attendedHalves++
+			}
+			if hr.LateMinutes > 0 {
+				m.LateCount++
+				m.LateMinutes += hr.LateMinutes
+			}
+			if hr.EarlyMinutes > 0 {
+				m.EarlyCount++
+				m.EarlyMinutes += hr.EarlyMinutes
+			}
+			m.MissingCount += hr.Missing
+		}
+	}
+	m.DueDays = float64(dueHalves) / 2
+	m.AttendedDays = float64(attendedHalves) / 2
+	var leaveTotal int
+	for t, n := range leaveHalves {
+		m.LeaveByType[t] = float64(n) / 2
+		leaveTotal += n
+	}
+	m.LeaveDays = float64(leaveTotal) / 2
+
+	// 查岗: each absence over the limit is half a day of 旷工, shorter ones
+	// count as 擅离岗位次数; time covered by an outing does not count.
+	insp := append([]Inspection(nil), in.Inspections...)
+	sort.Slice(insp, func(i, j int) bool { return insp[i].LeftAt.Before(insp[j].LeftAt) })
+	var awayHalves int
+	for _, x := range insp {
+		left, back := x.LeftAt.In(time.Local), x.BackAt.In(time.Local)
+		d := DateOf(left)
+		if d.Before(first) || d.After(last) || !in.Staff.InService(d) {
+			continue
+		}
+		minutes := int(back.Sub(left) / time.Minute)
+		for _, o := range outByDay[d] {
+			a, b := maxTime(left, o.From), minTime(back, o.To)
+			if b.After(a) {
+				minutes -= int(b.Sub(a) / time.Minute)
+			}
+		}
+		limit := book.at(d).Attendance.AwayLimitMinutes
+		head := fmt.Sprintf("%s 查岗：离岗 %s–%s 共%d分钟", dayLabel(d), ClockOf(left), ClockOf(back), minutes)
+		switch {
+		case minutes <= 0:
+			notes = append(notes, dated{d, head + "，已外出登记，不计擅离"})
+		case minutes > limit:
+			awayHalves++
+			notes = append(notes, dated{d, fmt.Sprintf("%s，超过%d分钟，计旷工半天", head, limit)})
+		default:
+			m.AwayCount++
+			notes = append(notes, dated{d, fmt.Sprintf("%s，未超过%d分钟，计擅离岗位1次", head, limit)})
+		}
+	}
+	m.AwayAbsentDays = float64(awayHalves) / 2
+
+	for _, l := range in.Leaves {
+		if u := byRequest[l.ID]; u != nil {
+			approver := ""
+			if l.Approver != "" {
+				approver = "，审批人：" + l.Approver
+			}
+			notes = append(notes, dated{u.first, fmt.Sprintf("%s %s（%s%s），本月计%s天", l.Type, l.Span(), l.Status, approver, FormatDays(float64(u.n)/2))})
+		}
+	}
+	sort.SliceStable(notes, func(i, j int) bool { return notes[i].day.Before(notes[j].day) })
+	for _, n := range notes {
+		m.Explanations = append(m.Explanations, n.text)
+	}
+	monthRules := book.at(first).Attendance
+	if n := m.LateCount + m.EarlyCount; n > 0 {
+		m.LateEarlyAbsentDays = monthRules.LateEarlyAbsence(n)
+		switch {
+		case m.LateEarlyAbsentDays == 0:
+			m.Explanations = append(m.Explanations, fmt.Sprintf("迟到早退共%d次，未满%d次，不折算旷工", n, monthRules.LateEarlyLimit))
+		case monthRules.LateEarlyMode == LateEarlyPerEachN:
+			m.Explanations = append(m.Explanations, fmt.Sprintf("迟到早退共%d次，每满%d次计旷工半天，计旷工%s天", n, monthRules.LateEarlyLimit, FormatDays(m.LateEarlyAbsentDays)))
+		default:
+			m.Explanations = append(m.Explanations, fmt.Sprintf("迟到早退共%d次，计旷工半天", n))
+		}
+	}
+	m.AbsentDays = float64(absentHalves)/2 + m.LateEarlyAbsentDays + m.AwayAbsentDays
+	return m
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}

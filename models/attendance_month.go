@@ -1,0 +1,117 @@
+package models
+
+// AttendanceFilter narrows the monthly sheet; empty fields match everything.
+type AttendanceFilter struct {
+	StaffID  uint
+	WindowID uint
+	// Through is the last day judged. Zero means: the whole month for a past
+	// month, up to yesterday for the current one (today is not over), and
+	// nothing for a future one.
+	Through Date
+}
+
+// AttendanceMonth computes the monthly sheet (考勤月报) for everyone in service
+// during the month ("2026-11"), by 工号. It reads the month's punches, leave,
+// inspections and outings in one query each and classifies in memory; each
+// day uses the rule set in force on it.
+func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummary, error) {
+	first, err := ParseMonth(month)
+	if err != nil {
+		return nil, FieldErrors{{"月份", err.Error()}}
+	}
+	last := NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	through := f.Through
+	if through.IsZero() {
+		today := DateOf(s.now())
+		switch {
+		case today.After(last):
+			through = last
+		case today.Before(first):
+			through = first.AddDays(-1)
+		default:
+			through = today.AddDays(-1)
+		}
+	}
+	var staff []Staff
+	q := s.db.Preload("Window").Order("employee_no").
+		Where("joined_on <= ? AND (left_on IS NULL OR left_on >= ?)", last, first)
+	if f.StaffID != 0 {
+		q = q.Where("id = ?", f.StaffID)
+	}
+	if f.WindowID != 0 {
+		q = q.Where("window_id = ?", f.WindowID)
+	}
+	if err := q.Find(&staff).Error; err != nil {
+		return nil, err
+	}
+	if len(staff) == 0 {
+		return nil, nil
+	}
+	full, err := s.Calendar()
+	if err != nil {
+		return nil, err
+	}
+	// The statutory calendar is slow to ask (lunar-go searches its tables on
+	// every call): decide the month's days once and share them.
+	var days []CalendarDay
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		days = append(days, CalendarDay{Day: d.String(), Working: full.IsWorkingDay(d)})
+	}
+	cal := NewCalendar(days)
+	book, err := loadRuleBook(s.db)
+	if err != nil {
+		return nil, err
+	}
+	from, to := first.Local(), last.AddDays(1).Local()
+	punches := make(map[uint][]DayPunch, len(staff))
+	rows, err := s.db.Raw("SELECT staff_id, at, correction, reason, approver FROM punches WHERE at >= ? AND at < ?", from, to).Rows()
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var p DayPunch
+		if err := rows.Scan(&p.StaffID, &p.At, &p.Correction, &p.Reason, &p.Approver); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		punches[p.StaffID] = append(punches[p.StaffID], p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var leaves []LeaveRequest
+	if err := s.db.Where("from_date <= ? AND (to_date >= ? OR returned_on >= ?)", last, first, first).
+		Find(&leaves).Error; err != nil {
+		return nil, err
+	}
+	var insp []Inspection
+	if err := s.db.Where("left_at >= ? AND left_at < ?", from, to).Find(&insp).Error; err != nil {
+		return nil, err
+	}
+	var outings []Outing
+	if err := s.db.Where("from_time < ? AND to_time >= ?", to, from).Find(&outings).Error; err != nil {
+		return nil, err
+	}
+	leaveBy := map[uint][]LeaveRequest{}
+	for _, l := range leaves {
+		leaveBy[l.StaffID] = append(leaveBy[l.StaffID], l)
+	}
+	inspBy := map[uint][]Inspection{}
+	for _, x := range insp {
+		inspBy[x.StaffID] = append(inspBy[x.StaffID], x)
+	}
+	outBy := map[uint][]Outing{}
+	for _, o := range outings {
+		outBy[o.StaffID] = append(outBy[o.StaffID], o)
+	}
+	out := make([]MonthSummary, 0, len(staff))
+	for _, p := range staff {
+		out = append(out, SummarizeMonth(MonthInput{
+			Staff: p, WindowCode: p.Window.Code, Month: first, Through: through,
+			Calendar: cal, RuleSets: book, Punches: punches[p.ID], Leaves: leaveBy[p.ID],
+			Inspections: inspBy[p.ID], Outings: outBy[p.ID],
+		}))
+	}
+	return out, nil
+}

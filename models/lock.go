@@ -1,0 +1,192 @@
+package models
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// MonthLock is the 封帐 state of one month's attendance. A locked month's
+// results cannot change (no punch, correction, leave, inspection, outing or
+// rule set touching it is saved) until it is unlocked with a written reason;
+// the audit log keeps every lock and unlock.
+type MonthLock struct {
+	Month  string `gorm:"primaryKey;size:7"` // 2026-11
+	Locked bool   `gorm:"not null"`
+	Reason string `gorm:"size:256"` // why it was last unlocked
+	By     string `gorm:"size:64"`
+	At     time.Time
+}
+
+func (l MonthLock) auditEntity() string { return "考勤封帐" }
+func (l MonthLock) auditKey() string    { return l.Month }
+func (l MonthLock) auditFields() []AuditField {
+	state := "未封帐"
+	if l.Locked {
+		state = "已封帐"
+	}
+	return []AuditField{{"月份", l.Month}, {"状态", state}, {"解锁原因", l.Reason}}
+}
+
+// MonthOf gives the month of d as "2026-11".
+func MonthOf(d Date) string { return fmt.Sprintf("%04d-%02d", d.Year(), int(d.Month())) }
+
+var monthForm = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$`)
+
+// ParseMonth reads "2026-11" (also "2026/11", "2026年11月") and returns the
+// first day of the month.
+func ParseMonth(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return Date{}, fmt.Errorf("请指定月份，写成 2026-11 的形式")
+	}
+	p := monthForm.FindStringSubmatch(s)
+	if p == nil {
+		return Date{}, fmt.Errorf("无法识别的月份“%s”，请写成 2026-11 的形式", s)
+	}
+	y, m := atoi(p[1]), atoi(p[2])
+	if m < 1 || m > 12 {
+		return Date{}, fmt.Errorf("月份“%s”不存在，月应在 1 到 12 之间", s)
+	}
+	if y < 1900 || y > 2200 {
+		return Date{}, fmt.Errorf("月份“%s”的年份不合理", s)
+	}
+	return NewDate(y, time.Month(m), 1), nil
+}
+
+// monthLabel gives "2026年11月" for "2026-11".
+func monthLabel(m string) string {
+	if d, err := ParseMonth(m); err == nil {
+		return fmt.Sprintf("%d年%d月", d.Year(), int(d.Month()))
+	}
+	return m
+}
+
+// monthsBetween lists the months from from to to, both included.
+func monthsBetween(from, to Date) []string {
+	var out []string
+	for d := NewDate(from.Year(), from.Month(), 1); !d.After(to); d = NewDate(d.Year(), d.Month()+1, 1) {
+		out = append(out, MonthOf(d))
+	}
+	return out
+}
+
+// refuseLocked refuses a change that would alter the results of any of the
+// given months while one of them is locked, naming the month.
+func refuseLocked(tx *gorm.DB, what string, months ...string) error {
+	if len(months) == 0 {
+		return nil
+	}
+	var locked []string
+	if err := tx.Model(&MonthLock{}).Where("locked = ? AND month IN ?", true, months).
+		Order("month").Pluck("month", &locked).Error; err != nil {
+		return err
+	}
+	if len(locked) == 0 {
+		return nil
+	}
+	labels := make([]string, len(locked))
+	for i, m := range locked {
+		labels[i] = monthLabel(m)
+	}
+	return refused(fmt.Sprintf("%s的考勤已封帐，不能%s；如确需更改，请先解锁该月并写明原因", strings.Join(labels, "、"), what))
+}
+
+// lockedMonths lists the months locked now.
+func lockedMonths(tx *gorm.DB) (map[string]bool, error) {
+	var ms []string
+	if err := tx.Model(&MonthLock{}).Where("locked = ?", true).Pluck("month", &ms).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(ms))
+	for _, m := range ms {
+		out[m] = true
+	}
+	return out, nil
+}
+
+// MonthLocks lists every month that has ever been locked, newest first.
+func (s *Store) MonthLocks() ([]MonthLock, error) {
+	var out []MonthLock
+	return out, s.db.Order("month DESC").Find(&out).Error
+}
+
+// MonthLocked reports whether a month ("2026-11") is locked.
+func (s *Store) MonthLocked(month string) (bool, error) {
+	var l MonthLock
+	err := s.db.Where("month = ?", month).Limit(1).Find(&l).Error
+	return l.Locked, err
+}
+
+// LockMonth locks a month's attendance after review (封帐).
+func (s *Store) LockMonth(month string) error {
+	first, err := ParseMonth(month)
+	if err != nil {
+		return FieldErrors{{"月份", err.Error()}}
+	}
+	month = MonthOf(first)
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		var before MonthLock
+		if err := tx.Where("month = ?", month).Limit(1).Find(&before).Error; err != nil {
+			return err
+		}
+		if before.Locked {
+			return refused(fmt.Sprintf("%s已于 %s 由 %s 封帐，无需重复封帐", monthLabel(month), formatMinute(before.At), before.By))
+		}
+		after := MonthLock{Month: month, Locked: true, By: a.operator, At: a.at}
+		if err := tx.Save(&after).Error; err != nil {
+			return err
+		}
+		if before.Month == "" {
+			a.create(after)
+		} else {
+			a.update(before, after)
+		}
+		return nil
+	})
+}
+
+// UnlockMonth unlocks a locked month so that it can be corrected; the reason
+// is required and kept in the audit log.
+func (s *Store) UnlockMonth(month, reason string) error {
+	first, err := ParseMonth(month)
+	if err != nil {
+		return FieldErrors{{"月份", err.Error()}}
+	}
+	month = MonthOf(first)
+	reason = strings.TrimSpace(reason)
+	switch {
+	case reason == "":
+		return FieldErrors{{"解锁原因", "请写明解锁原因（例如：补录11月12日查岗记录），解锁会记入操作日志"}}
+	case len([]rune(reason)) > 200:
+		return FieldErrors{{"解锁原因", "解锁原因不能超过200个字"}}
+	}
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		var before MonthLock
+		if err := tx.Where("month = ?", month).Limit(1).Find(&before).Error; err != nil {
+			return err
+		}
+		if !before.Locked {
+			return refused(fmt.Sprintf("%s没有封帐，无需解锁", monthLabel(month)))
+		}
+		after := MonthLock{Month: month, Locked: false, Reason: reason, By: a.operator, At: a.at}
+		if err := tx.Save(&after).Error; err != nil {
+			return err
+		}
+		a.update(before, after)
+		return nil
+	})
+}
+
+func sortedMonths(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for m := range set {
+		out = append(out, m)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,312 @@
+package models
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// Punch is one clock-in at the attendance machine, or a correction (补卡)
+// entered with a reason and an approver. Punches are matched on person and
+// time, so the same machine export imported twice adds nothing.
+type Punch struct {
+	ID         uint      `gorm:"primaryKey"`
+	StaffID    uint      `gorm:"not null;uniqueIndex:idx_punches_staff_at,priority:1"`
+	Staff      Staff     `gorm:"constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	At         time.Time `gorm:"not null;uniqueIndex:idx_punches_staff_at,priority:2;index"` // to the second
+	Device     string    `gorm:"size:64"`
+	Correction bool      `gorm:"not null;default:false"`
+	Reason     string    `gorm:"size:256"` // of a correction
+	Approver   string    `gorm:"size:64"`
+	CreatedAt  time.Time
+}
+
+func (p Punch) auditEntity() string {
+	if p.Correction {
+		return "补卡"
+	}
+	return "打卡"
+}
+func (p Punch) auditKey() string {
+	return fmt.Sprintf("%s %s %s", p.Staff.EmployeeNo, p.Staff.Name, FormatDateTime(p.At))
+}
+func (p Punch) auditFields() []AuditField {
+	return []AuditField{
+		{"人员", p.Staff.EmployeeNo + " " + p.Staff.Name}, {"打卡时间", FormatDateTime(p.At)},
+		{"设备", p.Device}, {"补卡", yesNo(p.Correction)}, {"事由", p.Reason}, {"审批人", p.Approver},
+	}
+}
+
+// Kind says 补卡 for a correction and 打卡 otherwise, as lists show it.
+func (p Punch) Kind() string { return p.auditEntity() }
+
+// punchImport is the audit record of one punch import: the punches
+// themselves are too many to log one by one.
+type punchImport struct {
+	added, skipped int
+	from, to       time.Time
+	people         int
+}
+
+func (r punchImport) auditEntity() string { return "打卡" }
+func (r punchImport) auditKey() string    { return "批量导入" }
+func (r punchImport) auditFields() []AuditField {
+	span := ""
+	if !r.from.IsZero() {
+		span = FormatDateTime(r.from) + " 至 " + FormatDateTime(r.to)
+	}
+	return []AuditField{
+		{"新增", fmt.Sprintf("%d条", r.added)}, {"跳过重复", fmt.Sprintf("%d条", r.skipped)},
+		{"人数", fmt.Sprintf("%d人", r.people)}, {"时间范围", span},
+	}
+}
+
+// PunchRow is one punch as an attendance-machine export gives it. Name, when
+// given, must agree with the roster.
+type PunchRow struct {
+	EmployeeNo string
+	Name       string
+	At         time.Time
+	Device     string
+}
+
+// punchBatch is how many punches one INSERT carries: 6 columns each stays
+// well under SQLite's limit of 32766 bound values.
+const punchBatch = 4000
+
+// ImportPunches adds punches in one transaction. Every 工号 must be on the
+// roster (with the same 姓名 when one is given); punches already stored and
+// repeats within rows are skipped, so importing the same file twice adds
+// nothing. Stats count added punches as Created and skipped ones as
+// Unchanged. A row adding a punch to a locked month refuses the whole import.
+func (s *Store) ImportPunches(rows []PunchRow) (ImportStats, error) {
+	var st ImportStats
+	err := s.write(func(tx *gorm.DB, a *auditor) error {
+		st = ImportStats{}
+		roster, err := rosterByNo(tx)
+		if err != nil {
+			return err
+		}
+		var fe []string
+		type key struct {
+			id uint
+			at int64
+		}
+		seen := make(map[key]bool, len(rows))
+		punches := make([]Punch, 0, len(rows))
+		months := map[string]bool{}
+		people := map[uint]bool{}
+		var from, to time.Time
+		for _, r := range rows {
+			p, ok := roster[r.EmployeeNo]
+			switch {
+			case !ok:
+				fe = append(fe, fmt.Sprintf("工号 %s 不在人员名册中", r.EmployeeNo))
+				continue
+			case r.Name != "" && r.Name != p.Name:
+				fe = append(fe, fmt.Sprintf("工号 %s 在名册中是%s，不是%s", r.EmployeeNo, p.Name, r.Name))
+				continue
+			case r.At.IsZero():
+				fe = append(fe, fmt.Sprintf("工号 %s 的打卡时间为空", r.EmployeeNo))
+				continue
+			}
+			at := r.At.Truncate(time.Second)
+			k := key{p.ID, at.Unix()}
+			if seen[k] {
+				st.Unchanged++
+				continue
+			}
+			seen[k] = true
+			punches = append(punches, Punch{StaffID: p.ID, At: at, Device: strings.TrimSpace(r.Device), CreatedAt: a.at})
+			months[MonthOf(DateOf(at))] = true
+			people[p.ID] = true
+			if from.IsZero() || at.Before(from) {
+				from = at
+			}
+			if at.After(to) {
+				to = at
+			}
+		}
+		if len(fe) > 0 {
+			return refused("打卡记录有误，未导入任何数据：" + strings.Join(fe, "；"))
+		}
+		if err := refuseLockedPunches(tx, punches, months); err != nil {
+			return err
+		}
+		added := int64(0)
+		for i := 0; i < len(punches); i += punchBatch {
+			batch := punches[i:min(i+punchBatch, len(punches))]
+			res := tx.Omit(clause.Associations).Clauses(clause.OnConflict{
+				Columns:   []clause.Column{{Name: "staff_id"}, {Name: "at"}},
+				DoNothing: true,
+			}).Create(&batch)
+			if res.Error != nil {
+				return res.Error
+			}
+			added += res.RowsAffected
+		}
+		st.Created = int(added)
+		st.Unchanged += len(punches) - int(added)
+		if added > 0 {
+			a.create(punchImport{added: int(added), skipped: st.Unchanged, from: from, to: to, people: len(people)})
+		}
+		return nil
+	})
+	return st, err
+}
+
+// refuseLockedPunches refuses punches that would be new in a locked month;
+// ones already stored change nothing and pass.
+func refuseLockedPunches(tx *gorm.DB, punches []Punch, months map[string]bool) error {
+	locked, err := lockedMonths(tx)
+	if err != nil || len(locked) == 0 {
+		return err
+	}
+	var hit []string
+	for m := range months {
+		if locked[m] {
+			hit = append(hit, m)
+		}
+	}
+	if len(hit) == 0 {
+		return nil
+	}
+	sort.Strings(hit)
+	for _, m := range hit {
+		first, _ := ParseMonth(m)
+		next := NewDate(first.Year(), first.Month()+1, 1)
+		type key struct {
+			id uint
+			at int64
+		}
+		stored := map[key]bool{}
+		rows, err := tx.Model(&Punch{}).Select("staff_id", "at").
+			Where("at >= ? AND at < ?", first.Local(), next.Local()).Rows()
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id uint
+			var at time.Time
+			if err := rows.Scan(&id, &at); err != nil {
+				rows.Close()
+				return err
+			}
+			stored[key{id, at.Unix()}] = true
+		}
+		rows.Close()
+		for _, p := range punches {
+			if MonthOf(DateOf(p.At)) == m && !stored[key{p.StaffID, p.At.Unix()}] {
+				return refuseLocked(tx, "再导入该月的打卡记录", m)
+			}
+		}
+	}
+	return nil
+}
+
+// AddCorrection records an approved punch correction (补卡) for a person: it
+// counts as a punch at the given time and is shown as a correction.
+func (s *Store) AddCorrection(staffID uint, at time.Time, reason, approver string) (Punch, error) {
+	p := Punch{StaffID: staffID, At: at.Truncate(time.Second), Correction: true,
+		Reason: strings.TrimSpace(reason), Approver: strings.TrimSpace(approver), Device: "补卡"}
+	var fe FieldErrors
+	if staffID == 0 {
+		fe.add("工号", "请选择补卡人员")
+	}
+	if at.IsZero() {
+		fe.add("补卡时间", "请填写补卡时间")
+	}
+	switch {
+	case p.Reason == "":
+		fe.add("事由", "请写明补卡事由（例如：考勤机故障未能打卡）")
+	case len([]rune(p.Reason)) > 200:
+		fe.add("事由", "事由不能超过200个字")
+	}
+	switch {
+	case p.Approver == "":
+		fe.add("审批人", "请填写批准补卡的审批人")
+	case len([]rune(p.Approver)) > 32:
+		fe.add("审批人", "审批人不能超过32个字")
+	}
+	if len(fe) > 0 {
+		return p, fe
+	}
+	err := s.write(func(tx *gorm.DB, a *auditor) error {
+		var who Staff
+		if err := tx.Limit(1).Find(&who, staffID).Error; err != nil {
+			return err
+		}
+		if who.ID == 0 {
+			return FieldErrors{{"工号", "所选人员不存在，可能已被删除"}}
+		}
+		if err := refuseLocked(tx, "补卡", MonthOf(DateOf(p.At))); err != nil {
+			return err
+		}
+		var clash Punch
+		if err := tx.Where("staff_id = ? AND at = ?", staffID, p.At).Limit(1).Find(&clash).Error; err != nil {
+			return err
+		}
+		if clash.ID != 0 {
+			return FieldErrors{{"补卡时间", fmt.Sprintf("%s %s 已有一条%s记录，无需补卡", who.Name, FormatDateTime(p.At), clash.Kind())}}
+		}
+		if err := tx.Omit(clause.Associations).Create(&p).Error; err != nil {
+			return err
+		}
+		p.Staff = who
+		a.create(p)
+		return nil
+	})
+	return p, err
+}
+
+// DeleteCorrection deletes a correction entered by mistake. Machine punches
+// are records and are never deleted.
+func (s *Store) DeleteCorrection(id uint) error {
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		var p Punch
+		if err := tx.Preload("Staff").First(&p, id).Error; err != nil {
+			return notFound(err)
+		}
+		if !p.Correction {
+			return refused("考勤机的打卡记录不能删除，只能删除补卡")
+		}
+		if err := refuseLocked(tx, "删除补卡", MonthOf(DateOf(p.At))); err != nil {
+			return err
+		}
+		if err := tx.Omit(clause.Associations).Delete(&Punch{}, p.ID).Error; err != nil {
+			return err
+		}
+		a.delete(p)
+		return nil
+	})
+}
+
+// PunchFilter narrows the punch list; empty fields match everything.
+type PunchFilter struct {
+	StaffID  uint
+	From, To Date // inclusive
+	Limit    int
+}
+
+// Punches lists punches and corrections with the person, in time order.
+func (s *Store) Punches(f PunchFilter) ([]Punch, error) {
+	q := s.db.Model(&Punch{}).Preload("Staff").Order("at, staff_id")
+	if f.StaffID != 0 {
+		q = q.Where("staff_id = ?", f.StaffID)
+	}
+	if !f.From.IsZero() {
+		q = q.Where("at >= ?", f.From.Local())
+	}
+	if !f.To.IsZero() {
+		q = q.Where("at < ?", f.To.AddDays(1).Local())
+	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	var out []Punch
+	return out, q.Find(&out).Error
+}
