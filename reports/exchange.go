@@ -1,6 +1,9 @@
 package reports
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -128,6 +131,16 @@ func ImportKinds() []string { return sortedKeys(importers) }
 // store, all or nothing: a file with any bad row changes nothing and the
 // returned *ImportError names every bad row.
 func Import(st *models.Store, kind, path string, progress Progress) (models.ImportStats, error) {
+	return ImportContext(context.Background(), st, kind, path, progress)
+}
+
+// ErrImportCancelled is returned when an import was cancelled; nothing was
+// written.
+var ErrImportCancelled = errors.New("已取消导入，没有写入任何数据")
+
+// ImportContext is Import that can be cancelled while the file is read and
+// checked; the final write is one transaction and runs to its end.
+func ImportContext(ctx context.Context, st *models.Store, kind, path string, progress Progress) (models.ImportStats, error) {
 	newImp, ok := importers[kind]
 	if !ok {
 		return models.ImportStats{}, fmt.Errorf("不支持导入“%s”，可导入：%s", kind, strings.Join(ImportKinds(), " "))
@@ -170,6 +183,9 @@ func Import(st *models.Store, kind, path string, progress Progress) (models.Impo
 			}
 		}
 		if i%100 == 0 {
+			if ctx.Err() != nil {
+				return models.ImportStats{}, ErrImportCancelled
+			}
 			progress(i, total)
 		}
 	}
@@ -178,6 +194,9 @@ func Import(st *models.Store, kind, path string, progress Progress) (models.Impo
 	}
 	if len(probs) > 0 {
 		return models.ImportStats{}, &ImportError{probs}
+	}
+	if ctx.Err() != nil {
+		return models.ImportStats{}, ErrImportCancelled
 	}
 	stats, err := imp.apply(st)
 	if err != nil {
@@ -214,6 +233,9 @@ func ExportKinds() []string { return sortedKeys(exporters) }
 // of an importable kind are the same as its import columns, so an export can
 // be edited in Excel and imported again.
 func Export(st *models.Store, kind, path string, opt ExportOptions) (int, error) {
+	if strings.EqualFold(filepath.Ext(path), ".pdf") {
+		return exportPDF(st, kind, path, opt)
+	}
 	exp, ok := exporters[kind]
 	if !ok {
 		return 0, fmt.Errorf("不支持导出“%s”，可导出：%s", kind, strings.Join(ExportKinds(), " "))
@@ -240,4 +262,21 @@ func columnNames(cols []Column) []string {
 		out[i] = c.Name
 	}
 	return out
+}
+
+// exportPDF writes the printed form of an export (the attendance bulletin).
+func exportPDF(st *models.Store, kind, path string, opt ExportOptions) (int, error) {
+	var buf bytes.Buffer
+	switch kind {
+	case "attendance":
+		if opt.Month == "" {
+			return 0, fmt.Errorf("导出考勤月报须指定月份，例如 2026-11（命令行：--month 2026-11）")
+		}
+		if err := PrintAttendanceBulletin(st, opt.Month, PrintOptions{}, &buf); err != nil {
+			return 0, err
+		}
+	default:
+		return 0, fmt.Errorf("“%s”不能导出为 PDF；可导出为 PDF 的有：attendance（考勤通报）", kind)
+	}
+	return 1, writeFileAtomic(path, buf.Bytes())
 }

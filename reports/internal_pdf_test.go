@@ -1,0 +1,97 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"govdesk/models"
+)
+
+func demoStore(t *testing.T) *models.Store {
+	t.Helper()
+	st := openStore(t)
+	must(t, st.FillDemo())
+	return st
+}
+
+func flat(s string) string { return strings.Join(strings.Fields(s), "") }
+
+func TestLeaveFormPrintsTheRequest(t *testing.T) {
+	st := demoStore(t)
+	leaves, err := st.Leaves(models.LeaveFilter{})
+	must(t, err)
+	var sick models.LeaveRequest
+	for _, l := range leaves {
+		if l.Type == "病假" && l.StandInID != nil {
+			sick = l
+		}
+	}
+	if sick.ID == 0 {
+		t.Fatal("the demo has no sick leave with a stand-in")
+	}
+	var buf bytes.Buffer
+	must(t, PrintLeaveForm(st, sick.ID, fixedPDF, &buf))
+	text := flat(pdfText(t, buf.Bytes()))
+	cal, _ := st.Calendar()
+	for _, want := range []string{"请假审批单", sick.Staff.Name, sick.Staff.EmployeeNo, "病假", flat(sick.Describe(cal)),
+		sick.StandIn.Name, "申请人签名", "首席代表意见", "中心领导意见", "乌兰察布市政务服务中心"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q missing from the leave form:\n%s", want, text)
+		}
+	}
+}
+
+func TestAttendanceBulletinNamesAnomaliesWithTheirFigures(t *testing.T) {
+	st := demoStore(t)
+	path := filepath.Join(t.TempDir(), "考勤通报.pdf")
+	if _, err := Export(st, "attendance", path, ExportOptions{Month: "2026-11"}); err != nil {
+		t.Fatal(err)
+	}
+	pdf, _ := os.ReadFile(path)
+	text := flat(pdfText(t, pdf))
+	sums, _ := st.AttendanceMonth("2026-11", models.AttendanceFilter{})
+	for _, s := range sums {
+		if s.Result() != "正常" && !strings.Contains(text, s.Name) {
+			t.Errorf("%s has an anomaly but is not in the bulletin", s.Name)
+		}
+	}
+	for _, want := range []string{"2026年11月窗口工作人员考勤情况通报", "各进驻窗口单位：", "一、考勤异常人员", "二、全勤人员", "刘玥"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q missing from the bulletin", want)
+		}
+	}
+	if _, err := Export(st, "attendance", path, ExportOptions{}); err == nil || !strings.Contains(err.Error(), "指定月份") {
+		t.Fatalf("no month: %v", err)
+	}
+	if _, err := Export(st, "staff", filepath.Join(t.TempDir(), "x.pdf"), ExportOptions{}); err == nil {
+		t.Fatal("staff exported as PDF")
+	}
+}
+
+func TestImportCancelledChangesNothing(t *testing.T) {
+	st := openStore(t)
+	var b strings.Builder
+	b.WriteString("窗口编号,窗口名称,派驻单位\n")
+	for i := 0; i < 500; i++ {
+		fmt.Fprintf(&b, "W%03d,综合窗口,市民政局\n", i)
+	}
+	path := writeFile(t, "w.csv", []byte(b.String()))
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := ImportContext(ctx, st, "windows", path, func(done, total int) {
+		if done >= 100 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, ErrImportCancelled) {
+		t.Fatalf("got %v", err)
+	}
+	if ws, _ := st.ServiceWindows(); len(ws) != 0 {
+		t.Fatalf("a cancelled import wrote %d windows", len(ws))
+	}
+}
