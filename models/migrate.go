@@ -41,6 +41,8 @@ var migrations = []migration{
 	{"考勤与请假", func(tx *gorm.DB) error {
 		return tx.AutoMigrate(&RuleSet{}, &Punch{}, &LeaveRequest{}, &Inspection{}, &Outing{}, &MonthLock{})
 	}},
+	{"替岗与服装", migrateSubstitutesUniforms},
+	{"违规投诉与评价", migrateConduct},
 }
 
 // SchemaVersion is the schema version this program writes.
