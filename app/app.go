@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -69,6 +70,39 @@ type Data interface {
 
 	Office() (models.Office, error)
 	SaveOffice(models.Office) error
+
+	// Attendance (考勤): the monthly sheet, its records and the month lock.
+	AttendanceMonth(month string, f models.AttendanceFilter) ([]models.MonthSummary, error)
+	Punches(models.PunchFilter) ([]models.Punch, error)
+	AddCorrection(staffID uint, at time.Time, reason, approver string) (models.Punch, error)
+	DeleteCorrection(id uint) error
+	Inspections(models.AttendanceRecordFilter) ([]models.Inspection, error)
+	SaveInspection(*models.Inspection) error
+	DeleteInspection(id uint) error
+	Outings(models.AttendanceRecordFilter) ([]models.Outing, error)
+	SaveOuting(*models.Outing) error
+	DeleteOuting(id uint) error
+	MonthLocked(month string) (bool, error)
+	MonthLocks() ([]models.MonthLock, error)
+	LockMonth(month string) error
+	UnlockMonth(month, reason string) error
+	// ImportContext imports like Import and stops when ctx is cancelled.
+	ImportContext(ctx context.Context, kind, path string, progress reports.Progress) (models.ImportStats, error)
+
+	// Leave (请假).
+	Leaves(models.LeaveFilter) ([]models.LeaveRequest, error)
+	LeaveByID(id uint) (models.LeaveRequest, error)
+	SaveLeave(*models.LeaveRequest) error
+	ApproveLeave(id uint, approver string) error
+	RejectLeave(id uint, approver, reason string) error
+	ReturnLeave(id uint, on models.Date) error
+	DeleteLeave(id uint) error
+	// PrintLeaveForm prints the 请假审批单 of a request into the PDF at path.
+	PrintLeaveForm(leaveID uint, path string) error
+
+	// Rule sets (考勤规则) with their effective dates.
+	RuleSets() ([]models.RuleSet, error)
+	SaveRuleSet(*models.RuleSet) error
 }
 
 // storeData serves Data from the SQLite store, with imports and exports
@@ -80,6 +114,29 @@ func NewData(st *models.Store) Data { return storeData{st} }
 
 func (d storeData) Import(kind, path string, p reports.Progress) (models.ImportStats, error) {
 	return reports.Import(d.Store, kind, path, p)
+}
+
+func (d storeData) ImportContext(ctx context.Context, kind, path string, p reports.Progress) (models.ImportStats, error) {
+	return reports.ImportContext(ctx, d.Store, kind, path, p)
+}
+
+// PrintLeaveForm writes the 请假审批单 to a temporary file beside path and
+// renames it, so a failed print leaves no half-written PDF.
+func (d storeData) PrintLeaveForm(leaveID uint, path string) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	err = reports.PrintLeaveForm(d.Store, leaveID, reports.PrintOptions{}, f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 func (d storeData) Export(kind, path string, opt reports.ExportOptions) (int, error) {
@@ -142,10 +199,13 @@ func NewMainWindow(a fyne.App, data Data) fyne.Window {
 
 func newShell(win fyne.Window, data Data) *shell {
 	s := &shell{win: win, data: data, screens: map[string]screen{}, stack: container.NewStack(), async: runAsync}
-	s.names = []string{"总览", "办件", "人员", "窗口", "派驻单位", "工作日历", "文书设置", "操作日志"}
+	s.names = []string{"总览", "办件", "考勤", "请假", "人员", "窗口", "派驻单位", "工作日历", "考勤规则", "文书设置", "操作日志"}
 	s.makers = map[string]func() screen{
 		"总览":   func() screen { return newHomeScreen(s) },
 		"办件":   func() screen { return newCasesScreen(s) },
+		"考勤":   func() screen { return newAttendanceScreen(s) },
+		"请假":   func() screen { return newLeaveScreen(s) },
+		"考勤规则": func() screen { return newRulesScreen(s) },
 		"文书设置": func() screen { return newNoticeSettingsScreen(s) },
 		"人员":   func() screen { return newStaffScreen(s) },
 		"窗口":   func() screen { return newWindowsScreen(s) },

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -20,6 +21,17 @@ import (
 // progress bar; a refused file lists every bad row. done runs after a
 // successful import.
 func importFile(s *shell, kind, what string, done func()) {
+	pickImportFile(s, func(path string) { runImport(s, kind, what, path, done) })
+}
+
+// importFileCancellable is importFile with a 取消 button beside the
+// progress bar, for imports big enough to want stopping (punches).
+func importFileCancellable(s *shell, kind, what string, done func()) {
+	pickImportFile(s, func(path string) { runImportCancellable(s, kind, what, path, done) })
+}
+
+// pickImportFile asks for an .xlsx or .csv file and hands its path to use.
+func pickImportFile(s *shell, use func(path string)) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			showError("无法打开文件", err, s.win)
@@ -30,7 +42,7 @@ func importFile(s *shell, kind, what string, done func()) {
 		}
 		path := rc.URI().Path()
 		rc.Close()
-		runImport(s, kind, what, path, done)
+		use(path)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
 	d.SetConfirmText("导入")
@@ -52,20 +64,51 @@ func runImport(s *shell, kind, what, path string, done func()) {
 		return err
 	}, func(err error) {
 		prog.Hide()
-		var ie *reports.ImportError
-		switch {
-		case errors.As(err, &ie):
-			showProblems("文件未导入", ie, s.win)
-		case err != nil:
-			showError("导入失败", err, s.win)
-		default:
-			dialog.ShowInformation("导入完成", what+"导入完成："+stats.String()+"。", s.win)
-			s.changed()
-			if done != nil {
-				done()
-			}
-		}
+		importDone(s, what, stats, err, done)
 	})
+}
+
+// runImportCancellable imports path off the UI goroutine with a progress bar
+// and a 取消 button; a cancelled import changes nothing.
+func runImportCancellable(s *shell, kind, what, path string, done func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	stop := widget.NewButton("取消", cancel)
+	prog := dialog.NewCustomWithoutButtons("正在导入"+what, container.NewVBox(widget.NewLabel(path), bar, container.NewCenter(stop)), s.win)
+	prog.Resize(fyne.NewSize(480, 170))
+	prog.Show()
+	var stats models.ImportStats
+	s.async(func() (err error) {
+		stats, err = s.data.ImportContext(ctx, kind, path, func(n, total int) {
+			fyne.Do(func() { bar.SetValue(float64(n) / float64(total)) })
+		})
+		return err
+	}, func(err error) {
+		prog.Hide()
+		cancel()
+		if errors.Is(err, context.Canceled) || errors.Is(err, reports.ErrImportCancelled) {
+			dialog.ShowInformation("已取消", "已取消导入"+what+"，没有导入任何数据。", s.win)
+			return
+		}
+		importDone(s, what, stats, err, done)
+	})
+}
+
+// importDone tells the outcome of an import.
+func importDone(s *shell, what string, stats models.ImportStats, err error, done func()) {
+	var ie *reports.ImportError
+	switch {
+	case errors.As(err, &ie):
+		showProblems("文件未导入", ie, s.win)
+	case err != nil:
+		showError("导入失败", err, s.win)
+	default:
+		dialog.ShowInformation("导入完成", what+"导入完成："+stats.String()+"。", s.win)
+		s.changed()
+		if done != nil {
+			done()
+		}
+	}
 }
 
 // showProblems lists every problem of a refused file.
@@ -92,6 +135,12 @@ func exportFile(s *shell, kind, what string) { exportFileWith(s, kind, what, rep
 
 // exportFileWith exports with options, such as the audit log's filter.
 func exportFileWith(s *shell, kind, what string, opt reports.ExportOptions) {
+	exportFileAs(s, kind, what, opt, []string{".xlsx", ".csv"})
+}
+
+// exportFileAs exports with options to a file of one of the extensions
+// (the first is the default), such as .pdf for the attendance bulletin.
+func exportFileAs(s *shell, kind, what string, opt reports.ExportOptions, exts []string) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError("无法保存文件", err, s.win)
@@ -102,8 +151,12 @@ func exportFileWith(s *shell, kind, what string, opt reports.ExportOptions) {
 		}
 		path := wc.URI().Path()
 		wc.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".csv") && !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
-			path += ".xlsx"
+		known := false
+		for _, e := range exts {
+			known = known || strings.HasSuffix(strings.ToLower(path), e)
+		}
+		if !known {
+			path += exts[0]
 		}
 		var n int
 		s.async(func() (err error) {
@@ -117,8 +170,8 @@ func exportFileWith(s *shell, kind, what string, opt reports.ExportOptions) {
 			dialog.ShowInformation("导出完成", fmt.Sprintf("已导出 %d 行%s到\n%s", n, what, path), s.win)
 		})
 	}, s.win)
-	d.SetFileName(what + "-" + time.Now().Format("20060102") + ".xlsx")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	d.SetFileName(what + "-" + time.Now().Format("20060102") + exts[0])
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }

@@ -1,0 +1,278 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+// rulesScreen lists the attendance rule sets (考勤规则) by effective date and
+// adds or corrects one. Each set applies from its date until the next one,
+// so a past month is always computed with the rules in force then.
+type rulesScreen struct {
+	shell *shell
+	list  *recordTable
+	sets  map[uint]models.RuleSet
+	edit  *widget.Button
+	box   fyne.CanvasObject
+
+	form *rulesForm // the form last opened, for tests
+}
+
+// builtinID is the row of the built-in rules, in force before any saved set.
+const builtinID = ^uint(0)
+
+func newRulesScreen(s *shell) *rulesScreen {
+	sc := &rulesScreen{shell: s, sets: map[uint]models.RuleSet{}}
+	sc.list = newRecordTable([]column{
+		{"生效日期", 96}, {"说明", 160}, {"重复打卡", 70}, {"迟到早退折算", 200}, {"擅离折算", 165},
+		{"作息时间", 170}, {"请假审批权限", 220},
+	}, "搜索说明、作息", func(id uint) {
+		if id == builtinID {
+			sc.edit.Disable()
+		} else {
+			sc.edit.Enable()
+		}
+	})
+	add := widget.NewButtonWithIcon("新增规则", theme.ContentAddIcon(), sc.onAdd)
+	sc.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
+	sc.edit.Disable()
+	note := wrapLabel("每套规则自生效日期起适用，直到下一套规则生效；已过去的月份始终按当时有效的规则计算，新规则不会改变它们。" +
+		"已封帐月份适用的规则不能更改。作息时间按季节（起止日期）选用，或选择一套固定作息全年使用。")
+	sc.box = container.NewBorder(container.NewVBox(container.NewHBox(add, sc.edit), note), nil, nil, nil, sc.list.layout())
+	sc.reload()
+	return sc
+}
+
+func (sc *rulesScreen) content() fyne.CanvasObject { return sc.box }
+
+func (sc *rulesScreen) reload() {
+	var sets []models.RuleSet
+	sc.shell.async(func() (err error) {
+		sets, err = sc.shell.data.RuleSets()
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取考勤规则", err, sc.shell.win)
+			return
+		}
+		sc.sets = map[uint]models.RuleSet{builtinID: models.DefaultRuleSet()}
+		rs := []record{ruleRecord(builtinID, models.DefaultRuleSet())}
+		rs[0].cells[0] = "内置默认"
+		for _, s := range sets {
+			sc.sets[s.ID] = s
+			rs = append(rs, ruleRecord(s.ID, s))
+		}
+		sc.list.setRecords(rs)
+		sc.edit.Disable()
+	})
+}
+
+func ruleRecord(id uint, s models.RuleSet) record {
+	a := s.Attendance
+	sched := "按季节：" + scheduleNames(a.Schedules, true)
+	if a.FixedSchedule != "" {
+		sched = "固定：" + a.FixedSchedule
+	}
+	cells := []string{s.EffectiveFrom.String(), s.Note, fmt.Sprintf("%d分钟内", a.DuplicateMinutes),
+		fmt.Sprintf("满%d次计旷工半天（%s）", a.LateEarlyLimit, a.LateEarlyMode),
+		fmt.Sprintf("超过%d分钟计旷工半天", a.AwayLimitMinutes), sched,
+		fmt.Sprintf("≤%s天首席代表 ≤%s天综合业务科", models.FormatDays(a.ChiefMaxDays), models.FormatDays(a.OfficeMaxDays))}
+	return record{id: id, cells: cells, search: strings.Join(cells, " ")}
+}
+
+func scheduleNames(ss []models.Schedule, seasonalOnly bool) string {
+	var names []string
+	for _, s := range ss {
+		if !seasonalOnly || s.Seasonal() {
+			names = append(names, s.Name)
+		}
+	}
+	return strings.Join(names, "、")
+}
+
+// onAdd starts a new rule set from the one in force last, effective from
+// the first day of next month.
+func (sc *rulesScreen) onAdd() {
+	base := models.DefaultRuleSet()
+	for _, s := range sc.sets {
+		if s.ID != 0 && s.EffectiveFrom.After(base.EffectiveFrom) {
+			base = s
+		}
+	}
+	base.ID, base.Note = 0, ""
+	today := models.Today()
+	base.EffectiveFrom = models.NewDate(today.Year(), today.Month()+1, 1)
+	sc.form = newRulesForm(sc, base)
+}
+
+func (sc *rulesScreen) onEdit(id uint) {
+	if s, ok := sc.sets[id]; ok && id != builtinID {
+		sc.form = newRulesForm(sc, s)
+	}
+}
+
+// rulesForm edits one rule set; the model validates it.
+type rulesForm struct {
+	sc *rulesScreen
+	rs models.RuleSet
+
+	from                   *dateField
+	note, dup, limit, away *widget.Entry
+	chief, office          *widget.Entry
+	mode, fixed            *widget.Select
+	schedules              [][9]*widget.Entry
+	save                   *widget.Button
+	errs                   *formErrors
+}
+
+const bySeason = "按季节选用"
+
+var scheduleHeads = [9]string{"名称", "上午上班", "上午下班", "下班截止", "下午上班起", "下午上班止", "下午下班", "起（月-日）", "止（月-日）"}
+
+func newRulesForm(sc *rulesScreen, rs models.RuleSet) *rulesForm {
+	f := &rulesForm{sc: sc, rs: rs, errs: newFormErrors()}
+	a := rs.Attendance
+	entry := func(text string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetText(text)
+		return e
+	}
+	f.from = newDateField(sc.shell.win)
+	f.from.SetDate(rs.EffectiveFrom)
+	f.note = entry(rs.Note)
+	f.note.SetPlaceHolder("如：2027年起执行新作息时间")
+	f.dup = entry(strconv.Itoa(a.DuplicateMinutes))
+	f.limit = entry(strconv.Itoa(a.LateEarlyLimit))
+	f.mode = widget.NewSelect(models.LateEarlyModes, nil)
+	f.mode.SetSelected(a.LateEarlyMode)
+	f.away = entry(strconv.Itoa(a.AwayLimitMinutes))
+	f.chief = entry(models.FormatDays(a.ChiefMaxDays))
+	f.office = entry(models.FormatDays(a.OfficeMaxDays))
+
+	grid := container.NewGridWithColumns(9)
+	for _, h := range scheduleHeads {
+		grid.Add(widget.NewLabel(h))
+	}
+	names := []string{bySeason}
+	rows := append([]models.Schedule(nil), a.Schedules...)
+	for len(rows) < 3 {
+		rows = append(rows, models.Schedule{})
+	}
+	for _, s := range rows {
+		var r [9]*widget.Entry
+		clock := func(c models.Clock) string {
+			if s.Name == "" {
+				return ""
+			}
+			return c.String()
+		}
+		vals := [9]string{s.Name, clock(s.AMIn), clock(s.AMOut), clock(s.AMOutEnd), clock(s.PMInStart), clock(s.PMIn), clock(s.PMOut), s.From, s.To}
+		for i, v := range vals {
+			r[i] = entry(v)
+			grid.Add(r[i])
+		}
+		f.schedules = append(f.schedules, r)
+		if s.Name != "" {
+			names = append(names, s.Name)
+		}
+	}
+	f.fixed = widget.NewSelect(names, nil)
+	if a.FixedSchedule != "" {
+		f.fixed.SetSelected(a.FixedSchedule)
+	} else {
+		f.fixed.SetSelected(bySeason)
+	}
+
+	form := widget.NewForm(
+		f.errs.item("生效日期", f.from, "自此日起适用，直到下一套规则生效"),
+		f.errs.item("说明", f.note, ""),
+		f.errs.item("重复打卡间隔", f.dup, "分钟；间隔小于此数的打卡只算一次"),
+		f.errs.item("迟到早退次数", f.limit, "当月迟到、早退合计满此数计旷工半天"),
+		f.errs.item("折算方式", f.mode, "每月一次：满N次计半天；每满N次：每满N次各计半天"),
+		f.errs.item("擅离时长", f.away, "分钟；查岗离岗超过此数计旷工半天，不超过计擅离岗位1次"),
+		f.errs.item("审批权限", container.NewGridWithColumns(4, widget.NewLabel("首席代表≤"), f.chief, widget.NewLabel("综合业务科≤"), f.office), "天数；更长的由中心领导审批"),
+		f.errs.item("作息时间", grid, "时刻写成 08:30；起止日期写成 05-01，不填表示只作固定作息"),
+		f.errs.item("固定作息", f.fixed, "选“按季节选用”则按起止日期自动选用作息时间"),
+	)
+	title := "新增考勤规则"
+	if rs.ID != 0 {
+		title = "修改考勤规则（" + rs.EffectiveFrom.String() + " 起）"
+	}
+	f.save = newFormDialog(sc.shell, title, "保存", form, f.errs, f.submit, sc.reload).save
+	return f
+}
+
+// read builds the rule set from the form; fe holds what cannot be read.
+func (f *rulesForm) read() (models.RuleSet, models.FieldErrors) {
+	rs := f.rs
+	a := &rs.Attendance
+	var fe models.FieldErrors
+	num := func(label string, e *widget.Entry, into *int) {
+		n, err := strconv.Atoi(strings.TrimSpace(e.Text))
+		if err != nil {
+			fe = append(fe, models.FieldError{Field: label, Reason: fmt.Sprintf("“%s”不是整数", e.Text)})
+			return
+		}
+		*into = n
+	}
+	days := func(e *widget.Entry, into *float64) {
+		v, err := strconv.ParseFloat(strings.TrimSpace(e.Text), 64)
+		if err != nil {
+			fe = append(fe, models.FieldError{Field: "审批权限", Reason: fmt.Sprintf("“%s”不是天数，如 1 或 3", e.Text)})
+			return
+		}
+		*into = v
+	}
+	d, err := f.from.DateValue()
+	if err != nil {
+		fe = append(fe, models.FieldError{Field: "生效日期", Reason: err.Error()})
+	}
+	rs.EffectiveFrom, rs.Note = d, f.note.Text
+	num("重复打卡间隔", f.dup, &a.DuplicateMinutes)
+	num("迟到早退次数", f.limit, &a.LateEarlyLimit)
+	num("擅离时长", f.away, &a.AwayLimitMinutes)
+	a.LateEarlyMode = f.mode.Selected
+	days(f.chief, &a.ChiefMaxDays)
+	days(f.office, &a.OfficeMaxDays)
+	a.Schedules = nil
+	for _, r := range f.schedules {
+		name := strings.TrimSpace(r[0].Text)
+		if name == "" {
+			continue
+		}
+		s := models.Schedule{Name: name, From: strings.TrimSpace(r[7].Text), To: strings.TrimSpace(r[8].Text)}
+		for i, into := range []*models.Clock{&s.AMIn, &s.AMOut, &s.AMOutEnd, &s.PMInStart, &s.PMIn, &s.PMOut} {
+			c, err := models.ParseClock(strings.TrimSpace(r[i+1].Text))
+			if err != nil {
+				fe = append(fe, models.FieldError{Field: "作息时间", Reason: name + " " + scheduleHeads[i+1] + "：" + err.Error()})
+			}
+			*into = c
+		}
+		a.Schedules = append(a.Schedules, s)
+	}
+	a.FixedSchedule = ""
+	if f.fixed.Selected != bySeason {
+		a.FixedSchedule = f.fixed.Selected
+	}
+	return rs, fe
+}
+
+func (f *rulesForm) submit() error {
+	rs, fe := f.read()
+	if len(fe) > 0 {
+		return fe
+	}
+	if err := f.sc.shell.data.SaveRuleSet(&rs); err != nil {
+		return err
+	}
+	f.rs = rs
+	return nil
+}

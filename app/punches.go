@@ -1,0 +1,167 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+// The forms of the monthly sheet that record against the month: a
+// correction (补卡), an inspection finding (查岗记录) and an outing (外出登记).
+// The store refuses them for a locked month; the message shows in the form.
+
+// correctionForm is the 补卡 form last opened, for tests.
+type correctionForm struct {
+	date           *dateField
+	clock          *widget.Entry
+	reason, signer *widget.Entry
+	save           *widget.Button
+}
+
+// onCorrection adds an approved punch for the selected person.
+func (sc *attendanceScreen) onCorrection(id uint) {
+	m, ok := sc.sums[id]
+	if !ok {
+		return
+	}
+	f := &correctionForm{date: newDateField(sc.shell.win), clock: newTimeEntry(), reason: widget.NewEntry(), signer: widget.NewEntry()}
+	f.date.SetDate(firstGap(m, sc.defaultDay()))
+	f.reason.SetPlaceHolder("如：指纹识别失败未能打卡，首席代表证明按时到岗")
+	f.signer.SetPlaceHolder("批准补卡的负责人")
+	errs := newFormErrors()
+	form := widget.NewForm(
+		widget.NewFormItem("人员", widget.NewLabel(sc.personLabel(id))),
+		errs.item("补卡时间", container.NewGridWithColumns(2, f.date, f.clock), "补记的打卡日期和时刻，如 2026-11-09 与 08:25"),
+		errs.item("事由", f.reason, ""),
+		errs.item("审批人", f.signer, ""),
+	)
+	f.save = newFormDialog(sc.shell, "补卡："+m.Name, "保存", form, errs, func() error {
+		at, fe := readDateTime("补卡时间", f.date, f.clock)
+		if len(fe) > 0 {
+			return fe
+		}
+		_, err := sc.shell.data.AddCorrection(id, at, f.reason.Text, f.signer.Text)
+		return relabelPerson(err)
+	}, sc.reload).save
+	sc.lastCorrection = f
+}
+
+// firstGap is the first day of the person's month with a missing punch or
+// a half-day of 旷工, where a correction is most likely wanted; else def.
+func firstGap(m models.MonthSummary, def models.Date) models.Date {
+	for _, d := range m.Days {
+		for _, h := range d.Halves {
+			if h.Missing > 0 || (h.Absent && h.Leave.Status == "") {
+				return d.Date
+			}
+		}
+	}
+	return def
+}
+
+// spanForm is the 查岗记录 or 外出登记 form last opened, for tests.
+type spanForm struct {
+	person      *widget.Select
+	date        *dateField
+	from, to    *widget.Entry
+	who, note   *widget.Entry
+	save        *widget.Button
+	personIDs   map[string]uint
+	fromF, toF  string // the labels of the two times
+	whoF, noteF string
+}
+
+// newSpanForm builds the common part: person, day, from and to.
+func (sc *attendanceScreen) newSpanForm(id uint, fromLabel, toLabel, whoLabel, noteLabel string) *spanForm {
+	labels, ids := sc.people()
+	f := &spanForm{person: widget.NewSelect(labels, nil), date: newDateField(sc.shell.win),
+		from: newTimeEntry(), to: newTimeEntry(), who: widget.NewEntry(), note: widget.NewEntry(),
+		personIDs: ids, fromF: fromLabel, toF: toLabel, whoF: whoLabel, noteF: noteLabel}
+	f.person.PlaceHolder = "请选择"
+	if l := sc.personLabel(id); l != "" {
+		f.person.SetSelected(l)
+	}
+	f.date.SetDate(sc.defaultDay())
+	f.who.SetText(sc.shell.data.Operator())
+	return f
+}
+
+// read gives the person and the two instants of the form's day.
+func (f *spanForm) read() (uint, time.Time, time.Time, models.FieldErrors) {
+	var fe models.FieldErrors
+	id := f.personIDs[f.person.Selected]
+	if id == 0 {
+		fe = append(fe, models.FieldError{Field: "人员", Reason: "请选择人员"})
+	}
+	d, err := f.date.DateValue()
+	switch {
+	case err != nil:
+		fe = append(fe, models.FieldError{Field: "日期", Reason: err.Error()})
+	case d.IsZero():
+		fe = append(fe, models.FieldError{Field: "日期", Reason: "请填写日期"})
+	}
+	clock := func(label string, e *widget.Entry) time.Time {
+		if e.Text == "" {
+			fe = append(fe, models.FieldError{Field: label, Reason: "请填写" + label + "，如 10:00"})
+			return time.Time{}
+		}
+		h, m, err := parseClock(e.Text)
+		if err != nil {
+			fe = append(fe, models.FieldError{Field: label, Reason: err.Error()})
+			return time.Time{}
+		}
+		return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, time.Local)
+	}
+	from, to := clock(f.fromF, f.from), clock(f.toF, f.to)
+	return id, from, to, fe
+}
+
+func (f *spanForm) form(errs *formErrors, fromHint string) *widget.Form {
+	return widget.NewForm(
+		errs.item("人员", f.person, ""),
+		errs.item("日期", f.date, ""),
+		errs.item(f.fromF, f.from, fromHint),
+		errs.item(f.toF, f.to, "须与开始在同一天"),
+		errs.item(f.whoF, f.who, ""),
+		errs.item(f.noteF, f.note, ""),
+	)
+}
+
+// onInspection records an inspection finding: the person was away from
+// the post (查岗记录). Over the rule set's limit it is half a day of 旷工.
+func (sc *attendanceScreen) onInspection(id uint) {
+	f := sc.newSpanForm(id, "离岗时间", "返岗时间", "检查人", "说明")
+	f.note.SetPlaceHolder("如：巡查时不在岗，未说明去向")
+	errs := newFormErrors()
+	form := f.form(errs, "巡查发现不在岗的时刻")
+	f.save = newFormDialog(sc.shell, "登记查岗记录", "保存", form, errs, func() error {
+		who, from, to, fe := f.read()
+		if len(fe) > 0 {
+			return fe
+		}
+		x := models.Inspection{StaffID: who, LeftAt: from, BackAt: to, Inspector: f.who.Text, Note: f.note.Text}
+		return relabelPerson(sc.shell.data.SaveInspection(&x))
+	}, sc.reload).save
+	sc.lastSpan = f
+}
+
+// onOuting registers an outing reported in advance (外出登记): the punches
+// and inspection findings it covers are excused.
+func (sc *attendanceScreen) onOuting(id uint) {
+	f := sc.newSpanForm(id, "外出时间", "返回时间", "登记人", "事由")
+	f.note.SetPlaceHolder("如：回原单位交换文件")
+	errs := newFormErrors()
+	form := f.form(errs, "")
+	f.save = newFormDialog(sc.shell, "外出登记", "保存", form, errs, func() error {
+		who, from, to, fe := f.read()
+		if len(fe) > 0 {
+			return fe
+		}
+		o := models.Outing{StaffID: who, From: from, To: to, Reason: f.note.Text, RegisteredBy: f.who.Text}
+		return relabelPerson(sc.shell.data.SaveOuting(&o))
+	}, sc.reload).save
+	sc.lastSpan = f
+}
