@@ -160,6 +160,8 @@ type RuleSet struct {
 	EffectiveFrom Date            `gorm:"uniqueIndex;not null"`
 	Note          string          `gorm:"size:256"`
 	Attendance    AttendanceRules `gorm:"serializer:json;type:text"`
+	Conduct       ConductRules    `gorm:"serializer:json;type:text"` // 违规投诉与评价 (conduct.go)
+	ScoringRules  *ScoringRules   `gorm:"serializer:json;type:text"` // 满意窗口与服务明星 (scoring.go); nil = defaults
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
@@ -167,7 +169,7 @@ type RuleSet struct {
 // DefaultRuleSet is the built-in rule set, in force from 2000-01-01 until
 // the office saves its own.
 func DefaultRuleSet() RuleSet {
-	return RuleSet{EffectiveFrom: NewDate(2000, 1, 1), Note: "默认规则（窗口工作纪律、请假制度）", Attendance: DefaultAttendanceRules()}
+	return RuleSet{EffectiveFrom: NewDate(2000, 1, 1), Note: "默认规则（窗口工作纪律、请假制度）", Attendance: DefaultAttendanceRules(), Conduct: DefaultConductRules()}
 }
 
 func (r RuleSet) auditEntity() string { return "考勤规则" }
@@ -186,6 +188,7 @@ func (r RuleSet) auditFields() []AuditField {
 		{"擅离折算", fmt.Sprintf("超过%d分钟计旷工半天", a.AwayLimitMinutes)},
 		{"作息时间", strings.Join(sched, "；")}, {"固定作息", a.FixedSchedule},
 		{"审批权限", fmt.Sprintf("%s天以内首席代表，%s天以内综合业务科，更长中心领导", days(a.ChiefMaxDays), days(a.OfficeMaxDays))},
+		{"违规投诉与评价", r.Conduct.describe()},
 	}
 }
 
@@ -237,7 +240,10 @@ func (s *Store) RuleSets() ([]RuleSet, error) {
 // covers a locked month is refused: it would change that month's results.
 func (s *Store) SaveRuleSet(rs *RuleSet) error {
 	rs.Note = strings.TrimSpace(rs.Note)
-	fe := rs.Attendance.Validate()
+	fe := append(rs.Attendance.Validate(), rs.Conduct.Validate()...)
+	if rs.ScoringRules != nil {
+		fe = append(fe, rs.ScoringRules.Validate()...)
+	}
 	if rs.EffectiveFrom.IsZero() {
 		fe = append(FieldErrors{{"生效日期", "请填写生效日期"}}, fe...)
 	}

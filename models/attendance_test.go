@@ -308,7 +308,7 @@ func TestMonthLockRefusesChangesUntilUnlockedWithReason(t *testing.T) {
 	refusedWith := func(what string, err error) {
 		t.Helper()
 		var re *RefusedError
-		if !errors.As(err, &re) || !strings.Contains(re.Reason, "2026年11月的考勤已封帐") {
+		if !errors.As(err, &re) || !strings.Contains(re.Reason, "2026年11月已封帐") {
 			t.Fatalf("%s in a locked month: %v", what, err)
 		}
 	}

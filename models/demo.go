@@ -118,7 +118,13 @@ func (s *Store) FillDemo() error {
 		if err := fillDemoCases(tx, a, rng, windows, staffAt); err != nil {
 			return err
 		}
-		return fillDemoAttendance(tx, a, people)
+		if err := fillDemoAttendance(tx, a, people); err != nil {
+			return err
+		}
+		if err := fillDemoSubstitutes(tx, a, people); err != nil {
+			return err
+		}
+		return fillDemoConduct(tx, a, people)
 	})
 }
 

@@ -82,6 +82,9 @@ func fillDemoAttendance(tx *gorm.DB, a *auditor, people []Staff) error {
 	if err != nil {
 		return err
 	}
+	if err := fillDemoOctober(tx, a, cal, people); err != nil {
+		return err
+	}
 	nov := func(day int, c Clock, sec int) time.Time {
 		return time.Date(2026, 11, day, int(c)/60, int(c)%60, sec, 0, time.Local)
 	}
@@ -189,4 +192,35 @@ func fillDemoAttendance(tx *gorm.DB, a *auditor, people []Staff) error {
 		return fe
 	}
 	return saveDatedTx(tx, a, &o, 0, o.StaffID, outingDay, "登记外出")
+}
+
+// fillDemoOctober gives October 2026 four punctual punches a working day for
+// everyone in service (the National Day holiday off, the 调休 Saturday on),
+// so that the fourth quarter's 服务明星 ranking has a month before November.
+func fillDemoOctober(tx *gorm.DB, a *auditor, cal *Calendar, people []Staff) error {
+	rng := rand.New(rand.NewSource(20261031))
+	var punches []Punch
+	for d := NewDate(2026, 10, 1); d.Month() == time.October; d = d.AddDays(1) {
+		if !cal.IsWorkingDay(d) {
+			continue
+		}
+		for _, p := range people {
+			if !p.InService(d) {
+				continue
+			}
+			for _, c := range [4]Clock{NewClock(8, 0) + Clock(rng.Intn(28)), NewClock(12, 0) + Clock(rng.Intn(20)),
+				NewClock(13, 0) + Clock(rng.Intn(25)), NewClock(17, 0) + Clock(rng.Intn(20))} {
+				at := time.Date(2026, 10, d.Day(), int(c)/60, int(c)%60, rng.Intn(60), 0, time.Local)
+				punches = append(punches, Punch{StaffID: p.ID, At: at, Device: "一楼大厅考勤机", CreatedAt: a.at})
+			}
+		}
+	}
+	if len(punches) == 0 {
+		return nil
+	}
+	if err := tx.Omit(clause.Associations).CreateInBatches(punches, punchBatch).Error; err != nil {
+		return err
+	}
+	a.create(punchImport{added: len(punches), from: punches[0].At, to: punches[len(punches)-1].At, people: len(people)})
+	return nil
 }

@@ -93,7 +93,7 @@ func refuseLocked(tx *gorm.DB, what string, months ...string) error {
 	for i, m := range locked {
 		labels[i] = monthLabel(m)
 	}
-	return refused(fmt.Sprintf("%s的考勤已封帐，不能%s；如确需更改，请先解锁该月并写明原因", strings.Join(labels, "、"), what))
+	return refused(fmt.Sprintf("%s已封帐，不能%s；如确需更改，请先解锁该月（考勤或评分中的“重新打开”）并写明原因", strings.Join(labels, "、"), what))
 }
 
 // lockedMonths lists the months locked now.

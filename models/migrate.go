@@ -43,6 +43,7 @@ var migrations = []migration{
 	}},
 	{"替岗与服装", migrateSubstitutesUniforms},
 	{"违规投诉与评价", migrateConduct},
+	{"评分与评选", migrateScoring},
 }
 
 // SchemaVersion is the schema version this program writes.

@@ -112,6 +112,7 @@ type OverdueFact struct {
 
 // PersonMonthInput is everything that scores one person's month.
 type PersonMonthInput struct {
+	Month         string // 2026-11
 	StaffID       uint
 	EmployeeNo    string
 	Name          string
@@ -128,6 +129,7 @@ type PersonMonthInput struct {
 
 // PersonScore is a person's monthly score with its breakdown.
 type PersonScore struct {
+	Month            string
 	StaffID          uint
 	EmployeeNo       string
 	Name             string
@@ -171,7 +173,7 @@ func (r ScoringRules) satisfied(level string) bool {
 // ScorePerson scores one person's month: base − deductions + min(cap,
 // bonuses), with no floor, and lists every item with its record.
 func ScorePerson(in PersonMonthInput, r ScoringRules) PersonScore {
-	ps := PersonScore{StaffID: in.StaffID, EmployeeNo: in.EmployeeNo, Name: in.Name, WindowID: in.WindowID,
+	ps := PersonScore{Month: in.Month, StaffID: in.StaffID, EmployeeNo: in.EmployeeNo, Name: in.Name, WindowID: in.WindowID,
 		WindowCode: in.WindowCode, Resident: in.Resident, Base: r.Base, CasesDone: in.CasesDone}
 	add := func(it ScoreItem) {
 		if it.Points == 0 {
@@ -276,7 +278,9 @@ type WindowScore struct {
 	WindowID         uint
 	Code, Name       string
 	Score            float64
-	Members          int // resident staff scored
+	Deductions       float64 // mean of the members' deductions
+	Bonus            float64 // mean of the members' bonuses
+	Members          int     // resident staff scored
 	Satisfied, Rated int
 	OverdueDays      int
 	Vetoes           []string // why it may not be 满意窗口 this month
@@ -293,10 +297,9 @@ type WindowInfo struct {
 	Code, Name string
 	// Ratings of the window that name no person still count in its 满意率.
 	Ratings []RatingFact
-	// OneTimeNotices counts, per person of the window, their 一次性告知
-	// violations in the counting period up to this month's end, with the
-	// month's ones dated, to find the window's 2nd-or-later one.
-	OneTimeNoticeSteps []ConductFact
+	// Vetoes are records against the window that name no person (a
+	// complaint upheld for 服务用语不当 against the window).
+	Vetoes []ConductFact
 }
 
 // ScoreWindows averages resident staff per window, applies the window vetoes
@@ -313,13 +316,14 @@ func ScoreWindows(people []PersonScore, windows []WindowInfo, r ScoringRules) []
 				ws.Satisfied++
 			}
 		}
-		for _, v := range w.OneTimeNoticeSteps {
+		for _, v := range w.Vetoes {
 			ws.Vetoes = append(ws.Vetoes, dayLabel(v.On)+" "+v.Label)
 		}
 		byID[w.ID] = ws
 		out = append(out, ws)
 	}
 	sums := map[uint]float64{}
+	deds, bons := map[uint]float64{}, map[uint]float64{}
 	for _, p := range people {
 		ws, ok := byID[p.WindowID]
 		if !ok || !p.Resident {
@@ -327,6 +331,8 @@ func ScoreWindows(people []PersonScore, windows []WindowInfo, r ScoringRules) []
 		}
 		ws.Members++
 		sums[p.WindowID] += p.Score
+		deds[p.WindowID] += p.Deductions
+		bons[p.WindowID] += p.Bonus
 		ws.Satisfied += p.Satisfied
 		ws.Rated += p.Rated
 		ws.OverdueDays += p.OverdueDays
@@ -336,7 +342,9 @@ func ScoreWindows(people []PersonScore, windows []WindowInfo, r ScoringRules) []
 	}
 	for _, ws := range out {
 		if ws.Members > 0 {
-			ws.Score = round2(sums[ws.WindowID] / float64(ws.Members))
+			n := float64(ws.Members)
+			ws.Score = round2(sums[ws.WindowID] / n)
+			ws.Deductions, ws.Bonus = round2(deds[ws.WindowID]/n), round2(bons[ws.WindowID]/n)
 		} else {
 			ws.Vetoes = append(ws.Vetoes, "本月无在岗人员计分")
 		}
@@ -468,4 +476,39 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// MonthScores is a scored month: everyone's score, the windows ranked, and
+// the rule set that was used.
+type MonthScores struct {
+	Month   string
+	RuleSet RuleSet
+	People  []PersonScore
+	Windows []WindowScore
+	State   string // 草稿 / 已封帐 / 已发布
+}
+
+// QuarterScores is a scored quarter: the 服务明星 candidates ranked.
+type QuarterScores struct {
+	Quarter    string // 2026Q4
+	Months     []string
+	RuleSet    RuleSet // in force at the quarter's end
+	Candidates []StarCandidate
+}
+
+// Scoring gives the rule set's scoring rules, the defaults when it was saved
+// before scoring rules existed.
+func (r RuleSet) Scoring() ScoringRules {
+	if r.ScoringRules == nil || r.ScoringRules.Base == 0 {
+		return DefaultScoringRules()
+	}
+	return *r.ScoringRules
+}
+
+// RuleSetName names a rule set on outputs: "2026年1月1日起执行的规则".
+func (r RuleSet) Name() string {
+	if r.ID == 0 {
+		return "默认规则"
+	}
+	return r.EffectiveFrom.Chinese() + "起执行的规则"
 }

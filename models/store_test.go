@@ -41,7 +41,7 @@ func TestOpenMigratesOlderSchema(t *testing.T) {
 	}
 	// Make it look like version 1: drop what later migrations added.
 	db := old.db
-	for _, tbl := range []string{"month_locks", "outings", "inspections", "leave_requests", "punches", "rule_sets", "issued_notices", "notice_templates", "case_materials", "cases", "audit_entries", "calendar_days", "settings"} {
+	for _, tbl := range []string{"commendations", "ratings", "complaints", "violations", "badge_loans", "badge_items", "substitutions", "uniform_issues", "uniform_exemptions", "season_changes", "month_locks", "outings", "inspections", "leave_requests", "punches", "rule_sets", "issued_notices", "notice_templates", "case_materials", "cases", "audit_entries", "calendar_days", "settings"} {
 		if err := db.Migrator().DropTable(tbl); err != nil {
 			t.Fatal(err)
 		}

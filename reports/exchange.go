@@ -116,12 +116,17 @@ type importer interface {
 }
 
 var importers = map[string]func() importer{
-	"windows":     func() importer { return &windowImporter{} },
-	"staff":       func() importer { return &staffImporter{} },
-	"cases":       func() importer { return &caseImporter{} },
-	"punches":     func() importer { return &punchImporter{} },
-	"leaves":      func() importer { return &leaveImporter{} },
-	"inspections": func() importer { return &inspectionImporter{} },
+	"windows":       func() importer { return &windowImporter{} },
+	"staff":         func() importer { return &staffImporter{} },
+	"cases":         func() importer { return &caseImporter{} },
+	"punches":       func() importer { return &punchImporter{} },
+	"leaves":        func() importer { return &leaveImporter{} },
+	"inspections":   func() importer { return &inspectionImporter{} },
+	"uniforms":      func() importer { return &uniformImporter{} },
+	"violations":    func() importer { return &violationImporter{} },
+	"complaints":    func() importer { return &complaintImporter{} },
+	"ratings":       func() importer { return &ratingImporter{} },
+	"commendations": func() importer { return &commendationImporter{} },
 }
 
 // ImportKinds lists the kinds Import accepts.
@@ -211,19 +216,27 @@ type exporter func(st *models.Store, opt ExportOptions) (sheetName string, heade
 
 // ExportOptions narrows an export.
 type ExportOptions struct {
-	Audit models.AuditFilter
-	Month string // "2026-11", for attendance (required) and the attendance records
+	Audit   models.AuditFilter
+	Month   string // "2026-11", for attendance (required) and the attendance records
+	Quarter string // "2026Q4", for scores-quarter
 }
 
 var exporters = map[string]exporter{
-	"windows":     exportWindows,
-	"staff":       exportStaff,
-	"audit":       exportAudit,
-	"cases":       exportCases,
-	"punches":     exportPunches,
-	"leaves":      exportLeaves,
-	"inspections": exportInspections,
-	"attendance":  exportAttendance,
+	"windows":        exportWindows,
+	"staff":          exportStaff,
+	"audit":          exportAudit,
+	"cases":          exportCases,
+	"punches":        exportPunches,
+	"leaves":         exportLeaves,
+	"inspections":    exportInspections,
+	"uniforms":       exportUniforms,
+	"violations":     exportViolations,
+	"complaints":     exportComplaints,
+	"ratings":        exportRatings,
+	"commendations":  exportCommendations,
+	"attendance":     exportAttendance,
+	"scores-month":   exportScoresMonth,
+	"scores-quarter": exportScoresQuarter,
 }
 
 // ExportKinds lists the kinds Export accepts.
@@ -275,8 +288,15 @@ func exportPDF(st *models.Store, kind, path string, opt ExportOptions) (int, err
 		if err := PrintAttendanceBulletin(st, opt.Month, PrintOptions{}, &buf); err != nil {
 			return 0, err
 		}
+	case "scores-month":
+		if opt.Month == "" {
+			return 0, fmt.Errorf("导出月度评分须指定月份，例如 2026-11（命令行：--month 2026-11）")
+		}
+		if err := PrintMonthRanking(st, opt.Month, PrintOptions{}, &buf); err != nil {
+			return 0, err
+		}
 	default:
-		return 0, fmt.Errorf("“%s”不能导出为 PDF；可导出为 PDF 的有：attendance（考勤通报）", kind)
+		return 0, fmt.Errorf("“%s”不能导出为 PDF；可导出为 PDF 的有：attendance（考勤通报）、scores-month（满意窗口评选结果通报）", kind)
 	}
 	return 1, writeFileAtomic(path, buf.Bytes())
 }

@@ -132,6 +132,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	out := fs.String("out", "", "输出文件")
 	month := fs.String("month", "", "月份，如 2026-11")
+	quarter := fs.String("quarter", "", "季度，如 2026Q4")
 	var cases, fields listFlag
 	fs.Var(&cases, "case", "办件编号（可重复）")
 	fs.Var(&fields, "field", "名称=内容（可重复）")
@@ -179,7 +180,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "导入完成：%s。\n", stats)
 	case "export":
-		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{Month: *month})
+		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{Month: *month, Quarter: *quarter})
 		if err != nil {
 			return fail(stderr, err)
 		}

@@ -1,0 +1,319 @@
+package models
+
+import (
+	"strings"
+	"testing"
+)
+
+func conductFixture(t *testing.T) (*Store, Staff, Staff, ServiceWindow) {
+	t.Helper()
+	st := openTemp(t)
+	u, a, _ := seedRoster(t, st)
+	p := newStaff(t, st, "ZW001", "王堃", a.ID, u.ID)
+	q := newStaff(t, st, "ZW002", "李玥", a.ID, u.ID)
+	return st, p, q, a
+}
+
+func record(t *testing.T, st *Store, p Staff, on Date, cat string) Violation {
+	t.Helper()
+	v := Violation{StaffID: p.ID, On: on, Category: cat, Circumstances: "未一次性告知所需材料，群众二次跑", RecordedBy: "督查科"}
+	if err := st.SaveViolation(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestLadderStepsPerCategory(t *testing.T) {
+	cases := []struct {
+		cat     string
+		actions []string // 1st, 2nd, 3rd, 4th
+		notice  []string
+	}{
+		{CategoryService, []string{"口头批评，立即改正", "中心网络通报批评", "通报主管部门；窗口整改，直至退回原单位待岗", "通报主管部门；窗口整改，直至退回原单位待岗"},
+			[]string{NoticeVerbal, NoticeCircular, NoticeToDept, NoticeToDept}},
+		{CategoryNotification, []string{"口头批评；取消当季度服务明星评选资格",
+			"中心网络通报批评；通报主管部门；取消所在窗口当月满意窗口资格；扣当月月度考核奖",
+			"中心网络通报批评；通报主管部门；取消所在窗口当月满意窗口资格；扣当月月度考核奖",
+			"中心网络通报批评；通报主管部门；取消所在窗口当月满意窗口资格；扣当月月度考核奖"},
+			[]string{NoticeVerbal, NoticeToDept, NoticeToDept, NoticeToDept}},
+		{CategoryPromiseBreak, []string{"通报批评；扣当月考核奖", "停职检查", "调离工作岗位", "调离工作岗位"},
+			[]string{NoticeCircular, NoticeSuspend, NoticeRemoval, NoticeRemoval}},
+		{CategoryPromiseDelay, []string{"责令立即办理并向服务对象道歉；仍未办理的，书面检查、大会检讨，扣当月考核奖",
+			"按违反工作纪律论处，直至调离工作岗位", "按违反工作纪律论处，直至调离工作岗位", "按违反工作纪律论处，直至调离工作岗位"},
+			[]string{NoticeVerbal, NoticeCircular, NoticeCircular, NoticeCircular}},
+		{CategoryDiscipline, []string{"口头批评", "中心网络通报批评", "通报主管部门", "通报主管部门"},
+			[]string{NoticeVerbal, NoticeCircular, NoticeToDept, NoticeToDept}},
+		{CategoryDress, []string{"口头批评", "中心网络通报批评", "通报主管部门", "通报主管部门"},
+			[]string{NoticeVerbal, NoticeCircular, NoticeToDept, NoticeToDept}},
+	}
+	for _, c := range cases {
+		t.Run(c.cat, func(t *testing.T) {
+			st, p, q, _ := conductFixture(t)
+			// another person's and another category's violations do not count
+			record(t, st, q, NewDate(2026, 2, 1), c.cat)
+			other := CategoryDiscipline
+			if c.cat == other {
+				other = CategoryService
+			}
+			record(t, st, p, NewDate(2026, 2, 2), other)
+			for i := 0; i < 4; i++ {
+				v := record(t, st, p, NewDate(2026, 3, 1+i*10), c.cat)
+				if v.Step != i+1 || v.SuggestedStep != i+1 || v.StepAction != c.actions[i] || v.NoticeLevel != c.notice[i] {
+					t.Fatalf("violation %d: step %d suggested %d action %q notice %q", i+1, v.Step, v.SuggestedStep, v.StepAction, v.NoticeLevel)
+				}
+			}
+			// a new year starts the count again
+			v := record(t, st, p, NewDate(2027, 1, 4), c.cat)
+			if v.Step != 1 || v.StepAction != c.actions[0] {
+				t.Fatalf("new year: step %d %q", v.Step, v.StepAction)
+			}
+		})
+	}
+}
+
+func TestLadderNotificationConsequences(t *testing.T) {
+	st, p, _, a := conductFixture(t)
+	first := record(t, st, p, NewDate(2026, 3, 2), CategoryNotification)
+	if !first.LosesQuarterStar || first.LosesWindowMonth || first.StopsMonthlyBonus || first.Censured() {
+		t.Fatalf("1st 一次性告知 consequences: %+v", first)
+	}
+	g, err := st.SuggestStep(p.ID, CategoryNotification, NewDate(2026, 11, 12), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "本年度第2次 → 中心网络通报批评；通报主管部门；取消所在窗口当月满意窗口资格；扣当月月度考核奖"
+	if g.Text() != want {
+		t.Fatalf("suggestion %q, want %q", g.Text(), want)
+	}
+	second := record(t, st, p, NewDate(2026, 11, 12), CategoryNotification)
+	if !second.LosesQuarterStar || !second.LosesWindowMonth || !second.StopsMonthlyBonus || !second.ReportsToHomeUnit || !second.Censured() || second.WindowID != a.ID {
+		t.Fatalf("2nd 一次性告知 consequences: %+v", second)
+	}
+	// recording an earlier one moves the later ones up the ladder
+	record(t, st, p, NewDate(2026, 1, 5), CategoryNotification)
+	got, _ := st.ViolationByID(second.ID)
+	if got.Step != 3 {
+		t.Fatalf("after an earlier violation the 2nd became step %d, want 3", got.Step)
+	}
+	if err := st.DeleteViolation(first.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.ViolationByID(second.ID); got.Step != 2 {
+		t.Fatalf("after deleting one the step is %d, want 2", got.Step)
+	}
+}
+
+func TestLadderOverrideNeedsReason(t *testing.T) {
+	st, p, _, _ := conductFixture(t)
+	record(t, st, p, NewDate(2026, 4, 1), CategoryService)
+	v := Violation{StaffID: p.ID, On: NewDate(2026, 5, 6), Category: CategoryService, Circumstances: "使用服务忌语", Override: true, Step: 1}
+	err := st.SaveViolation(&v)
+	if fe, ok := AsFieldErrors(err); !ok || fe.For("调整理由") == "" {
+		t.Fatalf("override without reason: %v", err)
+	}
+	v.OverrideReason = "当事人主动道歉并取得群众谅解"
+	if err := st.SaveViolation(&v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Step != 1 || v.SuggestedStep != 2 || !v.Override || v.StepAction != "口头批评，立即改正" || v.Censured() {
+		t.Fatalf("override stored %+v", v)
+	}
+	// the next one still counts both: it is the 3rd
+	third := record(t, st, p, NewDate(2026, 6, 1), CategoryService)
+	if third.Step != 3 {
+		t.Fatalf("3rd step = %d", third.Step)
+	}
+	// the override survives renumbering
+	if got, _ := st.ViolationByID(v.ID); !got.Override || got.Step != 1 {
+		t.Fatalf("override lost: %+v", got)
+	}
+	log, _ := st.AuditLog(AuditFilter{Entity: "违规记录"})
+	if len(log) != 3 {
+		t.Fatalf("violations not audited: %d entries", len(log))
+	}
+}
+
+func TestRollingPeriodIsConfigurable(t *testing.T) {
+	st, p, _, _ := conductFixture(t)
+	rs := DefaultRuleSet()
+	rs.EffectiveFrom = NewDate(2026, 1, 1)
+	rs.Conduct.Period = PeriodRolling12
+	if err := st.SaveRuleSet(&rs); err != nil {
+		t.Fatal(err)
+	}
+	record(t, st, p, NewDate(2026, 12, 20), CategoryDiscipline)
+	v := record(t, st, p, NewDate(2027, 1, 4), CategoryDiscipline)
+	if v.Step != 2 {
+		t.Fatalf("rolling 12 months: step %d, want 2", v.Step)
+	}
+}
+
+func TestOldRuleSetLoadsConductDefaults(t *testing.T) {
+	st, _, _, _ := conductFixture(t)
+	rs := DefaultRuleSet()
+	rs.EffectiveFrom = NewDate(2025, 1, 1)
+	if err := st.SaveRuleSet(&rs); err != nil {
+		t.Fatal(err)
+	}
+	// as saved by a GovDesk before the conduct rules existed
+	st.db.Exec("UPDATE rule_sets SET conduct = NULL")
+	got, err := st.RulesFor(NewDate(2026, 11, 1))
+	if err != nil || got.ID != rs.ID {
+		t.Fatalf("rules %+v %v", got, err)
+	}
+	if got.Conduct.Period != PeriodCalendarYear || got.Conduct.ComplaintDays != 10 || got.Conduct.RectifyDays != 5 || len(got.Conduct.Ladders) != len(ViolationCategories) {
+		t.Fatalf("defaults not applied: %+v", got.Conduct)
+	}
+	st.db.Exec("UPDATE rule_sets SET conduct = ''")
+	if got, err := st.RulesFor(NewDate(2026, 11, 1)); err != nil || got.Conduct.ComplaintDays != 10 {
+		t.Fatalf("empty conduct column: %+v %v", got.Conduct, err)
+	}
+}
+
+func TestComplaintUpheldCreatesViolationScoredOnce(t *testing.T) {
+	st, p, _, a := conductFixture(t)
+	c := Complaint{On: NewDate(2026, 11, 5), WindowID: a.ID, StaffID: &p.ID, Complainant: "张先生", Channel: "12345热线",
+		Content: "窗口人员态度生硬，说“这事不归我管”", Problem: ProblemLanguage}
+	if err := st.SaveComplaint(&c); err != nil {
+		t.Fatal(err)
+	}
+	// 10 working days after Thu 5 Nov 2026: Fri 6 … Thu 19 Nov
+	if c.Status != ComplaintOpen || c.DueOn != NewDate(2026, 11, 19) || c.ViolationID != nil {
+		t.Fatalf("registered %+v", c)
+	}
+	if !c.Overdue(NewDate(2026, 11, 20)) || c.Overdue(NewDate(2026, 11, 19)) {
+		t.Fatal("overdue wrong")
+	}
+	if err := st.ConcludeComplaint(c.ID, ComplaintUpheld, "调取录音录像", "经调取录音，该同志使用服务忌语属实", NewDate(2026, 11, 12)); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = st.ComplaintByID(c.ID)
+	if c.ViolationID == nil || !c.LosesQuarterStar || !c.LosesWindowMonth || !c.StopsMonthlyBonus {
+		t.Fatalf("concluded %+v", c)
+	}
+	v, err := st.ViolationByID(*c.ViolationID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.ComplaintID == nil || *v.ComplaintID != c.ID || v.Category != CategoryService || v.Source != SourceComplaint ||
+		!v.ScoredAsComplaint || v.Step != 1 || !v.LosesQuarterStar || !v.LosesWindowMonth || !v.StopsMonthlyBonus {
+		t.Fatalf("violation %+v", v)
+	}
+	// concluding again does not create a second one
+	if err := st.ConcludeComplaint(c.ID, ComplaintUpheld, "复核", "经复核属实", NewDate(2026, 11, 13)); err != nil {
+		t.Fatal(err)
+	}
+	if vs, _ := st.Violations(ViolationFilter{StaffID: p.ID}); len(vs) != 1 {
+		t.Fatalf("want 1 violation, got %d", len(vs))
+	}
+	// it counts on the ladder: the next 服务规范 is the 2nd
+	if next := record(t, st, p, NewDate(2026, 11, 20), CategoryService); next.Step != 2 || next.ScoredAsComplaint {
+		t.Fatalf("next %+v", next)
+	}
+	if err := st.DeleteViolation(v.ID); err == nil {
+		t.Fatal("a complaint's violation must not be deleted on its own")
+	}
+	// 不属实 on review removes it
+	if err := st.ConcludeComplaint(c.ID, ComplaintRejected, "复核", "经复核不属实", NewDate(2026, 11, 16)); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = st.ComplaintByID(c.ID)
+	vs, _ := st.Violations(ViolationFilter{StaffID: p.ID})
+	if c.ViolationID != nil || len(vs) != 1 || vs[0].Step != 1 || c.LosesQuarterStar {
+		t.Fatalf("after 不属实: %+v %+v", c, vs)
+	}
+}
+
+func TestSatisfactionRates(t *testing.T) {
+	st, p, q, a := conductFixture(t)
+	rows := []RatingRow{
+		{On: NewDate(2026, 11, 2), WindowCode: "A01", EmployeeNo: "ZW001", Level: RatingVeryGood},
+		{On: NewDate(2026, 11, 2), WindowCode: "A01", EmployeeNo: "ZW001", Level: RatingVeryGood},
+		{On: NewDate(2026, 11, 3), WindowCode: "A01", EmployeeNo: "ZW001", Level: RatingFair},
+		{On: NewDate(2026, 11, 4), WindowCode: "A01", EmployeeNo: "ZW001", Level: RatingPoor},
+		{On: NewDate(2026, 11, 4), WindowCode: "A01", EmployeeNo: "ZW002", Level: RatingGood},
+		{On: NewDate(2026, 11, 5), WindowCode: "A01", Level: RatingVeryPoor},
+		{On: NewDate(2026, 10, 30), WindowCode: "A01", EmployeeNo: "ZW002", Level: RatingVeryPoor}, // October
+	}
+	stats, err := st.ImportRatings(rows)
+	if err != nil || stats.Created != 7 {
+		t.Fatalf("%v %v", stats, err)
+	}
+	if again, err := st.ImportRatings(rows); err != nil || again.Created != 0 || again.Unchanged != 7 {
+		t.Fatalf("second import: %v %v", again, err)
+	}
+	people, _ := st.SatisfactionByMonth("2026-11", true)
+	if len(people) != 2 || people[0].Key != p.EmployeeNo || people[0].Rated != 4 || people[0].Satisfied() != 3 || people[0].RateText() != "75%" {
+		t.Fatalf("people %+v", people)
+	}
+	if people[1].Key != q.EmployeeNo || people[1].Rated != 1 || people[1].RateText() != "100%" {
+		t.Fatalf("people %+v", people)
+	}
+	wins, _ := st.SatisfactionByMonth("2026-11", false)
+	if len(wins) != 1 || wins[0].Key != a.Code || wins[0].Rated != 6 || wins[0].Satisfied() != 4 || wins[0].Bad() != 2 || wins[0].RateText() != "66.7%" {
+		t.Fatalf("windows %+v", wins)
+	}
+	bad, _ := st.Ratings(RatingFilter{Bad: true})
+	for _, r := range bad {
+		if r.RectifyStatus != RectifyPending || r.RectifyDue.IsZero() {
+			t.Fatalf("差评 without rectification item: %+v", r)
+		}
+	}
+	if len(bad) != 3 {
+		t.Fatalf("want 3 差评, got %d", len(bad))
+	}
+}
+
+func TestRectificationDeadlineAcrossHoliday(t *testing.T) {
+	st, _, _, _ := conductFixture(t)
+	// Fri 6 Nov 2026; the office closes Mon 9 and Tue 10 Nov
+	for _, d := range []Date{NewDate(2026, 11, 9), NewDate(2026, 11, 10)} {
+		if err := st.SetCalendarDay(d, false, "临时闭厅"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.ImportRatings([]RatingRow{{On: NewDate(2026, 11, 6), WindowCode: "A01", EmployeeNo: "ZW001", Level: RatingPoor}}); err != nil {
+		t.Fatal(err)
+	}
+	items, _ := st.Ratings(RatingFilter{Bad: true})
+	if len(items) != 1 || items[0].RectifyDue != NewDate(2026, 11, 17) {
+		t.Fatalf("due %v, want 2026-11-17 (Wed 11 … Tue 17)", items[0].RectifyDue)
+	}
+	r := items[0]
+	if !r.RectifyOverdue(NewDate(2026, 11, 18)) || r.RectifyOverdue(NewDate(2026, 11, 17)) {
+		t.Fatal("overdue wrong")
+	}
+	if over, _ := st.Ratings(RatingFilter{Overdue: NewDate(2026, 11, 18)}); len(over) != 1 {
+		t.Fatalf("overdue list %d", len(over))
+	}
+	if err := st.SetRectification(r.ID, RectifyWorking, "", Date{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetRectification(r.ID, RectifyDone, "", NewDate(2026, 11, 16)); err == nil {
+		t.Fatal("完成 without measures accepted")
+	}
+	if err := st.SetRectification(r.ID, RectifyDone, "已电话回访，重新办结", NewDate(2026, 11, 16)); err != nil {
+		t.Fatal(err)
+	}
+	if over, _ := st.Ratings(RatingFilter{Overdue: NewDate(2026, 11, 18)}); len(over) != 0 {
+		t.Fatal("completed item still overdue")
+	}
+	// a complaint's handling deadline counts the same working days
+	c := Complaint{On: NewDate(2026, 11, 6), WindowID: 1, Content: "窗口无人", Problem: ProblemOther}
+	if err := st.SaveComplaint(&c); err != nil {
+		t.Fatal(err)
+	}
+	if c.DueOn != NewDate(2026, 11, 24) {
+		t.Fatalf("complaint due %v, want 2026-11-24", c.DueOn)
+	}
+}
+
+func TestViolationValidation(t *testing.T) {
+	st, p, _, _ := conductFixture(t)
+	v := Violation{StaffID: p.ID, Category: "迟到", Circumstances: ""}
+	err := st.SaveViolation(&v)
+	fe, _ := AsFieldErrors(err)
+	if fe.For("日期") == "" || !strings.Contains(fe.For("类别"), "不存在") || fe.For("情形") == "" {
+		t.Fatalf("%v", err)
+	}
+}

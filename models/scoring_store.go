@@ -1,0 +1,411 @@
+package models
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Score month states.
+const (
+	ScoreDraft     = "草稿"
+	ScoreClosed    = "已封帐"
+	ScorePublished = "已发布"
+)
+
+// ScoreMonthState is where a month's scoring stands: a draft while records
+// may still change, closed after review (which locks the month's records),
+// published once announced. Re-opening needs a reason, kept by the audit log.
+type ScoreMonthState struct {
+	Month     string `gorm:"primaryKey;size:7"`
+	State     string `gorm:"size:8;not null"`
+	Reason    string `gorm:"size:256"`
+	By        string `gorm:"size:64"`
+	At        time.Time
+	UpdatedAt time.Time
+}
+
+func (m ScoreMonthState) auditEntity() string { return "月度评分" }
+func (m ScoreMonthState) auditKey() string    { return m.Month }
+func (m ScoreMonthState) auditFields() []AuditField {
+	return []AuditField{{"月份", m.Month}, {"状态", m.State}, {"原因", m.Reason}}
+}
+
+// AwardDecision records the selection meeting's decision on one candidate.
+type AwardDecision struct {
+	ID         uint   `gorm:"primaryKey"`
+	Quarter    string `gorm:"size:6;not null;uniqueIndex:idx_award,priority:1"` // 2026Q4
+	StaffID    uint   `gorm:"not null;uniqueIndex:idx_award,priority:2"`
+	Staff      Staff  `gorm:"constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	Awarded    bool
+	Votes      int
+	Remarks    string `gorm:"size:512"`
+	DecidedOn  Date   `gorm:"not null"`
+	RecordedBy string `gorm:"size:64"`
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+func (d AwardDecision) auditEntity() string { return "评选决定" }
+func (d AwardDecision) auditKey() string    { return d.Quarter + " " + d.Staff.Name }
+func (d AwardDecision) auditFields() []AuditField {
+	return []AuditField{{"季度", d.Quarter}, {"人员", d.Staff.EmployeeNo + " " + d.Staff.Name},
+		{"授予服务明星", yesNo(d.Awarded)}, {"票数", fmt.Sprint(d.Votes)}, {"说明", d.Remarks}, {"评选日期", d.DecidedOn.String()}}
+}
+
+func migrateScoring(tx *gorm.DB) error {
+	return tx.AutoMigrate(&RuleSet{}, &ScoreMonthState{}, &AwardDecision{})
+}
+
+// ParseQuarter reads "2026Q4" and gives its three months.
+func ParseQuarter(q string) ([]string, error) {
+	q = strings.ToUpper(strings.TrimSpace(q))
+	var y, n int
+	if _, err := fmt.Sscanf(q, "%dQ%d", &y, &n); err != nil || n < 1 || n > 4 || y < 2000 || y > 2200 || len(q) != 6 {
+		return nil, fmt.Errorf("季度“%s”无法识别，请写成 2026Q4 的形式", q)
+	}
+	out := make([]string, 3)
+	for i := range out {
+		out[i] = fmt.Sprintf("%04d-%02d", y, (n-1)*3+i+1)
+	}
+	return out, nil
+}
+
+// ScoreMonth scores a month from the records: attendance, violations,
+// complaints, ratings, commendations and overdue case days, with the rule
+// set in force on the month's first day.
+func (s *Store) ScoreMonth(month string) (MonthScores, error) {
+	first, err := ParseMonth(month)
+	if err != nil {
+		return MonthScores{}, FieldErrors{{"月份", err.Error()}}
+	}
+	month = MonthOf(first)
+	last := NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	rs, err := s.RulesFor(first)
+	if err != nil {
+		return MonthScores{}, err
+	}
+	r := rs.Scoring()
+	out := MonthScores{Month: month, RuleSet: rs, State: ScoreDraft}
+	var st ScoreMonthState
+	if err := s.db.Where("month = ?", month).Limit(1).Find(&st).Error; err != nil {
+		return out, err
+	}
+	if st.State != "" {
+		out.State = st.State
+	}
+
+	sums, err := s.AttendanceMonth(month, AttendanceFilter{})
+	if err != nil {
+		return out, err
+	}
+	att := make(map[uint]*MonthSummary, len(sums))
+	for i := range sums {
+		att[sums[i].StaffID] = &sums[i]
+	}
+	staff, err := s.StaffList()
+	if err != nil {
+		return out, err
+	}
+	inputs := map[uint]*PersonMonthInput{}
+	var order []uint
+	for _, p := range staff {
+		if !servedIn(p, first, last) {
+			continue
+		}
+		inputs[p.ID] = &PersonMonthInput{Month: month, StaffID: p.ID, EmployeeNo: p.EmployeeNo, Name: p.Name,
+			WindowID: p.WindowID, WindowCode: p.Window.Code, Resident: p.Post != PostSubstitute, Attendance: att[p.ID]}
+		order = append(order, p.ID)
+	}
+	between := func(col string) (string, string, string) {
+		return fmt.Sprintf("%q >= ? AND %q <= ?", col, col), first.String(), last.String()
+	}
+
+	cond, a1, a2 := between("on")
+	var violations []Violation
+	if err := s.db.Where(cond, a1, a2).Order("\"on\", id").Find(&violations).Error; err != nil {
+		return out, err
+	}
+	for _, v := range violations {
+		if in := inputs[v.StaffID]; in != nil {
+			in.Conduct = append(in.Conduct, ConductFact{ID: v.ID, On: v.On, Kind: "违规", Category: v.Category,
+				Label: dayLabel(v.On) + " " + v.Category + "：" + v.Circumstances, Deducts: !v.ScoredAsComplaint,
+				LosesStar: v.LosesQuarterStar, LosesWindowMonth: v.LosesWindowMonth, StopsBonus: v.StopsMonthlyBonus,
+				NoticeOrHeavier: v.Censured()})
+		}
+	}
+	var complaints []Complaint
+	if err := s.db.Where(cond, a1, a2).Where("status = ?", ComplaintUpheld).Order("\"on\", id").Find(&complaints).Error; err != nil {
+		return out, err
+	}
+	windowVetoes := map[uint][]ConductFact{}
+	for _, c := range complaints {
+		f := ConductFact{ID: c.ID, On: c.On, Kind: "投诉", Category: c.Problem, Upheld: true,
+			Label: dayLabel(c.On) + " 投诉属实：" + orText(c.Problem, "其他"), LosesStar: c.LosesQuarterStar,
+			LosesWindowMonth: c.LosesWindowMonth, StopsBonus: c.StopsMonthlyBonus}
+		if c.StaffID != nil && inputs[*c.StaffID] != nil {
+			inputs[*c.StaffID].Conduct = append(inputs[*c.StaffID].Conduct, f)
+		} else if c.LosesWindowMonth {
+			windowVetoes[c.WindowID] = append(windowVetoes[c.WindowID], f)
+		}
+	}
+	var ratings []Rating
+	if err := s.db.Where(cond, a1, a2).Find(&ratings).Error; err != nil {
+		return out, err
+	}
+	windowRatings := map[uint][]RatingFact{}
+	for _, rt := range ratings {
+		f := RatingFact{ID: rt.ID, On: rt.On, Level: rt.Level, WindowID: rt.WindowID}
+		if rt.StaffID != nil && inputs[*rt.StaffID] != nil {
+			f.StaffID = *rt.StaffID
+			inputs[*rt.StaffID].Ratings = append(inputs[*rt.StaffID].Ratings, f)
+		} else {
+			windowRatings[rt.WindowID] = append(windowRatings[rt.WindowID], f)
+		}
+	}
+	var commendations []Commendation
+	if err := s.db.Where(cond, a1, a2).Find(&commendations).Error; err != nil {
+		return out, err
+	}
+	for _, c := range commendations {
+		if in := inputs[c.StaffID]; in != nil {
+			in.Commendations = append(in.Commendations, CommendationFact{ID: c.ID, On: c.On, Type: c.Kind,
+				Label: dayLabel(c.On) + " " + c.Kind + orSuffix(c.Note)})
+		}
+	}
+	if err := s.caseFacts(first, last, inputs); err != nil {
+		return out, err
+	}
+
+	for _, id := range order {
+		out.People = append(out.People, ScorePerson(*inputs[id], r))
+	}
+	windows, err := s.ServiceWindows()
+	if err != nil {
+		return out, err
+	}
+	infos := make([]WindowInfo, 0, len(windows))
+	for _, w := range windows {
+		infos = append(infos, WindowInfo{ID: w.ID, Code: w.Code, Name: w.Name, Ratings: windowRatings[w.ID], Vetoes: windowVetoes[w.ID]})
+	}
+	out.Windows = ScoreWindows(out.People, infos, r)
+	return out, nil
+}
+
+func orText(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
+}
+
+func orSuffix(note string) string {
+	if note == "" {
+		return ""
+	}
+	return "（" + note + "）"
+}
+
+// servedIn reports whether a person was in service on any day of [first, last].
+func servedIn(p Staff, first, last Date) bool {
+	if p.JoinedOn.IsZero() || p.JoinedOn.After(last) {
+		return false
+	}
+	return p.LeftOn.IsZero() || !p.LeftOn.Before(first)
+}
+
+// caseFacts charges each overdue working day of a case to the month it
+// falls in, and counts cases completed in the month.
+func (s *Store) caseFacts(first, last Date, inputs map[uint]*PersonMonthInput) error {
+	cal, err := s.Calendar()
+	if err != nil {
+		return err
+	}
+	today := DateOf(s.now())
+	var cases []Case
+	// A case can only have overdue days in the month if it fell due before
+	// the month ended and was open at some point in it.
+	if err := s.db.Where("due_on <= ? AND (completed_at IS NULL OR completed_at >= ?)", last.String(), first.Local()).
+		Find(&cases).Error; err != nil {
+		return err
+	}
+	for _, c := range cases {
+		in := inputs[c.StaffID]
+		if in == nil || c.Kind == CaseInstant {
+			continue
+		}
+		for _, d := range c.OverdueDays(cal, today) {
+			if !d.Before(first) && !d.After(last) {
+				in.Overdue = append(in.Overdue, OverdueFact{CaseNo: c.No, Day: d})
+			}
+		}
+	}
+	var done []Case
+	if err := s.db.Where("completed_at >= ? AND completed_at < ?", first.Local(), last.AddDays(1).Local()).Find(&done).Error; err != nil {
+		return err
+	}
+	for _, c := range done {
+		if in := inputs[c.StaffID]; in != nil {
+			in.CasesDone++
+		}
+	}
+	return nil
+}
+
+// ScoreQuarter scores each month of a quarter that has begun and ranks the
+// 服务明星 candidates, with the rule set in force at the quarter's last month.
+func (s *Store) ScoreQuarter(quarter string) (QuarterScores, error) {
+	months, err := ParseQuarter(quarter)
+	if err != nil {
+		return QuarterScores{}, FieldErrors{{"季度", err.Error()}}
+	}
+	qs := QuarterScores{Quarter: strings.ToUpper(strings.TrimSpace(quarter)), Months: months}
+	var scored [][]PersonScore
+	today := DateOf(s.now())
+	for _, m := range months {
+		first, _ := ParseMonth(m)
+		if first.After(today) {
+			break
+		}
+		ms, err := s.ScoreMonth(m)
+		if err != nil {
+			return qs, err
+		}
+		scored = append(scored, ms.People)
+		qs.RuleSet = ms.RuleSet
+	}
+	qs.Candidates = RankStars(scored, qs.RuleSet.Scoring())
+	return qs, nil
+}
+
+// ScoreMonthStateOf gives where a month's scoring stands.
+func (s *Store) ScoreMonthStateOf(month string) (ScoreMonthState, error) {
+	st := ScoreMonthState{Month: month, State: ScoreDraft}
+	var got ScoreMonthState
+	err := s.db.Where("month = ?", month).Limit(1).Find(&got).Error
+	if got.Month != "" {
+		st = got
+	}
+	return st, err
+}
+
+// CloseScoreMonth closes a reviewed month: its scores are final and its
+// attendance is locked so no record that changes them can be saved.
+func (s *Store) CloseScoreMonth(month string) error {
+	if locked, err := s.MonthLocked(month); err != nil {
+		return err
+	} else if !locked {
+		if err := s.LockMonth(month); err != nil {
+			return err
+		}
+	}
+	return s.setScoreState(month, ScoreClosed, "", ScoreDraft)
+}
+
+// PublishScoreMonth marks a closed month as announced.
+func (s *Store) PublishScoreMonth(month string) error {
+	return s.setScoreState(month, ScorePublished, "", ScoreClosed)
+}
+
+// ReopenScoreMonth re-opens a closed or published month; the reason is
+// required and kept. The month's attendance is unlocked with it.
+func (s *Store) ReopenScoreMonth(month, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return FieldErrors{{"重新打开原因", "请写明重新打开的原因"}}
+	}
+	if locked, err := s.MonthLocked(month); err != nil {
+		return err
+	} else if locked {
+		if err := s.UnlockMonth(month, "重新打开月度评分："+reason); err != nil {
+			return err
+		}
+	}
+	return s.setScoreState(month, ScoreDraft, reason, ScoreClosed, ScorePublished)
+}
+
+func (s *Store) setScoreState(month, state, reason string, from ...string) error {
+	if _, err := ParseMonth(month); err != nil {
+		return FieldErrors{{"月份", err.Error()}}
+	}
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		before := ScoreMonthState{Month: month, State: ScoreDraft}
+		var got ScoreMonthState
+		if err := tx.Where("month = ?", month).Limit(1).Find(&got).Error; err != nil {
+			return err
+		}
+		if got.Month != "" {
+			before = got
+		}
+		if !oneOf(before.State, from) {
+			return refused(fmt.Sprintf("%s的评分当前为“%s”，不能改为“%s”", monthLabel(month), before.State, state))
+		}
+		after := ScoreMonthState{Month: month, State: state, Reason: reason, By: a.operator, At: a.at}
+		if err := tx.Save(&after).Error; err != nil {
+			return err
+		}
+		a.update(before, after)
+		return nil
+	})
+}
+
+// AwardDecisions lists the selection meeting's decisions for a quarter.
+func (s *Store) AwardDecisions(quarter string) ([]AwardDecision, error) {
+	var out []AwardDecision
+	return out, s.db.Preload("Staff").Preload("Staff.Window").Preload("Staff.HomeUnit").
+		Where("quarter = ?", quarter).Order("awarded DESC, votes DESC, id").Find(&out).Error
+}
+
+// RecordAwardDecisions records the meeting's decision for a quarter,
+// replacing any earlier record of it. Only eligible candidates may be
+// awarded, and no more than the rule set's number of stars.
+func (s *Store) RecordAwardDecisions(quarter string, decided Date, ds []AwardDecision) error {
+	qs, err := s.ScoreQuarter(quarter)
+	if err != nil {
+		return err
+	}
+	eligible := map[uint]bool{}
+	for _, c := range qs.Candidates {
+		eligible[c.StaffID] = c.Eligible()
+	}
+	if decided.IsZero() {
+		return FieldErrors{{"评选日期", "请填写评选会日期"}}
+	}
+	awarded := 0
+	for _, d := range ds {
+		if d.Awarded {
+			awarded++
+			if !eligible[d.StaffID] {
+				return refused("不具备评选资格的人员不能授予服务明星")
+			}
+		}
+	}
+	if n := qs.RuleSet.Scoring().StarAwards; awarded > n {
+		return refused(fmt.Sprintf("本季度服务明星名额为%d人，决定授予%d人", n, awarded))
+	}
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		var old []AwardDecision
+		if err := tx.Preload("Staff").Where("quarter = ?", qs.Quarter).Find(&old).Error; err != nil {
+			return err
+		}
+		for _, o := range old {
+			if err := tx.Delete(&o).Error; err != nil {
+				return err
+			}
+			a.delete(o)
+		}
+		sort.SliceStable(ds, func(i, j int) bool { return ds[i].Awarded && !ds[j].Awarded })
+		for _, d := range ds {
+			d.ID, d.Quarter, d.DecidedOn, d.RecordedBy = 0, qs.Quarter, decided, a.operator
+			if err := tx.Omit("Staff").Create(&d).Error; err != nil {
+				return err
+			}
+			tx.First(&d.Staff, d.StaffID)
+			a.create(d)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,289 @@
+package models
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// Violation categories (违规类别), DOMAIN.md §6.
+const (
+	CategoryService      = "服务规范"   // 仪容、举止、用语、禁语
+	CategoryNotification = "一次性告知"  // 一次性告知未履行，造成群众二次跑
+	CategoryPromiseBreak = "服务承诺违诺" // 被投诉查实的违诺
+	CategoryPromiseDelay = "服务承诺拖拉" // 无正当理由超期
+	CategoryDiscipline   = "工作纪律"   // 离岗、玩手机、饮酒……
+	CategoryDress        = "着装"     // 着装检查发现的问题
+)
+
+// ViolationCategories lists the categories in the order forms offer them.
+var ViolationCategories = []string{
+	CategoryService, CategoryNotification, CategoryPromiseBreak,
+	CategoryPromiseDelay, CategoryDiscipline, CategoryDress,
+}
+
+// Where a violation came from (Violation.Source); "" is a direct entry.
+const (
+	SourceDressCheck = "着装检查"
+	SourceComplaint  = "投诉"
+)
+
+// Notice levels (处理级别) of a ladder step, mildest first. Scoring reads
+// "通报批评 or heavier" as NoticeRank(level) >= NoticeRank(NoticeCircular).
+const (
+	NoticeVerbal   = "口头批评"
+	NoticeCircular = "通报批评"
+	NoticeToDept   = "通报主管部门"
+	NoticeSuspend  = "停职检查"
+	NoticeRemoval  = "调离岗位"
+)
+
+// NoticeLevels lists the levels, mildest first.
+var NoticeLevels = []string{NoticeVerbal, NoticeCircular, NoticeToDept, NoticeSuspend, NoticeRemoval}
+
+// NoticeRank orders notice levels: 0 for none or unknown, 1 口头批评 … 5 调离岗位.
+func NoticeRank(level string) int {
+	for i, l := range NoticeLevels {
+		if l == level {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Violation is one breach of the centre's rules by a person (违规记录). Its
+// ladder step counts the person's violations of the same category in the
+// counting period (自然年 by default); the officer confirms the suggested
+// step or overrides it with a reason. The consequence fields are what the
+// monthly and quarterly scoring reads.
+type Violation struct {
+	ID             uint          `gorm:"primaryKey"`
+	StaffID        uint          `gorm:"not null;index"`
+	Staff          Staff         `gorm:"constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	WindowID       uint          `gorm:"not null;index"` // the person's window when it happened
+	Window         ServiceWindow `gorm:"foreignKey:WindowID;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	On             Date          `gorm:"not null;index"` // 日期
+	Category       string        `gorm:"size:16;not null;index"`
+	Circumstances  string        `gorm:"size:1024;not null"` // 情形
+	RecordedBy     string        `gorm:"size:64"`            // 记录人
+	Evidence       string        `gorm:"size:512"`           // 证据
+	Source         string        `gorm:"size:16"`            // 着装检查 / 投诉 / ""
+	Step           int           // ladder step applied, 1-based
+	StepAction     string        `gorm:"size:512"` // the measure taken
+	Override       bool          // the officer chose another step than suggested
+	OverrideReason string        `gorm:"size:256"`
+	SuggestedStep  int           // what the history suggested when last saved
+	ComplaintID    *uint         `gorm:"index"`
+
+	// Consequences, from the ladder step applied (and, for a complaint upheld
+	// for 服务用语不当, from that rule).
+	NoticeLevel       string `gorm:"size:16"` // 口头批评 / 通报批评 / 通报主管部门 / 停职检查 / 调离岗位
+	LosesQuarterStar  bool   // the person loses the quarter's 服务明星 eligibility
+	LosesWindowMonth  bool   // the window loses the month's 满意窗口 eligibility
+	StopsMonthlyBonus bool   // the person's 月度考核奖 is stopped for the month
+	ReportsToHomeUnit bool   // 通报主管部门 / 函告派驻单位
+	// ScoredAsComplaint: the violation was created by an upheld complaint,
+	// which carries the deduction; scoring must not deduct for it again.
+	ScoredAsComplaint bool
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+func (v Violation) auditEntity() string { return "违规记录" }
+func (v Violation) auditKey() string {
+	return fmt.Sprintf("%s %s %s %s", v.Staff.EmployeeNo, v.Staff.Name, v.On, v.Category)
+}
+func (v Violation) auditFields() []AuditField {
+	return []AuditField{
+		{"人员", v.Staff.EmployeeNo + " " + v.Staff.Name}, {"日期", v.On.String()},
+		{"类别", v.Category}, {"情形", v.Circumstances}, {"记录人", v.RecordedBy},
+		{"证据", v.Evidence}, {"来源", v.Source},
+		{"处理", fmt.Sprintf("第%d次：%s", v.Step, v.StepAction)},
+		{"调整理由", v.OverrideReason}, {"处理级别", v.NoticeLevel},
+		{"后果", strings.Join(v.Consequences(), "；")},
+	}
+}
+
+// Consequences names the eligibility and bonus effects recorded on the violation.
+func (v Violation) Consequences() []string {
+	var out []string
+	if v.LosesQuarterStar {
+		out = append(out, "取消当季度服务明星评选资格")
+	}
+	if v.LosesWindowMonth {
+		out = append(out, "取消所在窗口当月满意窗口资格")
+	}
+	if v.StopsMonthlyBonus {
+		out = append(out, "扣当月月度考核奖")
+	}
+	if v.ReportsToHomeUnit {
+		out = append(out, "通报主管部门（函告派驻单位）")
+	}
+	if v.ScoredAsComplaint {
+		out = append(out, "按投诉计分，不重复扣分")
+	}
+	return out
+}
+
+// Censured reports whether the step applied is 通报批评 or heavier.
+func (v Violation) Censured() bool { return NoticeRank(v.NoticeLevel) >= NoticeRank(NoticeCircular) }
+
+// Validate checks and normalises the fields a person enters; field names are
+// the form labels and the columns of the violations file.
+func (v *Violation) Validate() FieldErrors {
+	var fe FieldErrors
+	v.Category, v.Circumstances = strings.TrimSpace(v.Category), strings.TrimSpace(v.Circumstances)
+	v.RecordedBy, v.Evidence = strings.TrimSpace(v.RecordedBy), strings.TrimSpace(v.Evidence)
+	v.OverrideReason, v.StepAction = strings.TrimSpace(v.OverrideReason), strings.TrimSpace(v.StepAction)
+	if v.StaffID == 0 {
+		fe.add("工号", "请选择人员")
+	}
+	if v.On.IsZero() {
+		fe.add("日期", "请填写日期")
+	}
+	switch {
+	case v.Category == "":
+		fe.add("类别", "请选择类别")
+	case !oneOf(v.Category, ViolationCategories):
+		fe.add("类别", fmt.Sprintf("类别“%s”不存在，只能是 %s", v.Category, strings.Join(ViolationCategories, " / ")))
+	}
+	switch {
+	case v.Circumstances == "":
+		fe.add("情形", "请写明违规情形")
+	case len([]rune(v.Circumstances)) > 500:
+		fe.add("情形", "情形不能超过500个字")
+	}
+	if len([]rune(v.RecordedBy)) > 32 {
+		fe.add("记录人", "记录人不能超过32个字")
+	}
+	if len([]rune(v.Evidence)) > 250 {
+		fe.add("证据", "证据说明不能超过250个字")
+	}
+	if v.Source != "" && v.Source != SourceDressCheck && v.Source != SourceComplaint {
+		fe.add("来源", "来源只能是 着装检查 / 投诉 或留空")
+	}
+	if v.Override {
+		if v.Step < 1 {
+			fe.add("处理档次", "调整处理时请选择适用第几次的处理")
+		}
+		if v.OverrideReason == "" {
+			fe.add("调整理由", "不采用建议的处理时，请写明理由")
+		}
+	}
+	if len([]rune(v.OverrideReason)) > 200 {
+		fe.add("调整理由", "调整理由不能超过200个字")
+	}
+	if len([]rune(v.StepAction)) > 250 {
+		fe.add("处理措施", "处理措施不能超过250个字")
+	}
+	return fe
+}
+
+// SaveViolation creates (ID 0) or updates a violation. Unless the officer
+// overrides it (Override with a reason and the chosen Step), the ladder step
+// and its measure are the ones the person's history in the counting period
+// suggests; the consequences are those of the step applied. Later violations
+// of the same category whose suggestion the change moves are renumbered.
+// An empty 记录人 is the operator.
+func (s *Store) SaveViolation(v *Violation) error {
+	if v.RecordedBy == "" {
+		v.RecordedBy = s.Operator()
+	}
+	if fe := v.Validate(); len(fe) > 0 {
+		return fe
+	}
+	return s.write(func(tx *gorm.DB, a *auditor) error { return saveViolationTx(tx, a, v) })
+}
+
+func saveViolationTx(tx *gorm.DB, a *auditor, v *Violation) error {
+	if err := refuseLocked(tx, "记录或更改违规", MonthOf(v.On)); err != nil {
+		return err
+	}
+	var who Staff
+	if err := tx.Limit(1).Find(&who, v.StaffID).Error; err != nil {
+		return err
+	}
+	if who.ID == 0 {
+		return FieldErrors{{"工号", "所选人员不存在，可能已被删除"}}
+	}
+	var before *Violation
+	if v.ID != 0 {
+		before = new(Violation)
+		if err := tx.Preload("Staff").First(before, v.ID).Error; err != nil {
+			return notFound(err)
+		}
+		v.CreatedAt = before.CreatedAt
+		if v.ComplaintID == nil {
+			v.ComplaintID = before.ComplaintID
+		}
+		if before.StaffID == v.StaffID && before.WindowID != 0 {
+			v.WindowID = before.WindowID
+		}
+	}
+	if v.WindowID == 0 || (before != nil && before.StaffID != v.StaffID) {
+		v.WindowID = who.WindowID
+	}
+	book, err := loadRuleBook(tx)
+	if err != nil {
+		return err
+	}
+	if err := applyLadder(tx, book, v); err != nil {
+		return err
+	}
+	if before == nil {
+		if err := tx.Omit(clause.Associations).Create(v).Error; err != nil {
+			return err
+		}
+	} else if err := tx.Omit("created_at", clause.Associations).Save(v).Error; err != nil {
+		return err
+	}
+	if err := tx.Preload("Staff").Preload("Window").First(v, v.ID).Error; err != nil {
+		return err
+	}
+	if before == nil {
+		a.create(v)
+	} else {
+		a.update(before, v)
+	}
+	if err := renumberTx(tx, a, book, v.StaffID, v.Category, v.ID); err != nil {
+		return err
+	}
+	if before != nil && (before.StaffID != v.StaffID || before.Category != v.Category) {
+		return renumberTx(tx, a, book, before.StaffID, before.Category, 0)
+	}
+	return nil
+}
+
+// DeleteViolation deletes a violation that no complaint created (conclude
+// the complaint again instead), renumbering the person's later ones.
+func (s *Store) DeleteViolation(id uint) error {
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		var v Violation
+		if err := tx.Preload("Staff").First(&v, id).Error; err != nil {
+			return notFound(err)
+		}
+		if v.ComplaintID != nil {
+			return refused("该违规记录由投诉核查属实产生，请在投诉中更改核查结论")
+		}
+		if err := tx.Delete(&Violation{}, id).Error; err != nil {
+			return err
+		}
+		a.delete(&v)
+		book, err := loadRuleBook(tx)
+		if err != nil {
+			return err
+		}
+		return renumberTx(tx, a, book, v.StaffID, v.Category, 0)
+	})
+}
+
+// ViolationByID returns one violation with its person and window.
+func (s *Store) ViolationByID(id uint) (Violation, error) {
+	var v Violation
+	err := s.db.Preload("Staff").Preload("Window").First(&v, id).Error
+	return v, notFound(err)
+}

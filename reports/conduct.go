@@ -1,0 +1,532 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"govdesk/models"
+	"govdesk/reports/typeset"
+)
+
+// Exchange files and notices of discipline, complaints, ratings and
+// commendations (DOMAIN.md §6, EXCHANGE.md).
+
+func staffIndex(st *models.Store) (map[string]models.Staff, error) {
+	list, err := st.StaffList()
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]models.Staff, len(list))
+	for _, p := range list {
+		m[p.EmployeeNo] = p
+	}
+	return m, nil
+}
+
+func windowIndex(st *models.Store) (map[string]models.ServiceWindow, error) {
+	ws, err := st.ServiceWindows()
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]models.ServiceWindow, len(ws))
+	for _, w := range ws {
+		m[w.Code] = w
+	}
+	return m, nil
+}
+
+// knownStaff reports an unknown 工号 and returns the person.
+func (r row) knownStaff(staff map[string]models.Staff, no string) (models.Staff, bool) {
+	if no == "" {
+		return models.Staff{}, false
+	}
+	p, ok := staff[no]
+	if !ok {
+		r.problem("工号", fmt.Sprintf("工号 %s 不在人员名册中：请先在“人员”中添加或导入此人", no))
+	}
+	return p, ok
+}
+
+func (r row) knownWindow(windows map[string]models.ServiceWindow, code string) (models.ServiceWindow, bool) {
+	if code == "" {
+		return models.ServiceWindow{}, false
+	}
+	w, ok := windows[code]
+	if !ok {
+		r.problem("窗口编号", fmt.Sprintf("窗口 %s 不存在：请先在“窗口”中添加或导入该窗口", code))
+	}
+	return w, ok
+}
+
+// reportOnce reports the field errors not already reported for the row.
+func (r row) reportOnce(before int, fe models.FieldErrors) {
+	reported := map[string]bool{}
+	for _, p := range (*r.probs)[before:] {
+		reported[p.Column] = true
+	}
+	for _, e := range fe {
+		if !reported[e.Field] {
+			r.problem(e.Field, e.Reason)
+			reported[e.Field] = true
+		}
+	}
+}
+
+func monthRange(month string) (models.Date, models.Date, error) {
+	if month == "" {
+		return models.Date{}, models.Date{}, nil
+	}
+	first, err := models.ParseMonth(month)
+	if err != nil {
+		return models.Date{}, models.Date{}, err
+	}
+	return first, models.NewDate(first.Year(), first.Month()+1, 0), nil
+}
+
+// ---- violations
+
+var violationColumns = []Column{{"工号", true}, {"日期", true}, {"类别", true}, {"情形", true}, {"记录人", false}}
+
+type violationImporter struct {
+	staff map[string]models.Staff
+	rows  []models.ViolationRow
+}
+
+func (x *violationImporter) columns() []Column { return violationColumns }
+func (x *violationImporter) prepare(st *models.Store) (err error) {
+	x.staff, err = staffIndex(st)
+	return err
+}
+func (x *violationImporter) apply(st *models.Store) (models.ImportStats, error) {
+	return st.ImportViolations(x.rows)
+}
+
+func (x *violationImporter) parse(r row) string {
+	before := len(*r.probs)
+	vr := models.ViolationRow{EmployeeNo: r.need("工号"), On: r.date("日期", true), Category: r.need("类别"),
+		Circumstances: r.need("情形"), RecordedBy: r.get("记录人")}
+	r.knownStaff(x.staff, vr.EmployeeNo)
+	v := models.Violation{StaffID: 1, On: vr.On, Category: vr.Category, Circumstances: vr.Circumstances, RecordedBy: vr.RecordedBy}
+	if vr.On.IsZero() {
+		v.On = models.NewDate(2000, 1, 1) // already reported
+	}
+	r.reportOnce(before, v.Validate())
+	if len(*r.probs) > before {
+		return ""
+	}
+	x.rows = append(x.rows, vr)
+	return fmt.Sprintf("工号 %s 日期 %s 类别 %s 情形 %s", vr.EmployeeNo, vr.On, vr.Category, vr.Circumstances)
+}
+
+func exportViolations(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
+	from, to, err := monthRange(opt.Month)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	list, err := st.Violations(models.ViolationFilter{From: from, To: to})
+	if err != nil {
+		return "", nil, nil, err
+	}
+	var rows [][]string
+	for _, v := range list {
+		if v.ComplaintID != nil {
+			continue // comes back with its complaint
+		}
+		rows = append(rows, []string{v.Staff.EmployeeNo, v.On.String(), v.Category, v.Circumstances, v.RecordedBy,
+			v.Source, fmt.Sprint(v.Step), v.StepAction, v.OverrideReason, v.NoticeLevel, strings.Join(v.Consequences(), "；")})
+	}
+	header := append(columnNames(violationColumns), "来源", "第几次", "处理措施", "调整理由", "处理级别", "后果")
+	return "违规记录", header, rows, nil
+}
+
+// ---- complaints
+
+var complaintColumns = []Column{
+	{"日期", true}, {"窗口编号", true}, {"工号", false}, {"投诉人", false}, {"内容", true},
+	{"核查结果", true}, {"问题类别", false}, {"联系方式", false}, {"渠道", false}, {"核查情况", false}, {"核查结论", false}, {"办结日期", false},
+}
+
+type complaintImporter struct {
+	staff   map[string]models.Staff
+	windows map[string]models.ServiceWindow
+	rows    []models.ComplaintRow
+}
+
+func (x *complaintImporter) columns() []Column { return complaintColumns }
+func (x *complaintImporter) prepare(st *models.Store) (err error) {
+	if x.staff, err = staffIndex(st); err != nil {
+		return err
+	}
+	x.windows, err = windowIndex(st)
+	return err
+}
+func (x *complaintImporter) apply(st *models.Store) (models.ImportStats, error) {
+	return st.ImportComplaints(x.rows)
+}
+
+func (x *complaintImporter) parse(r row) string {
+	before := len(*r.probs)
+	cr := models.ComplaintRow{On: r.date("日期", true), WindowCode: strings.ToUpper(r.need("窗口编号")),
+		EmployeeNo: r.get("工号"), Complainant: r.get("投诉人"), Content: r.need("内容"),
+		Status: r.need("核查结果"), Problem: r.get("问题类别"), Contact: r.get("联系方式"),
+		Channel: r.get("渠道"), Notes: r.get("核查情况"), Finding: r.get("核查结论"), ConcludedOn: r.date("办结日期", false)}
+	w, _ := r.knownWindow(x.windows, cr.WindowCode)
+	r.knownStaff(x.staff, cr.EmployeeNo)
+	c := models.Complaint{On: cr.On, WindowID: w.ID, Content: cr.Content, Status: cr.Status, Problem: cr.Problem,
+		Complainant: cr.Complainant, Contact: cr.Contact, Channel: cr.Channel, Notes: cr.Notes, Finding: cr.Finding, ConcludedOn: cr.ConcludedOn}
+	if c.WindowID == 0 {
+		c.WindowID = 1 // reported above
+	}
+	if cr.Status == "" {
+		c.Status = models.ComplaintOpen // reported above
+	}
+	r.reportOnce(before, c.Validate())
+	if len(*r.probs) > before {
+		return ""
+	}
+	x.rows = append(x.rows, cr)
+	return fmt.Sprintf("日期 %s 窗口 %s 内容 %s", cr.On, cr.WindowCode, cr.Content)
+}
+
+func exportComplaints(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
+	from, to, err := monthRange(opt.Month)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	list, err := st.Complaints(models.ComplaintFilter{From: from, To: to})
+	if err != nil {
+		return "", nil, nil, err
+	}
+	rows := make([][]string, len(list))
+	for i, c := range list {
+		no := ""
+		if c.Staff != nil {
+			no = c.Staff.EmployeeNo
+		}
+		rows[i] = []string{c.On.String(), c.Window.Code, no, c.Complainant, c.Content, c.Status, c.Problem,
+			c.Contact, c.Channel, c.Notes, c.Finding, c.ConcludedOn.String(), c.DueOn.String()}
+	}
+	return "投诉", append(columnNames(complaintColumns), "办理时限"), rows, nil
+}
+
+// ---- ratings
+
+var ratingColumns = []Column{{"日期", true}, {"窗口编号", true}, {"工号", false}, {"评价", true}, {"办件编号", false}, {"评价内容", false},
+	{"整改状态", false}, {"整改措施", false}, {"整改完成日期", false}}
+
+type ratingImporter struct {
+	staff   map[string]models.Staff
+	windows map[string]models.ServiceWindow
+	rows    []models.RatingRow
+}
+
+func (x *ratingImporter) columns() []Column { return ratingColumns }
+func (x *ratingImporter) prepare(st *models.Store) (err error) {
+	if x.staff, err = staffIndex(st); err != nil {
+		return err
+	}
+	x.windows, err = windowIndex(st)
+	return err
+}
+func (x *ratingImporter) apply(st *models.Store) (models.ImportStats, error) {
+	return st.ImportRatings(x.rows)
+}
+
+func (x *ratingImporter) parse(r row) string {
+	before := len(*r.probs)
+	rr := models.RatingRow{On: r.date("日期", true), WindowCode: strings.ToUpper(r.need("窗口编号")),
+		EmployeeNo: r.get("工号"), Level: r.need("评价"), CaseNo: r.get("办件编号"), Comment: r.get("评价内容"),
+		RectifyStatus: r.get("整改状态"), RectifyMeasures: r.get("整改措施"), RectifiedOn: r.date("整改完成日期", false)}
+	r.knownWindow(x.windows, rr.WindowCode)
+	r.knownStaff(x.staff, rr.EmployeeNo)
+	if rr.Level != "" {
+		if msg := models.CheckRatingLevel(rr.Level); msg != "" {
+			r.problem("评价", msg)
+		}
+	}
+	if rr.RectifyStatus != "" && !models.IsBadRating(rr.Level) {
+		r.problem("整改状态", "只有差评（不满意、非常不满意）才有整改状态")
+	} else if rr.RectifyStatus != "" && !slices.Contains(models.RectifyStates, rr.RectifyStatus) {
+		r.problem("整改状态", "整改状态只能是 "+strings.Join(models.RectifyStates, " / "))
+	}
+	if len(*r.probs) > before {
+		return ""
+	}
+	x.rows = append(x.rows, rr)
+	return "" // equal ratings are legitimate: several people may rate alike
+}
+
+func exportRatings(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
+	from, to, err := monthRange(opt.Month)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	list, err := st.Ratings(models.RatingFilter{From: from, To: to})
+	if err != nil {
+		return "", nil, nil, err
+	}
+	rows := make([][]string, len(list))
+	for i, x := range list {
+		no := ""
+		if x.Staff != nil {
+			no = x.Staff.EmployeeNo
+		}
+		rows[i] = []string{x.On.String(), x.Window.Code, no, x.Level, x.CaseNo, x.Comment,
+			x.RectifyStatus, x.RectifyMeasures, x.RectifiedOn.String(), x.RectifyDue.String()}
+	}
+	return "好差评", append(columnNames(ratingColumns), "整改期限"), rows, nil
+}
+
+// ---- commendations
+
+var commendationColumns = []Column{{"工号", true}, {"日期", true}, {"类型", true}, {"说明", false}}
+
+type commendationImporter struct {
+	staff map[string]models.Staff
+	rows  []models.CommendationRow
+}
+
+func (x *commendationImporter) columns() []Column { return commendationColumns }
+func (x *commendationImporter) prepare(st *models.Store) (err error) {
+	x.staff, err = staffIndex(st)
+	return err
+}
+func (x *commendationImporter) apply(st *models.Store) (models.ImportStats, error) {
+	return st.ImportCommendations(x.rows)
+}
+
+func (x *commendationImporter) parse(r row) string {
+	before := len(*r.probs)
+	cr := models.CommendationRow{EmployeeNo: r.need("工号"), On: r.date("日期", true), Kind: r.need("类型"), Note: r.get("说明")}
+	r.knownStaff(x.staff, cr.EmployeeNo)
+	c := models.Commendation{StaffID: 1, On: cr.On, Kind: cr.Kind, Note: cr.Note}
+	if c.On.IsZero() {
+		c.On = models.NewDate(2000, 1, 1)
+	}
+	r.reportOnce(before, c.Validate())
+	if len(*r.probs) > before {
+		return ""
+	}
+	x.rows = append(x.rows, cr)
+	return fmt.Sprintf("工号 %s 日期 %s 类型 %s 说明 %s", cr.EmployeeNo, cr.On, cr.Kind, cr.Note)
+}
+
+func exportCommendations(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
+	from, to, err := monthRange(opt.Month)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	list, err := st.Commendations(models.CommendationFilter{From: from, To: to})
+	if err != nil {
+		return "", nil, nil, err
+	}
+	rows := make([][]string, len(list))
+	for i, c := range list {
+		rows[i] = []string{c.Staff.EmployeeNo, c.On.String(), c.Kind, c.Note}
+	}
+	return "表扬", columnNames(commendationColumns), rows, nil
+}
+
+// ---- notices
+
+func ruleBroken(category string) string {
+	switch category {
+	case models.CategoryService:
+		return "《窗口工作人员服务规范》关于仪容仪表、言行举止和文明用语的规定"
+	case models.CategoryNotification:
+		return "《一次性告知制度》关于一次性告知申请人全部所需材料的规定"
+	case models.CategoryPromiseBreak:
+		return "《服务承诺制度》的规定"
+	case models.CategoryPromiseDelay:
+		return "《服务承诺制度》关于按承诺时限办结的规定"
+	case models.CategoryDress:
+		return "《窗口工作人员统一着装管理办法》的规定"
+	}
+	return "《窗口工作纪律》的规定"
+}
+
+func personLine(p models.Staff) string {
+	return fmt.Sprintf("%s窗口工作人员%s（工号%s）", orDash(p.HomeUnit.Name), p.Name, p.EmployeeNo)
+}
+
+func loadViolation(st *models.Store, id uint) (models.Violation, models.Staff, error) {
+	v, err := st.ViolationByID(id)
+	if err != nil {
+		return v, models.Staff{}, err
+	}
+	p, err := st.StaffByID(v.StaffID)
+	return v, p, err
+}
+
+// PrintCensure prints the 通报批评 of a violation: the facts, the rule
+// broken, the count in the period and the decision with its consequences.
+func PrintCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Writer) error {
+	v, who, err := loadViolation(st, violationID)
+	if err != nil {
+		return err
+	}
+	rules, err := st.ConductRulesFor(v.On)
+	if err != nil {
+		return err
+	}
+	p, err := newPrinter(st)
+	if err != nil {
+		return err
+	}
+	doc, err := p.newDoc("关于对"+who.Name+"同志的通报批评", opt.Created)
+	if err != nil {
+		return err
+	}
+	doc.Title("关于对" + who.Name + "同志的通报批评")
+	doc.Addressee("各进驻窗口单位：")
+	doc.Paragraph(fmt.Sprintf("%s，%s%s在工作中%s。", v.On.Chinese(), personLine(who), windowSuffix(windowTitle(v.Window)), trimStop(v.Circumstances)))
+	if v.Evidence != "" {
+		doc.Paragraph("经核实，" + trimStop(v.Evidence) + "，情况属实。")
+	}
+	doc.Paragraph(fmt.Sprintf("上述行为违反了%s，属%s类违规，系%s第%d次。", ruleBroken(v.Category), v.Category, rules.PeriodName(), v.Step))
+	decision := "根据中心有关规定，经研究决定：对" + who.Name + "同志予以" + trimStop(v.StepAction) + "。"
+	if v.Override && v.OverrideReason != "" {
+		decision += "（" + trimStop(v.OverrideReason) + "。）"
+	}
+	doc.Paragraph(decision)
+	var extra []string
+	for _, c := range v.Consequences() {
+		core := strings.TrimSuffix(c, "（函告派驻单位）")
+		if c != "按投诉计分，不重复扣分" && !strings.Contains(v.StepAction, core) {
+			extra = append(extra, strings.Replace(core, "取消当季度", "取消其当季度", 1))
+		}
+	}
+	if len(extra) > 0 {
+		doc.Paragraph("同时，" + strings.Join(extra, "；") + "。")
+	}
+	doc.Paragraph("希望全体窗口工作人员引以为戒，严格遵守中心各项规章制度，规范服务行为，切实提升服务质量。")
+	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
+	return output(doc, w)
+}
+
+// windowTitle names a window in running text: "A05 户籍业务窗口".
+func windowTitle(w models.ServiceWindow) string {
+	n := windowName(w)
+	if n != "" && !strings.HasSuffix(n, "窗口") {
+		n += "窗口"
+	}
+	return n
+}
+
+func windowSuffix(window string) string {
+	if window == "" {
+		return ""
+	}
+	return "（" + window + "）"
+}
+
+func trimStop(s string) string {
+	return strings.TrimRight(strings.TrimSpace(s), "。；;.")
+}
+
+// PrintHomeUnitLetter prints the 函告派驻单位 of a violation: a letter to
+// the person's home unit with the facts, the person's record in the
+// counting period and the centre's request.
+func PrintHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w io.Writer) error {
+	v, who, err := loadViolation(st, violationID)
+	if err != nil {
+		return err
+	}
+	rules, err := st.ConductRulesFor(v.On)
+	if err != nil {
+		return err
+	}
+	hist, err := st.Violations(models.ViolationFilter{StaffID: v.StaffID, From: rules.PeriodStart(v.On), To: v.On})
+	if err != nil {
+		return err
+	}
+	p, err := newPrinter(st)
+	if err != nil {
+		return err
+	}
+	title := "关于" + who.Name + "同志违反窗口管理规定情况的函"
+	doc, err := p.newDoc(title, opt.Created)
+	if err != nil {
+		return err
+	}
+	doc.Title(title)
+	doc.Addressee(orDash(who.HomeUnit.Name) + "：")
+	doc.Paragraph(fmt.Sprintf("贵单位派驻我中心%s工作人员%s同志（工号%s），%s在工作中%s，违反了%s。这是该同志%s第%d次%s类违规。",
+		orDash(windowTitle(v.Window)), who.Name, who.EmployeeNo, v.On.Chinese(), trimStop(v.Circumstances), ruleBroken(v.Category),
+		rules.PeriodName(), v.Step, v.Category))
+	if len(hist) > 0 {
+		doc.Paragraph(fmt.Sprintf("%s该同志在我中心的违规记录如下：", rules.PeriodName()))
+		rows := make([][]string, len(hist))
+		for i, h := range hist {
+			rows[i] = []string{h.On.Chinese(), h.Category, h.Circumstances, h.StepAction}
+		}
+		doc.Table([]typeset.Column{{Title: "日期", Width: 3.2, Center: true}, {Title: "类别", Width: 2.6, Center: true},
+			{Title: "情形", Width: 5.2}, {Title: "处理", Width: 4.6}}, rows)
+	}
+	doc.Paragraph("我中心已按规定对其予以" + trimStop(v.StepAction) + "。现将有关情况函告贵单位，请贵单位加强对派驻人员的教育管理，督促其认真整改，并于收到本函之日起10个工作日内将处理意见书面反馈我中心综合业务科。")
+	doc.Paragraph("特此函告。")
+	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
+	return output(doc, w)
+}
+
+// PrintRectifyNotice prints the 整改通知 of a window: its open 差评
+// rectification items (or one item when ratingID is set) with their
+// deadlines.
+func PrintRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOptions, w io.Writer) error {
+	items, err := st.Ratings(models.RatingFilter{WindowID: windowID, Bad: true})
+	if err != nil {
+		return err
+	}
+	var open []models.Rating
+	for _, r := range items {
+		if (ratingID != 0 && r.ID == ratingID) || (ratingID == 0 && (r.RectifyStatus == models.RectifyPending || r.RectifyStatus == models.RectifyWorking)) {
+			open = append(open, r)
+		}
+	}
+	if len(open) == 0 {
+		return fmt.Errorf("该窗口没有待整改的差评")
+	}
+	win := open[0].Window
+	ws, err := st.ServiceWindows()
+	if err != nil {
+		return err
+	}
+	unit := ""
+	for _, x := range ws {
+		if x.ID == win.ID {
+			unit = x.HomeUnit.Name
+		}
+	}
+	p, err := newPrinter(st)
+	if err != nil {
+		return err
+	}
+	title := "差评整改通知"
+	doc, err := p.newDoc(title, opt.Created)
+	if err != nil {
+		return err
+	}
+	doc.Title(title)
+	addressee := windowTitle(win)
+	if unit != "" {
+		addressee = unit + "、" + addressee
+	}
+	doc.Addressee(addressee + "：")
+	doc.Paragraph(fmt.Sprintf("根据“好差评”评价结果，你窗口收到以下%d条差评，现通知你窗口按照“好差评”差评整改工作要求，逐条核实情况、落实整改，在整改期限内将整改情况书面报送中心综合业务科。", len(open)))
+	rows := make([][]string, len(open))
+	for i, r := range open {
+		who := "—"
+		if r.Staff != nil {
+			who = r.Staff.Name
+		}
+		rows[i] = []string{fmt.Sprint(i + 1), r.On.String(), who, r.Level, orDash(r.Comment), r.RectifyDue.String()}
+	}
+	doc.Table([]typeset.Column{{Title: "序号", Width: 1.8, Center: true}, {Title: "评价日期", Width: 3.9, Center: true},
+		{Title: "被评价人", Width: 2.7, Center: true}, {Title: "评价", Width: 2.6, Center: true},
+		{Title: "评价内容", Width: 3.3}, {Title: "整改期限", Width: 3.9, Center: true}}, rows)
+	doc.Paragraph("经核实属于无效差评的，请提供相关证明材料，由中心复核后认定。逾期未整改的，将在月度考核中予以通报。")
+	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
+	return output(doc, w)
+}

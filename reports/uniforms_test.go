@@ -1,0 +1,187 @@
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"govdesk/models"
+)
+
+func rosterForUniforms(t *testing.T) *models.Store {
+	t.Helper()
+	st := openStore(t)
+	mustImport(t, st, "windows", writeFile(t, "窗口.csv", []byte(windowsCSV)))
+	mustImport(t, st, "staff", writeFile(t, "人员.csv", []byte(staffCSV(t))))
+	return st
+}
+
+const uniformsCSV = "工号,种类,品名,尺码,数量,发放日期,原因\n" +
+	"ZW001,冬装,棉服,L,1,2025-10-27,换季\n" +
+	"ZW001,冬装,裤,175/96A,1,2025-10-27,\n" +
+	"ZW002,夏装,衬衫,m,2,2026/5/25,换季\n" +
+	"ZW003,工作牌,工作牌,,1,2026-03-09,遗失补发\n"
+
+func TestImportUniformsAndImportAgainChangesNothing(t *testing.T) {
+	st := rosterForUniforms(t)
+	path := writeFile(t, "服装.csv", gb18030(t, uniformsCSV))
+	if stats := mustImport(t, st, "uniforms", path); stats.Created != 4 {
+		t.Fatalf("first import: %v", stats)
+	}
+	if stats := mustImport(t, st, "uniforms", path); stats.Created != 0 || stats.Unchanged != 4 {
+		t.Fatalf("second import: %v", stats)
+	}
+	list, _ := st.UniformIssues(models.UniformFilter{})
+	var shirt models.UniformIssue
+	for _, u := range list {
+		if u.Item == "衬衫" {
+			shirt = u
+		}
+	}
+	if shirt.Size != "M" || shirt.Quantity != 2 || shirt.Staff.EmployeeNo != "ZW002" || !shirt.Signed || shirt.Reason != "换季" {
+		t.Fatalf("stored %+v", shirt)
+	}
+	// export gives the same columns back
+	out := filepath.Join(t.TempDir(), "服装.csv")
+	if n, err := Export(st, "uniforms", out, ExportOptions{}); err != nil || n != 4 {
+		t.Fatalf("export: %d %v", n, err)
+	}
+	b, _ := os.ReadFile(out)
+	if !strings.Contains(string(b), "工号,种类,品名,尺码,数量,发放日期,原因") || !strings.Contains(string(b), "ZW002,夏装,衬衫,M,2,2026-05-25,换季") {
+		t.Fatalf("export:\n%s", b)
+	}
+}
+
+// A bad size or an unknown 工号 refuses the whole file, naming every row.
+func TestImportUniformsBadSizeUnknownStaffChangesNothing(t *testing.T) {
+	st := rosterForUniforms(t)
+	bad := "工号,种类,品名,尺码,数量,发放日期,原因\n" +
+		"ZW001,冬装,棉服,L,1,2025-10-27,换季\n" + // good
+		"ZW001,冬装,棉服,XXXXL,1,2025-10-27,换季\n" + // bad size
+		"ZW999,夏装,衬衫,M,2,2026-05-25,\n" + // unknown person
+		"ZW002,秋装,围巾,M,两,2026-05-25,领导批准\n" + // kind, item, quantity, reason
+		"ZW001,冬装,棉服,L,1,2025-10-27,换季\n" // duplicate
+	_, err := Import(st, "uniforms", writeFile(t, "服装.csv", []byte(bad)), nil)
+	var ie *ImportError
+	if !errors.As(err, &ie) {
+		t.Fatalf("want ImportError, got %v", err)
+	}
+	var got []string
+	for _, p := range ie.Problems {
+		got = append(got, p.String())
+	}
+	text := strings.Join(got, "\n")
+	for _, want := range []string{
+		"服装.csv 第3行 “尺码”列：尺码“XXXXL”不在尺码列表中",
+		"服装.csv 第4行 “工号”列：工号 ZW999 不在人员名册中",
+		"服装.csv 第5行 “数量”列：“两”不是整数",
+		"服装.csv 第5行 “种类”列：种类只能是 夏装 / 春秋装 / 冬装 / 工作牌",
+		"服装.csv 第5行 “品名”列：品名“围巾”不在品名列表中",
+		"服装.csv 第5行 “原因”列：原因只能是 新入驻 / 换季 / 破损更换 / 遗失补发",
+		"服装.csv 第6行：与第2行重复",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in:\n%s", want, text)
+		}
+	}
+	if len(got) != 7 {
+		t.Errorf("want 7 problems, got %d:\n%s", len(got), text)
+	}
+	if list, _ := st.UniformIssues(models.UniformFilter{}); len(list) != 0 {
+		t.Fatalf("a refused file imported %d lines", len(list))
+	}
+}
+
+func TestSubstitutionFormAndBadgeRegisterPrint(t *testing.T) {
+	st := demoStore(t)
+	subs, err := st.Substitutions(models.SubstitutionFilter{})
+	must(t, err)
+	var late models.Substitution
+	for _, s := range subs {
+		if s.Name == "任重" {
+			late = s
+		}
+	}
+	var buf bytes.Buffer
+	must(t, PrintSubstitutionForm(st, late.ID, fixedPDF, &buf))
+	keepPDF(t, "替岗报备单.pdf", buf.Bytes())
+	text := flat(pdfText(t, buf.Bytes()))
+	for _, want := range []string{"临时替岗人员报备单", "任重", "彭博", "2026年11月16日至2026年11月20日，共5天",
+		"临牌-03", "座牌-A03", "派驻单位（盖章）", "首席代表签字", "乌兰察布市政务服务中心"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q missing from the 替岗报备单:\n%s", want, text)
+		}
+	}
+	buf.Reset()
+	must(t, PrintBadgeRegister(st, BadgeRegisterOptions{From: models.NewDate(2026, 11, 1), To: models.NewDate(2026, 11, 30)}, fixedPDF, &buf))
+	keepPDF(t, "挂牌座牌登记表.pdf", buf.Bytes())
+	text = flat(pdfText(t, buf.Bytes()))
+	for _, want := range []string{"临时工作挂牌及座牌领用归还登记表", "编号", "领用日期", "归还日期", "签名签名", "临牌-01", "临牌-02", "赵志刚", "逾期未还"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q missing from the badge register:\n%s", want, text)
+		}
+	}
+}
+
+func TestUniformReceiptOneAndBatchAndSeasonNotice(t *testing.T) {
+	st := demoStore(t)
+	issues, err := st.UniformIssues(models.UniformFilter{Kind: models.UniformWinter, From: models.NewDate(2026, 11, 1)})
+	must(t, err)
+	if len(issues) < 10 {
+		t.Fatalf("the demo issued %d winter lines this November", len(issues))
+	}
+	var ids []uint
+	for _, u := range issues {
+		ids = append(ids, u.ID)
+	}
+	var buf bytes.Buffer
+	must(t, PrintUniformReceipt(st, ids, fixedPDF, &buf))
+	keepPDF(t, "服装签收单-批量.pdf", buf.Bytes())
+	text := flat(pdfText(t, buf.Bytes()))
+	for _, want := range []string{"2026年冬装领用签收单", "签名", issues[0].Staff.Name, "棉服", "经办人签名"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q missing from the batch receipt:\n%s", want, text)
+		}
+	}
+	one := issues[0].StaffID
+	ids = ids[:0]
+	for _, u := range issues {
+		if u.StaffID == one {
+			ids = append(ids, u.ID)
+		}
+	}
+	buf.Reset()
+	must(t, PrintUniformReceipt(st, ids, fixedPDF, &buf))
+	keepPDF(t, "服装签收单-个人.pdf", buf.Bytes())
+	text = flat(pdfText(t, buf.Bytes()))
+	for _, want := range []string{"领用人签名", issues[0].Staff.EmployeeNo, "以上服装已如数领取"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q missing from the one-person receipt:\n%s", want, text)
+		}
+	}
+
+	changes, _ := st.SeasonChanges()
+	winter := changes[len(changes)-1]
+	pending, _ := st.UniformPending(winter.ID)
+	buf.Reset()
+	must(t, PrintSeasonNotice(st, winter.ID, fixedPDF, &buf))
+	keepPDF(t, "换装通知.pdf", buf.Bytes())
+	text = flat(pdfText(t, buf.Bytes()))
+	for _, want := range []string{"关于2026年冬季统一换装的通知", "各进驻窗口单位", "自2026年12月1日起", "2026年11月30日前",
+		"尚有" + strconv.Itoa(len(pending)) + "人未领取", "行业制式服装", "特此通知"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q missing from the 换装通知:\n%s", want, text)
+		}
+	}
+}
+
+// keepPDF writes a printout to $GOVDESK_PDF_OUT, when set, to look at it.
+func keepPDF(t *testing.T, name string, b []byte) {
+	if dir := os.Getenv("GOVDESK_PDF_OUT"); dir != "" {
+		must(t, os.WriteFile(filepath.Join(dir, name), b, 0o644))
+	}
+}
