@@ -28,8 +28,8 @@ const (
   govdesk [--data 目录]                          打开桌面程序
   govdesk [--data 目录] demo                     在空数据库中填入演示中心
   govdesk [--data 目录] import 种类 文件          种类：%s
-  govdesk [--data 目录] export 种类 --out 文件 [--month 2026-11]
-                                               种类：%s（.xlsx 或 .csv）
+  govdesk [--data 目录] export 种类 --out 文件 [--month 2026-11 | --quarter 2026Q4]
+                                               种类：%s（.xlsx 或 .csv；attendance 与 scores-month 也可导出 .pdf 通报）
   govdesk [--data 目录] notice 文书 --case 办件编号 --out 文件.pdf [--field 名称=内容 ...]
                                                文书：%s
   govdesk [--data 目录] backup --out 文件
