@@ -103,6 +103,15 @@ type Data interface {
 	// Rule sets (考勤规则) with their effective dates.
 	RuleSets() ([]models.RuleSet, error)
 	SaveRuleSet(*models.RuleSet) error
+
+	// Violations, complaints, ratings and commendations (conduct.go).
+	conductData
+
+	// Substitutes, badges and the uniform ledger (substitutes_data.go).
+	substituteUniformData
+
+	// Monthly scores, the quarter's 服务明星 and its meeting (scoring_data.go).
+	scoringData
 }
 
 // storeData serves Data from the SQLite store, with imports and exports
@@ -199,15 +208,20 @@ func NewMainWindow(a fyne.App, data Data) fyne.Window {
 
 func newShell(win fyne.Window, data Data) *shell {
 	s := &shell{win: win, data: data, screens: map[string]screen{}, stack: container.NewStack(), async: runAsync}
-	s.names = []string{"总览", "办件", "考勤", "请假", "人员", "窗口", "派驻单位", "工作日历", "考勤规则", "文书设置", "操作日志"}
+	s.names = []string{"总览", "办件", "考勤", "请假", "评分", "违规投诉", "评价表扬", "替岗", "服装", "人员", "窗口", "派驻单位", "工作日历", "考勤规则", "文书设置", "操作日志"}
 	s.makers = map[string]func() screen{
 		"总览":   func() screen { return newHomeScreen(s) },
 		"办件":   func() screen { return newCasesScreen(s) },
 		"考勤":   func() screen { return newAttendanceScreen(s) },
 		"请假":   func() screen { return newLeaveScreen(s) },
+		"评分":   func() screen { return newScoringScreen(s) },
 		"考勤规则": func() screen { return newRulesScreen(s) },
 		"文书设置": func() screen { return newNoticeSettingsScreen(s) },
+		"替岗":   func() screen { return newSubstitutesScreen(s) },
+		"服装":   func() screen { return newUniformsScreen(s) },
 		"人员":   func() screen { return newStaffScreen(s) },
+		"违规投诉": func() screen { return newConductScreen(s) },
+		"评价表扬": func() screen { return newRatingsScreen(s) },
 		"窗口":   func() screen { return newWindowsScreen(s) },
 		"派驻单位": func() screen { return newUnitsScreen(s) },
 		"工作日历": func() screen { return newCalendarScreen(s) },

@@ -33,7 +33,7 @@ func newRulesScreen(s *shell) *rulesScreen {
 	sc := &rulesScreen{shell: s, sets: map[uint]models.RuleSet{}}
 	sc.list = newRecordTable([]column{
 		{"生效日期", 96}, {"说明", 160}, {"重复打卡", 70}, {"迟到早退折算", 200}, {"擅离折算", 165},
-		{"作息时间", 170}, {"请假审批权限", 220},
+		{"作息时间", 170}, {"请假审批权限", 220}, {"评分规则", 420},
 	}, "搜索说明、作息", func(id uint) {
 		if id == builtinID {
 			sc.edit.Disable()
@@ -84,7 +84,8 @@ func ruleRecord(id uint, s models.RuleSet) record {
 	cells := []string{s.EffectiveFrom.String(), s.Note, fmt.Sprintf("%d分钟内", a.DuplicateMinutes),
 		fmt.Sprintf("满%d次计旷工半天（%s）", a.LateEarlyLimit, a.LateEarlyMode),
 		fmt.Sprintf("超过%d分钟计旷工半天", a.AwayLimitMinutes), sched,
-		fmt.Sprintf("≤%s天首席代表 ≤%s天综合业务科", models.FormatDays(a.ChiefMaxDays), models.FormatDays(a.OfficeMaxDays))}
+		fmt.Sprintf("≤%s天首席代表 ≤%s天综合业务科", models.FormatDays(a.ChiefMaxDays), models.FormatDays(a.OfficeMaxDays)),
+		scoringRulesText(s)}
 	return record{id: id, cells: cells, search: strings.Join(cells, " ")}
 }
 
@@ -131,6 +132,7 @@ type rulesForm struct {
 	schedules              [][9]*widget.Entry
 	save                   *widget.Button
 	errs                   *formErrors
+	scoring                *scoringRulesSection // 满意窗口与服务明星 (scoring_rules.go)
 }
 
 const bySeason = "按季节选用"
@@ -206,6 +208,10 @@ func newRulesForm(sc *rulesScreen, rs models.RuleSet) *rulesForm {
 	if rs.ID != 0 {
 		title = "修改考勤规则（" + rs.EffectiveFrom.String() + " 起）"
 	}
+	f.scoring = newScoringRulesSection(rs.Scoring())
+	for _, it := range f.scoring.items(f.errs) {
+		form.AppendItem(it)
+	}
 	f.save = newFormDialog(sc.shell, title, "保存", form, f.errs, f.submit, sc.reload).save
 	return f
 }
@@ -262,6 +268,7 @@ func (f *rulesForm) read() (models.RuleSet, models.FieldErrors) {
 	if f.fixed.Selected != bySeason {
 		a.FixedSchedule = f.fixed.Selected
 	}
+	fe = append(fe, f.scoring.read(&rs)...)
 	return rs, fe
 }
 

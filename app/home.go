@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,6 +20,7 @@ type homeScreen struct {
 	units   *widget.Label
 	alerts  *widget.Label
 	overdue *widget.Button
+	badges  *badgeAlert // badges and seat plates overdue (home_badges.go)
 	demo    *widget.Button
 	box     fyne.CanvasObject
 }
@@ -38,13 +40,14 @@ func newHomeScreen(s *shell) *homeScreen {
 	h.overdue = widget.NewButton("", h.onOverdue)
 	h.overdue.Importance = widget.DangerImportance
 	h.overdue.Hide()
+	h.badges = newBadgeAlert(s)
 	h.demo = widget.NewButton("填入演示数据（20个窗口、60名人员）", h.onDemo)
 	h.demo.Importance = widget.HighImportance
 	h.demo.Hide()
 	h.box = container.NewVBox(
 		widget.NewLabelWithStyle("总览", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(3, card("启用窗口", h.windows), card("在岗人员", h.onDuty), card("派驻单位", h.units)),
-		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue))),
+		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue), container.NewHBox(h.badges.button))),
 		h.demo,
 	)
 	h.reload()
@@ -56,6 +59,7 @@ func (h *homeScreen) content() fyne.CanvasObject { return container.NewPadded(h.
 type homeCounts struct {
 	windows, onDuty, total, units int
 	overdue                       int
+	conduct                       []string // overdue complaints and rectification items
 	empty                         bool
 }
 
@@ -89,6 +93,10 @@ func (h *homeScreen) reload() {
 		c.empty = len(ws) == 0 && len(staff) == 0
 		late, err := h.shell.data.Cases(models.CaseFilter{Status: models.CaseOverdue, Today: models.Today()})
 		c.overdue = len(late)
+		if err != nil {
+			return err
+		}
+		c.conduct, err = conductAlerts(h.shell.data)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -112,6 +120,10 @@ func (h *homeScreen) reload() {
 		} else {
 			h.overdue.Hide()
 		}
+		if len(c.conduct) > 0 {
+			h.alerts.SetText("以下事项需要处理：\n" + strings.Join(c.conduct, "\n"))
+		}
+		h.badges.reload(h.alerts)
 	})
 }
 

@@ -233,14 +233,15 @@ func ScorePerson(in PersonMonthInput, r ScoringRules) PersonScore {
 		} else if c.Deducts {
 			add(ScoreItem{c.On, "违规", c.Label, -r.ViolationPoints[c.Category], fmt.Sprintf("violation:%d", c.ID)})
 		}
+		// labels carry their date ("11月5日 投诉属实：服务用语不当")
 		if c.StopsBonus {
-			ps.BonusStopped = append(ps.BonusStopped, dayLabel(c.On)+" "+c.Label)
+			ps.BonusStopped = append(ps.BonusStopped, c.Label)
 		}
 		if c.LosesStar || c.NoticeOrHeavier {
-			ps.StarVetoes = append(ps.StarVetoes, dayLabel(c.On)+" "+c.Label)
+			ps.StarVetoes = append(ps.StarVetoes, c.Label)
 		}
 		if c.LosesWindowMonth {
-			ps.WindowVetoes = append(ps.WindowVetoes, dayLabel(c.On)+" "+c.Label)
+			ps.WindowVetoes = append(ps.WindowVetoes, c.Label)
 		}
 	}
 	for _, rt := range in.Ratings {
@@ -317,7 +318,7 @@ func ScoreWindows(people []PersonScore, windows []WindowInfo, r ScoringRules) []
 			}
 		}
 		for _, v := range w.Vetoes {
-			ws.Vetoes = append(ws.Vetoes, dayLabel(v.On)+" "+v.Label)
+			ws.Vetoes = append(ws.Vetoes, v.Label)
 		}
 		byID[w.ID] = ws
 		out = append(out, ws)

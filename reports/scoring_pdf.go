@@ -70,8 +70,8 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 		}
 		rows[i] = []string{rank, w.Code + " " + w.Name, score(w.Score), rate(w.Satisfied, w.Rated), strconv.Itoa(w.OverdueDays), note}
 	}
-	doc.Table([]typeset.Column{{Title: "名次", Width: 1.6, Center: true}, {Title: "窗口", Width: 7}, {Title: "得分", Width: 2, Center: true},
-		{Title: "满意率", Width: 2.2, Center: true}, {Title: "超期（天）", Width: 2.2, Center: true}, {Title: "备注", Width: 4.6}}, rows)
+	doc.Table([]typeset.Column{{Title: "名次", Width: 1.6, Center: true}, {Title: "窗口", Width: 5.2}, {Title: "得分", Width: 2, Center: true},
+		{Title: "满意率", Width: 2.2, Center: true}, {Title: "超期（天）", Width: 2.2, Center: true}, {Title: "备注", Width: 7}}, rows)
 	doc.Heading1("二、月度考核奖扣发名单")
 	var stopped [][]string
 	for _, ps := range ms.People {

@@ -1,0 +1,403 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+	"govdesk/reports"
+)
+
+// conductData is what the discipline, complaint, rating and commendation
+// screens need from the store (embedded in Data).
+type conductData interface {
+	Violations(models.ViolationFilter) ([]models.Violation, error)
+	SaveViolation(*models.Violation) error
+	DeleteViolation(id uint) error
+	SuggestStep(staffID uint, category string, on models.Date, excludeID uint) (models.LadderSuggestion, error)
+	Complaints(models.ComplaintFilter) ([]models.Complaint, error)
+	SaveComplaint(*models.Complaint) error
+	ConcludeComplaint(id uint, status, notes, finding string, on models.Date) error
+	DeleteComplaint(id uint) error
+	Ratings(models.RatingFilter) ([]models.Rating, error)
+	SatisfactionByMonth(month string, byStaff bool) ([]models.Satisfaction, error)
+	SetRectification(id uint, status, measures string, on models.Date) error
+	Commendations(models.CommendationFilter) ([]models.Commendation, error)
+	SaveCommendation(*models.Commendation) error
+	DeleteCommendation(id uint) error
+	ConductRulesFor(d models.Date) (models.ConductRules, error)
+	// PrintConduct prints 通报批评 or 函告派驻单位 (id: a violation) or
+	// 整改通知 (id: a 差评 rating) into the PDF at path.
+	PrintConduct(kind string, id uint, path string) error
+}
+
+// Conduct notices.
+const (
+	printCensure = "通报批评"
+	printLetter  = "函告派驻单位"
+	printRectify = "整改通知"
+)
+
+func (d storeData) PrintConduct(kind string, id uint, path string) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	switch kind {
+	case printCensure:
+		err = reports.PrintCensure(d.Store, id, reports.PrintOptions{}, f)
+	case printLetter:
+		err = reports.PrintHomeUnitLetter(d.Store, id, reports.PrintOptions{}, f)
+	case printRectify:
+		var r models.Rating
+		rs, e := d.Store.Ratings(models.RatingFilter{Bad: true})
+		for _, x := range rs {
+			if x.ID == id {
+				r = x
+			}
+		}
+		if err = e; err == nil {
+			err = reports.PrintRectifyNotice(d.Store, r.WindowID, id, reports.PrintOptions{}, f)
+		}
+	default:
+		err = fmt.Errorf("没有名为“%s”的文书", kind)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// printConduct prints a conduct notice into the archive folder and offers to open it.
+func printConduct(s *shell, kind string, id uint, who string) {
+	dir := noticeDir(s)
+	path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.pdf", kind, who, time.Now().Format("20060102-150405")))
+	s.async(func() error {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
+		}
+		return s.data.PrintConduct(kind, id, path)
+	}, func(err error) {
+		if err != nil {
+			showError("无法印制"+kind, err, s.win)
+			return
+		}
+		open := widget.NewButton("打开预览", func() { openFile(s, path) })
+		open.Importance = widget.HighImportance
+		save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
+		body := container.NewVBox(wrapLabel(fmt.Sprintf("已印制%s（%s）", kind, who)), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
+		d := dialog.NewCustom("印制完成", "关闭", body, s.win)
+		d.Resize(fyne.NewSize(560, 220))
+		d.Show()
+	})
+}
+
+const allCategories = "全部类别"
+const conductAllMonths = "全部月份"
+
+// monthChoices offers the months from two ahead back two years, newest first.
+func monthChoices() ([]string, map[string]models.Date) {
+	m := map[string]models.Date{}
+	opts := []string{conductAllMonths}
+	today := models.Today()
+	for i := 0; i >= -24; i-- {
+		d := models.NewDate(today.Year(), today.Month()+time.Month(i), 1)
+		label := fmt.Sprintf("%d年%d月", d.Year(), int(d.Month()))
+		opts = append(opts, label)
+		m[label] = d
+	}
+	return opts, m
+}
+
+func monthSpan(months map[string]models.Date, label string) (models.Date, models.Date) {
+	first, ok := months[label]
+	if !ok {
+		return models.Date{}, models.Date{}
+	}
+	return first, models.NewDate(first.Year(), first.Month()+1, 0)
+}
+
+// conductScreen is 违规投诉: the violation register and the complaint
+// workflow, each filtered by month and category or status.
+type conductScreen struct {
+	shell *shell
+	tabs  *container.AppTabs
+
+	violations *recordTable
+	vByID      map[uint]models.Violation
+	vMonth     *widget.Select
+	vCategory  *widget.Select
+	vMarks     map[uint]widget.Importance
+
+	complaints *recordTable
+	cByID      map[uint]models.Complaint
+	cMonth     *widget.Select
+	cStatus    *widget.Select
+	cMarks     map[uint]widget.Importance
+
+	months map[string]models.Date
+
+	vAdd, vEdit, vDel, vCensure, vLetter, vPerson *widget.Button
+	cAdd, cEdit, cConclude, cDel, cPerson         *widget.Button
+	box                                           fyne.CanvasObject
+
+	// dialogs last opened, for tests
+	vForm *violationForm
+	cForm *concludeForm
+}
+
+var violationColumns = []column{
+	{"日期", 92}, {"工号", 66}, {"姓名", 64}, {"窗口", 48}, {"类别", 96}, {"情形", 250},
+	{"第几次", 56}, {"处理", 260}, {"调整理由", 110}, {"来源", 66}, {"记录人", 90},
+}
+
+var complaintColumns = []column{
+	{"日期", 92}, {"窗口", 48}, {"被投诉人", 64}, {"投诉人", 64}, {"渠道", 96}, {"问题类别", 96},
+	{"内容", 240}, {"办理时限", 92}, {"核查结果", 66}, {"核查结论", 220},
+}
+
+const vColStep, vColAction = 6, 7
+const cColDue, cColStatus = 7, 8
+
+func newConductScreen(s *shell) *conductScreen {
+	sc := &conductScreen{shell: s, vByID: map[uint]models.Violation{}, cByID: map[uint]models.Complaint{},
+		vMarks: map[uint]widget.Importance{}, cMarks: map[uint]widget.Importance{}}
+	var opts []string
+	opts, sc.months = monthChoices()
+
+	sc.violations = newRecordTable(violationColumns, "搜索姓名、工号、窗口、情形", func(uint) { sc.setButtons() })
+	sc.violations.styleCells(func(id uint, col int) widget.Importance {
+		if col == vColStep || col == vColAction {
+			return sc.vMarks[id]
+		}
+		return widget.MediumImportance
+	})
+	sc.violations.onQuery(sc.setButtons)
+	sc.vMonth = widget.NewSelect(opts, func(string) { sc.reload() })
+	sc.vMonth.SetSelected(conductAllMonths)
+	sc.vCategory = widget.NewSelect(append([]string{allCategories}, models.ViolationCategories...), func(string) { sc.reload() })
+	sc.vCategory.SetSelected(allCategories)
+	sc.vAdd = widget.NewButtonWithIcon("登记违规", theme.ContentAddIcon(), func() { sc.onViolation(0) })
+	sc.vEdit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onViolation(sc.violations.selected) })
+	sc.vDel = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), sc.onDeleteViolation)
+	sc.vCensure = widget.NewButtonWithIcon("印制通报批评", theme.DocumentPrintIcon(), func() { sc.onPrint(printCensure) })
+	sc.vLetter = widget.NewButtonWithIcon("印制函告派驻单位", theme.MailSendIcon(), func() { sc.onPrint(printLetter) })
+	sc.vPerson = widget.NewButtonWithIcon("个人记录", theme.AccountIcon(), func() {
+		if v, ok := sc.vByID[sc.violations.selected]; ok {
+			showConductPage(s, v.StaffID)
+		}
+	})
+	vTab := container.NewBorder(
+		container.NewVBox(
+			container.NewHBox(widget.NewLabel("月份"), sc.vMonth, widget.NewLabel("类别"), sc.vCategory,
+				layoutSpacer(), widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "violations", "违规记录", sc.reload) }),
+				widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "violations", "违规记录") })),
+			container.NewHBox(sc.vAdd, sc.vEdit, sc.vDel, sc.vPerson, sc.vCensure, sc.vLetter),
+		), nil, nil, nil, sc.violations.layout())
+
+	sc.complaints = newRecordTable(complaintColumns, "搜索窗口、人员、投诉人、内容", func(uint) { sc.setButtons() })
+	sc.complaints.styleCells(func(id uint, col int) widget.Importance {
+		if col == cColDue || col == cColStatus {
+			return sc.cMarks[id]
+		}
+		return widget.MediumImportance
+	})
+	sc.complaints.onQuery(sc.setButtons)
+	sc.cMonth = widget.NewSelect(opts, func(string) { sc.reload() })
+	sc.cMonth.SetSelected(conductAllMonths)
+	sc.cStatus = widget.NewSelect(append([]string{allStatuses, overdueComplaints}, models.ComplaintStatuses...), func(string) { sc.reload() })
+	sc.cStatus.SetSelected(allStatuses)
+	sc.cAdd = widget.NewButtonWithIcon("登记投诉", theme.ContentAddIcon(), func() { sc.onComplaint(0) })
+	sc.cEdit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onComplaint(sc.complaints.selected) })
+	sc.cConclude = widget.NewButtonWithIcon("核查结论", theme.ConfirmIcon(), func() { sc.onConclude(sc.complaints.selected) })
+	sc.cConclude.Importance = widget.HighImportance
+	sc.cDel = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), sc.onDeleteComplaint)
+	sc.cPerson = widget.NewButtonWithIcon("个人记录", theme.AccountIcon(), func() {
+		if c, ok := sc.cByID[sc.complaints.selected]; ok && c.StaffID != nil {
+			showConductPage(s, *c.StaffID)
+		}
+	})
+	cTab := container.NewBorder(
+		container.NewVBox(
+			container.NewHBox(widget.NewLabel("月份"), sc.cMonth, widget.NewLabel("核查结果"), sc.cStatus,
+				layoutSpacer(), widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "complaints", "投诉", sc.reload) }),
+				widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "complaints", "投诉") })),
+			container.NewHBox(sc.cAdd, sc.cEdit, sc.cConclude, sc.cDel, sc.cPerson),
+		), nil, nil, nil, sc.complaints.layout())
+
+	sc.tabs = container.NewAppTabs(container.NewTabItem("违规记录", vTab), container.NewTabItem("投诉", cTab))
+	sc.box = container.NewBorder(widget.NewLabelWithStyle("违规投诉", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, sc.tabs)
+	sc.setButtons()
+	sc.reload()
+	return sc
+}
+
+const overdueComplaints = "已超期"
+
+func (sc *conductScreen) content() fyne.CanvasObject { return sc.box }
+
+func (sc *conductScreen) setButtons() {
+	_, v := sc.vByID[sc.violations.selected]
+	for _, b := range []*widget.Button{sc.vEdit, sc.vDel, sc.vCensure, sc.vLetter, sc.vPerson} {
+		if v {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	c, ok := sc.cByID[sc.complaints.selected]
+	for _, b := range []*widget.Button{sc.cEdit, sc.cDel, sc.cConclude} {
+		if ok {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	if ok && c.StaffID != nil {
+		sc.cPerson.Enable()
+	} else {
+		sc.cPerson.Disable()
+	}
+}
+
+func (sc *conductScreen) reload() {
+	if sc.box == nil {
+		return // still being built
+	}
+	vf := models.ViolationFilter{}
+	vf.From, vf.To = monthSpan(sc.months, sc.vMonth.Selected)
+	if c := sc.vCategory.Selected; c != allCategories {
+		vf.Category = c
+	}
+	cf := models.ComplaintFilter{}
+	cf.From, cf.To = monthSpan(sc.months, sc.cMonth.Selected)
+	today := models.Today()
+	switch st := sc.cStatus.Selected; st {
+	case allStatuses, "":
+	case overdueComplaints:
+		cf.Overdue = today
+	default:
+		cf.Status = st
+	}
+	var vs []models.Violation
+	var cs []models.Complaint
+	sc.shell.async(func() (err error) {
+		if vs, err = sc.shell.data.Violations(vf); err != nil {
+			return err
+		}
+		cs, err = sc.shell.data.Complaints(cf)
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取违规投诉记录", err, sc.shell.win)
+			return
+		}
+		sc.vByID, sc.vMarks = map[uint]models.Violation{}, map[uint]widget.Importance{}
+		recs := make([]record, len(vs))
+		for i, v := range vs {
+			sc.vByID[v.ID] = v
+			step := fmt.Sprintf("第%d次", v.Step)
+			action := v.StepAction
+			if v.ScoredAsComplaint {
+				action += "（按投诉计分）"
+			}
+			switch {
+			case v.Override:
+				step += "（调整）"
+				sc.vMarks[v.ID] = widget.WarningImportance
+			case v.Censured():
+				sc.vMarks[v.ID] = widget.DangerImportance
+			}
+			recs[len(vs)-1-i] = record{id: v.ID, cells: []string{v.On.String(), v.Staff.EmployeeNo, v.Staff.Name, v.Window.Code,
+				v.Category, v.Circumstances, step, action, v.OverrideReason, v.Source, v.RecordedBy},
+				search: strings.Join([]string{v.Staff.EmployeeNo, v.Staff.Name, v.Window.Code, v.Window.Name, v.Category, v.Circumstances, v.StepAction}, " ")}
+		}
+		sc.violations.setRecords(recs)
+		sc.cByID, sc.cMarks = map[uint]models.Complaint{}, map[uint]widget.Importance{}
+		crecs := make([]record, len(cs))
+		for i, c := range cs {
+			sc.cByID[c.ID] = c
+			who := ""
+			if c.Staff != nil {
+				who = c.Staff.Name
+			}
+			switch {
+			case c.Overdue(today):
+				sc.cMarks[c.ID] = widget.DangerImportance
+			case c.Status == models.ComplaintUpheld:
+				sc.cMarks[c.ID] = widget.WarningImportance
+			case c.Status == models.ComplaintRejected:
+				sc.cMarks[c.ID] = widget.SuccessImportance
+			}
+			status := c.Status
+			if c.Overdue(today) {
+				status += "（超期）"
+			}
+			crecs[len(cs)-1-i] = record{id: c.ID, cells: []string{c.On.String(), c.Window.Code, who, c.Complainant, c.Channel, c.Problem,
+				c.Content, c.DueOn.String(), status, c.Finding},
+				search: strings.Join([]string{c.Window.Code, c.Window.Name, c.StaffLabel(), c.Complainant, c.Content, c.Finding}, " ")}
+		}
+		sc.complaints.setRecords(crecs)
+		sc.setButtons()
+	})
+}
+
+func (sc *conductScreen) onPrint(kind string) {
+	v, ok := sc.vByID[sc.violations.selected]
+	if !ok {
+		return
+	}
+	printConduct(sc.shell, kind, v.ID, v.Staff.Name)
+}
+
+func (sc *conductScreen) onDeleteViolation() {
+	v, ok := sc.vByID[sc.violations.selected]
+	if !ok {
+		return
+	}
+	confirm("删除违规记录", fmt.Sprintf("删除 %s %s 的这条%s违规记录？此人以后的同类违规将重新计次。", v.On, v.Staff.Name, v.Category), "删除", sc.shell.win, func() {
+		sc.shell.async(func() error { return sc.shell.data.DeleteViolation(v.ID) }, func(err error) {
+			if err != nil {
+				showError("无法删除", err, sc.shell.win)
+				return
+			}
+			sc.shell.changed()
+			sc.reload()
+		})
+	})
+}
+
+func (sc *conductScreen) onDeleteComplaint() {
+	c, ok := sc.cByID[sc.complaints.selected]
+	if !ok {
+		return
+	}
+	msg := fmt.Sprintf("删除 %s 对 %s 窗口的投诉？", c.On, c.Window.Code)
+	if c.ViolationID != nil {
+		msg += "由它产生的违规记录也将一并删除。"
+	}
+	confirm("删除投诉", msg, "删除", sc.shell.win, func() {
+		sc.shell.async(func() error { return sc.shell.data.DeleteComplaint(c.ID) }, func(err error) {
+			if err != nil {
+				showError("无法删除", err, sc.shell.win)
+				return
+			}
+			sc.shell.changed()
+			sc.reload()
+		})
+	})
+}

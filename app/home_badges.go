@@ -1,0 +1,67 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+// badgeAlert is the overview's line for temporary badges and seat plates not
+// returned after their substitution ended; tapping it opens the inventory.
+type badgeAlert struct {
+	shell  *shell
+	button *widget.Button
+	late   []models.BadgeLoan
+}
+
+func newBadgeAlert(s *shell) *badgeAlert {
+	b := &badgeAlert{shell: s}
+	b.button = widget.NewButton("", b.open)
+	b.button.Importance = widget.DangerImportance
+	b.button.Hide()
+	return b
+}
+
+// reload reads the overdue items; when there are any, the overview's
+// summary line says there is something to do.
+func (b *badgeAlert) reload(summary *widget.Label) {
+	var late []models.BadgeLoan
+	b.shell.async(func() (err error) {
+		late, err = b.shell.data.OverdueBadges(models.Today())
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取挂牌座牌", err, b.shell.win)
+			return
+		}
+		b.late = late
+		if len(late) == 0 {
+			b.button.Hide()
+			return
+		}
+		names := make([]string, 0, len(late))
+		for _, l := range late {
+			names = append(names, l.Item.No+"（"+l.Substitution.Name+"）")
+		}
+		b.button.SetText(fmt.Sprintf("%d 块临时挂牌/座牌替岗结束后逾期未归还：%s，点击查看", len(late), strings.Join(names, "、")))
+		b.button.Show()
+		if !strings.HasPrefix(summary.Text, "以下事项需要处理") {
+			summary.SetText("以下事项需要处理：")
+		}
+	})
+}
+
+// open shows the badge inventory.
+func (b *badgeAlert) open() {
+	for i, n := range b.shell.names {
+		if n == "替岗" {
+			b.shell.nav.Select(i)
+		}
+	}
+	if sc, ok := b.shell.screens["替岗"].(*substitutesScreen); ok {
+		sc.tabs.SelectIndex(1)
+	}
+}

@@ -1,0 +1,351 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+	"govdesk/reports"
+)
+
+// quarterView is the quarter's 服务明星 selection: resident staff ranked by
+// the mean of their monthly scores, the disqualified with the reason, and
+// the selection meeting (季度评选会): its papers, its recorded decision, then
+// the 表彰决定 and the certificates.
+type quarterView struct {
+	sc    *scoringScreen
+	year  int
+	q     int // 1…4
+	stale bool
+
+	title, rules, decided *widget.Label
+	list                  *recordTable
+
+	qs        models.QuarterScores
+	decisions []models.AwardDecision
+	byID      map[uint]models.StarCandidate
+	loaded    bool
+
+	detail, pack, ballot, record, commend, certs, export *widget.Button
+	box                                                  fyne.CanvasObject
+
+	form *meetingForm // the form last opened, for tests
+}
+
+// Columns of the quarter table; 3, 4, 5 are the quarter's months.
+var quarterColumns = []column{
+	{"名次", 48}, {"工号", 64}, {"姓名", 70}, {"窗口", 50}, {"月1", 62}, {"月2", 62}, {"月3", 62},
+	{"平均分", 64}, {"满意率", 66}, {"办结", 50}, {"评选资格 / 取消原因", 220}, {"服务明星", 80}, {"评选结果", 126},
+}
+
+const (
+	qcMonth1   = 4
+	qcMean     = 7
+	qcEligible = 10
+	qcAward    = 11
+	qcDecision = 12
+)
+
+func newQuarterView(sc *scoringScreen) *quarterView {
+	qv := &quarterView{sc: sc, stale: true, byID: map[uint]models.StarCandidate{}}
+	today := models.Today()
+	qv.year, qv.q = today.Year(), (int(today.Month())-1)/3+1
+
+	qv.list = newRecordTable(append([]column(nil), quarterColumns...), "搜索姓名、工号、窗口、取消原因", func(uint) { qv.setButtons() })
+	qv.list.styleCells(qv.importance)
+	qv.list.onQuery(qv.setButtons)
+
+	qv.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	qv.rules = widget.NewLabel("")
+	qv.decided = widget.NewLabel("")
+	qv.decided.Wrapping = fyne.TextWrapWord
+	prev := widget.NewButtonWithIcon("上一季度", theme.NavigateBackIcon(), func() { qv.step(-1) })
+	next := widget.NewButtonWithIcon("下一季度", theme.NavigateNextIcon(), func() { qv.step(1) })
+	next.IconPlacement = widget.ButtonIconTrailingText
+
+	qv.detail = widget.NewButtonWithIcon("明细", theme.InfoIcon(), qv.onDetail)
+	qv.pack = widget.NewButtonWithIcon("打印候选人材料", theme.DocumentPrintIcon(), func() { qv.printPaper(reports.NomineePack) })
+	qv.ballot = widget.NewButtonWithIcon("打印表决票", theme.DocumentPrintIcon(), func() { qv.printPaper(reports.Ballot) })
+	qv.record = widget.NewButtonWithIcon("记录评选结果", theme.DocumentCreateIcon(), qv.onRecord)
+	qv.record.Importance = widget.HighImportance
+	qv.commend = widget.NewButtonWithIcon("打印表彰决定", theme.DocumentPrintIcon(), func() { qv.printPaper(reports.Commendation) })
+	qv.certs = widget.NewButtonWithIcon("打印荣誉证书", theme.DocumentPrintIcon(), func() { qv.printPaper(reports.Certificates) })
+	qv.export = widget.NewButtonWithIcon("导出", theme.DownloadIcon(), qv.onExport)
+
+	bar := container.NewHBox(prev, fixedBox(qv.title, 150), next)
+	meeting := container.NewHBox(qv.detail, widget.NewSeparator(), widget.NewLabel("评选会："), qv.pack, qv.ballot,
+		widget.NewLabel("→"), qv.record, widget.NewLabel("→"), qv.commend, qv.certs, widget.NewSeparator(), qv.export)
+	top := container.NewVBox(container.NewBorder(nil, nil, bar, nil, qv.rules), meeting, qv.decided)
+	qv.box = container.NewBorder(top, nil, nil, nil, qv.list.layout())
+	qv.setButtons()
+	return qv
+}
+
+// key gives "2026Q4".
+func (qv *quarterView) key() string { return fmt.Sprintf("%04dQ%d", qv.year, qv.q) }
+
+func (qv *quarterView) step(n int) {
+	i := qv.year*4 + qv.q - 1 + n
+	qv.year, qv.q = i/4, i%4+1
+	qv.reload()
+}
+
+// reload scores the quarter and reads the meeting's decision off the UI goroutine.
+func (qv *quarterView) reload() {
+	qv.stale = false
+	quarter := qv.key()
+	qv.title.SetText(reports.QuarterTitle(quarter))
+	months, err := models.ParseQuarter(quarter)
+	if err != nil {
+		showError("季度无法识别", err, qv.sc.shell.win)
+		return
+	}
+	for i, m := range months {
+		d, _ := models.ParseMonth(m)
+		qv.list.cols[qcMonth1+i].title = fmt.Sprintf("%d月", int(d.Month()))
+	}
+	var (
+		qs models.QuarterScores
+		ds []models.AwardDecision
+	)
+	d := qv.sc.shell.data
+	qv.sc.shell.async(func() (err error) {
+		if qs, err = d.ScoreQuarter(quarter); err != nil {
+			return err
+		}
+		ds, err = d.AwardDecisions(quarter)
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法计算季度评分", err, qv.sc.shell.win)
+			return
+		}
+		if qv.key() != quarter {
+			return
+		}
+		qv.qs, qv.decisions = qs, ds
+		qv.byID = make(map[uint]models.StarCandidate, len(qs.Candidates))
+		for _, c := range qs.Candidates {
+			qv.byID[c.StaffID] = c
+		}
+		r := qs.RuleSet.Scoring()
+		scored := len(qs.Candidates) > 0 && len(qs.Candidates[0].Months) > 0
+		rulesText := fmt.Sprintf("评分规则：%s；按各月得分平均排名，服务明星取前%d名（同分比满意率，再比办结件数）", qs.RuleSet.Name(), r.StarAwards)
+		if !scored {
+			rulesText = "本季度尚未开始，暂无评分"
+		}
+		qv.rules.SetText(rulesText)
+		qv.showDecision()
+		qv.loaded = true
+		qv.showRows()
+	})
+}
+
+// showDecision sums up the meeting's recorded decision.
+func (qv *quarterView) showDecision() {
+	if len(qv.decisions) == 0 {
+		eligible := 0
+		for _, c := range qv.qs.Candidates {
+			if c.Eligible() {
+				eligible++
+			}
+		}
+		qv.decided.SetText(fmt.Sprintf("尚未记录评选会决定。具备资格的候选人 %d 名；先打印候选人材料和表决票，评选会后“记录评选结果”。", eligible))
+		qv.decided.Importance = widget.MediumImportance
+		qv.decided.Refresh()
+		return
+	}
+	var awarded []string
+	for _, d := range qv.decisions {
+		if d.Awarded {
+			awarded = append(awarded, fmt.Sprintf("%s（%d票）", d.Staff.Name, d.Votes))
+		}
+	}
+	text := fmt.Sprintf("评选会 %s 决定（%s 记录）：授予服务明星 %s", qv.decisions[0].DecidedOn.String(), qv.decisions[0].RecordedBy,
+		strings.Join(awarded, "、"))
+	if len(awarded) == 0 {
+		text = fmt.Sprintf("评选会 %s 决定：本季度不授予服务明星", qv.decisions[0].DecidedOn.String())
+	}
+	if r := qv.decisions[0].Remarks; r != "" {
+		text += "；说明：" + r
+	}
+	qv.decided.SetText(text)
+	qv.decided.Importance = widget.SuccessImportance
+	qv.decided.Refresh()
+}
+
+func (qv *quarterView) decisionOf(staffID uint) (models.AwardDecision, bool) {
+	for _, d := range qv.decisions {
+		if d.StaffID == staffID {
+			return d, true
+		}
+	}
+	return models.AwardDecision{}, false
+}
+
+func (qv *quarterView) showRows() {
+	rs := make([]record, 0, len(qv.qs.Candidates))
+	for _, c := range qv.qs.Candidates {
+		d, ok := qv.decisionOf(c.StaffID)
+		rs = append(rs, candidateRecord(c, qv.qs.Months, d, ok))
+	}
+	qv.list.setRecords(rs)
+	qv.list.selected = 0
+	qv.setButtons()
+}
+
+func candidateRecord(c models.StarCandidate, months []string, d models.AwardDecision, decided bool) record {
+	rank, eligible, award, result := "—", "有资格", "", ""
+	if c.Eligible() {
+		rank = strconv.Itoa(c.Rank)
+	} else {
+		eligible = "取消：" + tidyReasons(c.Vetoes)
+	}
+	if c.Award {
+		award = "★ 候选"
+	}
+	if decided {
+		if d.Awarded {
+			result = fmt.Sprintf("★ 授予（%d票）", d.Votes)
+		} else {
+			result = fmt.Sprintf("未授予（%d票）", d.Votes)
+		}
+	}
+	cells := []string{rank, c.EmployeeNo, c.Name, c.WindowCode, "—", "—", "—", fmtScore(c.Mean),
+		rateText(c.Satisfied, c.Rated), strconv.Itoa(c.CasesDone), eligible, award, result}
+	for _, m := range c.Months {
+		for i, month := range months {
+			if m.Month == month {
+				cells[qcMonth1+i] = fmtScore(m.Score)
+			}
+		}
+	}
+	return record{id: c.StaffID, cells: cells, search: c.Name + " " + c.EmployeeNo + " " + c.WindowCode + " " + eligible}
+}
+
+func (qv *quarterView) importance(id uint, col int) widget.Importance {
+	c, ok := qv.byID[id]
+	if !ok {
+		return widget.MediumImportance
+	}
+	switch col {
+	case qcEligible:
+		if !c.Eligible() {
+			return widget.WarningImportance
+		}
+	case qcAward, qcMean:
+		if c.Award {
+			return widget.SuccessImportance
+		}
+	case qcDecision:
+		if d, ok := qv.decisionOf(id); ok && d.Awarded {
+			return widget.SuccessImportance
+		}
+	}
+	return widget.MediumImportance
+}
+
+// awarded tells whether the meeting's decision awards anyone (the 表彰决定
+// and the certificates need it).
+func (qv *quarterView) awarded() bool {
+	for _, d := range qv.decisions {
+		if d.Awarded {
+			return true
+		}
+	}
+	return false
+}
+
+func (qv *quarterView) setButtons() {
+	enable := func(b *widget.Button, on bool) {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	_, picked := qv.byID[qv.list.selected]
+	have := qv.loaded && len(qv.qs.Candidates) > 0
+	enable(qv.detail, qv.loaded && picked && qv.list.selected != 0)
+	enable(qv.pack, have)
+	enable(qv.ballot, have)
+	enable(qv.record, have)
+	enable(qv.commend, qv.loaded && qv.awarded())
+	enable(qv.certs, qv.loaded && qv.awarded())
+	enable(qv.export, qv.loaded)
+}
+
+// onDetail lists the candidate's months, each opening its breakdown.
+func (qv *quarterView) onDetail() {
+	c, ok := qv.byID[qv.list.selected]
+	if !ok {
+		return
+	}
+	s := qv.sc.shell
+	rows := container.NewVBox()
+	for _, m := range c.Months {
+		m := m
+		open := widget.NewButtonWithIcon("明细", theme.InfoIcon(), func() {
+			month := m.Month
+			var ms models.MonthScores
+			d, cache := s.data, qv.sc.cache
+			s.async(func() (err error) {
+				ms, err = cache.get(d, month)
+				return err
+			}, func(err error) {
+				if err != nil {
+					showError("无法计算评分", err, s.win)
+					return
+				}
+				showPersonBreakdown(qv.sc, ms, m)
+			})
+		})
+		rows.Add(container.NewBorder(nil, nil, nil, open, widget.NewLabel(fmt.Sprintf("%s：得分 %s（扣 %s，加 %s）",
+			monthKeyTitle(m.Month), fmtScore(m.Score), fmtScore(m.Deductions), fmtScore(m.Bonus)))))
+	}
+	if len(c.Months) == 0 {
+		rows.Add(widget.NewLabel("本季度没有在岗月份。"))
+	}
+	status := "具备服务明星评选资格"
+	if !c.Eligible() {
+		status = "不具备评选资格：" + tidyReasons(c.Vetoes)
+	}
+	st := wrapLabel(status)
+	if !c.Eligible() {
+		st.Importance = widget.WarningImportance
+	}
+	head := wrapLabel(fmt.Sprintf("%s（%s）窗口 %s · %s：平均分 %s，满意率 %s，办结 %d 件，旷工 %s 天",
+		c.Name, c.EmployeeNo, c.WindowCode, reports.QuarterTitle(qv.qs.Quarter), fmtScore(c.Mean), rateText(c.Satisfied, c.Rated),
+		c.CasesDone, models.FormatDays(c.AbsentDays)))
+	trend := widget.NewButtonWithIcon("全年趋势", theme.GridIcon(), func() {
+		showTrendDialog(qv.sc, trendPerson, c.StaffID, c.Name+"（"+c.EmployeeNo+"）", qv.year)
+	})
+	dlg := dialog.NewCustom("季度评分："+c.Name, "关闭", container.NewBorder(container.NewVBox(head, st), trend, nil, nil, rows), s.win)
+	dlg.Resize(dialogSize(s, 640, 400))
+	dlg.Show()
+}
+
+func (qv *quarterView) onExport() {
+	opt := reports.ExportOptions{Quarter: qv.key()}
+	what := reports.QuarterTitle(qv.key()) + "服务明星评分"
+	s := qv.sc.shell
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("季度评分（Excel）", func() { exportFileAs(s, "scores-quarter", what, opt, []string{".xlsx", ".csv"}) }),
+		fyne.NewMenuItem("季度评分（CSV）", func() { exportFileAs(s, "scores-quarter", what, opt, []string{".csv", ".xlsx"}) }),
+	)
+	widget.ShowPopUpMenuAtRelativePosition(menu, s.win.Canvas(), fyne.NewPos(0, qv.export.Size().Height), qv.export)
+}
+
+// printPaper prints one paper of the meeting into the notices folder.
+func (qv *quarterView) printPaper(paper reports.MeetingPaper) {
+	quarter := qv.key()
+	what := reports.QuarterTitle(quarter) + "服务明星" + string(paper)
+	printScoringPaper(qv.sc.shell, what, func(d Data, path string) error { return d.PrintMeetingPaper(quarter, paper, path) })
+}

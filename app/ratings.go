@@ -1,0 +1,407 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+// ratingsScreen is 评价表扬: 满意率 per window or person for a month, the
+// rectification ledger of 差评, and the commendations.
+type ratingsScreen struct {
+	shell *shell
+	tabs  *container.AppTabs
+
+	months map[string]models.Date
+	month  *widget.Select
+	by     *widget.RadioGroup
+	rates  *recordTable
+
+	ledger   *recordTable
+	rByID    map[uint]models.Rating
+	rState   *widget.Select
+	rMarks   map[uint]widget.Importance
+	rWork    *widget.Button
+	rDone    *widget.Button
+	rInvalid *widget.Button
+	rPrint   *widget.Button
+
+	commends *recordTable
+	mByID    map[uint]models.Commendation
+	mMonth   *widget.Select
+	mAdd     *widget.Button
+	mDel     *widget.Button
+
+	box fyne.CanvasObject
+}
+
+const byWindow, byPerson = "按窗口", "按人员"
+const overdueItems = "已超期"
+
+var rateColumns = []column{{"编号", 70}, {"名称", 200}, {"评价数", 64}, {"非常满意", 70}, {"满意", 56}, {"基本满意", 70}, {"不满意", 60}, {"非常不满意", 84}, {"满意率", 70}}
+
+var ledgerColumns = []column{{"评价日期", 92}, {"窗口", 48}, {"被评价人", 64}, {"评价", 84}, {"评价内容", 230},
+	{"整改期限", 92}, {"整改状态", 84}, {"整改措施 / 复核意见", 280}, {"完成日期", 92}}
+
+var commendColumns = []column{{"日期", 92}, {"工号", 66}, {"姓名", 64}, {"窗口", 48}, {"类型", 70}, {"说明", 360}}
+
+const ledgerColDue, ledgerColState = 5, 6
+
+func newRatingsScreen(s *shell) *ratingsScreen {
+	sc := &ratingsScreen{shell: s, rByID: map[uint]models.Rating{}, mByID: map[uint]models.Commendation{}, rMarks: map[uint]widget.Importance{}}
+	opts, months := monthChoices()
+	sc.months = months
+	sc.month = widget.NewSelect(opts[1:], func(string) { sc.reload() })
+	sc.month.SetSelected(opts[1])
+	sc.by = widget.NewRadioGroup([]string{byWindow, byPerson}, func(string) { sc.reload() })
+	sc.by.Horizontal = true
+	sc.by.SetSelected(byWindow)
+	sc.rates = newRecordTable(rateColumns, "搜索编号、名称", nil)
+	rateTab := container.NewBorder(container.NewHBox(widget.NewLabel("月份"), sc.month, sc.by, layoutSpacer(),
+		widget.NewButtonWithIcon("导入好差评", theme.UploadIcon(), func() { importFile(s, "ratings", "好差评", sc.reload) }),
+		widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "ratings", "好差评") })),
+		wrapLabel("满意率 =（非常满意 + 满意 + 基本满意）÷ 评价数；没有署名到人的评价只计入窗口。"), nil, nil, sc.rates.layout())
+
+	sc.ledger = newRecordTable(ledgerColumns, "搜索窗口、人员、评价内容", func(uint) { sc.setButtons() })
+	sc.ledger.styleCells(func(id uint, col int) widget.Importance {
+		if col == ledgerColDue || col == ledgerColState {
+			return sc.rMarks[id]
+		}
+		return widget.MediumImportance
+	})
+	sc.ledger.onQuery(sc.setButtons)
+	sc.rState = widget.NewSelect(append([]string{allStatuses, overdueItems}, models.RectifyStates...), func(string) { sc.reload() })
+	sc.rState.SetSelected(allStatuses)
+	sc.rWork = widget.NewButtonWithIcon("开始整改", theme.MediaPlayIcon(), func() { sc.onRectify(models.RectifyWorking) })
+	sc.rDone = widget.NewButtonWithIcon("整改完成", theme.ConfirmIcon(), func() { sc.onRectify(models.RectifyDone) })
+	sc.rInvalid = widget.NewButtonWithIcon("认定无效差评", theme.CancelIcon(), func() { sc.onRectify(models.RectifyInvalid) })
+	sc.rPrint = widget.NewButtonWithIcon("印制整改通知", theme.DocumentPrintIcon(), func() {
+		if r, ok := sc.rByID[sc.ledger.selected]; ok {
+			printConduct(s, printRectify, r.ID, r.Window.Code+"窗口")
+		}
+	})
+	ledgerTab := container.NewBorder(container.NewHBox(widget.NewLabel("整改状态"), sc.rState, layoutSpacer(),
+		sc.rWork, sc.rDone, sc.rInvalid, sc.rPrint), nil, nil, nil, sc.ledger.layout())
+
+	sc.commends = newRecordTable(commendColumns, "搜索姓名、工号、说明", func(uint) { sc.setButtons() })
+	sc.commends.onQuery(sc.setButtons)
+	sc.mMonth = widget.NewSelect(opts, func(string) { sc.reload() })
+	sc.mMonth.SetSelected(conductAllMonths)
+	sc.mAdd = widget.NewButtonWithIcon("登记表扬", theme.ContentAddIcon(), sc.onCommend)
+	sc.mDel = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), sc.onDeleteCommend)
+	commendTab := container.NewBorder(container.NewHBox(widget.NewLabel("月份"), sc.mMonth, sc.mAdd, sc.mDel, layoutSpacer(),
+		widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "commendations", "表扬", sc.reload) }),
+		widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "commendations", "表扬") })),
+		nil, nil, nil, sc.commends.layout())
+
+	sc.tabs = container.NewAppTabs(container.NewTabItem("满意率", rateTab), container.NewTabItem("差评整改台账", ledgerTab), container.NewTabItem("表扬", commendTab))
+	sc.box = container.NewBorder(widget.NewLabelWithStyle("评价表扬", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, sc.tabs)
+	sc.setButtons()
+	sc.reload()
+	return sc
+}
+
+func (sc *ratingsScreen) content() fyne.CanvasObject { return sc.box }
+
+func (sc *ratingsScreen) setButtons() {
+	r, ok := sc.rByID[sc.ledger.selected]
+	open := ok && (r.RectifyStatus == models.RectifyPending || r.RectifyStatus == models.RectifyWorking)
+	enable := func(b *widget.Button, on bool) {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	enable(sc.rWork, ok && r.RectifyStatus == models.RectifyPending)
+	enable(sc.rDone, open)
+	enable(sc.rInvalid, open)
+	enable(sc.rPrint, ok)
+	_, m := sc.mByID[sc.commends.selected]
+	enable(sc.mDel, m)
+}
+
+func (sc *ratingsScreen) reload() {
+	if sc.box == nil {
+		return // still being built
+	}
+	first := sc.months[sc.month.Selected]
+	month := models.MonthOf(first)
+	byStaff := sc.by.Selected == byPerson
+	rf := models.RatingFilter{Bad: true}
+	today := models.Today()
+	switch st := sc.rState.Selected; st {
+	case allStatuses, "":
+	case overdueItems:
+		rf.Overdue = today
+	default:
+		rf.Rectify = st
+	}
+	mf := models.CommendationFilter{}
+	mf.From, mf.To = monthSpan(sc.months, sc.mMonth.Selected)
+	var tally []models.Satisfaction
+	var items []models.Rating
+	var ms []models.Commendation
+	sc.shell.async(func() (err error) {
+		if tally, err = sc.shell.data.SatisfactionByMonth(month, byStaff); err != nil {
+			return err
+		}
+		if items, err = sc.shell.data.Ratings(rf); err != nil {
+			return err
+		}
+		ms, err = sc.shell.data.Commendations(mf)
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取评价和表扬", err, sc.shell.win)
+			return
+		}
+		recs := make([]record, len(tally))
+		for i, x := range tally {
+			c := x.Counts
+			recs[i] = record{id: uint(i + 1), cells: []string{x.Key, x.Name, fmt.Sprint(x.Rated), fmt.Sprint(c[models.RatingVeryGood]),
+				fmt.Sprint(c[models.RatingGood]), fmt.Sprint(c[models.RatingFair]), fmt.Sprint(c[models.RatingPoor]),
+				fmt.Sprint(c[models.RatingVeryPoor]), x.RateText()}, search: x.Key + " " + x.Name}
+		}
+		sc.rates.setRecords(recs)
+
+		sc.rByID, sc.rMarks = map[uint]models.Rating{}, map[uint]widget.Importance{}
+		lrecs := make([]record, len(items))
+		for i, r := range items {
+			sc.rByID[r.ID] = r
+			who := ""
+			if r.Staff != nil {
+				who = r.Staff.Name
+			}
+			state := r.RectifyStatus
+			switch {
+			case r.RectifyOverdue(today):
+				state += "（超期）"
+				sc.rMarks[r.ID] = widget.DangerImportance
+			case r.RectifyStatus == models.RectifyDone:
+				sc.rMarks[r.ID] = widget.SuccessImportance
+			case r.RectifyStatus == models.RectifyPending || r.RectifyStatus == models.RectifyWorking:
+				sc.rMarks[r.ID] = widget.WarningImportance
+			}
+			lrecs[len(items)-1-i] = record{id: r.ID, cells: []string{r.On.String(), r.Window.Code, who, r.Level, r.Comment,
+				r.RectifyDue.String(), state, r.RectifyMeasures, r.RectifiedOn.String()},
+				search: strings.Join([]string{r.Window.Code, r.Window.Name, r.StaffLabel(), r.Comment, r.RectifyMeasures}, " ")}
+		}
+		sc.ledger.setRecords(lrecs)
+
+		sc.mByID = map[uint]models.Commendation{}
+		mrecs := make([]record, len(ms))
+		for i, m := range ms {
+			sc.mByID[m.ID] = m
+			mrecs[len(ms)-1-i] = record{id: m.ID, cells: []string{m.On.String(), m.Staff.EmployeeNo, m.Staff.Name, m.Staff.Window.Code, m.Kind, m.Note},
+				search: strings.Join([]string{m.Staff.EmployeeNo, m.Staff.Name, m.Kind, m.Note}, " ")}
+		}
+		sc.commends.setRecords(mrecs)
+		sc.setButtons()
+	})
+}
+
+func (sc *ratingsScreen) onRectify(status string) {
+	r, ok := sc.rByID[sc.ledger.selected]
+	if !ok {
+		return
+	}
+	s := sc.shell
+	measures := multiEntry("整改措施；认定无效差评时写明复核意见")
+	measures.SetText(r.RectifyMeasures)
+	date := newDateField(s.win)
+	date.SetDate(models.Today())
+	errs := newFormErrors()
+	form := widget.NewForm(
+		widget.NewFormItem("差评", wrapLabel(fmt.Sprintf("%s %s窗口 %s：%s（期限 %s）", r.On, r.Window.Code, r.Level, r.Comment, r.RectifyDue))),
+		errs.item("整改措施", measures, ""),
+		errs.item("日期", date, ""),
+	)
+	newFormDialog(s, status, "保存", form, errs, func() error {
+		on, err := date.DateValue()
+		if err != nil {
+			return models.FieldErrors{{Field: "日期", Reason: err.Error()}}
+		}
+		return s.data.SetRectification(r.ID, status, measures.Text, on)
+	}, sc.reload)
+}
+
+func (sc *ratingsScreen) onCommend() {
+	s := sc.shell
+	var staff []models.Staff
+	s.async(func() (err error) {
+		staff, err = s.data.StaffList()
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取人员", err, s.win)
+			return
+		}
+		labels, ids, _ := staffChoices(staff)
+		person := widget.NewSelect(labels, nil)
+		date := newDateField(s.win)
+		date.SetDate(models.Today())
+		kind := widget.NewSelect(models.CommendationKinds, nil)
+		kind.SetSelected(models.CommendLetter)
+		note := multiEntry("如：群众来信表扬其耐心细致")
+		errs := newFormErrors()
+		form := widget.NewForm(errs.item("工号", person, ""), errs.item("日期", date, ""), errs.item("类型", kind, "表扬信、锦旗、媒体表扬计入考核加分"), errs.item("说明", note, ""))
+		newFormDialog(s, "登记表扬", "保存", form, errs, func() error {
+			on, err := date.DateValue()
+			if err != nil {
+				return models.FieldErrors{{Field: "日期", Reason: err.Error()}}
+			}
+			c := models.Commendation{StaffID: ids[person.Selected], On: on, Kind: kind.Selected, Note: note.Text}
+			return s.data.SaveCommendation(&c)
+		}, sc.reload)
+	})
+}
+
+func (sc *ratingsScreen) onDeleteCommend() {
+	m, ok := sc.mByID[sc.commends.selected]
+	if !ok {
+		return
+	}
+	confirm("删除表扬", fmt.Sprintf("删除 %s %s 的%s？", m.On, m.Staff.Name, m.Kind), "删除", sc.shell.win, func() {
+		sc.shell.async(func() error { return sc.shell.data.DeleteCommendation(m.ID) }, func(err error) {
+			if err != nil {
+				showError("无法删除", err, sc.shell.win)
+				return
+			}
+			sc.shell.changed()
+			sc.reload()
+		})
+	})
+}
+
+// conductEvent is one line of a person's conduct timeline.
+type conductEvent struct {
+	on           models.Date
+	kind, detail string
+}
+
+// showConductPage shows a person's conduct this year: where they stand on
+// each category's ladder, and their violations, complaints, ratings and
+// commendations in one timeline.
+func showConductPage(s *shell, staffID uint) {
+	var (
+		p     models.Staff
+		vs    []models.Violation
+		cs    []models.Complaint
+		rs    []models.Rating
+		ms    []models.Commendation
+		rules models.ConductRules
+	)
+	today := models.Today()
+	s.async(func() (err error) {
+		if p, err = s.data.StaffByID(staffID); err != nil {
+			return err
+		}
+		if rules, err = s.data.ConductRulesFor(today); err != nil {
+			return err
+		}
+		from := rules.PeriodStart(today)
+		if vs, err = s.data.Violations(models.ViolationFilter{StaffID: staffID, From: from}); err != nil {
+			return err
+		}
+		if cs, err = s.data.Complaints(models.ComplaintFilter{StaffID: staffID, From: from}); err != nil {
+			return err
+		}
+		if rs, err = s.data.Ratings(models.RatingFilter{StaffID: staffID, From: from}); err != nil {
+			return err
+		}
+		ms, err = s.data.Commendations(models.CommendationFilter{StaffID: staffID, From: from})
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取个人记录", err, s.win)
+			return
+		}
+		counts := map[string]int{}
+		var events []conductEvent
+		for _, v := range vs {
+			counts[v.Category]++
+			d := fmt.Sprintf("%s：%s → 第%d次，%s", v.Category, v.Circumstances, v.Step, v.StepAction)
+			if v.Override {
+				d += "（调整：" + v.OverrideReason + "）"
+			}
+			events = append(events, conductEvent{v.On, "违规", d})
+		}
+		for _, c := range cs {
+			events = append(events, conductEvent{c.On, "投诉", fmt.Sprintf("%s（%s）：%s", c.Status, orNone(c.Problem), c.Content)})
+		}
+		good := 0
+		for _, r := range rs {
+			if models.IsBadRating(r.Level) {
+				events = append(events, conductEvent{r.On, "差评", fmt.Sprintf("%s：%s（整改：%s）", r.Level, orNone(r.Comment), r.RectifyStatus)})
+			} else {
+				good++
+			}
+		}
+		for _, m := range ms {
+			events = append(events, conductEvent{m.On, "表扬", m.Kind + "：" + m.Note})
+		}
+		sort.SliceStable(events, func(i, j int) bool { return events[j].on.Before(events[i].on) })
+
+		ladder := make([]string, 0, len(models.ViolationCategories))
+		for _, cat := range models.ViolationCategories {
+			n := counts[cat]
+			next := rules.StepFor(cat, n+1)
+			ladder = append(ladder, fmt.Sprintf("%s：%s已%d次；若再发生为第%d次 → %s", cat, rules.PeriodName(), n, n+1, next.Action))
+		}
+		rows := make([][]string, len(events))
+		for i, e := range events {
+			rows[i] = []string{e.on.String(), e.kind, e.detail}
+		}
+		table := widget.NewTable(func() (int, int) { return len(rows), 3 },
+			func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
+			func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(rows[id.Row][id.Col]) })
+		table.SetColumnWidth(0, 96)
+		table.SetColumnWidth(1, 50)
+		table.SetColumnWidth(2, 760)
+		head := wrapLabel(fmt.Sprintf("%s（工号 %s，%s %s）%s：违规 %d 次，投诉 %d 件，好评 %d 条，差评 %d 条，表扬 %d 次",
+			p.Name, p.EmployeeNo, p.Window.Code, p.HomeUnit.Name, rules.PeriodName(), len(vs), len(cs), good, len(rs)-good, len(ms)))
+		ladderBox := widget.NewCard("", "处理阶梯位置", wrapLabel(strings.Join(ladder, "\n")))
+		body := container.NewBorder(container.NewVBox(head, ladderBox, widget.NewLabelWithStyle("记录时间线", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})), nil, nil, nil, table)
+		d := dialog.NewCustom("个人违规投诉与评价记录："+p.Name, "关闭", body, s.win)
+		d.Resize(fyne.NewSize(960, 680))
+		d.Show()
+	})
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// conductAlerts are the overview's lines for complaints still under
+// investigation after their deadline and 差评 rectification items overdue.
+func conductAlerts(d Data) ([]string, error) {
+	today := models.Today()
+	cs, err := d.Complaints(models.ComplaintFilter{Overdue: today})
+	if err != nil {
+		return nil, err
+	}
+	rs, err := d.Ratings(models.RatingFilter{Overdue: today})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	if len(cs) > 0 {
+		out = append(out, fmt.Sprintf("· %d 件投诉已超过办理时限仍在核查中（见“违规投诉 › 投诉”）", len(cs)))
+	}
+	if len(rs) > 0 {
+		out = append(out, fmt.Sprintf("· %d 条差评整改已超期未完成（见“评价表扬 › 差评整改台账”）", len(rs)))
+	}
+	return out, nil
+}

@@ -1,0 +1,162 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+// scoringRulesSection is the part of the rule-set form with the numbers of
+// the monthly 满意窗口 and quarterly 服务明星 scoring (DOMAIN.md §8): a new
+// rule set from a chosen date can change every one; the model validates them.
+type scoringRulesSection struct {
+	base, commend, cap                     *widget.Entry
+	late, early, missing, absentHalf, away *widget.Entry
+	violation                              map[string]*widget.Entry
+	complaint, dissatisfied, very, overdue *widget.Entry
+	windowAwards, starAwards               *widget.Entry
+	absentLimit, noticeNth                 *widget.Entry
+	basicSatisfied                         *widget.Check
+}
+
+// Labels of the section's form items (parse errors show under them).
+const (
+	srBase     = "评分基础分与加分"
+	srAtt      = "考勤扣分"
+	srConduct  = "违规扣分"
+	srService  = "投诉评价与超期"
+	srAwards   = "评选名额"
+	srVetoes   = "一票否决"
+	srSatisfac = "满意率"
+)
+
+func newScoringRulesSection(r models.ScoringRules) *scoringRulesSection {
+	num := func(v float64) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetText(fmtScore(v))
+		return e
+	}
+	f := &scoringRulesSection{
+		base: num(r.Base), commend: num(r.CommendationPoints), cap: num(r.BonusCap),
+		late: num(r.LatePoints), early: num(r.EarlyPoints), missing: num(r.MissingPoints),
+		absentHalf: num(r.AbsentHalfPoints), away: num(r.AwayPoints),
+		violation: map[string]*widget.Entry{},
+		complaint: num(r.ComplaintPoints), dissatisfied: num(r.DissatisfiedPoints),
+		very: num(r.VeryDissatisfiedPoints), overdue: num(r.OverdueDayPoints),
+		windowAwards: num(float64(r.WindowAwards)), starAwards: num(float64(r.StarAwards)),
+		absentLimit: num(r.StarAbsentDaysLimit), noticeNth: num(float64(r.WindowOneTimeNoticeNth)),
+	}
+	for _, cat := range models.ViolationCategories {
+		f.violation[cat] = num(r.ViolationPoints[cat])
+	}
+	f.basicSatisfied = widget.NewCheck("“基本满意”计为满意", nil)
+	f.basicSatisfied.SetChecked(r.BasicSatisfiedCounts)
+	return f
+}
+
+// pairs lays out label–entry pairs in a grid of the given columns.
+func pairs(cols int, kv ...any) fyne.CanvasObject {
+	g := container.NewGridWithColumns(cols * 2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		l := widget.NewLabel(kv[i].(string))
+		l.Alignment = fyne.TextAlignTrailing
+		g.Add(l)
+		g.Add(kv[i+1].(fyne.CanvasObject))
+	}
+	return g
+}
+
+// items gives the section's form items.
+func (f *scoringRulesSection) items(errs *formErrors) []*widget.FormItem {
+	var viol []any
+	for _, cat := range models.ViolationCategories {
+		viol = append(viol, cat, f.violation[cat])
+	}
+	return []*widget.FormItem{
+		errs.item(srBase, pairs(3, "基础分", f.base, "每次表扬", f.commend, "加分上限", f.cap),
+			"满意窗口与服务明星评分：得分 = 基础分 − 扣分 + 加分（每月不超过上限），不设下限"),
+		errs.item(srAtt, pairs(3, "迟到每次", f.late, "早退每次", f.early, "缺卡每次", f.missing,
+			"旷工每半天", f.absentHalf, "擅离每次", f.away), "扣分数，填正数；迟到早退、擅离折算的旷工按旷工扣分"),
+		errs.item(srConduct, pairs(3, viol...), "每次违规的扣分；由投诉转成的违规不重复扣分"),
+		errs.item(srService, pairs(2, "投诉属实每件", f.complaint, "承诺件超期每工作日", f.overdue,
+			"不满意每条", f.dissatisfied, "非常不满意每条", f.very), "扣分数"),
+		errs.item(srSatisfac, f.basicSatisfied, "不勾选则只有“满意”“非常满意”计为满意"),
+		errs.item(srAwards, pairs(2, "满意窗口（每月）", f.windowAwards, "服务明星（每季度）", f.starAwards), "名"),
+		errs.item(srVetoes, pairs(2, "季度旷工满（天）", f.absentLimit, "一次性告知第几次", f.noticeNth),
+			"旷工达此天数取消服务明星资格；窗口人员第几次一次性告知违规取消窗口当月满意窗口资格"),
+	}
+}
+
+// read puts the section's numbers into rs; what cannot be read comes back
+// under the item's label, the rest the model validates.
+func (f *scoringRulesSection) read(rs *models.RuleSet) models.FieldErrors {
+	var fe models.FieldErrors
+	r := rs.Scoring()
+	num := func(label, what string, e *widget.Entry, into *float64) {
+		v, err := strconv.ParseFloat(strings.TrimSpace(e.Text), 64)
+		if err != nil {
+			fe = append(fe, models.FieldError{Field: label, Reason: fmt.Sprintf("%s“%s”不是数字", what, e.Text)})
+			return
+		}
+		*into = v
+	}
+	whole := func(label, what string, e *widget.Entry, into *int) {
+		n, err := strconv.Atoi(strings.TrimSpace(e.Text))
+		if err != nil {
+			fe = append(fe, models.FieldError{Field: label, Reason: fmt.Sprintf("%s“%s”不是整数", what, e.Text)})
+			return
+		}
+		*into = n
+	}
+	num(srBase, "基础分", f.base, &r.Base)
+	num(srBase, "每次表扬", f.commend, &r.CommendationPoints)
+	num(srBase, "加分上限", f.cap, &r.BonusCap)
+	num(srAtt, "迟到", f.late, &r.LatePoints)
+	num(srAtt, "早退", f.early, &r.EarlyPoints)
+	num(srAtt, "缺卡", f.missing, &r.MissingPoints)
+	num(srAtt, "旷工", f.absentHalf, &r.AbsentHalfPoints)
+	num(srAtt, "擅离", f.away, &r.AwayPoints)
+	points := make(map[string]float64, len(f.violation))
+	for k, v := range r.ViolationPoints {
+		points[k] = v
+	}
+	for _, cat := range models.ViolationCategories {
+		var v float64
+		num(srConduct, cat, f.violation[cat], &v)
+		if v < 0 {
+			fe = append(fe, models.FieldError{Field: srConduct, Reason: cat + "扣分不能为负数"})
+		}
+		points[cat] = v
+	}
+	r.ViolationPoints = points
+	num(srService, "投诉属实", f.complaint, &r.ComplaintPoints)
+	num(srService, "承诺件超期", f.overdue, &r.OverdueDayPoints)
+	num(srService, "不满意", f.dissatisfied, &r.DissatisfiedPoints)
+	num(srService, "非常不满意", f.very, &r.VeryDissatisfiedPoints)
+	r.BasicSatisfiedCounts = f.basicSatisfied.Checked
+	whole(srAwards, "满意窗口名额", f.windowAwards, &r.WindowAwards)
+	whole(srAwards, "服务明星名额", f.starAwards, &r.StarAwards)
+	num(srVetoes, "旷工天数", f.absentLimit, &r.StarAbsentDaysLimit)
+	whole(srVetoes, "一次性告知次数", f.noticeNth, &r.WindowOneTimeNoticeNth)
+	if r.StarAbsentDaysLimit <= 0 {
+		fe = append(fe, models.FieldError{Field: srVetoes, Reason: "旷工天数应大于0"})
+	}
+	if r.WindowOneTimeNoticeNth < 1 {
+		fe = append(fe, models.FieldError{Field: srVetoes, Reason: "一次性告知次数至少为1"})
+	}
+	rs.ScoringRules = &r
+	return fe
+}
+
+// scoringRulesText sums up a rule set's scoring for the rule list.
+func scoringRulesText(rs models.RuleSet) string {
+	r := rs.Scoring()
+	return fmt.Sprintf("基础%s，迟到−%s，旷工半天−%s，投诉−%s，加分≤%s，满意窗口%d名，服务明星%d名",
+		fmtScore(r.Base), fmtScore(r.LatePoints), fmtScore(r.AbsentHalfPoints), fmtScore(r.ComplaintPoints), fmtScore(r.BonusCap), r.WindowAwards, r.StarAwards)
+}
