@@ -133,6 +133,7 @@ type rulesForm struct {
 	save                   *widget.Button
 	errs                   *formErrors
 	scoring                *scoringRulesSection // 满意窗口与服务明星 (scoring_rules.go)
+	conduct                *conductRulesSection // 违规计数周期与办理时限 (conduct_rules.go)
 }
 
 const bySeason = "按季节选用"
@@ -208,6 +209,10 @@ func newRulesForm(sc *rulesScreen, rs models.RuleSet) *rulesForm {
 	if rs.ID != 0 {
 		title = "修改考勤规则（" + rs.EffectiveFrom.String() + " 起）"
 	}
+	f.conduct = newConductRulesSection(rs.Conduct)
+	for _, it := range f.conduct.items(f.errs) {
+		form.AppendItem(it)
+	}
 	f.scoring = newScoringRulesSection(rs.Scoring())
 	for _, it := range f.scoring.items(f.errs) {
 		form.AppendItem(it)
@@ -268,6 +273,7 @@ func (f *rulesForm) read() (models.RuleSet, models.FieldErrors) {
 	if f.fixed.Selected != bySeason {
 		a.FixedSchedule = f.fixed.Selected
 	}
+	fe = append(fe, f.conduct.read(&rs)...)
 	fe = append(fe, f.scoring.read(&rs)...)
 	return rs, fe
 }

@@ -378,7 +378,7 @@ func trendStatus(months, points int, kind string) string {
 	if kind == trendWindow {
 		what = "有在岗人员计分"
 	}
-	return fmt.Sprintf("已开始的%d个月中有%d个月%s；未开始的月份不画。绿色圆点为当月满意窗口。", months, points, what)
+	return fmt.Sprintf("有考勤记录的%d个月中有%d个月%s；未开始或没有记录的月份不画。绿色圆点为当月满意窗口。", months, points, what)
 }
 
 // loadYear scores the year's months that have begun (from the cache where
@@ -392,7 +392,9 @@ func (sc *scoringScreen) loadYear(year int, extra func() error, done func([]mode
 			if err != nil {
 				return err
 			}
-			out = append(out, ms)
+			if ms.HasRecords { // a month before any punch was recorded has no real score
+				out = append(out, ms)
+			}
 		}
 		if extra != nil {
 			return extra()

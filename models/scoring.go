@@ -487,6 +487,9 @@ type MonthScores struct {
 	People  []PersonScore
 	Windows []WindowScore
 	State   string // 草稿 / 已封帐 / 已发布
+	// HasRecords is false for a month with no punches at all (before the
+	// centre used GovDesk): its scores mean nothing and trends skip it.
+	HasRecords bool
 }
 
 // QuarterScores is a scored quarter: the 服务明星 candidates ranked.

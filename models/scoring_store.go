@@ -98,6 +98,11 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 		out.State = st.State
 	}
 
+	var punches int64
+	if err := s.db.Model(&Punch{}).Where("at >= ? AND at < ?", first.Local(), last.AddDays(1).Local()).Limit(1).Count(&punches).Error; err != nil {
+		return out, err
+	}
+	out.HasRecords = punches > 0
 	sums, err := s.AttendanceMonth(month, AttendanceFilter{})
 	if err != nil {
 		return out, err

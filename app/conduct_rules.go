@@ -1,0 +1,72 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"govdesk/models"
+)
+
+// conductRulesSection is the part of the rule-set form with the discipline
+// settings: the period in which violations are counted for the escalation
+// ladders, and the working days allowed for a complaint and for a 差评's
+// rectification. The ladders' steps keep the handbook's wording.
+type conductRulesSection struct {
+	period             *widget.Select
+	complaint, rectify *widget.Entry
+	ladders            models.ConductRules
+}
+
+func newConductRulesSection(r models.ConductRules) *conductRulesSection {
+	if r.Period == "" {
+		r.Period = models.DefaultConductRules().Period
+	}
+	f := &conductRulesSection{ladders: r}
+	f.period = widget.NewSelect(models.ConductPeriods, nil)
+	f.period.SetSelected(r.Period)
+	days := func(n, def int) *widget.Entry {
+		if n <= 0 {
+			n = def
+		}
+		e := widget.NewEntry()
+		e.SetText(strconv.Itoa(n))
+		return e
+	}
+	d := models.DefaultConductRules()
+	f.complaint = days(r.ComplaintDays, d.ComplaintDays)
+	f.rectify = days(r.RectifyDays, d.RectifyDays)
+	return f
+}
+
+func (f *conductRulesSection) items(errs *formErrors) []*widget.FormItem {
+	return []*widget.FormItem{
+		errs.item("计数周期", f.period, "违规按此周期计第几次（升级处理）"),
+		errs.item("办理时限", container.NewGridWithColumns(4, widget.NewLabel("投诉办理"), f.complaint, widget.NewLabel("差评整改"), f.rectify),
+			"工作日；超过时限的投诉和整改事项列在总览上"),
+	}
+}
+
+// read puts the section's values into the rule set.
+func (f *conductRulesSection) read(rs *models.RuleSet) models.FieldErrors {
+	var fe models.FieldErrors
+	c := f.ladders
+	c.Period = f.period.Selected
+	for _, x := range []struct {
+		e    *widget.Entry
+		into *int
+		what string
+	}{{f.complaint, &c.ComplaintDays, "投诉办理"}, {f.rectify, &c.RectifyDays, "差评整改"}} {
+		n, err := strconv.Atoi(strings.TrimSpace(x.e.Text))
+		if err != nil || n <= 0 {
+			fe = append(fe, models.FieldError{Field: "办理时限", Reason: fmt.Sprintf("%s时限“%s”应为正整数（工作日）", x.what, x.e.Text)})
+			continue
+		}
+		*x.into = n
+	}
+	rs.Conduct = c
+	return fe
+}
