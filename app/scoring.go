@@ -287,7 +287,11 @@ func (mv *monthView) reload() {
 		}
 		mv.showState()
 		mv.rules.SetText("评分规则：" + ms.RuleSet.Name())
-		mv.note.SetText(monthNote(first, models.Today(), ms.RuleSet.Scoring()))
+		note := monthNote(first, models.Today(), ms.RuleSet.Scoring())
+		if !ms.HasRecords && !models.Today().Before(first) {
+			note = "本月没有任何打卡记录（可能早于开始使用本系统），以下得分不能作为评选依据；请先在“考勤”中导入打卡。"
+		}
+		mv.note.SetText(note)
 		opts := []string{allWindows}
 		for _, w := range windows {
 			opts = append(opts, w.Label())
