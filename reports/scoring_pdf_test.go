@@ -2,6 +2,8 @@ package reports
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -48,6 +50,9 @@ func TestSelectionMeetingPapers(t *testing.T) {
 		var b bytes.Buffer
 		if err := print(&b); err != nil {
 			t.Fatalf("%s: %v", name, err)
+		}
+		if dir := os.Getenv("NOTICE_OUT"); dir != "" {
+			os.WriteFile(filepath.Join(dir, name+".pdf"), b.Bytes(), 0o644)
 		}
 		text := flat(pdfText(t, b.Bytes()))
 		for _, w := range want[name] {
