@@ -17,27 +17,16 @@ var caseColumns = []Column{
 }
 
 type caseImporter struct {
-	windows map[string]models.ServiceWindow
-	staff   map[string]models.Staff
-	stored  map[string]models.Case
-	rows    []models.CaseRow
+	rosterLookup
+	stored map[string]models.Case
+	rows   []models.CaseRow
 }
 
 func (c *caseImporter) columns() []Column { return caseColumns }
 
 func (c *caseImporter) prepare(st *models.Store) error {
-	ix, err := st.RosterIndex()
-	if err != nil {
+	if err := c.rosterLookup.prepare(st); err != nil {
 		return err
-	}
-	c.windows = ix.Windows
-	list, err := st.StaffList()
-	if err != nil {
-		return err
-	}
-	c.staff = make(map[string]models.Staff, len(list))
-	for _, p := range list {
-		c.staff[p.EmployeeNo] = p
 	}
 	// Rows are checked as they will be stored, merged with the stored case,
 	// so that every problem is reported with its row before anything is written.

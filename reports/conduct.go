@@ -25,6 +25,21 @@ func staffIndex(st *models.Store) (map[string]models.Staff, error) {
 	return m, nil
 }
 
+// rosterLookup finds people by 工号 and windows by 窗口编号 for the
+// importers whose rows name both.
+type rosterLookup struct {
+	staff   map[string]models.Staff
+	windows map[string]models.ServiceWindow
+}
+
+func (x *rosterLookup) prepare(st *models.Store) (err error) {
+	if x.staff, err = staffIndex(st); err != nil {
+		return err
+	}
+	x.windows, err = windowIndex(st)
+	return err
+}
+
 func windowIndex(st *models.Store) (map[string]models.ServiceWindow, error) {
 	ws, err := st.ServiceWindows()
 	if err != nil {
@@ -149,19 +164,11 @@ var complaintColumns = []Column{
 }
 
 type complaintImporter struct {
-	staff   map[string]models.Staff
-	windows map[string]models.ServiceWindow
-	rows    []models.ComplaintRow
+	rosterLookup
+	rows []models.ComplaintRow
 }
 
 func (x *complaintImporter) columns() []Column { return complaintColumns }
-func (x *complaintImporter) prepare(st *models.Store) (err error) {
-	if x.staff, err = staffIndex(st); err != nil {
-		return err
-	}
-	x.windows, err = windowIndex(st)
-	return err
-}
 func (x *complaintImporter) apply(st *models.Store) (models.ImportStats, error) {
 	return st.ImportComplaints(x.rows)
 }
@@ -217,19 +224,11 @@ var ratingColumns = []Column{{"日期", true}, {"窗口编号", true}, {"工号"
 	{"整改状态", false}, {"整改措施", false}, {"整改完成日期", false}}
 
 type ratingImporter struct {
-	staff   map[string]models.Staff
-	windows map[string]models.ServiceWindow
-	rows    []models.RatingRow
+	rosterLookup
+	rows []models.RatingRow
 }
 
 func (x *ratingImporter) columns() []Column { return ratingColumns }
-func (x *ratingImporter) prepare(st *models.Store) (err error) {
-	if x.staff, err = staffIndex(st); err != nil {
-		return err
-	}
-	x.windows, err = windowIndex(st)
-	return err
-}
 func (x *ratingImporter) apply(st *models.Store) (models.ImportStats, error) {
 	return st.ImportRatings(x.rows)
 }
