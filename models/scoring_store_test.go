@@ -245,3 +245,37 @@ func TestClosedMonthRefusesConductRecords(t *testing.T) {
 		t.Fatalf("an open month refused: %v", err)
 	}
 }
+
+// 一次性告知制度: the first failure costs the person the quarter's 服务明星;
+// the second in the year also costs the window the month's 满意窗口.
+func TestOneTimeNoticeFirstVersusSecond(t *testing.T) {
+	st, people := scoringCentre(t)
+	first := Violation{StaffID: people["张昇"].ID, On: NewDate(2026, 11, 10), Category: "一次性告知", Circumstances: "未一次性告知补正材料", RecordedBy: "督查科"}
+	if err := st.SaveViolation(&first); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := st.ScoreMonth("2026-11")
+	a02 := ms.Windows[len(ms.Windows)-1]
+	for _, w := range ms.Windows {
+		if w.Code == "A02" {
+			a02 = w
+		}
+	}
+	if !a02.Eligible() || len(scoreOf(t, ms, "张昇").StarVetoes) == 0 {
+		t.Fatalf("1st: window %+v, person vetoes %v", a02, scoreOf(t, ms, "张昇").StarVetoes)
+	}
+	second := first
+	second.ID, second.On = 0, NewDate(2026, 11, 20)
+	if err := st.SaveViolation(&second); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ = st.ScoreMonth("2026-11")
+	for _, w := range ms.Windows {
+		if w.Code == "A02" && (w.Eligible() || !strings.Contains(strings.Join(w.Vetoes, ""), "一次性告知")) {
+			t.Fatalf("2nd: the window should lose 满意窗口: %+v", w)
+		}
+	}
+	if p := scoreOf(t, ms, "张昇"); p.Score != 94 || len(p.BonusStopped) == 0 {
+		t.Fatalf("2nd: 张昇 %+v", p)
+	}
+}
