@@ -115,14 +115,36 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	if err != nil {
 		return out, err
 	}
+	windows, err := s.ServiceWindows()
+	if err != nil {
+		return out, err
+	}
+	codes := make(map[uint]string, len(windows))
+	for _, w := range windows {
+		codes[w.ID] = w.Code
+	}
+	// A person counts for the window they sat at on the month's last day
+	// (or today, for the current month), from their history of moves.
+	asOf := last
+	if today := DateOf(s.now()); today.Before(last) {
+		asOf = today
+	}
+	at, err := s.windowsOn(asOf)
+	if err != nil {
+		return out, err
+	}
 	inputs := map[uint]*PersonMonthInput{}
 	var order []uint
 	for _, p := range staff {
 		if !servedIn(p, first, last) {
 			continue
 		}
+		w := p.WindowID
+		if h, ok := at[p.ID]; ok {
+			w = h
+		}
 		inputs[p.ID] = &PersonMonthInput{Month: month, StaffID: p.ID, EmployeeNo: p.EmployeeNo, Name: p.Name,
-			WindowID: p.WindowID, WindowCode: p.Window.Code, Resident: p.Post != PostSubstitute, Attendance: att[p.ID]}
+			WindowID: w, WindowCode: codes[w], Resident: p.Post != PostSubstitute, Attendance: att[p.ID]}
 		order = append(order, p.ID)
 	}
 	between := func(col string) (string, string, string) {
@@ -188,15 +210,28 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	for _, id := range order {
 		out.People = append(out.People, ScorePerson(*inputs[id], r))
 	}
-	windows, err := s.ServiceWindows()
-	if err != nil {
-		return out, err
-	}
 	infos := make([]WindowInfo, 0, len(windows))
 	for _, w := range windows {
 		infos = append(infos, WindowInfo{ID: w.ID, Code: w.Code, Name: w.Name, Ratings: windowRatings[w.ID], Vetoes: windowVetoes[w.ID]})
 	}
 	out.Windows = ScoreWindows(out.People, infos, r)
+	return out, nil
+}
+
+// windowsOn gives, for each person with a history of window changes, the
+// window they sat at on day d: the destination of their last change on or
+// before d. People without a change before d are not in the map (their
+// current window applies).
+func (s *Store) windowsOn(d Date) (map[uint]uint, error) {
+	var changes []StaffChange
+	if err := s.db.Where("\"on\" <= ? AND to_window_id IS NOT NULL", d.String()).
+		Order("\"on\", id").Find(&changes).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[uint]uint, len(changes))
+	for _, c := range changes {
+		out[c.StaffID] = *c.ToWindowID
+	}
 	return out, nil
 }
 

@@ -279,3 +279,26 @@ func TestOneTimeNoticeFirstVersusSecond(t *testing.T) {
 		t.Fatalf("2nd: 张昇 %+v", p)
 	}
 }
+
+// A person moved to another window counts, in a past month, for the window
+// they sat at then.
+func TestScoreMonthUsesTheWindowOfTheTime(t *testing.T) {
+	st, people := scoringCentre(t)
+	zs := people["张昇"]
+	a01 := people["王堃"].WindowID
+	if err := st.MoveStaff(zs.ID, a01, NewDate(2026, 12, 1), "调整"); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := st.ScoreMonth("2026-11")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := scoreOf(t, ms, "张昇"); p.WindowCode != "A02" {
+		t.Fatalf("November should count 张昇 at A02, got %s", p.WindowCode)
+	}
+	for _, w := range ms.Windows {
+		if w.Members != 2 {
+			t.Fatalf("window %s has %d members in November", w.Code, w.Members)
+		}
+	}
+}
