@@ -38,11 +38,41 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 	if f.StaffID != 0 {
 		q = q.Where("id = ?", f.StaffID)
 	}
-	if f.WindowID != 0 {
-		q = q.Where("window_id = ?", f.WindowID)
-	}
 	if err := q.Find(&staff).Error; err != nil {
 		return nil, err
+	}
+	// Each person belongs to the window they sat at on the month's last day
+	// (or today, for the current month), from their history of moves.
+	asOf := last
+	if today := DateOf(s.now()); today.Before(last) {
+		asOf = today
+	}
+	at, err := s.windowsOn(asOf)
+	if err != nil {
+		return nil, err
+	}
+	var windows []ServiceWindow
+	if err := s.db.Find(&windows).Error; err != nil {
+		return nil, err
+	}
+	codes := make(map[uint]string, len(windows))
+	for _, w := range windows {
+		codes[w.ID] = w.Code
+	}
+	windowOf := func(p Staff) uint {
+		if w, ok := at[p.ID]; ok {
+			return w
+		}
+		return p.WindowID
+	}
+	if f.WindowID != 0 {
+		kept := staff[:0]
+		for _, p := range staff {
+			if windowOf(p) == f.WindowID {
+				kept = append(kept, p)
+			}
+		}
+		staff = kept
 	}
 	if len(staff) == 0 {
 		return nil, nil
@@ -108,7 +138,7 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 	out := make([]MonthSummary, 0, len(staff))
 	for _, p := range staff {
 		out = append(out, SummarizeMonth(MonthInput{
-			Staff: p, WindowCode: p.Window.Code, Month: first, Through: through,
+			Staff: p, WindowCode: codes[windowOf(p)], Month: first, Through: through,
 			Calendar: cal, RuleSets: book, Punches: punches[p.ID], Leaves: leaveBy[p.ID],
 			Inspections: inspBy[p.ID], Outings: outBy[p.ID],
 		}))
