@@ -255,3 +255,45 @@ func TestOverlappingLeaveShowsStoreMessageAndSavesNothing(t *testing.T) {
 		t.Fatalf("%d requests stored", len(list))
 	}
 }
+
+func TestEditPendingLeaveButNotADecidedOne(t *testing.T) {
+	s, st := newTestShell(t)
+	day := lastWorkingDayOfLastMonth(t, st)
+	p := seedOneDayPerson(t, st, day)
+	pending := models.LeaveRequest{StaffID: p.ID, Type: "事假", From: day, FromHalf: models.HalfAM, To: day, ToHalf: models.HalfPM, Reason: "家长会"}
+	if err := st.SaveLeave(&pending); err != nil {
+		t.Fatal(err)
+	}
+	sc := openLeave(t, s, day)
+	sc.list.selectID(pending.ID)
+	if sc.edit.Disabled() {
+		t.Fatal("修改 is off for a pending request")
+	}
+	test.Tap(sc.edit)
+	f := sc.form
+	if f.reason.Text != "家长会" || f.kind.Selected != "事假" {
+		t.Fatalf("form not filled: %q %q", f.reason.Text, f.kind.Selected)
+	}
+	f.fromHalf.SetSelected(models.HalfPM)
+	f.reason.SetText("孩子家长会（下午）")
+	test.Tap(f.save)
+	got, _ := st.LeaveByID(pending.ID)
+	if got.FromHalf != models.HalfPM || got.Reason != "孩子家长会（下午）" || got.Status != models.LeavePending {
+		t.Fatalf("stored %+v", got)
+	}
+	if list, _ := st.Leaves(models.LeaveFilter{}); len(list) != 1 {
+		t.Fatalf("editing created a new request: %d", len(list))
+	}
+	if err := st.ApproveLeave(pending.ID, "徐明"); err != nil {
+		t.Fatal(err)
+	}
+	sc.reload()
+	sc.list.selectID(pending.ID)
+	if !sc.edit.Disabled() {
+		t.Fatal("修改 is on for an approved request")
+	}
+	got.Reason = "改过"
+	if err := st.SaveLeave(&got); err == nil || !strings.Contains(err.Error(), "不能再修改") {
+		t.Fatalf("an approved request was changed: %v", err)
+	}
+}

@@ -31,7 +31,7 @@ type leaveScreen struct {
 	status, month *widget.Select
 	months        map[string]models.Date
 
-	add, approve, reject, back, del, print *widget.Button
+	add, edit, approve, reject, back, del, print *widget.Button
 	box                                    fyne.CanvasObject
 
 	// the dialogs last opened, for tests
@@ -76,6 +76,7 @@ func newLeaveScreen(s *shell) *leaveScreen {
 	sc.month.OnChanged = func(string) { sc.reload() }
 
 	sc.add = widget.NewButtonWithIcon("新增请假", theme.ContentAddIcon(), sc.onAdd)
+	sc.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
 	sc.approve = widget.NewButtonWithIcon("批准", theme.ConfirmIcon(), func() { sc.onApprove(sc.list.selected) })
 	sc.reject = widget.NewButtonWithIcon("驳回", theme.CancelIcon(), func() { sc.onReject(sc.list.selected) })
 	sc.back = widget.NewButtonWithIcon("销假", theme.MailReplyIcon(), func() { sc.onReturn(sc.list.selected) })
@@ -83,7 +84,7 @@ func newLeaveScreen(s *shell) *leaveScreen {
 	sc.print = widget.NewButtonWithIcon("打印审批单", theme.DocumentPrintIcon(), func() { sc.onPrint(sc.list.selected) })
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "leaves", "请假", sc.reload) })
 
-	tools := container.NewHBox(sc.add, sc.approve, sc.reject, sc.back, sc.del, sc.print, widget.NewSeparator(), imp)
+	tools := container.NewHBox(sc.add, sc.edit, sc.approve, sc.reject, sc.back, sc.del, sc.print, widget.NewSeparator(), imp)
 	filters := container.NewHBox(widget.NewLabel("状态"), sc.status, widget.NewLabel("月份"), sc.month)
 	sc.box = container.NewBorder(container.NewBorder(nil, nil, tools, filters), nil, nil, nil, sc.list.layout())
 	sc.setButtons()
@@ -216,6 +217,7 @@ func (sc *leaveScreen) setButtons() {
 			b.Disable()
 		}
 	}
+	enable(sc.edit, ok && l.Status == models.LeavePending)
 	enable(sc.approve, ok && l.Status == models.LeavePending)
 	enable(sc.reject, ok && l.Status == models.LeavePending)
 	enable(sc.back, ok && l.Status == models.LeaveApproved)

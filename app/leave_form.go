@@ -26,6 +26,7 @@ type leaveForm struct {
 	save                  *widget.Button
 
 	staffIDs map[string]uint
+	editing  uint // the pending request being changed; 0 for a new one
 }
 
 const noStandIn = "（无需顶岗）"
@@ -40,6 +41,29 @@ func (sc *leaveScreen) onAdd() {
 	}
 	sc.form = newLeaveForm(sc)
 	sc.form.save = newFormDialog(sc.shell, "新增请假", "保存", sc.form.form, sc.form.errs, sc.form.submit, sc.reload).save
+}
+
+// onEdit changes a pending request (a typo in its time, type or reason);
+// approved and later requests are kept as they were decided.
+func (sc *leaveScreen) onEdit(id uint) {
+	l, ok := sc.leaves[id]
+	if !ok || l.Status != models.LeavePending {
+		return
+	}
+	f := newLeaveForm(sc)
+	f.editing = l.ID
+	f.person.SetSelected(staffLabel(l.Staff))
+	f.kind.SetSelected(l.Type)
+	f.from.SetDate(l.From)
+	f.fromHalf.SetSelected(l.FromHalf)
+	f.to.SetDate(l.To)
+	f.toHalf.SetSelected(l.ToHalf)
+	f.reason.SetText(l.Reason)
+	if l.StandIn != nil {
+		f.standIn.SetSelected(staffLabel(*l.StandIn))
+	}
+	sc.form = f
+	f.save = newFormDialog(sc.shell, "修改请假（待审批）", "保存", f.form, f.errs, f.submit, sc.reload).save
 }
 
 func newLeaveForm(sc *leaveScreen) *leaveForm {
@@ -144,6 +168,9 @@ func (f *leaveForm) submit() error {
 	l, fe := f.read()
 	if len(fe) > 0 {
 		return fe
+	}
+	if f.editing != 0 {
+		l.ID, l.Status = f.editing, models.LeavePending
 	}
 	err := f.sc.shell.data.SaveLeave(&l)
 	if fe, ok := models.AsFieldErrors(err); ok {

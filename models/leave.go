@@ -245,6 +245,17 @@ func (s *Store) SaveLeave(l *LeaveRequest) error {
 		return fe
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if l.ID != 0 {
+			// a decided request stays as it was decided; approval, rejection
+			// and 销假 go through their own actions
+			var b LeaveRequest
+			if err := tx.First(&b, l.ID).Error; err != nil {
+				return notFound(err)
+			}
+			if b.Status != LeavePending {
+				return refused(fmt.Sprintf("这条请假%s，不能再修改；如有变化，请销假或驳回后重新申请", b.Status))
+			}
+		}
 		cal, err := calendarTx(tx)
 		if err != nil {
 			return err
