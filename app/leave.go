@@ -32,7 +32,7 @@ type leaveScreen struct {
 	months        map[string]models.Date
 
 	add, edit, approve, reject, back, del, print *widget.Button
-	box                                    fyne.CanvasObject
+	box                                          fyne.CanvasObject
 
 	// the dialogs last opened, for tests
 	form          *leaveForm
