@@ -22,8 +22,9 @@ import (
 // (外出登记) — and its lock (封帐). Every figure is traced in the person's
 // month view (明细).
 type attendanceScreen struct {
-	shell *shell
-	month models.Date // the first day of the month shown
+	shell   *shell
+	month   models.Date  // the first day of the month shown
+	records *recordTable // the month's records dialog last opened, for tests
 
 	title, lockState, through *widget.Label
 	window, unit              *widget.Select
@@ -104,6 +105,7 @@ func newAttendanceScreen(s *shell) *attendanceScreen {
 	sc.correct = widget.NewButtonWithIcon("补卡", theme.ContentAddIcon(), func() { sc.onCorrection(sc.list.selected) })
 	sc.inspect = widget.NewButtonWithIcon("查岗记录", theme.VisibilityIcon(), func() { sc.onInspection(sc.list.selected) })
 	sc.outing = widget.NewButtonWithIcon("外出登记", theme.MailForwardIcon(), func() { sc.onOuting(sc.list.selected) })
+	records := widget.NewButtonWithIcon("本月记录", theme.ListIcon(), sc.onRecords)
 	sc.importBtn = widget.NewButtonWithIcon("导入打卡", theme.UploadIcon(), func() {
 		importFileCancellable(s, "punches", "打卡记录", sc.reload)
 	})
@@ -114,7 +116,7 @@ func newAttendanceScreen(s *shell) *attendanceScreen {
 
 	monthBar := container.NewHBox(prev, fixedBox(sc.title, 110), next, widget.NewSeparator(), sc.lockState)
 	filters := container.NewHBox(widget.NewLabel("窗口"), fixedBox(sc.window, 200), widget.NewLabel("派驻单位"), fixedBox(sc.unit, 220))
-	tools := container.NewHBox(sc.detail, sc.correct, sc.inspect, sc.outing, widget.NewSeparator(),
+	tools := container.NewHBox(sc.detail, sc.correct, sc.inspect, sc.outing, records, widget.NewSeparator(),
 		sc.importBtn, sc.export, widget.NewSeparator(), sc.lock, sc.unlock)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, monthBar, nil, sc.through),

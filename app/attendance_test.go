@@ -297,3 +297,44 @@ func TestEditPendingLeaveButNotADecidedOne(t *testing.T) {
 		t.Fatalf("an approved request was changed: %v", err)
 	}
 }
+
+func TestMonthRecordsListCorrectionsInspectionsOutings(t *testing.T) {
+	s, st := newTestShell(t)
+	if err := st.FillDemo(); err != nil {
+		t.Fatal(err)
+	}
+	sc := openAttendance(t, s, models.NewDate(2026, 11, 1))
+	sc.onRecords()
+	rows := sc.records.rows()
+	kinds := map[string]int{}
+	for _, r := range rows {
+		kinds[r[0]]++
+	}
+	if kinds["补卡"] != 1 || kinds["查岗"] != 2 || kinds["外出"] != 1 {
+		t.Fatalf("records %v", kinds)
+	}
+	// deleting the 150-minute inspection takes away 于洋's converted absence
+	before := ""
+	for _, r := range sc.list.rows() {
+		if r[1] == "于洋" {
+			before = r[13]
+		}
+	}
+	if before != "0.5" {
+		t.Fatalf("于洋 should start with 擅离折算旷工 0.5, has %q", before)
+	}
+	insp, _ := st.Inspections(models.AttendanceRecordFilter{From: models.NewDate(2026, 11, 1), To: models.NewDate(2026, 11, 30)})
+	for _, x := range insp {
+		if x.Minutes() > 120 {
+			if err := s.data.DeleteInspection(x.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	sc.reload()
+	for _, r := range sc.list.rows() {
+		if r[1] == "于洋" && r[13] != "0" {
+			t.Fatalf("于洋 still has 擅离折算旷工 %s", r[13])
+		}
+	}
+}

@@ -287,9 +287,10 @@ func (s *Store) DeleteCorrection(id uint) error {
 
 // PunchFilter narrows the punch list; empty fields match everything.
 type PunchFilter struct {
-	StaffID  uint
-	From, To Date // inclusive
-	Limit    int
+	StaffID         uint
+	From, To        Date // inclusive
+	Limit           int
+	CorrectionsOnly bool // only 补卡
 }
 
 // Punches lists punches and corrections with the person, in time order.
@@ -303,6 +304,9 @@ func (s *Store) Punches(f PunchFilter) ([]Punch, error) {
 	}
 	if !f.To.IsZero() {
 		q = q.Where("at < ?", f.To.AddDays(1).Local())
+	}
+	if f.CorrectionsOnly {
+		q = q.Where("correction = ?", true)
 	}
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)
