@@ -26,8 +26,8 @@ type casesScreen struct {
 	// marks colours the 状态 and 超期 cells of late cases.
 	marks map[uint]widget.Importance
 
-	kind, window, status *widget.Select
-	windowIDs            map[string]uint
+	kind, window, status, handler *widget.Select
+	windowIDs, handlerIDs         map[string]uint
 
 	actions    []*widget.Button // enabled when a case is selected
 	print      *widget.Button
@@ -73,7 +73,9 @@ func newCasesScreen(s *shell) *casesScreen {
 	sc.window.SetSelected(allWindows)
 	sc.status = widget.NewSelect(append([]string{allStatuses}, models.CaseStatuses...), nil)
 	sc.status.SetSelected(allStatuses)
-	for _, f := range []*widget.Select{sc.kind, sc.window, sc.status} {
+	sc.handler = widget.NewSelect([]string{allHandlers}, nil)
+	sc.handler.SetSelected(allHandlers)
+	for _, f := range []*widget.Select{sc.kind, sc.window, sc.status, sc.handler} {
 		f.OnChanged = func(string) { sc.reload() }
 	}
 
@@ -93,7 +95,8 @@ func newCasesScreen(s *shell) *casesScreen {
 	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "cases", "办件") })
 
 	tools := container.NewHBox(add, edit, complete, del, file, sc.print, widget.NewSeparator(), sc.batchPrint, imp, exp)
-	filters := container.NewHBox(widget.NewLabel("类型"), sc.kind, widget.NewLabel("窗口"), sc.window, widget.NewLabel("状态"), sc.status)
+	filters := container.NewHBox(widget.NewLabel("类型"), sc.kind, widget.NewLabel("窗口"), sc.window,
+		widget.NewLabel("受理人"), sc.handler, widget.NewLabel("状态"), sc.status)
 	sc.box = container.NewBorder(container.NewVBox(tools, filters), nil, nil, nil, sc.list.layout())
 	sc.setActions(false)
 	sc.reload()
@@ -126,6 +129,10 @@ func (sc *casesScreen) reload() {
 	if windowLabel != allWindows {
 		filter.WindowID = sc.windowIDs[windowLabel]
 	}
+	handlerLabel := sc.handler.Selected
+	if handlerLabel != allHandlers {
+		filter.StaffID = sc.handlerIDs[handlerLabel]
+	}
 	today := models.Today()
 	filter.Today = today
 	var (
@@ -154,6 +161,7 @@ func (sc *casesScreen) reload() {
 		}
 		sc.cal, sc.windows, sc.staff, sc.today = cal, windows, staff, today
 		sc.setWindowOptions(windowLabel)
+		sc.setHandlerOptions(handlerLabel)
 		sc.cases = make(map[uint]models.Case, len(cases))
 		sc.marks = make(map[uint]widget.Importance, len(cases))
 		rs := make([]record, 0, len(cases))
@@ -172,6 +180,35 @@ func (sc *casesScreen) reload() {
 			sc.batchPrint.Disable()
 		}
 	})
+}
+
+// allHandlers is the 受理人 filter's "no filter" choice.
+const allHandlers = "全部受理人"
+
+// setHandlerOptions offers the staff (of the chosen window, when one is
+// chosen) in the 受理人 filter, keeping the choice.
+func (sc *casesScreen) setHandlerOptions(keep string) {
+	opts := []string{allHandlers}
+	sc.handlerIDs = map[string]uint{}
+	windowID := sc.windowIDs[sc.window.Selected]
+	for _, p := range sc.staff {
+		if windowID != 0 && p.WindowID != windowID {
+			continue
+		}
+		opts = append(opts, staffLabel(p))
+		sc.handlerIDs[staffLabel(p)] = p.ID
+	}
+	sc.handler.Options = opts
+	if _, ok := sc.handlerIDs[keep]; !ok {
+		keep = allHandlers
+	}
+	if sc.handler.Selected != keep {
+		on := sc.handler.OnChanged
+		sc.handler.OnChanged = nil
+		sc.handler.SetSelected(keep)
+		sc.handler.OnChanged = on
+	}
+	sc.handler.Refresh()
 }
 
 // setWindowOptions offers the windows in the filter, keeping the choice.

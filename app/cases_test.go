@@ -363,3 +363,25 @@ func TestClockParsing(t *testing.T) {
 		}
 	}
 }
+
+func TestCaseRegisterFiltersByHandler(t *testing.T) {
+	s, st := newTestShell(t)
+	if err := st.FillDemo(); err != nil {
+		t.Fatal(err)
+	}
+	s.show("办件")
+	sc := s.screens["办件"].(*casesScreen)
+	all, _ := st.Cases(models.CaseFilter{})
+	who := all[0].Staff
+	sc.handler.SetSelected(staffLabel(who))
+	theirs, _ := st.Cases(models.CaseFilter{StaffID: who.ID})
+	rows := sc.list.rows()
+	if len(theirs) == 0 || len(rows) != len(theirs) {
+		t.Fatalf("受理人 %s: %d rows, want %d", who.Name, len(rows), len(theirs))
+	}
+	for _, r := range rows {
+		if r[5] != who.Name {
+			t.Fatalf("row of another handler: %v", r)
+		}
+	}
+}
