@@ -94,10 +94,10 @@ func newAttendanceScreen(s *shell) *attendanceScreen {
 	next := widget.NewButtonWithIcon("下月", theme.NavigateNextIcon(), func() { sc.step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
 
-	sc.window = widget.NewSelect([]string{allWindows}, nil)
+	sc.window = newSelect([]string{allWindows}, nil)
 	sc.window.SetSelected(allWindows)
 	sc.window.OnChanged = func(string) { sc.showRows() }
-	sc.unit = widget.NewSelect([]string{allUnits}, nil)
+	sc.unit = newSelect([]string{allUnits}, nil)
 	sc.unit.SetSelected(allUnits)
 	sc.unit.OnChanged = func(string) { sc.showRows() }
 

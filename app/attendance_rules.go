@@ -154,7 +154,7 @@ func newRulesForm(sc *rulesScreen, rs models.RuleSet) *rulesForm {
 	f.note.SetPlaceHolder("如：2027年起执行新作息时间")
 	f.dup = entry(strconv.Itoa(a.DuplicateMinutes))
 	f.limit = entry(strconv.Itoa(a.LateEarlyLimit))
-	f.mode = widget.NewSelect(models.LateEarlyModes, nil)
+	f.mode = newSelect(models.LateEarlyModes, nil)
 	f.mode.SetSelected(a.LateEarlyMode)
 	f.away = entry(strconv.Itoa(a.AwayLimitMinutes))
 	f.chief = entry(models.FormatDays(a.ChiefMaxDays))
@@ -187,7 +187,7 @@ func newRulesForm(sc *rulesScreen, rs models.RuleSet) *rulesForm {
 			names = append(names, s.Name)
 		}
 	}
-	f.fixed = widget.NewSelect(names, nil)
+	f.fixed = newSelect(names, nil)
 	if a.FixedSchedule != "" {
 		f.fixed.SetSelected(a.FixedSchedule)
 	} else {

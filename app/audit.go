@@ -33,7 +33,7 @@ type auditScreen struct {
 
 func newAuditScreen(s *shell) *auditScreen {
 	a := &auditScreen{shell: s}
-	a.entity = widget.NewSelect([]string{allEntities}, nil)
+	a.entity = newSelect([]string{allEntities}, nil)
 	a.entity.SetSelected(allEntities)
 	a.entity.OnChanged = func(string) { a.reload() }
 	a.text = widget.NewEntry()

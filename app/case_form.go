@@ -77,9 +77,9 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 			f.windowIDs[w.Label()] = w.ID
 		}
 	}
-	f.window = widget.NewSelect(labels, func(string) { f.setStaffOptions() })
+	f.window = newSelect(labels, func(string) { f.setStaffOptions() })
 	f.window.PlaceHolder = "请选择"
-	f.staff = widget.NewSelect(nil, func(label string) {
+	f.staff = newSelect(nil, func(label string) {
 		if f.window.Selected != "" {
 			return
 		}
@@ -107,7 +107,7 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 
 	f.legal = entry(blankIfZero(c.LegalDays), "如 20")
 	f.promised = entry(blankIfZero(c.PromisedDays), "如 5")
-	f.kind = widget.NewSelect(models.CaseKinds, func(k string) {
+	f.kind = newSelect(models.CaseKinds, func(k string) {
 		if k == models.CaseInstant {
 			f.promised.SetText("")
 			f.promised.Disable()
@@ -309,7 +309,7 @@ func (me *materialsEditor) addRow(m models.CaseMaterial) {
 	r.name.SetPlaceHolder("材料名称")
 	r.copies.SetText(blankIfZero(m.Copies))
 	r.pages.SetText(blankIfZero(m.Pages))
-	r.form = widget.NewSelect(models.MaterialForms, nil)
+	r.form = newSelect(models.MaterialForms, nil)
 	r.form.SetSelected(m.Form)
 	r.remove = widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() { me.removeRow(r) })
 	r.line = container.NewBorder(nil, nil, nil,

@@ -67,13 +67,13 @@ func newCasesScreen(s *shell) *casesScreen {
 	})
 	sc.list.onQuery(func() { sc.setActions(false) })
 
-	sc.kind = widget.NewSelect(append([]string{allKinds}, models.CaseKinds...), nil)
+	sc.kind = newSelect(append([]string{allKinds}, models.CaseKinds...), nil)
 	sc.kind.SetSelected(allKinds)
-	sc.window = widget.NewSelect([]string{allWindows}, nil)
+	sc.window = newSelect([]string{allWindows}, nil)
 	sc.window.SetSelected(allWindows)
-	sc.status = widget.NewSelect(append([]string{allStatuses}, models.CaseStatuses...), nil)
+	sc.status = newSelect(append([]string{allStatuses}, models.CaseStatuses...), nil)
 	sc.status.SetSelected(allStatuses)
-	sc.handler = widget.NewSelect([]string{allHandlers}, nil)
+	sc.handler = newSelect([]string{allHandlers}, nil)
 	sc.handler.SetSelected(allHandlers)
 	for _, f := range []*widget.Select{sc.kind, sc.window, sc.status, sc.handler} {
 		f.OnChanged = func(string) { sc.reload() }
@@ -311,7 +311,7 @@ func (sc *casesScreen) onComplete(id uint) {
 			results = append(results, r)
 		}
 	}
-	result := widget.NewSelect(results, nil)
+	result := newSelect(results, nil)
 	result.PlaceHolder = "请选择"
 	if c.Kind == models.CaseForwarded {
 		result.SetSelected(models.ResultForwarded)

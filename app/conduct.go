@@ -187,9 +187,9 @@ func newConductScreen(s *shell) *conductScreen {
 		return widget.MediumImportance
 	})
 	sc.violations.onQuery(sc.setButtons)
-	sc.vMonth = widget.NewSelect(opts, func(string) { sc.reload() })
+	sc.vMonth = newSelect(opts, func(string) { sc.reload() })
 	sc.vMonth.SetSelected(conductAllMonths)
-	sc.vCategory = widget.NewSelect(append([]string{allCategories}, models.ViolationCategories...), func(string) { sc.reload() })
+	sc.vCategory = newSelect(append([]string{allCategories}, models.ViolationCategories...), func(string) { sc.reload() })
 	sc.vCategory.SetSelected(allCategories)
 	sc.vAdd = widget.NewButtonWithIcon("登记违规", theme.ContentAddIcon(), func() { sc.onViolation(0) })
 	sc.vEdit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onViolation(sc.violations.selected) })
@@ -217,9 +217,9 @@ func newConductScreen(s *shell) *conductScreen {
 		return widget.MediumImportance
 	})
 	sc.complaints.onQuery(sc.setButtons)
-	sc.cMonth = widget.NewSelect(opts, func(string) { sc.reload() })
+	sc.cMonth = newSelect(opts, func(string) { sc.reload() })
 	sc.cMonth.SetSelected(conductAllMonths)
-	sc.cStatus = widget.NewSelect(append([]string{allStatuses, overdueComplaints}, models.ComplaintStatuses...), func(string) { sc.reload() })
+	sc.cStatus = newSelect(append([]string{allStatuses, overdueComplaints}, models.ComplaintStatuses...), func(string) { sc.reload() })
 	sc.cStatus.SetSelected(allStatuses)
 	sc.cAdd = widget.NewButtonWithIcon("登记投诉", theme.ContentAddIcon(), func() { sc.onComplaint(0) })
 	sc.cEdit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onComplaint(sc.complaints.selected) })

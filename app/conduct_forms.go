@@ -89,11 +89,11 @@ func newViolationForm(sc *conductScreen, staff []models.Staff, rec models.Violat
 	f := &violationForm{sc: sc, rec: rec}
 	labels, ids, back := staffChoices(staff)
 	f.ids = ids
-	f.person = widget.NewSelect(labels, func(string) { f.suggest() })
+	f.person = newSelect(labels, func(string) { f.suggest() })
 	f.date = newDateField(s.win)
 	f.date.SetDate(rec.On)
 	f.date.OnChanged = func(string) { f.suggest() }
-	f.category = widget.NewSelect(models.ViolationCategories, func(string) { f.suggest() })
+	f.category = newSelect(models.ViolationCategories, func(string) { f.suggest() })
 	f.what = multiEntry("如：办理变更登记时未一次性告知需补充股东会决议，群众二次往返")
 	f.what.SetText(rec.Circumstances)
 	f.evidence = widget.NewEntry()
@@ -104,7 +104,7 @@ func newViolationForm(sc *conductScreen, staff []models.Staff, rec models.Violat
 	f.recorder.SetPlaceHolder("默认为操作员 " + s.data.Operator())
 	f.suggestion = wrapLabel("请选择人员、日期和类别")
 	f.suggestion.Importance = widget.WarningImportance
-	f.step = widget.NewSelect([]string{"第1次", "第2次", "第3次"}, nil)
+	f.step = newSelect([]string{"第1次", "第2次", "第3次"}, nil)
 	f.reason = widget.NewEntry()
 	f.reason.SetPlaceHolder("不采用建议的处理时必填")
 	f.override = widget.NewCheck("不采用建议，按以下档次处理", func(on bool) {
@@ -227,8 +227,8 @@ func newComplaintForm(sc *conductScreen, staff []models.Staff, ws []models.Servi
 	s := sc.shell
 	wl, wids, wback := windowChoices(ws)
 	pl, pids, pback := staffChoices(staff)
-	window := widget.NewSelect(wl, nil)
-	person := widget.NewSelect(append([]string{unknownPerson}, pl...), nil)
+	window := newSelect(wl, nil)
+	person := newSelect(append([]string{unknownPerson}, pl...), nil)
 	window.SetSelected(wback[rec.WindowID])
 	person.SetSelected(unknownPerson)
 	if rec.StaffID != nil {
@@ -241,7 +241,7 @@ func newComplaintForm(sc *conductScreen, staff []models.Staff, ws []models.Servi
 	contact.SetText(rec.Contact)
 	channel := widget.NewSelectEntry(models.ComplaintChannels)
 	channel.SetText(rec.Channel)
-	problem := widget.NewSelect(models.ComplaintProblems, nil)
+	problem := newSelect(models.ComplaintProblems, nil)
 	problem.SetSelected(rec.Problem)
 	content := multiEntry("投诉的事情经过")
 	content.SetText(rec.Content)

@@ -26,7 +26,7 @@ func newConductRulesSection(r models.ConductRules) *conductRulesSection {
 		r.Period = models.DefaultConductRules().Period
 	}
 	f := &conductRulesSection{ladders: r}
-	f.period = widget.NewSelect(models.ConductPeriods, nil)
+	f.period = newSelect(models.ConductPeriods, nil)
 	f.period.SetSelected(r.Period)
 	days := func(n, def int) *widget.Entry {
 		if n <= 0 {

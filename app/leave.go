@@ -60,7 +60,7 @@ func newLeaveScreen(s *shell) *leaveScreen {
 	})
 	sc.list.onQuery(sc.setButtons)
 
-	sc.status = widget.NewSelect(append([]string{allStatuses}, models.LeaveStatuses...), nil)
+	sc.status = newSelect(append([]string{allStatuses}, models.LeaveStatuses...), nil)
 	sc.status.SetSelected(allStatuses)
 	sc.months = map[string]models.Date{}
 	opts := []string{allMonths}
@@ -70,7 +70,7 @@ func newLeaveScreen(s *shell) *leaveScreen {
 		opts = append(opts, monthTitle(m))
 		sc.months[monthTitle(m)] = m
 	}
-	sc.month = widget.NewSelect(opts, nil)
+	sc.month = newSelect(opts, nil)
 	sc.month.SetSelected(monthTitle(models.NewDate(today.Year(), today.Month(), 1)))
 	sc.status.OnChanged = func(string) { sc.reload() }
 	sc.month.OnChanged = func(string) { sc.reload() }

@@ -77,11 +77,11 @@ func newLeaveForm(sc *leaveScreen) *leaveForm {
 		people = append(people, staffLabel(p))
 		f.staffIDs[staffLabel(p)] = p.ID
 	}
-	f.person = widget.NewSelect(people, func(string) { f.update() })
+	f.person = newSelect(people, func(string) { f.update() })
 	f.person.PlaceHolder = "请选择"
-	f.standIn = widget.NewSelect(append([]string{noStandIn}, people...), nil)
+	f.standIn = newSelect(append([]string{noStandIn}, people...), nil)
 	f.standIn.SetSelected(noStandIn)
-	f.kind = widget.NewSelect(models.LeaveTypes, nil)
+	f.kind = newSelect(models.LeaveTypes, nil)
 	f.kind.PlaceHolder = "请选择"
 	f.from, f.to = newDateField(win), newDateField(win)
 	f.fromHalf = widget.NewRadioGroup(models.Halves, func(string) { f.update() })

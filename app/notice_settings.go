@@ -87,7 +87,7 @@ func newNoticeSettingsScreen(s *shell) *noticeSettingsScreen {
 	n.tmplErrs.Wrapping = fyne.TextWrapWord
 	n.help = widget.NewLabel("")
 	n.help.Wrapping = fyne.TextWrapWord
-	n.kind = widget.NewSelect(names, func(string) { n.loadTemplate() })
+	n.kind = newSelect(names, func(string) { n.loadTemplate() })
 	saveTmpl := widget.NewButtonWithIcon("保存措辞", theme.DocumentSaveIcon(), n.onSaveTemplate)
 	saveTmpl.Importance = widget.HighImportance
 	reset := widget.NewButtonWithIcon("恢复默认", theme.HistoryIcon(), n.onResetTemplate)

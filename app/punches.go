@@ -77,7 +77,7 @@ type spanForm struct {
 // newSpanForm builds the common part: person, day, from and to.
 func (sc *attendanceScreen) newSpanForm(id uint, fromLabel, toLabel, whoLabel, noteLabel string) *spanForm {
 	labels, ids := sc.people()
-	f := &spanForm{person: widget.NewSelect(labels, nil), date: newDateField(sc.shell.win),
+	f := &spanForm{person: newSelect(labels, nil), date: newDateField(sc.shell.win),
 		from: newTimeEntry(), to: newTimeEntry(), who: widget.NewEntry(), note: widget.NewEntry(),
 		personIDs: ids, fromF: fromLabel, toF: toLabel, whoF: whoLabel, noteF: noteLabel}
 	f.person.PlaceHolder = "请选择"

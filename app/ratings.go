@@ -59,7 +59,7 @@ func newRatingsScreen(s *shell) *ratingsScreen {
 	sc := &ratingsScreen{shell: s, rByID: map[uint]models.Rating{}, mByID: map[uint]models.Commendation{}, rMarks: map[uint]widget.Importance{}}
 	opts, months := monthChoices()
 	sc.months = months
-	sc.month = widget.NewSelect(opts[1:], func(string) { sc.reload() })
+	sc.month = newSelect(opts[1:], func(string) { sc.reload() })
 	sc.month.SetSelected(opts[1])
 	sc.by = widget.NewRadioGroup([]string{byWindow, byPerson}, func(string) { sc.reload() })
 	sc.by.Horizontal = true
@@ -78,7 +78,7 @@ func newRatingsScreen(s *shell) *ratingsScreen {
 		return widget.MediumImportance
 	})
 	sc.ledger.onQuery(sc.setButtons)
-	sc.rState = widget.NewSelect(append([]string{allStatuses, overdueItems}, models.RectifyStates...), func(string) { sc.reload() })
+	sc.rState = newSelect(append([]string{allStatuses, overdueItems}, models.RectifyStates...), func(string) { sc.reload() })
 	sc.rState.SetSelected(allStatuses)
 	sc.rWork = widget.NewButtonWithIcon("开始整改", theme.MediaPlayIcon(), func() { sc.onRectify(models.RectifyWorking) })
 	sc.rDone = widget.NewButtonWithIcon("整改完成", theme.ConfirmIcon(), func() { sc.onRectify(models.RectifyDone) })
@@ -93,7 +93,7 @@ func newRatingsScreen(s *shell) *ratingsScreen {
 
 	sc.commends = newRecordTable(commendColumns, "搜索姓名、工号、说明", func(uint) { sc.setButtons() })
 	sc.commends.onQuery(sc.setButtons)
-	sc.mMonth = widget.NewSelect(opts, func(string) { sc.reload() })
+	sc.mMonth = newSelect(opts, func(string) { sc.reload() })
 	sc.mMonth.SetSelected(conductAllMonths)
 	sc.mAdd = widget.NewButtonWithIcon("登记表扬", theme.ContentAddIcon(), sc.onCommend)
 	sc.mDel = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), sc.onDeleteCommend)
@@ -246,10 +246,10 @@ func (sc *ratingsScreen) onCommend() {
 			return
 		}
 		labels, ids, _ := staffChoices(staff)
-		person := widget.NewSelect(labels, nil)
+		person := newSelect(labels, nil)
 		date := newDateField(s.win)
 		date.SetDate(models.Today())
-		kind := widget.NewSelect(models.CommendationKinds, nil)
+		kind := newSelect(models.CommendationKinds, nil)
 		kind.SetSelected(models.CommendLetter)
 		note := multiEntry("如：群众来信表扬其耐心细致")
 		errs := newFormErrors()

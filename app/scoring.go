@@ -200,7 +200,7 @@ func newMonthView(sc *scoringScreen) *monthView {
 	next := widget.NewButtonWithIcon("下月", theme.NavigateNextIcon(), func() { mv.step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
 
-	mv.window = widget.NewSelect([]string{allWindows}, nil)
+	mv.window = newSelect([]string{allWindows}, nil)
 	mv.window.SetSelected(allWindows)
 	mv.window.OnChanged = func(string) { mv.showRows() }
 

@@ -38,7 +38,7 @@ func newStaffScreen(s *shell) *staffScreen {
 			b.Enable()
 		}
 	})
-	sc.status = widget.NewSelect(append([]string{allStatuses}, models.Statuses...), nil)
+	sc.status = newSelect(append([]string{allStatuses}, models.Statuses...), nil)
 	sc.status.SetSelected(models.StatusOnDuty)
 	sc.status.OnChanged = func(string) { sc.reload() }
 	sc.unmask = widget.NewCheck("显示完整身份证号", func(bool) { sc.reload() })

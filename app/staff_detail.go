@@ -82,7 +82,7 @@ func (sc *staffScreen) onMove(id uint) {
 			ids[w.Label()] = w.ID
 		}
 	}
-	target := widget.NewSelect(labels, nil)
+	target := newSelect(labels, nil)
 	target.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
 	on.SetDate(models.Today())
@@ -115,7 +115,7 @@ func (sc *staffScreen) onStatus(id uint) {
 			options = append(options, s)
 		}
 	}
-	status := widget.NewSelect(options, nil)
+	status := newSelect(options, nil)
 	status.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
 	on.SetDate(models.Today())

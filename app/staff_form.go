@@ -31,7 +31,7 @@ func newStaffForm(sc *staffScreen, p models.Staff) *staffForm {
 	f.no.SetText(p.EmployeeNo)
 	f.name = widget.NewEntry()
 	f.name.SetText(p.Name)
-	f.gender = widget.NewSelect(models.Genders, nil)
+	f.gender = newSelect(models.Genders, nil)
 	f.gender.PlaceHolder = "按身份证号自动填写"
 	f.gender.SetSelected(p.Gender)
 	f.idNumber = widget.NewEntry()
@@ -54,7 +54,7 @@ func newStaffForm(sc *staffScreen, p models.Staff) *staffForm {
 
 	var unitNamesList []string
 	unitNamesList, f.unitIDs = unitNames(sc.units)
-	f.unit = widget.NewSelect(unitNamesList, nil)
+	f.unit = newSelect(unitNamesList, nil)
 	f.unit.PlaceHolder = "请选择"
 	f.unit.SetSelected(p.HomeUnit.Name)
 
@@ -64,7 +64,7 @@ func newStaffForm(sc *staffScreen, p models.Staff) *staffForm {
 		labels[i] = w.Label()
 		f.windowIDs[labels[i]] = w.ID
 	}
-	f.window = widget.NewSelect(labels, func(label string) {
+	f.window = newSelect(labels, func(label string) {
 		// a new person usually belongs to the unit that runs the window
 		for _, w := range sc.windows {
 			if w.Label() == label && f.unit.Selected == "" {
@@ -74,7 +74,7 @@ func newStaffForm(sc *staffScreen, p models.Staff) *staffForm {
 	})
 	f.window.PlaceHolder = "请选择"
 	f.window.SetSelected(p.Window.Label())
-	f.post = widget.NewSelect(models.Posts, nil)
+	f.post = newSelect(models.Posts, nil)
 	f.post.SetSelected(p.Post)
 	f.joined = newDateField(win)
 	f.joined.SetDate(p.JoinedOn)

@@ -50,7 +50,7 @@ func newSubstitutionForm(sc *substitutesScreen, x models.Substitution) *substitu
 
 	var units []string
 	units, f.unitIDs = unitNames(sc.units)
-	f.unit = widget.NewSelect(units, nil)
+	f.unit = newSelect(units, nil)
 	f.unit.PlaceHolder = "请选择"
 	f.unit.SetSelected(x.HomeUnit.Name)
 	var labels []string
@@ -60,11 +60,11 @@ func newSubstitutionForm(sc *substitutesScreen, x models.Substitution) *substitu
 			f.windowIDs[w.Label()] = w.ID
 		}
 	}
-	f.covered = widget.NewSelect(nil, func(string) { f.loadLeaves() })
+	f.covered = newSelect(nil, func(string) { f.loadLeaves() })
 	f.covered.PlaceHolder = "请先选择窗口"
-	f.leave = widget.NewSelect([]string{noLeave}, nil)
+	f.leave = newSelect([]string{noLeave}, nil)
 	f.leave.SetSelected(noLeave)
-	f.window = widget.NewSelect(labels, func(label string) {
+	f.window = newSelect(labels, func(label string) {
 		for _, w := range sc.windows {
 			if w.Label() == label {
 				f.unit.SetSelected(w.HomeUnit.Name) // the unit that runs the window reports

@@ -69,7 +69,7 @@ func newSubstitutesScreen(s *shell) *substitutesScreen {
 		return widget.MediumImportance
 	})
 	sc.list.onQuery(func() { sc.setActions(false) })
-	sc.state = widget.NewSelect(append([]string{allSubStates}, models.SubstitutionStates...), nil)
+	sc.state = newSelect(append([]string{allSubStates}, models.SubstitutionStates...), nil)
 	sc.state.SetSelected(allSubStates)
 	sc.state.OnChanged = func(string) { sc.reload() }
 
@@ -275,7 +275,7 @@ func (sc *substitutesScreen) onPrintRegister() {
 
 func (sc *substitutesScreen) onNewItem() {
 	errs := newFormErrors()
-	kind := widget.NewSelect(models.BadgeKinds, nil)
+	kind := newSelect(models.BadgeKinds, nil)
 	kind.SetSelected(models.BadgeKindBadge)
 	no := widget.NewEntry()
 	no.SetPlaceHolder("如 临牌-07、座牌-A05")
@@ -354,7 +354,7 @@ func (sc *substitutesScreen) onIssueBadge(id uint) {
 	}
 	f := &badgeIssueForm{}
 	errs := newFormErrors()
-	f.item = widget.NewSelect(opts, nil)
+	f.item = newSelect(opts, nil)
 	f.item.PlaceHolder = "请选择在库的挂牌或座牌"
 	f.on = newDateField(sc.shell.win)
 	on := models.Today()

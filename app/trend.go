@@ -274,10 +274,10 @@ func newTrendView(sc *scoringScreen) *trendView {
 	prev := widget.NewButtonWithIcon("上一年", theme.NavigateBackIcon(), func() { tv.year--; tv.reload() })
 	next := widget.NewButtonWithIcon("下一年", theme.NavigateNextIcon(), func() { tv.year++; tv.reload() })
 	next.IconPlacement = widget.ButtonIconTrailingText
-	tv.kind = widget.NewSelect([]string{trendWindow, trendPerson}, nil)
+	tv.kind = newSelect([]string{trendWindow, trendPerson}, nil)
 	tv.kind.SetSelected(trendWindow)
 	tv.kind.OnChanged = func(string) { tv.setSubjects(); tv.draw() }
-	tv.subject = widget.NewSelect(nil, func(string) { tv.draw() })
+	tv.subject = newSelect(nil, func(string) { tv.draw() })
 	tv.subject.PlaceHolder = "选择窗口或人员"
 	tv.chart = newTrendChart()
 	bar := container.NewHBox(prev, fixedBox(tv.yearLabel, 90), next, widget.NewSeparator(),

@@ -233,3 +233,11 @@ func primeHints(form *widget.Form) {
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// newSelect is widget.NewSelect with a Chinese placeholder: Fyne's own,
+// "(Select one)", is not translatable.
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = "请选择"
+	return s
+}

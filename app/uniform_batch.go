@@ -101,12 +101,12 @@ func (b *uniformBatch) show(kind string, forChange bool) {
 	if forChange {
 		labels = append([]string{allWindows}, labels...)
 	}
-	b.window = widget.NewSelect(labels, func(string) { b.buildRows() })
+	b.window = newSelect(labels, func(string) { b.buildRows() })
 	b.window.PlaceHolder = "请选择窗口"
 	b.items = widget.NewCheckGroup(sc.lists.Items, func([]string) { b.buildRows() })
 	b.items.Horizontal = true
-	b.kind = widget.NewSelect(models.UniformKinds, func(k string) { b.items.SetSelected(defaultItems[k]) })
-	b.reason = widget.NewSelect(models.UniformReasons, nil)
+	b.kind = newSelect(models.UniformKinds, func(k string) { b.items.SetSelected(defaultItems[k]) })
+	b.reason = newSelect(models.UniformReasons, nil)
 	b.reason.SetSelected("换季")
 	b.on = newDateField(sc.shell.win)
 	b.on.SetDate(models.Today())
@@ -158,7 +158,7 @@ func (b *uniformBatch) buildRows() {
 			line.Add(widget.NewLabel("着行业制式服装"))
 		} else {
 			for _, it := range b.items.Selected {
-				s := widget.NewSelect(sizes, nil)
+				s := newSelect(sizes, nil)
 				s.SetSelected(noSize)
 				if v := b.sizes[p.ID][it]; v != "" {
 					s.SetSelected(v)

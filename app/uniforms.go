@@ -71,9 +71,9 @@ func newUniformsScreen(s *shell) *uniformsScreen {
 	sc := &uniformsScreen{shell: s, issues: map[uint]models.UniformIssue{}, windowIDs: map[string]uint{}}
 	sc.ledger = newRecordTable(uniformColumns, "搜索姓名、工号、窗口、品名", func(uint) { sc.setActions(true) })
 	sc.ledger.onQuery(func() { sc.setActions(false) })
-	sc.kind = widget.NewSelect(append([]string{allUniformKinds}, models.UniformKinds...), nil)
+	sc.kind = newSelect(append([]string{allUniformKinds}, models.UniformKinds...), nil)
 	sc.kind.SetSelected(allUniformKinds)
-	sc.window = widget.NewSelect([]string{allWindows}, nil)
+	sc.window = newSelect([]string{allWindows}, nil)
 	sc.window.SetSelected(allWindows)
 	for _, f := range []*widget.Select{sc.kind, sc.window} {
 		f.OnChanged = func(string) { sc.reload() }
@@ -439,17 +439,17 @@ func (sc *uniformsScreen) onAdd() {
 		}
 		person.SetOptions(narrowed)
 	}
-	kind := widget.NewSelect(models.UniformKinds, nil)
+	kind := newSelect(models.UniformKinds, nil)
 	kind.SetSelected(models.UniformWinter)
-	item := widget.NewSelect(sc.lists.Items, nil)
+	item := newSelect(sc.lists.Items, nil)
 	item.PlaceHolder = "请选择"
-	size := widget.NewSelect(append([]string{"（无）"}, sc.lists.Sizes...), nil)
+	size := newSelect(append([]string{"（无）"}, sc.lists.Sizes...), nil)
 	size.SetSelected("（无）")
 	qty := widget.NewEntry()
 	qty.SetText("1")
 	on := newDateField(sc.shell.win)
 	on.SetDate(models.Today())
-	reason := widget.NewSelect(models.UniformReasons, nil)
+	reason := newSelect(models.UniformReasons, nil)
 	reason.SetSelected("换季")
 	signed := widget.NewCheck("已签收", nil)
 	form := widget.NewForm(errs.item("工号", person, "领用人员"), errs.item("种类", kind, ""), errs.item("品名", item, ""),
@@ -590,7 +590,7 @@ func (sc *uniformsScreen) onPrintReceipt() {
 func (sc *uniformsScreen) onSeasonChange(id uint) {
 	c := sc.changeList[id]
 	errs := newFormErrors()
-	kind := widget.NewSelect(models.SeasonKinds, nil)
+	kind := newSelect(models.SeasonKinds, nil)
 	kind.SetSelected(c.Kind)
 	on := newDateField(sc.shell.win)
 	on.SetDate(c.On)
@@ -689,11 +689,11 @@ func (sc *uniformsScreen) onExempt(staffID uint) {
 func (sc *uniformsScreen) onDress() {
 	opts, people := sc.staffOptions()
 	errs := newFormErrors()
-	person := widget.NewSelect(opts, nil)
+	person := newSelect(opts, nil)
 	person.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
 	on.SetDate(models.Today())
-	finding := widget.NewSelect(models.DressFindings, nil)
+	finding := newSelect(models.DressFindings, nil)
 	finding.PlaceHolder = "请选择"
 	detail := widget.NewEntry()
 	detail.SetPlaceHolder("如：上午巡查时着便装上衣")
