@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
 )
@@ -294,5 +295,25 @@ func TestHomeAlertsOverdueCasesAndOpensThem(t *testing.T) {
 	sc := s.screens["办件"].(*casesScreen)
 	if s.current != "办件" || sc.status.Selected != models.CaseOverdue || len(sc.list.rows()) != len(late) {
 		t.Fatalf("opened %s with %q and %d rows", s.current, sc.status.Selected, len(sc.list.rows()))
+	}
+}
+
+func TestDatePickerIsChineseAndPicks(t *testing.T) {
+	var got models.Date
+	m := newMonthPicker(models.NewDate(2026, 10, 9), func(d models.Date) { got = d })
+	if m.title.Text != "2026年10月" {
+		t.Fatalf("title %q", m.title.Text)
+	}
+	// October 2026 starts on a Thursday: 7 weekday labels, 3 blanks, then day 1
+	if b, ok := m.days.Objects[7+3].(*widget.Button); !ok || b.Text != "1" {
+		t.Fatalf("first day cell %#v", m.days.Objects[10])
+	}
+	test.Tap(m.days.Objects[7+3+9].(*widget.Button)) // the 10th, the 调休 Saturday
+	if got != models.NewDate(2026, 10, 10) {
+		t.Fatalf("picked %s", got)
+	}
+	m.step(1)
+	if m.title.Text != "2026年11月" {
+		t.Fatalf("next month %q", m.title.Text)
 	}
 }

@@ -104,12 +104,62 @@ func (f *dateField) pick() {
 		start = d.Time()
 	}
 	var pop *widget.PopUp
-	cal := widget.NewCalendar(start, func(t time.Time) {
-		f.SetDate(models.DateOf(t))
+	cal := newMonthPicker(models.DateOf(start), func(d models.Date) {
+		f.SetDate(d)
 		pop.Hide()
 	})
-	pop = widget.NewModalPopUp(container.NewVBox(cal, widget.NewButton("取消", func() { pop.Hide() })), f.win.Canvas())
+	pop = widget.NewModalPopUp(container.NewVBox(cal.box, widget.NewButton("取消", func() { pop.Hide() })), f.win.Canvas())
 	pop.Show()
+}
+
+// monthPicker is a month of days to pick from, titled in Chinese
+// ("2026年11月", which Fyne's own calendar writes in English), weeks
+// starting on Monday.
+type monthPicker struct {
+	month  models.Date // first day of the month shown
+	chosen models.Date
+	title  *widget.Label
+	days   *fyne.Container
+	box    fyne.CanvasObject
+	pick   func(models.Date)
+}
+
+func newMonthPicker(chosen models.Date, pick func(models.Date)) *monthPicker {
+	m := &monthPicker{chosen: chosen, pick: pick, month: models.NewDate(chosen.Year(), chosen.Month(), 1)}
+	m.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { m.step(-1) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { m.step(1) })
+	m.days = container.NewGridWithColumns(7)
+	m.box = container.NewVBox(container.NewBorder(nil, nil, prev, next, m.title), m.days)
+	m.show()
+	return m
+}
+
+func (m *monthPicker) step(n int) {
+	m.month = models.NewDate(m.month.Year(), m.month.Month()+time.Month(n), 1)
+	m.show()
+}
+
+func (m *monthPicker) show() {
+	m.title.SetText(fmt.Sprintf("%d年%d月", m.month.Year(), int(m.month.Month())))
+	m.days.Objects = nil
+	for _, w := range []string{"一", "二", "三", "四", "五", "六", "日"} {
+		m.days.Add(widget.NewLabelWithStyle(w, fyne.TextAlignCenter, fyne.TextStyle{}))
+	}
+	lead := (int(m.month.Weekday()) + 6) % 7 // Monday first
+	for i := 0; i < lead; i++ {
+		m.days.Add(widget.NewLabel(""))
+	}
+	for d := m.month; d.Month() == m.month.Month(); d = d.AddDays(1) {
+		day := d
+		b := widget.NewButton(fmt.Sprint(d.Day()), func() { m.pick(day) })
+		b.Importance = widget.LowImportance
+		if day == m.chosen {
+			b.Importance = widget.HighImportance
+		}
+		m.days.Add(b)
+	}
+	m.days.Refresh()
 }
 
 // SetDate shows d (empty for the zero date).
