@@ -56,9 +56,26 @@ var NoticeKinds = []NoticeKind{
 		}},
 }
 
+// InternalNoticeKinds are the centre's own documents that carry a 文号 from
+// the same register: circulars, letters and decisions.
+var InternalNoticeKinds = []NoticeKind{
+	{Name: "通报批评", Word: "通"},
+	{Name: "函告派驻单位", Word: "函"},
+	{Name: "整改通知", Word: "改"},
+	{Name: "换装通知", Word: "装"},
+	{Name: "考勤通报", Word: "勤"},
+	{Name: "满意窗口通报", Word: "评"},
+	{Name: "表彰决定", Word: "表"},
+}
+
 // NoticeKindByName finds a kind by its Chinese name or an alias.
 func NoticeKindByName(name string) (NoticeKind, bool) {
 	name = strings.TrimSpace(name)
+	for _, k := range InternalNoticeKinds {
+		if k.Name == name {
+			return k, true
+		}
+	}
 	for _, k := range NoticeKinds {
 		if k.Name == name {
 			return k, true

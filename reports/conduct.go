@@ -378,6 +378,10 @@ func PrintCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Wri
 	if err != nil {
 		return err
 	}
+	finish, err := p.number(doc, "通报批评", who.Name, opt)
+	if err != nil {
+		return err
+	}
 	doc.Title("关于对" + who.Name + "同志的通报批评")
 	doc.Addressee("各进驻窗口单位：")
 	doc.Paragraph(fmt.Sprintf("%s，%s%s在工作中%s。", v.On.Chinese(), personLine(who), windowSuffix(windowTitle(v.Window)), trimStop(v.Circumstances)))
@@ -402,7 +406,7 @@ func PrintCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Wri
 	}
 	doc.Paragraph("希望全体窗口工作人员引以为戒，严格遵守中心各项规章制度，规范服务行为，切实提升服务质量。")
 	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
-	return output(doc, w)
+	return finish(output(doc, w))
 }
 
 // windowTitle names a window in running text: "A05 户籍业务窗口".
@@ -450,6 +454,10 @@ func PrintHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w
 	if err != nil {
 		return err
 	}
+	finish, err := p.number(doc, "函告派驻单位", who.Name, opt)
+	if err != nil {
+		return err
+	}
 	doc.Title(title)
 	doc.Addressee(orDash(who.HomeUnit.Name) + "：")
 	doc.Paragraph(fmt.Sprintf("贵单位派驻我中心%s工作人员%s同志（工号%s），%s在工作中%s，违反了%s。这是该同志%s第%d次%s类违规。",
@@ -467,7 +475,7 @@ func PrintHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w
 	doc.Paragraph("我中心已按规定对其予以" + trimStop(v.StepAction) + "。现将有关情况函告贵单位，请贵单位加强对派驻人员的教育管理，督促其认真整改，并于收到本函之日起10个工作日内将处理意见书面反馈我中心综合业务科。")
 	doc.Paragraph("特此函告。")
 	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
-	return output(doc, w)
+	return finish(output(doc, w))
 }
 
 // PrintRectifyNotice prints the 整改通知 of a window: its open 差评
@@ -507,6 +515,10 @@ func PrintRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOpti
 	if err != nil {
 		return err
 	}
+	finish, err := p.number(doc, "整改通知", win.Code, opt)
+	if err != nil {
+		return err
+	}
 	doc.Title(title)
 	addressee := windowTitle(win)
 	if unit != "" {
@@ -527,5 +539,5 @@ func PrintRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOpti
 		{Title: "评价内容", Width: 3.3}, {Title: "整改期限", Width: 3.9, Center: true}}, rows)
 	doc.Paragraph("经核实属于无效差评的，请提供相关证明材料，由中心复核后认定。逾期未整改的，将在月度考核中予以通报。")
 	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
-	return output(doc, w)
+	return finish(output(doc, w))
 }

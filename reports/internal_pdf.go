@@ -103,6 +103,24 @@ func printTime(opt PrintOptions) time.Time {
 	return time.Now()
 }
 
+// number takes the next 文号 of an internal document of the kind and has the
+// document set it under its title. finish voids the number again when the
+// document could not be written, so a failed print leaves a visible gap in
+// the register rather than a number on a paper nobody has.
+func (p *printer) number(doc *typeset.Doc, kind, subject string, opt PrintOptions) (finish func(error) error, err error) {
+	n := models.IssuedNotice{Kind: kind, Subject: subject, IssuedAt: printTime(opt)}
+	if err := p.st.IssueNotice(&n); err != nil {
+		return nil, err
+	}
+	doc.SetDocNumber(n.DocNo)
+	return func(err error) error {
+		if err != nil {
+			p.st.VoidNotice(n.ID, "印制失败："+err.Error())
+		}
+		return err
+	}, nil
+}
+
 func output(doc *typeset.Doc, w io.Writer) error {
 	if warn := doc.Warnings(); len(warn) > 0 {
 		return fmt.Errorf("有字符无法印出，未输出：%s", strings.Join(warn, "；"))
@@ -130,6 +148,10 @@ func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 	}
 	title := fmt.Sprintf("%d年%d月窗口工作人员考勤情况通报", first.Year(), int(first.Month()))
 	doc, err := p.newDoc(title, opt.Created)
+	if err != nil {
+		return err
+	}
+	finish, err := p.number(doc, "考勤通报", month, opt)
 	if err != nil {
 		return err
 	}
@@ -176,5 +198,5 @@ func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 	}
 	doc.Paragraph("请各进驻窗口单位督促本单位人员严格遵守考勤制度，按时打卡，因事离岗须按规定履行请假和外出登记手续。对考勤结果有异议的，请于通报发布之日起3个工作日内向综合业务科提出。")
 	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
-	return output(doc, w)
+	return finish(output(doc, w))
 }

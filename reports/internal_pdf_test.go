@@ -95,3 +95,35 @@ func TestImportCancelledChangesNothing(t *testing.T) {
 		t.Fatalf("a cancelled import wrote %d windows", len(ws))
 	}
 }
+
+// The centre's own circulars take 文号s from the same register as the case
+// notices, one series per kind and year.
+func TestInternalDocumentsAreNumbered(t *testing.T) {
+	st := demoStore(t)
+	var a, b bytes.Buffer
+	must(t, PrintAttendanceBulletin(st, "2026-11", fixedPDF, &a))
+	must(t, PrintAttendanceBulletin(st, "2026-11", fixedPDF, &b))
+	if !strings.Contains(flat(pdfText(t, a.Bytes())), "乌政服勤〔2026〕1号") || !strings.Contains(flat(pdfText(t, b.Bytes())), "乌政服勤〔2026〕2号") {
+		t.Fatal("the bulletins are not numbered 1 and 2")
+	}
+	issued, _ := st.IssuedNotices("")
+	kinds := map[string]int{}
+	for _, n := range issued {
+		kinds[n.Kind]++
+	}
+	if kinds["考勤通报"] != 2 {
+		t.Fatalf("register %v", kinds)
+	}
+	// a print that fails after taking its number voids it
+	if err := PrintAttendanceBulletin(st, "2026-11", fixedPDF, failingWriter{}); err == nil {
+		t.Fatal("a failed write reported success")
+	}
+	issued, _ = st.IssuedNotices("")
+	if n := issued[0]; n.DocNo != "乌政服勤〔2026〕3号" || !n.Voided {
+		t.Fatalf("the failed print's number should be void: %+v", n)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("磁盘已满") }

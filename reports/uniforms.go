@@ -250,6 +250,10 @@ func PrintSeasonNotice(st *models.Store, changeID uint, opt PrintOptions, w io.W
 	if err != nil {
 		return err
 	}
+	finish, err := p.number(doc, "换装通知", season, opt)
+	if err != nil {
+		return err
+	}
 	doc.Title(p.office.Name + title)
 	doc.Addressee("各进驻窗口单位、全体窗口工作人员：")
 	doc.Paragraph(fmt.Sprintf("根据《窗口工作人员统一着装管理办法》，结合近期气温变化，经中心研究决定，自%s起，全体窗口工作人员统一换着%s。现将有关事项通知如下：",
@@ -271,5 +275,5 @@ func PrintSeasonNotice(st *models.Store, changeID uint, opt PrintOptions, w io.W
 	}
 	doc.Paragraph("特此通知。")
 	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
-	return output(doc, w)
+	return finish(output(doc, w))
 }

@@ -103,7 +103,8 @@ type Doc struct {
 	images   map[string]bool
 	seal     []byte
 	warnings []string
-	pageBase int // pages before the current document of a batch
+	pageBase int    // pages before the current document of a batch
+	docNo    string // the 文号 to set under the next title
 }
 
 // New starts a document with its first page.
@@ -389,12 +390,19 @@ func (d *Doc) textBlock(text string, s Style, indentChars float64, align string)
 }
 
 // Title sets the document title: 二号 Song, centred, wrapping as needed,
-// followed by one blank line.
+// followed by one blank line and, when one was given, the 文号.
 func (d *Doc) Title(text string) {
 	d.ensure(3)
 	d.textBlock(text, TitleStyle, 0, "center")
 	d.y += LinePitch
+	if d.docNo != "" {
+		d.Right(d.docNo, BodyStyle, 0)
+		d.docNo = ""
+	}
 }
+
+// SetDocNumber gives the 文号 that the next Title sets under itself.
+func (d *Doc) SetDocNumber(no string) { d.docNo = no }
 
 // Centered sets a centred line (such as the 文号) in a style.
 func (d *Doc) Centered(text string, s Style) { d.textBlock(text, s, 0, "center") }
