@@ -25,15 +25,25 @@ func staffIndex(st *models.Store) (map[string]models.Staff, error) {
 	return m, nil
 }
 
+// staffLookup finds people by 工号 for the importers whose rows name them.
+type staffLookup struct {
+	staff map[string]models.Staff
+}
+
+func (x *staffLookup) prepare(st *models.Store) (err error) {
+	x.staff, err = staffIndex(st)
+	return err
+}
+
 // rosterLookup finds people by 工号 and windows by 窗口编号 for the
 // importers whose rows name both.
 type rosterLookup struct {
-	staff   map[string]models.Staff
+	staffLookup
 	windows map[string]models.ServiceWindow
 }
 
 func (x *rosterLookup) prepare(st *models.Store) (err error) {
-	if x.staff, err = staffIndex(st); err != nil {
+	if err := x.staffLookup.prepare(st); err != nil {
 		return err
 	}
 	x.windows, err = windowIndex(st)
@@ -105,15 +115,11 @@ func monthRange(month string) (models.Date, models.Date, error) {
 var violationColumns = []Column{{"工号", true}, {"日期", true}, {"类别", true}, {"情形", true}, {"记录人", false}}
 
 type violationImporter struct {
-	staff map[string]models.Staff
-	rows  []models.ViolationRow
+	staffLookup
+	rows []models.ViolationRow
 }
 
 func (x *violationImporter) columns() []Column { return violationColumns }
-func (x *violationImporter) prepare(st *models.Store) (err error) {
-	x.staff, err = staffIndex(st)
-	return err
-}
 func (x *violationImporter) apply(st *models.Store) (models.ImportStats, error) {
 	return st.ImportViolations(x.rows)
 }
@@ -283,15 +289,11 @@ func exportRatings(st *models.Store, opt ExportOptions) (string, []string, [][]s
 var commendationColumns = []Column{{"工号", true}, {"日期", true}, {"类型", true}, {"说明", false}}
 
 type commendationImporter struct {
-	staff map[string]models.Staff
-	rows  []models.CommendationRow
+	staffLookup
+	rows []models.CommendationRow
 }
 
 func (x *commendationImporter) columns() []Column { return commendationColumns }
-func (x *commendationImporter) prepare(st *models.Store) (err error) {
-	x.staff, err = staffIndex(st)
-	return err
-}
 func (x *commendationImporter) apply(st *models.Store) (models.ImportStats, error) {
 	return st.ImportCommendations(x.rows)
 }
