@@ -71,3 +71,24 @@ func isUniqueViolation(err error) bool {
 func dateOfColumn(col string) string {
 	return "substr(" + col + ", 1, 10)"
 }
+
+// withoutForeignKeys runs fn with SQLite's foreign-key enforcement off (it
+// cannot change inside a transaction, so fn runs its own), then checks every
+// reference and turns enforcement back on. Any dangling reference fails.
+func withoutForeignKeys(db *gorm.DB, fn func() error) error {
+	if err := db.Exec("PRAGMA foreign_keys = OFF").Error; err != nil {
+		return err
+	}
+	defer db.Exec("PRAGMA foreign_keys = ON")
+	if err := fn(); err != nil {
+		return err
+	}
+	problems, err := integrityProblems(db)
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("升级后数据库检查未通过：%s", strings.Join(problems, "；"))
+	}
+	return nil
+}

@@ -70,6 +70,22 @@ func migrate(db *gorm.DB, target int) error {
 	if have > len(migrations) {
 		return refused(fmt.Sprintf("数据库来自更新版本的 GovDesk（数据版本 %d，本程序支持到 %d），请升级本程序后再打开", have, len(migrations)))
 	}
+	if have >= target && !db.Migrator().HasTable("staffs") {
+		return nil
+	}
+	// Schema changes can rebuild a table (SQLite has no ALTER for
+	// constraints): with foreign keys enforced, dropping the old copy of a
+	// parent table would cascade into its children and delete them. Changes
+	// run with enforcement off; every reference is checked afterwards.
+	return withoutForeignKeys(db, func() error {
+		if err := renameStaffTable(db); err != nil {
+			return fmt.Errorf("无法升级人员表：%w", err)
+		}
+		return applyMigrations(db, have, target)
+	})
+}
+
+func applyMigrations(db *gorm.DB, have, target int) error {
 	for v := have + 1; v <= target; v++ {
 		m := migrations[v-1]
 		err := db.Transaction(func(tx *gorm.DB) error {
@@ -83,4 +99,27 @@ func migrate(db *gorm.DB, target int) error {
 		}
 	}
 	return nil
+}
+
+// renameStaffTable moves people from "staffs", where the first release kept
+// them (GORM's plural), to "staff". A database that an in-between version
+// opened may have both, the new one empty: the empty one gives way.
+func renameStaffTable(db *gorm.DB) error {
+	m := db.Migrator()
+	if !m.HasTable("staffs") {
+		return nil
+	}
+	if m.HasTable("staff") {
+		var n int64
+		if err := db.Table("staff").Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("数据库中同时有 staffs 和 staff 两张人员表且都有数据，请联系技术人员处理")
+		}
+		if err := m.DropTable("staff"); err != nil {
+			return err
+		}
+	}
+	return m.RenameTable("staffs", "staff")
 }

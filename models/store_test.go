@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestOpenCreatesDatabaseAtCurrentVersion(t *testing.T) {
@@ -287,5 +288,52 @@ func TestFillDemoHasRareNamesAndRefusesNonEmpty(t *testing.T) {
 	}
 	if err := st.FillDemo(); err == nil {
 		t.Fatal("demo filled a database that has data")
+	}
+}
+
+// A database written by the first release (schema version 3, people in the
+// table "staffs") opens with every record and works.
+func TestOpenUpgradesFirstReleaseDatabase(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("testdata/govdesk-v3.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, DatabaseFile), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st := mustOpen(t, dir)
+	defer st.Close()
+	if v, _ := schemaVersion(st.db); v != SchemaVersion() {
+		t.Fatalf("version %d, want %d", v, SchemaVersion())
+	}
+	staff, err := st.StaffList()
+	if err != nil || len(staff) != 60 {
+		t.Fatalf("staff after upgrade: %d, %v", len(staff), err)
+	}
+	names := map[string]bool{}
+	for _, p := range staff {
+		names[p.Name] = true
+		if p.Window.Code == "" || p.HomeUnit.Name == "" {
+			t.Fatalf("%s lost their window or unit", p.Name)
+		}
+	}
+	if !names["王堃"] || !names["周𠮷"] {
+		t.Fatal("rare names lost in the upgrade")
+	}
+	if hist, _ := st.StaffHistory(staff[0].ID); len(hist) == 0 {
+		t.Fatal("history lost in the upgrade")
+	}
+	if problems, err := st.Check(); err != nil || len(problems) != 0 {
+		t.Fatalf("integrity after upgrade: %v %v", problems, err)
+	}
+	// and the upgraded database takes new records that refer to people
+	c := Case{No: "UP-1", Matter: "户口迁移", Kind: CaseInstant, Applicant: "王堃", WindowID: staff[0].WindowID,
+		StaffID: staff[0].ID, ReceivedAt: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)}
+	if err := st.SaveCase(&c); err != nil {
+		t.Fatal(err)
+	}
+	if log, _ := st.AuditLog(AuditFilter{Entity: "人员"}); len(log) < 60 {
+		t.Fatalf("audit log lost: %d 人员 entries", len(log))
 	}
 }
