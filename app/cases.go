@@ -348,17 +348,8 @@ func (sc *casesScreen) onDelete(id uint) {
 	if !ok {
 		return
 	}
-	confirm("删除办件", fmt.Sprintf("确定删除办件 %s（%s，%s）吗？\n只有误录入的未办结办件可以删除；办结的办件是档案记录。", c.No, c.Matter, c.Applicant),
-		"删除", sc.shell.win, func() {
-			sc.shell.async(func() error { return sc.shell.data.DeleteCase(id) }, func(err error) {
-				if err != nil {
-					showError("不能删除", err, sc.shell.win)
-					return
-				}
-				sc.shell.changed()
-				sc.reload()
-			})
-		})
+	confirmDelete(sc.shell, "删除办件", fmt.Sprintf("确定删除办件 %s（%s，%s）吗？\n只有误录入的未办结办件可以删除；办结的办件是档案记录。", c.No, c.Matter, c.Applicant),
+		func() error { return sc.shell.data.DeleteCase(id) }, sc.reload)
 }
 
 // onPrint prints one kind of notice for the selected case.

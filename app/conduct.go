@@ -369,16 +369,8 @@ func (sc *conductScreen) onDeleteViolation() {
 	if !ok {
 		return
 	}
-	confirm("删除违规记录", fmt.Sprintf("删除 %s %s 的这条%s违规记录？此人以后的同类违规将重新计次。", v.On, v.Staff.Name, v.Category), "删除", sc.shell.win, func() {
-		sc.shell.async(func() error { return sc.shell.data.DeleteViolation(v.ID) }, func(err error) {
-			if err != nil {
-				showError("无法删除", err, sc.shell.win)
-				return
-			}
-			sc.shell.changed()
-			sc.reload()
-		})
-	})
+	confirmDelete(sc.shell, "删除违规记录", fmt.Sprintf("删除 %s %s 的这条%s违规记录？此人以后的同类违规将重新计次。", v.On, v.Staff.Name, v.Category),
+		func() error { return sc.shell.data.DeleteViolation(v.ID) }, sc.reload)
 }
 
 func (sc *conductScreen) onDeleteComplaint() {
@@ -390,14 +382,6 @@ func (sc *conductScreen) onDeleteComplaint() {
 	if c.ViolationID != nil {
 		msg += "由它产生的违规记录也将一并删除。"
 	}
-	confirm("删除投诉", msg, "删除", sc.shell.win, func() {
-		sc.shell.async(func() error { return sc.shell.data.DeleteComplaint(c.ID) }, func(err error) {
-			if err != nil {
-				showError("无法删除", err, sc.shell.win)
-				return
-			}
-			sc.shell.changed()
-			sc.reload()
-		})
-	})
+	confirmDelete(sc.shell, "删除投诉", msg,
+		func() error { return sc.shell.data.DeleteComplaint(c.ID) }, sc.reload)
 }

@@ -270,16 +270,8 @@ func (sc *ratingsScreen) onDeleteCommend() {
 	if !ok {
 		return
 	}
-	confirm("删除表扬", fmt.Sprintf("删除 %s %s 的%s？", m.On, m.Staff.Name, m.Kind), "删除", sc.shell.win, func() {
-		sc.shell.async(func() error { return sc.shell.data.DeleteCommendation(m.ID) }, func(err error) {
-			if err != nil {
-				showError("无法删除", err, sc.shell.win)
-				return
-			}
-			sc.shell.changed()
-			sc.reload()
-		})
-	})
+	confirmDelete(sc.shell, "删除表扬", fmt.Sprintf("删除 %s %s 的%s？", m.On, m.Staff.Name, m.Kind),
+		func() error { return sc.shell.data.DeleteCommendation(m.ID) }, sc.reload)
 }
 
 // conductEvent is one line of a person's conduct timeline.

@@ -128,12 +128,6 @@ func (sc *staffScreen) onDelete(id uint) {
 	if !ok {
 		return
 	}
-	confirm("删除人员", "确定删除 "+p.Name+"（"+p.EmployeeNo+"）吗？\n只有误录入的人员可以删除；离开中心的人员请“变更状态”。", "删除", sc.shell.win, func() {
-		if err := sc.shell.data.DeleteStaff(id); err != nil {
-			showError("不能删除", err, sc.shell.win)
-			return
-		}
-		sc.shell.changed()
-		sc.reload()
-	})
+	confirmDelete(sc.shell, "删除人员", "确定删除 "+p.Name+"（"+p.EmployeeNo+"）吗？\n只有误录入的人员可以删除；离开中心的人员请“变更状态”。",
+		func() error { return sc.shell.data.DeleteStaff(id) }, sc.reload)
 }

@@ -241,17 +241,8 @@ func (sc *substitutesScreen) onDelete(id uint) {
 	if !ok {
 		return
 	}
-	confirm("删除替岗报备", fmt.Sprintf("确定删除 %s 替 %s（%s）的报备吗？\n只有误录入、未领用挂牌座牌的报备可以删除。", x.Name, x.Covered.Name, x.Span()),
-		"删除", sc.shell.win, func() {
-			sc.shell.async(func() error { return sc.shell.data.DeleteSubstitution(id) }, func(err error) {
-				if err != nil {
-					showError("不能删除", err, sc.shell.win)
-					return
-				}
-				sc.shell.changed()
-				sc.reload()
-			})
-		})
+	confirmDelete(sc.shell, "删除替岗报备", fmt.Sprintf("确定删除 %s 替 %s（%s）的报备吗？\n只有误录入、未领用挂牌座牌的报备可以删除。", x.Name, x.Covered.Name, x.Span()),
+		func() error { return sc.shell.data.DeleteSubstitution(id) }, sc.reload)
 }
 
 func (sc *substitutesScreen) onPrintForm(id uint) {

@@ -291,3 +291,19 @@ func newSelect(options []string, changed func(string)) *widget.Select {
 	s.PlaceHolder = "请选择"
 	return s
 }
+
+// confirmDelete asks before deleting, deletes off the UI goroutine, and then
+// either shows why the store refused (a record still referred to, a locked
+// month) or tells the other screens and runs done.
+func confirmDelete(s *shell, title, message string, del func() error, done func()) {
+	confirm(title, message, "删除", s.win, func() {
+		s.async(del, func(err error) {
+			if err != nil {
+				showError("不能删除", err, s.win)
+				return
+			}
+			s.changed()
+			done()
+		})
+	})
+}

@@ -511,15 +511,8 @@ func (sc *uniformsScreen) onDelete(id uint) {
 	if !ok {
 		return
 	}
-	confirm("删除发放记录", fmt.Sprintf("确定删除 %s %s 领取 %s %s 的记录吗？只有误录入的记录应删除。", u.Staff.Name, u.IssuedOn, u.Item, u.Size), "删除", sc.shell.win, func() {
-		sc.shell.async(func() error { return sc.shell.data.DeleteUniformIssue(id) }, func(err error) {
-			if err != nil {
-				showError("不能删除", err, sc.shell.win)
-				return
-			}
-			sc.reload()
-		})
-	})
+	confirmDelete(sc.shell, "删除发放记录", fmt.Sprintf("确定删除 %s %s 领取 %s %s 的记录吗？只有误录入的记录应删除。", u.Staff.Name, u.IssuedOn, u.Item, u.Size),
+		func() error { return sc.shell.data.DeleteUniformIssue(id) }, sc.reload)
 }
 
 // onHistory shows everything a person was issued.
@@ -621,15 +614,8 @@ func (sc *uniformsScreen) onDeleteChange(id uint) {
 	if !ok {
 		return
 	}
-	confirm("删除换装日期", "确定删除 "+c.Label()+"（"+c.On.String()+"）的换装日期吗？", "删除", sc.shell.win, func() {
-		sc.shell.async(func() error { return sc.shell.data.DeleteSeasonChange(id) }, func(err error) {
-			if err != nil {
-				showError("不能删除", err, sc.shell.win)
-				return
-			}
-			sc.reload()
-		})
-	})
+	confirmDelete(sc.shell, "删除换装日期", "确定删除 "+c.Label()+"（"+c.On.String()+"）的换装日期吗？",
+		func() error { return sc.shell.data.DeleteSeasonChange(id) }, sc.reload)
 }
 
 func (sc *uniformsScreen) onPrintNotice(id uint) {

@@ -91,12 +91,6 @@ func (u *unitsScreen) onDelete() {
 	if !ok {
 		return
 	}
-	confirm("删除派驻单位", "确定删除“"+x.Name+"”吗？", "删除", u.shell.win, func() {
-		if err := u.shell.data.DeleteHomeUnit(x.ID); err != nil {
-			showError("不能删除", err, u.shell.win)
-			return
-		}
-		u.shell.changed()
-		u.reload()
-	})
+	confirmDelete(u.shell, "删除派驻单位", "确定删除“"+x.Name+"”吗？",
+		func() error { return u.shell.data.DeleteHomeUnit(x.ID) }, u.reload)
 }

@@ -133,12 +133,6 @@ func (w *windowsScreen) onDelete() {
 	if !ok {
 		return
 	}
-	confirm("删除窗口", "确定删除窗口 "+x.Label()+" 吗？", "删除", w.shell.win, func() {
-		if err := w.shell.data.DeleteServiceWindow(x.ID); err != nil {
-			showError("不能删除", err, w.shell.win)
-			return
-		}
-		w.shell.changed()
-		w.reload()
-	})
+	confirmDelete(w.shell, "删除窗口", "确定删除窗口 "+x.Label()+" 吗？",
+		func() error { return w.shell.data.DeleteServiceWindow(x.ID) }, w.reload)
 }
