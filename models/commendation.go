@@ -114,6 +114,9 @@ func (s *Store) DeleteCommendation(id uint) error {
 		if err := tx.Preload("Staff").First(&c, id).Error; err != nil {
 			return notFound(err)
 		}
+		if err := refuseLocked(tx, "删除该月的表扬", MonthOf(c.On)); err != nil {
+			return err
+		}
 		if err := tx.Delete(&Commendation{}, id).Error; err != nil {
 			return err
 		}

@@ -318,6 +318,9 @@ func (s *Store) DeleteComplaint(id uint) error {
 		if err := tx.Preload("Window").Preload("Staff").First(&c, id).Error; err != nil {
 			return notFound(err)
 		}
+		if err := refuseLocked(tx, "删除该月的投诉", MonthOf(c.On)); err != nil {
+			return err
+		}
 		var vs []Violation
 		if err := tx.Preload("Staff").Where("complaint_id = ?", id).Find(&vs).Error; err != nil {
 			return err

@@ -321,6 +321,9 @@ func (s *Store) DeleteRating(id uint) error {
 		if err := tx.Preload("Window").Preload("Staff").First(&r, id).Error; err != nil {
 			return notFound(err)
 		}
+		if err := refuseLocked(tx, "删除该月的评价", MonthOf(r.On)); err != nil {
+			return err
+		}
 		if err := tx.Delete(&Rating{}, id).Error; err != nil {
 			return err
 		}

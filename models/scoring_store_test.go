@@ -239,6 +239,19 @@ func TestClosedMonthRefusesConductRecords(t *testing.T) {
 	if err := st.SaveRating(&Rating{On: NewDate(2026, 11, 10), WindowID: people["王堃"].WindowID, StaffID: &kun, Level: "不满意"}); err == nil {
 		t.Fatal("rating in a closed month accepted")
 	}
+	// records made before the close cannot be deleted while it holds
+	if err := st.UnlockMonth("2026-11", "补录表扬"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveCommendation(&c); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.LockMonth("2026-11"); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteCommendation(c.ID); err == nil || !strings.Contains(err.Error(), "已封帐") {
+		t.Fatalf("a commendation of a closed month was deleted: %v", err)
+	}
 	// December is open
 	v.On = NewDate(2026, 12, 1)
 	if err := st.SaveViolation(&v); err != nil {

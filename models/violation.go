@@ -269,6 +269,9 @@ func (s *Store) DeleteViolation(id uint) error {
 		if v.ComplaintID != nil {
 			return refused("该违规记录由投诉核查属实产生，请在投诉中更改核查结论")
 		}
+		if err := refuseLocked(tx, "删除该月的违规记录", MonthOf(v.On)); err != nil {
+			return err
+		}
 		if err := tx.Delete(&Violation{}, id).Error; err != nil {
 			return err
 		}
