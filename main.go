@@ -22,10 +22,15 @@ func main() {
 	if code >= 0 {
 		os.Exit(code)
 	}
-	if len(args) > 0 {
-		os.Exit(cli.Run(dataDir, args, os.Stdout, os.Stderr))
+	opts, err := cli.StoreOptions()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(cli.ExitUsage)
 	}
-	st, err := models.Open(dataDir)
+	if len(args) > 0 {
+		os.Exit(cli.Run(dataDir, args, os.Stdout, os.Stderr, opts...))
+	}
+	st, err := models.Open(dataDir, opts...)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(cli.ExitRefused)

@@ -19,6 +19,11 @@ import (
 
 // Data is everything the screens need from the store.
 type Data interface {
+	// Today and Now tell the centre's date and civil time by the store's
+	// clock; screens never read the PC's clock for business dates.
+	Today() models.Date
+	Now() time.Time
+
 	HomeUnits() ([]models.HomeUnit, error)
 	SaveHomeUnit(*models.HomeUnit) error
 	DeleteHomeUnit(id uint) error

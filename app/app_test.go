@@ -13,13 +13,17 @@ import (
 	"govdesk/models"
 )
 
+// testNow is the moment the tests take as now: the morning of Thursday
+// 26 November 2026.
+var testNow = time.Date(2026, 11, 26, 9, 0, 0, 0, models.CentreZone)
+
 // newTestShell opens the main window over a fresh database, as a person
 // starting GovDesk would see it.
 func newTestShell(t *testing.T) (*shell, *models.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme())
-	st, err := models.Open(t.TempDir())
+	st, err := models.Open(t.TempDir(), models.WithClock(models.FixedClock(testNow)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,7 +274,7 @@ func TestAuditScreenFiltersByEntityAndText(t *testing.T) {
 	if len(rows) != 2 || rows[0][4] != "修改" || rows[0][5] != "窗口名称：企业开办综合窗口 → 企业开办一窗通办" {
 		t.Fatalf("rows %v", rows)
 	}
-	test.Type(a.from, models.Today().AddDays(1).String())
+	test.Type(a.from, st.Today().AddDays(1).String())
 	a.reload()
 	if len(a.list.rows()) != 0 {
 		t.Fatalf("from tomorrow shows %d entries", len(a.list.rows()))
@@ -284,7 +288,7 @@ func TestHomeAlertsOverdueCasesAndOpensThem(t *testing.T) {
 	}
 	h := s.screens["总览"].(*homeScreen)
 	h.reload()
-	late, _ := st.Cases(models.CaseFilter{Status: models.CaseOverdue, Today: models.Today()})
+	late, _ := st.Cases(models.CaseFilter{Status: models.CaseOverdue, Today: st.Today()})
 	if len(late) == 0 {
 		t.Fatal("the demo centre should have open overdue cases")
 	}

@@ -77,7 +77,7 @@ const allUnits = "全部派驻单位"
 
 func newAttendanceScreen(s *shell) *attendanceScreen {
 	sc := &attendanceScreen{shell: s, sums: map[uint]models.MonthSummary{}, staff: map[uint]models.Staff{}}
-	today := models.Today()
+	today := s.data.Today()
 	sc.month = models.NewDate(today.Year(), today.Month(), 1)
 
 	sc.list = newRecordTable(attendanceColumns, "搜索姓名、工号、窗口、派驻单位", func(uint) { sc.setButtons() })
@@ -209,7 +209,7 @@ func (sc *attendanceScreen) reload() {
 		sc.windows, sc.units = windows, units
 		sc.showLock(month, locks)
 		sc.setFilterOptions()
-		switch through := judgedThrough(first, models.Today()); {
+		switch through := judgedThrough(first, sc.shell.data.Today()); {
 		case through.IsZero():
 			sc.through.SetText("本月尚未开始，暂无考勤结果")
 		case through == monthLast(first):
@@ -471,7 +471,7 @@ func (sc *attendanceScreen) personLabel(id uint) string {
 // defaultDay is the day a form for the month starts at: today in the
 // current month, else the month's first day.
 func (sc *attendanceScreen) defaultDay() models.Date {
-	today := models.Today()
+	today := sc.shell.data.Today()
 	if models.MonthOf(today) == sc.monthKey() {
 		return today
 	}

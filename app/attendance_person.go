@@ -101,7 +101,7 @@ func personDays(first models.Date, sum models.MonthSummary, punches []models.Pun
 	}
 	byDay := map[models.Date][]string{}
 	for _, p := range punches {
-		t := p.At.Local()
+		t := p.At
 		text := t.Format("15:04")
 		if p.Correction {
 			text += "（补卡）"
@@ -110,11 +110,11 @@ func personDays(first models.Date, sum models.MonthSummary, punches []models.Pun
 	}
 	notes := map[models.Date][]string{}
 	for _, x := range insp {
-		l, b := x.LeftAt.Local(), x.BackAt.Local()
+		l, b := x.LeftAt, x.BackAt
 		notes[models.DateOf(l)] = append(notes[models.DateOf(l)], fmt.Sprintf("查岗 离岗%s–%s（%d分钟）", l.Format("15:04"), b.Format("15:04"), x.Minutes()))
 	}
 	for _, o := range outings {
-		f, t := o.From.Local(), o.To.Local()
+		f, t := o.From, o.To
 		notes[models.DateOf(f)] = append(notes[models.DateOf(f)], fmt.Sprintf("外出 %s–%s %s", f.Format("15:04"), t.Format("15:04"), o.Reason))
 	}
 	var out []personDay

@@ -109,7 +109,7 @@ func (sc *rulesScreen) onAdd() {
 		}
 	}
 	base.ID, base.Note = 0, ""
-	today := models.Today()
+	today := sc.shell.data.Today()
 	base.EffectiveFrom = models.NewDate(today.Year(), today.Month()+1, 1)
 	sc.form = newRulesForm(sc, base)
 }

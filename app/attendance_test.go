@@ -18,7 +18,7 @@ func lastWorkingDayOfLastMonth(t *testing.T, st *models.Store) models.Date {
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := models.Today()
+	today := st.Today()
 	d := models.NewDate(today.Year(), today.Month(), 1).AddDays(-1)
 	for !cal.IsWorkingDay(d) {
 		d = d.AddDays(-1)
@@ -76,7 +76,7 @@ func TestApprovingLeaveTurnsAbsenceIntoLeaveOnTheSheet(t *testing.T) {
 	p := seedOneDayPerson(t, st, day)
 	// the afternoon is punched; the morning has no punch and a pending 事假
 	for _, c := range []models.Clock{models.NewClock(13, 25), models.NewClock(17, 35)} {
-		at := time.Date(day.Year(), day.Month(), day.Day(), int(c)/60, int(c)%60, 0, 0, time.Local)
+		at := time.Date(day.Year(), day.Month(), day.Day(), int(c)/60, int(c)%60, 0, 0, models.CentreZone)
 		if _, err := st.ImportPunches([]models.PunchRow{{EmployeeNo: p.EmployeeNo, At: at}}); err != nil {
 			t.Fatal(err)
 		}
@@ -201,7 +201,7 @@ func TestLockedMonthDisablesEditingAndUnlockNeedsReason(t *testing.T) {
 	if !sc.editingDisabled() || !sc.lock.Disabled() || sc.unlock.Disabled() {
 		t.Fatal("editing buttons stay on in a locked month")
 	}
-	at := time.Date(day.Year(), day.Month(), day.Day(), 8, 20, 0, 0, time.Local)
+	at := time.Date(day.Year(), day.Month(), day.Day(), 8, 20, 0, 0, models.CentreZone)
 	if _, err := s.data.AddCorrection(p.ID, at, "考勤机故障", "徐明"); err == nil || !strings.Contains(err.Error(), "已封帐") {
 		t.Fatalf("the store took a correction for a locked month: %v", err)
 	}

@@ -133,7 +133,7 @@ func (sc *casesScreen) reload() {
 	if handlerLabel != allHandlers {
 		filter.StaffID = sc.handlerIDs[handlerLabel]
 	}
-	today := models.Today()
+	today := sc.shell.data.Today()
 	filter.Today = today
 	var (
 		cases   []models.Case

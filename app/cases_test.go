@@ -96,8 +96,8 @@ func TestTypeNewCaseSeeDueDateInTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	cal, _ := st.Calendar()
-	late := len(c.OverdueDays(cal, models.Today()))
-	if c.Status(models.Today()) == models.CaseOverdue {
+	late := len(c.OverdueDays(cal, st.Today()))
+	if c.Status(st.Today()) == models.CaseOverdue {
 		if !strings.HasPrefix(cells[colStatus], "已超期 ") || !strings.Contains(cells[colStatus], "个工作日") {
 			t.Fatalf("status cell %q for a case %d working days late", cells[colStatus], late)
 		}
@@ -122,7 +122,7 @@ func TestPrintAcceptanceNoticeShowsInCaseFile(t *testing.T) {
 	p := seedStaff(t, st, w)
 	c := models.Case{No: "20260930-A01-001", Matter: "企业设立登记", Kind: models.CasePromised,
 		ApplicantType: models.ApplicantOrg, Applicant: "乌兰察布市鑫源商贸有限公司", Contact: "李桂兰",
-		WindowID: w.ID, StaffID: p.ID, ReceivedAt: time.Date(2026, 9, 30, 9, 15, 0, 0, time.Local),
+		WindowID: w.ID, StaffID: p.ID, ReceivedAt: time.Date(2026, 9, 30, 9, 15, 0, 0, models.CentreZone),
 		LegalDays: 15, PromisedDays: 5,
 		Materials: []models.CaseMaterial{{Name: "公司章程", Form: models.MaterialOriginal, Pages: 6}}}
 	if err := st.SaveCase(&c); err != nil {
@@ -193,7 +193,7 @@ func TestCaseFiltersSearchAndOverdueHighlight(t *testing.T) {
 	}
 	all, _ := st.Cases(models.CaseFilter{})
 	cal, _ := st.Calendar()
-	today := models.Today()
+	today := st.Today()
 	sc := openCasesScreen(t, s)
 	waitFor(t, "the demo cases", func() bool { return len(sc.list.rows()) == len(all) })
 

@@ -80,7 +80,7 @@ func readDateTime(field string, date *dateField, clock *widget.Entry) (time.Time
 	if err != nil {
 		return time.Time{}, models.FieldErrors{{Field: field, Reason: err.Error()}}
 	}
-	return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, time.Local), nil
+	return models.CivilTime(d, h, m, 0), nil
 }
 
 // parseClock reads "8:30", "08:30" or "08：30"; empty means 00:00.

@@ -110,10 +110,9 @@ const allCategories = "全部类别"
 const conductAllMonths = "全部月份"
 
 // monthChoices offers the months from two ahead back two years, newest first.
-func monthChoices() ([]string, map[string]models.Date) {
+func monthChoices(today models.Date) ([]string, map[string]models.Date) {
 	m := map[string]models.Date{}
 	opts := []string{conductAllMonths}
-	today := models.Today()
 	for i := 0; i >= -24; i-- {
 		d := models.NewDate(today.Year(), today.Month()+time.Month(i), 1)
 		label := fmt.Sprintf("%d年%d月", d.Year(), int(d.Month()))
@@ -177,7 +176,7 @@ func newConductScreen(s *shell) *conductScreen {
 	sc := &conductScreen{shell: s, vByID: map[uint]models.Violation{}, cByID: map[uint]models.Complaint{},
 		vMarks: map[uint]widget.Importance{}, cMarks: map[uint]widget.Importance{}}
 	var opts []string
-	opts, sc.months = monthChoices()
+	opts, sc.months = monthChoices(s.data.Today())
 
 	sc.violations = newRecordTable(violationColumns, "搜索姓名、工号、窗口、情形", func(uint) { sc.setButtons() })
 	sc.violations.styleCells(func(id uint, col int) widget.Importance {
@@ -285,7 +284,7 @@ func (sc *conductScreen) reload() {
 	}
 	cf := models.ComplaintFilter{}
 	cf.From, cf.To = monthSpan(sc.months, sc.cMonth.Selected)
-	today := models.Today()
+	today := sc.shell.data.Today()
 	switch st := sc.cStatus.Selected; st {
 	case allStatuses, "":
 	case overdueComplaints:

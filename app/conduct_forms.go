@@ -76,7 +76,7 @@ func (sc *conductScreen) onViolation(id uint) {
 			showError("无法读取人员", err, sc.shell.win)
 			return
 		}
-		rec := models.Violation{On: models.Today(), Category: models.CategoryService}
+		rec := models.Violation{On: sc.shell.data.Today(), Category: models.CategoryService}
 		if v, ok := sc.vByID[id]; ok && id != 0 {
 			rec = v
 		}
@@ -213,7 +213,7 @@ func (sc *conductScreen) onComplaint(id uint) {
 			showError("无法读取人员和窗口", err, sc.shell.win)
 			return
 		}
-		rec := models.Complaint{On: models.Today()}
+		rec := models.Complaint{On: sc.shell.data.Today()}
 		if c, ok := sc.cByID[id]; ok && id != 0 {
 			rec = c
 		}
@@ -310,7 +310,7 @@ func (sc *conductScreen) onConclude(id uint) {
 	f.finding = multiEntry("如：经调取录音录像核实，该同志答复群众时使用服务忌语，投诉属实")
 	f.finding.SetText(c.Finding)
 	f.date = newDateField(s.win)
-	f.date.SetDate(models.Today())
+	f.date.SetDate(sc.shell.data.Today())
 	who := "（未指明具体人员，属实时不产生个人违规记录）"
 	if c.Staff != nil {
 		who = c.StaffLabel() + "：属实时按“" + models.ViolationCategoryFor(c.Problem) + "”记入违规记录（按投诉计分，不重复扣分）"

@@ -29,7 +29,7 @@ func openConductScreen(t *testing.T, s *shell) *conductScreen {
 func TestConcludeComplaintUpheldShowsViolationAndStep(t *testing.T) {
 	s, st := newTestShell(t)
 	w, p := seedConductPerson(t, st)
-	c := models.Complaint{On: models.Today(), WindowID: w.ID, StaffID: &p.ID, Complainant: "张先生", Channel: "12345热线",
+	c := models.Complaint{On: st.Today(), WindowID: w.ID, StaffID: &p.ID, Complainant: "张先生", Channel: "12345热线",
 		Content: "窗口人员说“这事不归我管”", Problem: models.ProblemLanguage}
 	if err := st.SaveComplaint(&c); err != nil {
 		t.Fatal(err)
@@ -71,7 +71,7 @@ func TestConcludeComplaintUpheldShowsViolationAndStep(t *testing.T) {
 func TestSecondNotificationViolationShowsHandbookConsequences(t *testing.T) {
 	s, st := newTestShell(t)
 	_, p := seedConductPerson(t, st)
-	first := models.Violation{StaffID: p.ID, On: models.NewDate(models.Today().Year(), 1, 5), Category: models.CategoryNotification,
+	first := models.Violation{StaffID: p.ID, On: models.NewDate(st.Today().Year(), 1, 5), Category: models.CategoryNotification,
 		Circumstances: "未一次性告知所需材料"}
 	if err := st.SaveViolation(&first); err != nil {
 		t.Fatal(err)

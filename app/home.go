@@ -91,7 +91,7 @@ func (h *homeScreen) reload() {
 		}
 		c.units = len(us)
 		c.empty = len(ws) == 0 && len(staff) == 0
-		late, err := h.shell.data.Cases(models.CaseFilter{Status: models.CaseOverdue, Today: models.Today()})
+		late, err := h.shell.data.Cases(models.CaseFilter{Status: models.CaseOverdue, Today: h.shell.data.Today()})
 		c.overdue = len(late)
 		if err != nil {
 			return err

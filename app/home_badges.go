@@ -30,7 +30,7 @@ func newBadgeAlert(s *shell) *badgeAlert {
 func (b *badgeAlert) reload(summary *widget.Label) {
 	var late []models.BadgeLoan
 	b.shell.async(func() (err error) {
-		late, err = b.shell.data.OverdueBadges(models.Today())
+		late, err = b.shell.data.OverdueBadges(b.shell.data.Today())
 		return err
 	}, func(err error) {
 		if err != nil {

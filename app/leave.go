@@ -64,7 +64,7 @@ func newLeaveScreen(s *shell) *leaveScreen {
 	sc.status.SetSelected(allStatuses)
 	sc.months = map[string]models.Date{}
 	opts := []string{allMonths}
-	today := models.Today()
+	today := s.data.Today()
 	for i := 2; i >= -24; i-- {
 		m := models.NewDate(today.Year(), today.Month()+time.Month(i), 1)
 		opts = append(opts, monthTitle(m))
@@ -138,7 +138,7 @@ func (sc *leaveScreen) reload() {
 		rs := make([]record, 0, len(leaves))
 		for _, l := range leaves {
 			sc.leaves[l.ID] = l
-			r, mark := leaveRecord(l, windowOf[l.StaffID], cal, rulesAt(rules, l.From).Attendance)
+			r, mark := leaveRecord(l, windowOf[l.StaffID], cal, rulesAt(rules, l.From).Attendance, d.Today())
 			sc.marks[l.ID] = mark
 			rs = append(rs, r)
 		}
@@ -160,7 +160,7 @@ func rulesAt(sets []models.RuleSet, d models.Date) models.RuleSet {
 }
 
 // leaveRecord formats one request and says how to mark its status.
-func leaveRecord(l models.LeaveRequest, window string, cal *models.Calendar, rules models.AttendanceRules) (record, widget.Importance) {
+func leaveRecord(l models.LeaveRequest, window string, cal *models.Calendar, rules models.AttendanceRules, today models.Date) (record, widget.Importance) {
 	days := l.Days(cal)
 	standIn := ""
 	if l.StandIn != nil {
@@ -182,7 +182,7 @@ func leaveRecord(l models.LeaveRequest, window string, cal *models.Calendar, rul
 		}
 	}
 	return record{id: l.ID,
-		cells: []string{l.Staff.EmployeeNo, l.Staff.Name, window, l.Type, leaveSpan(l), models.FormatDays(days),
+		cells: []string{l.Staff.EmployeeNo, l.Staff.Name, window, l.Type, leaveSpan(l, today), models.FormatDays(days),
 			rules.ApprovalTier(days), l.Status, l.Approver, standIn, l.Reason, note},
 		search: l.Staff.Name + " " + l.Staff.EmployeeNo + " " + window + " " + l.Type + " " + l.Reason,
 	}, mark
@@ -190,9 +190,9 @@ func leaveRecord(l models.LeaveRequest, window string, cal *models.Calendar, rul
 
 // leaveSpan writes the period compactly for the list: "11月9日上午 至 11月10日下午",
 // "11月16日下午", "11月27日全天".
-func leaveSpan(l models.LeaveRequest) string {
+func leaveSpan(l models.LeaveRequest, today models.Date) string {
 	day := func(d models.Date) string {
-		if d.Year() != models.Today().Year() {
+		if d.Year() != today.Year() {
 			return fmt.Sprintf("%d年%d月%d日", d.Year(), int(d.Month()), d.Day())
 		}
 		return fmt.Sprintf("%d月%d日", int(d.Month()), d.Day())

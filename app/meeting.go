@@ -46,7 +46,7 @@ func newMeetingForm(qv *quarterView) *meetingForm {
 		f.date.SetDate(qv.decisions[0].DecidedOn)
 		f.remarks.SetText(qv.decisions[0].Remarks)
 	} else {
-		f.date.SetDate(models.Today())
+		f.date.SetDate(qv.sc.shell.data.Today())
 	}
 
 	grid := container.NewVBox(container.NewGridWithColumns(6, boldLabel("名次"), boldLabel("姓名"), boldLabel("窗口"),

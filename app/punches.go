@@ -113,7 +113,7 @@ func (f *spanForm) read() (uint, time.Time, time.Time, models.FieldErrors) {
 			fe = append(fe, models.FieldError{Field: label, Reason: err.Error()})
 			return time.Time{}
 		}
-		return time.Date(d.Year(), d.Month(), d.Day(), h, m, 0, 0, time.Local)
+		return models.CivilTime(d, h, m, 0)
 	}
 	from, to := clock(f.fromF, f.from), clock(f.toF, f.to)
 	return id, from, to, fe

@@ -55,7 +55,7 @@ const (
 
 func newQuarterView(sc *scoringScreen) *quarterView {
 	qv := &quarterView{sc: sc, stale: true, byID: map[uint]models.StarCandidate{}}
-	today := models.Today()
+	today := sc.shell.data.Today()
 	qv.year, qv.q = today.Year(), (int(today.Month())-1)/3+1
 
 	qv.list = newRecordTable(append([]column(nil), quarterColumns...), "搜索姓名、工号、窗口、取消原因", func(uint) { qv.setButtons() })

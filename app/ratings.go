@@ -57,7 +57,7 @@ const ledgerColDue, ledgerColState = 5, 6
 
 func newRatingsScreen(s *shell) *ratingsScreen {
 	sc := &ratingsScreen{shell: s, rByID: map[uint]models.Rating{}, mByID: map[uint]models.Commendation{}, rMarks: map[uint]widget.Importance{}}
-	opts, months := monthChoices()
+	opts, months := monthChoices(s.data.Today())
 	sc.months = months
 	sc.month = newSelect(opts[1:], func(string) { sc.reload() })
 	sc.month.SetSelected(opts[1])
@@ -137,7 +137,7 @@ func (sc *ratingsScreen) reload() {
 	month := models.MonthOf(first)
 	byStaff := sc.by.Selected == byPerson
 	rf := models.RatingFilter{Bad: true}
-	today := models.Today()
+	today := sc.shell.data.Today()
 	switch st := sc.rState.Selected; st {
 	case allStatuses, "":
 	case overdueItems:
@@ -218,7 +218,7 @@ func (sc *ratingsScreen) onRectify(status string) {
 	measures := multiEntry("整改措施；认定无效差评时写明复核意见")
 	measures.SetText(r.RectifyMeasures)
 	date := newDateField(s.win)
-	date.SetDate(models.Today())
+	date.SetDate(sc.shell.data.Today())
 	errs := newFormErrors()
 	form := widget.NewForm(
 		widget.NewFormItem("差评", wrapLabel(fmt.Sprintf("%s %s窗口 %s：%s（期限 %s）", r.On, r.Window.Code, r.Level, r.Comment, r.RectifyDue))),
@@ -248,7 +248,7 @@ func (sc *ratingsScreen) onCommend() {
 		labels, ids, _ := staffChoices(staff)
 		person := newSelect(labels, nil)
 		date := newDateField(s.win)
-		date.SetDate(models.Today())
+		date.SetDate(sc.shell.data.Today())
 		kind := newSelect(models.CommendationKinds, nil)
 		kind.SetSelected(models.CommendLetter)
 		note := multiEntry("如：群众来信表扬其耐心细致")
@@ -292,7 +292,7 @@ func showConductPage(s *shell, staffID uint) {
 		ms    []models.Commendation
 		rules models.ConductRules
 	)
-	today := models.Today()
+	today := s.data.Today()
 	s.async(func() (err error) {
 		if p, err = s.data.StaffByID(staffID); err != nil {
 			return err
@@ -379,7 +379,7 @@ func orNone(s string) string {
 // conductAlerts are the overview's lines for complaints still under
 // investigation after their deadline and 差评 rectification items overdue.
 func conductAlerts(d Data) ([]string, error) {
-	today := models.Today()
+	today := d.Today()
 	cs, err := d.Complaints(models.ComplaintFilter{Overdue: today})
 	if err != nil {
 		return nil, err

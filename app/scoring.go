@@ -177,7 +177,7 @@ const substituteNote = "（替岗，仅供参考）"
 
 func newMonthView(sc *scoringScreen) *monthView {
 	mv := &monthView{sc: sc, ranks: map[uint]int{}, wsByID: map[uint]models.WindowScore{}, psByID: map[uint]models.PersonScore{}}
-	today := models.Today()
+	today := sc.shell.data.Today()
 	mv.month = models.NewDate(today.Year(), today.Month(), 1)
 
 	mv.windows = newRecordTable(scoreWindowColumns, "搜索窗口编号、名称、取消原因", func(uint) { mv.setButtons() })
@@ -287,8 +287,8 @@ func (mv *monthView) reload() {
 		}
 		mv.showState()
 		mv.rules.SetText("评分规则：" + ms.RuleSet.Name())
-		note := monthNote(first, models.Today(), ms.RuleSet.Scoring())
-		if !ms.HasRecords && !models.Today().Before(first) {
+		note := monthNote(first, mv.sc.shell.data.Today(), ms.RuleSet.Scoring())
+		if !ms.HasRecords && !mv.sc.shell.data.Today().Before(first) {
 			note = "本月没有任何打卡记录（可能早于开始使用本系统），以下得分不能作为评选依据；请先在“考勤”中导入打卡。"
 		}
 		mv.note.SetText(note)
@@ -559,7 +559,7 @@ func (mv *monthView) onDetail() {
 func (mv *monthView) onClose() {
 	title := monthTitle(mv.month)
 	msg := fmt.Sprintf("确定将%s的评分封帐吗？\n封帐后本月的考勤记录锁定，得分不再变化；发布前如需更正，须重新打开并写明原因。", title)
-	if !models.Today().After(monthLast(mv.month)) {
+	if !mv.sc.shell.data.Today().After(monthLast(mv.month)) {
 		msg += "\n注意：本月尚未结束，封帐后剩余日子的考勤也不能再录入。"
 	}
 	confirm("封帐", msg, "封帐", mv.sc.shell.win, mv.closeMonth)

@@ -84,7 +84,7 @@ func showPersonBreakdown(sc *scoringScreen, ms models.MonthScores, p models.Pers
 		factBox.Add(l)
 	}
 	b.trend = widget.NewButtonWithIcon("全年趋势", theme.GridIcon(), func() {
-		showTrendDialog(sc, trendPerson, p.StaffID, p.Name+"（"+p.EmployeeNo+"）", yearOfMonth(ms.Month))
+		showTrendDialog(sc, trendPerson, p.StaffID, p.Name+"（"+p.EmployeeNo+"）", yearOfMonth(ms.Month, sc.shell.data.Today()))
 	})
 	top := container.NewVBox(
 		wrapLabel(fmt.Sprintf("%s（%s）窗口 %s · %s · %s", p.Name, p.EmployeeNo, p.WindowCode, monthKeyTitle(ms.Month), ms.RuleSet.Name())),
@@ -203,7 +203,7 @@ func showWindowBreakdown(sc *scoringScreen, ms models.MonthScores, w models.Wind
 		facts.Add(l)
 	}
 	b.trend = widget.NewButtonWithIcon("全年趋势", theme.GridIcon(), func() {
-		showTrendDialog(sc, trendWindow, w.WindowID, w.Code+" "+w.Name, yearOfMonth(ms.Month))
+		showTrendDialog(sc, trendWindow, w.WindowID, w.Code+" "+w.Name, yearOfMonth(ms.Month, sc.shell.data.Today()))
 	})
 	top := wrapLabel(fmt.Sprintf("窗口 %s %s · %s · %s（替岗人员仅供参考，不计入平均）", w.Code, w.Name, monthKeyTitle(ms.Month), ms.RuleSet.Name()))
 	body := container.NewBorder(top, container.NewVBox(widget.NewSeparator(), b.total, facts), nil, nil, container.NewVScroll(rows))
@@ -234,11 +234,11 @@ func monthKeyTitle(month string) string {
 	return month
 }
 
-func yearOfMonth(month string) int {
+func yearOfMonth(month string, today models.Date) int {
 	if d, err := models.ParseMonth(month); err == nil {
 		return d.Year()
 	}
-	return models.Today().Year()
+	return today.Year()
 }
 
 // scoreRefViewable tells whether the app can show the record behind an item.
@@ -317,7 +317,7 @@ func openCaseFileByNo(s *shell, no string) {
 			return
 		}
 		if cs.cal == nil { // the case screen has not loaded yet
-			cs.cal, cs.today = cal, models.Today()
+			cs.cal, cs.today = cal, s.data.Today()
 		}
 		cf := &caseFile{sc: cs, c: c, docs: container.NewVBox(), details: container.NewVBox(), materials: container.NewVBox()}
 		cs.file = cf

@@ -173,7 +173,7 @@ func TestRecordMeetingDecisionEnablesCommendation(t *testing.T) {
 	// joined today: in service this quarter with no day judged yet, so
 	// eligible whatever today's date
 	p := models.Staff{EmployeeNo: "ZW100", Name: "王堃", HomeUnitID: w.HomeUnitID, WindowID: w.ID,
-		Post: models.PostStaff, JoinedOn: models.Today(), Status: models.StatusOnDuty}
+		Post: models.PostStaff, JoinedOn: st.Today(), Status: models.StatusOnDuty}
 	if err := st.SaveStaff(&p); err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestRecordMeetingDecisionEnablesCommendation(t *testing.T) {
 	sc.tabs.SelectIndex(1)
 	qv := sc.quarter
 	waitFor(t, "the quarter", func() bool { return qv.loaded })
-	today := models.Today()
+	today := st.Today()
 	if want := reports.QuarterTitle(qv.key()); qv.title.Text != want || !strings.HasPrefix(qv.key(), fmt.Sprint(today.Year())) {
 		t.Fatalf("quarter title %q, key %s", qv.title.Text, qv.key())
 	}
@@ -252,7 +252,7 @@ func TestTrendDrawsOnePointPerScoredMonth(t *testing.T) {
 		}
 		tv.subject.SetSelected(label)
 		want := 0
-		for _, m := range monthsBegun(2026, models.Today()) {
+		for _, m := range monthsBegun(2026, st.Today()) {
 			ms, err := st.ScoreMonth(m)
 			if err != nil {
 				t.Fatal(err)

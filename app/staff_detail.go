@@ -85,7 +85,7 @@ func (sc *staffScreen) onMove(id uint) {
 	target := newSelect(labels, nil)
 	target.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
-	on.SetDate(models.Today())
+	on.SetDate(sc.shell.data.Today())
 	note := widget.NewEntry()
 	note.SetPlaceHolder("如：中心统一调整")
 	errs := newFormErrors()
@@ -118,7 +118,7 @@ func (sc *staffScreen) onStatus(id uint) {
 	status := newSelect(options, nil)
 	status.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
-	on.SetDate(models.Today())
+	on.SetDate(sc.shell.data.Today())
 	note := widget.NewEntry()
 	errs := newFormErrors()
 	form := widget.NewForm(widget.NewFormItem("现状态", widget.NewLabel(p.Status)),

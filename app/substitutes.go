@@ -142,7 +142,7 @@ func (sc *substitutesScreen) reload() {
 		staff   []models.Staff
 	)
 	filter := sc.state.Selected
-	today := models.Today()
+	today := sc.shell.data.Today()
 	d := sc.shell.data
 	sc.shell.async(func() (err error) {
 		if subs, err = d.Substitutions(models.SubstitutionFilter{}); err != nil {
@@ -223,7 +223,7 @@ func (sc *substitutesScreen) onAdd() {
 		showError("还不能新增报备", models.FieldErrors{{Field: "窗口", Reason: "还没有窗口：请先在“窗口”中新增或导入窗口"}}, sc.shell.win)
 		return
 	}
-	sc.form = newSubstitutionForm(sc, models.Substitution{ReportedOn: models.Today()})
+	sc.form = newSubstitutionForm(sc, models.Substitution{ReportedOn: sc.shell.data.Today()})
 	sc.form.show()
 }
 
@@ -257,7 +257,7 @@ func (sc *substitutesScreen) onPrintForm(id uint) {
 
 // onPrintRegister prints the register of this year's loans.
 func (sc *substitutesScreen) onPrintRegister() {
-	today := models.Today()
+	today := sc.shell.data.Today()
 	from := models.NewDate(today.Year(), 1, 1)
 	printInternal(sc.shell, "挂牌座牌领用归还登记表", fmt.Sprint(today.Year()), func(path string) error {
 		return sc.shell.data.PrintBadgeRegister(from, models.Date{}, path)
@@ -293,7 +293,7 @@ func (sc *substitutesScreen) closeLoan(itemID uint, lost bool) {
 		field, title = "遗失日期", "登记遗失 "+l.Item.No
 	}
 	on := newDateField(sc.shell.win)
-	on.SetDate(models.Today())
+	on.SetDate(sc.shell.data.Today())
 	note := widget.NewEntry()
 	note.SetPlaceHolder("遗失经过，如：替岗人员称在公交车上遗失")
 	items := []*widget.FormItem{
@@ -348,7 +348,7 @@ func (sc *substitutesScreen) onIssueBadge(id uint) {
 	f.item = newSelect(opts, nil)
 	f.item.PlaceHolder = "请选择在库的挂牌或座牌"
 	f.on = newDateField(sc.shell.win)
-	on := models.Today()
+	on := sc.shell.data.Today()
 	if on.Before(x.From) {
 		on = x.From
 	}

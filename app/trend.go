@@ -267,7 +267,7 @@ type trendView struct {
 }
 
 func newTrendView(sc *scoringScreen) *trendView {
-	tv := &trendView{sc: sc, year: models.Today().Year(), stale: true, windows: map[string]uint{}, people: map[string]uint{}}
+	tv := &trendView{sc: sc, year: sc.shell.data.Today().Year(), stale: true, windows: map[string]uint{}, people: map[string]uint{}}
 	tv.yearLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	tv.status = widget.NewLabel("")
 	tv.status.Importance = widget.LowImportance
@@ -387,7 +387,7 @@ func (sc *scoringScreen) loadYear(year int, extra func() error, done func([]mode
 	d, cache := sc.shell.data, sc.cache
 	var out []models.MonthScores
 	sc.shell.async(func() error {
-		for _, m := range monthsBegun(year, models.Today()) {
+		for _, m := range monthsBegun(year, sc.shell.data.Today()) {
 			ms, err := cache.get(d, m)
 			if err != nil {
 				return err

@@ -109,7 +109,7 @@ func (b *uniformBatch) show(kind string, forChange bool) {
 	b.reason = newSelect(models.UniformReasons, nil)
 	b.reason.SetSelected("换季")
 	b.on = newDateField(sc.shell.win)
-	b.on.SetDate(models.Today())
+	b.on.SetDate(b.sc.shell.data.Today())
 	b.rowsBox = container.NewVBox()
 	errs := newFormErrors()
 	form := widget.NewForm(

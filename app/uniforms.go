@@ -335,7 +335,7 @@ func (sc *uniformsScreen) showChanges(changes []models.SeasonChange) {
 	id := sc.pendingFor
 	if _, ok := sc.changeList[id]; !ok {
 		id = 0
-		if c, ok := models.UpcomingSeasonChange(changes, models.Today()); ok {
+		if c, ok := models.UpcomingSeasonChange(changes, sc.shell.data.Today()); ok {
 			id = c.ID
 		}
 	}
@@ -448,7 +448,7 @@ func (sc *uniformsScreen) onAdd() {
 	qty := widget.NewEntry()
 	qty.SetText("1")
 	on := newDateField(sc.shell.win)
-	on.SetDate(models.Today())
+	on.SetDate(sc.shell.data.Today())
 	reason := newSelect(models.UniformReasons, nil)
 	reason.SetSelected("换季")
 	signed := widget.NewCheck("已签收", nil)
@@ -678,7 +678,7 @@ func (sc *uniformsScreen) onDress() {
 	person := newSelect(opts, nil)
 	person.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
-	on.SetDate(models.Today())
+	on.SetDate(sc.shell.data.Today())
 	finding := newSelect(models.DressFindings, nil)
 	finding.PlaceHolder = "请选择"
 	detail := widget.NewEntry()

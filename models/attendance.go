@@ -62,7 +62,7 @@ type DayResult struct {
 func dayLabel(d Date) string { return fmt.Sprintf("%d月%d日", int(d.Month()), d.Day()) }
 
 func clockAt(d Date, c Clock) time.Time {
-	return time.Date(d.Year(), d.Month(), d.Day(), int(c)/60, int(c)%60, 0, 0, time.Local)
+	return CivilTime(d, int(c)/60, int(c)%60, 0)
 }
 
 // ClassifyDay applies the day rules of DOMAIN.md §2 to one person's day:
@@ -311,14 +311,14 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 
 	byDay := map[Date][]DayPunch{}
 	for _, p := range in.Punches {
-		at := p.At.In(time.Local)
+		at := Civil(p.At)
 		d := DateOf(at)
 		p.At = at
 		byDay[d] = append(byDay[d], p)
 	}
 	outByDay := map[Date][]Outing{}
 	for _, o := range in.Outings {
-		o.From, o.To = o.From.In(time.Local), o.To.In(time.Local)
+		o.From, o.To = Civil(o.From), Civil(o.To)
 		for d := DateOf(o.From); !d.After(DateOf(o.To)); d = d.AddDays(1) {
 			outByDay[d] = append(outByDay[d], o)
 		}
@@ -395,7 +395,7 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 	sort.Slice(insp, func(i, j int) bool { return insp[i].LeftAt.Before(insp[j].LeftAt) })
 	var awayHalves int
 	for _, x := range insp {
-		left, back := x.LeftAt.In(time.Local), x.BackAt.In(time.Local)
+		left, back := Civil(x.LeftAt), Civil(x.BackAt)
 		d := DateOf(left)
 		if d.Before(first) || d.After(last) || !in.Staff.InService(d) {
 			continue

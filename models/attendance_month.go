@@ -22,7 +22,7 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 	last := NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
 	through := f.Through
 	if through.IsZero() {
-		today := DateOf(s.now())
+		today := s.Today()
 		switch {
 		case today.After(last):
 			through = last
@@ -44,7 +44,7 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 	// Each person belongs to the window they sat at on the month's last day
 	// (or today, for the current month), from their history of moves.
 	asOf := last
-	if today := DateOf(s.now()); today.Before(last) {
+	if today := s.Today(); today.Before(last) {
 		asOf = today
 	}
 	at, err := s.windowsOn(asOf)
@@ -92,7 +92,7 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 	if err != nil {
 		return nil, err
 	}
-	from, to := first.Local(), last.AddDays(1).Local()
+	from, to := first.sqlStart(), last.AddDays(1).sqlStart()
 	punches := make(map[uint][]DayPunch, len(staff))
 	rows, err := s.db.Raw("SELECT staff_id, at, correction, reason, approver FROM punches WHERE at >= ? AND at < ?", from, to).Rows()
 	if err != nil {
@@ -104,6 +104,7 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 			rows.Close()
 			return nil, err
 		}
+		p.At = Civil(p.At)
 		punches[p.StaffID] = append(punches[p.StaffID], p)
 	}
 	rows.Close()

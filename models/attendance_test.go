@@ -8,7 +8,7 @@ import (
 )
 
 func hm(d Date, hh, mm, ss int) DayPunch {
-	return DayPunch{At: time.Date(d.Year(), d.Month(), d.Day(), hh, mm, ss, 0, time.Local)}
+	return DayPunch{At: time.Date(d.Year(), d.Month(), d.Day(), hh, mm, ss, 0, CentreZone)}
 }
 
 // halfSummary writes a half's result compactly: "迟到11 缺卡1 旷工 请假".
@@ -207,7 +207,7 @@ func TestLeaveLengthTierAndWording(t *testing.T) {
 func attendanceRoster(t testing.TB) (*Store, Staff, Staff) {
 	t.Helper()
 	st := openTemp(t)
-	st.now = func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.Local) }
+	st.clock = FixedClock(time.Date(2026, 11, 26, 9, 0, 0, 0, CentreZone))
 	_, a, _ := seedRoster(t, st)
 	p := Staff{EmployeeNo: "ZW001", Name: "王堃", WindowID: a.ID, HomeUnitID: a.HomeUnitID, Post: PostChief, JoinedOn: NewDate(2024, 1, 2)}
 	q := Staff{EmployeeNo: "ZW002", Name: "周𠮷", WindowID: a.ID, HomeUnitID: a.HomeUnitID, Post: PostStaff, JoinedOn: NewDate(2024, 1, 2)}

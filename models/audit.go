@@ -11,7 +11,7 @@ import (
 // which record, and the record's fields before and after.
 type AuditEntry struct {
 	ID       uint      `gorm:"primaryKey"`
-	At       time.Time `gorm:"index"`
+	At       time.Time `gorm:"serializer:civil;type:datetime;index"`
 	Operator string    `gorm:"size:64;index"`
 	Entity   string    `gorm:"size:32;index"` // Chinese entity name, e.g. 人员
 	Key      string    `gorm:"size:128;index"`
@@ -140,10 +140,10 @@ func (s *Store) AuditLog(f AuditFilter) ([]AuditEntry, error) {
 		q = q.Where("key LIKE ? OR operator LIKE ? OR before LIKE ? OR after LIKE ?", like, like, like, like)
 	}
 	if !f.From.IsZero() {
-		q = q.Where("at >= ?", f.From.Local())
+		q = q.Where("at >= ?", f.From.sqlStart())
 	}
 	if !f.To.IsZero() {
-		q = q.Where("at < ?", f.To.AddDays(1).Local())
+		q = q.Where("at < ?", f.To.AddDays(1).sqlStart())
 	}
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)

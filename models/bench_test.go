@@ -123,7 +123,7 @@ func BenchmarkAttendanceMonth400(b *testing.B) {
 func BenchmarkReadMonthPunches400(b *testing.B) {
 	st := fillMonth400(b)
 	sqlDB, _ := st.db.DB()
-	from, to := NewDate(2026, 11, 1).Local(), NewDate(2026, 12, 1).Local()
+	from, to := NewDate(2026, 11, 1).Start(), NewDate(2026, 12, 1).Start()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		rows, err := sqlDB.Query("SELECT staff_id, at, correction, reason, approver FROM punches WHERE at >= ? AND at < ?", from, to)

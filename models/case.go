@@ -80,11 +80,11 @@ type Case struct {
 	Window        ServiceWindow  `gorm:"foreignKey:WindowID;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
 	StaffID       uint           `gorm:"not null;index"`
 	Staff         Staff          `gorm:"constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
-	ReceivedAt    time.Time      `gorm:"not null;index"` // 受理时间
+	ReceivedAt    time.Time      `gorm:"serializer:civil;type:datetime;not null;index"` // 受理时间
 	LegalDays     int            // 法定时限, working days; 0 = not given
 	PromisedDays  int            // 承诺时限, working days; 0 for 即办件
-	DueOn         Date           `gorm:"index"` // 办结期限, computed on save
-	CompletedAt   *time.Time     `gorm:"index"` // 办结时间; nil while open
+	DueOn         Date           `gorm:"index"`                                // 办结期限, computed on save
+	CompletedAt   *time.Time     `gorm:"serializer:civil;type:datetime;index"` // 办结时间; nil while open
 	Result        string         `gorm:"size:8"`
 	ForwardedTo   string         `gorm:"size:128"` // 上报单位
 	Note          string         `gorm:"size:512"`
@@ -408,14 +408,14 @@ func (s *Store) Cases(f CaseFilter) ([]Case, error) {
 		q = q.Where("no LIKE ? OR matter LIKE ? OR applicant LIKE ?", like, like, like)
 	}
 	if !f.From.IsZero() {
-		q = q.Where("received_at >= ?", f.From.Local())
+		q = q.Where("received_at >= ?", f.From.sqlStart())
 	}
 	if !f.To.IsZero() {
-		q = q.Where("received_at < ?", f.To.AddDays(1).Local())
+		q = q.Where("received_at < ?", f.To.AddDays(1).sqlStart())
 	}
 	today := f.Today
 	if today.IsZero() {
-		today = Today()
+		today = s.Today()
 	}
 	switch f.Status {
 	case "":

@@ -8,7 +8,7 @@ import (
 )
 
 func at(y int, m time.Month, d, hh, mm int) time.Time {
-	return time.Date(y, m, d, hh, mm, 0, 0, time.Local)
+	return time.Date(y, m, d, hh, mm, 0, 0, CentreZone)
 }
 
 func atPtr(y int, m time.Month, d, hh, mm int) *time.Time {

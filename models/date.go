@@ -24,20 +24,15 @@ func NewDate(y int, m time.Month, d int) Date {
 	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
 }
 
-// Today is the current local date.
-func Today() Date { return DateOf(time.Now()) }
-
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d.t.IsZero() }
 
 // Time returns midnight UTC of the date.
 func (d Date) Time() time.Time { return d.t }
 
-// Local returns the start of the date in the local time zone, for comparing
-// with recorded instants.
-func (d Date) Local() time.Time {
-	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.Local)
-}
+// Start returns the civil time at the start of the date, for comparing with
+// recorded civil times.
+func (d Date) Start() time.Time { return CivilTime(d, 0, 0, 0) }
 
 // Year, Month and Day return the parts of the date.
 func (d Date) Year() int { return d.t.Year() }
@@ -174,7 +169,7 @@ var (
 // ParseDateTime reads the date-time forms office files use: any date
 // ParseDate accepts followed by 08:27 or 08:27:41 (a date alone means 00:00),
 // and Excel's serial numbers with a fraction of a day (46329.3520833). The
-// result is in the local time zone, to the second.
+// result is a civil time at the centre, to the second.
 func ParseDateTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -185,7 +180,7 @@ func ParseDateTime(s string) (time.Time, error) {
 		days := int(f)
 		secs := int((f-float64(days))*86400 + 0.5) // Excel stores instants as binary fractions
 		d := NewDate(1899, 12, 30).AddDays(days)
-		t := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, secs, 0, time.Local)
+		t := CivilTime(d, 0, 0, secs)
 		if t.Year() < 1900 || t.Year() > 2200 {
 			return time.Time{}, fmt.Errorf("时间“%s”的年份不合理", s)
 		}
@@ -208,5 +203,5 @@ func ParseDateTime(s string) (time.Time, error) {
 		}
 		return time.Time{}, err
 	}
-	return time.Date(d.Year(), d.Month(), d.Day(), h, m, sec, 0, time.Local), nil
+	return CivilTime(d, h, m, sec), nil
 }

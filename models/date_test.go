@@ -31,16 +31,16 @@ func TestParseDateTime(t *testing.T) {
 		name, in string
 		want     time.Time
 	}{
-		{"到分", "2026-11-03 08:27", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)},
-		{"到秒", "2026-11-03 08:27:41", time.Date(2026, 11, 3, 8, 27, 41, 0, time.Local)},
-		{"Excel 斜杠写法、一位小时", "2026/11/3 8:27", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)},
-		{"中文日期紧接时间", "2026年11月3日8:27", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)},
-		{"中文日期、全角冒号", "2026年11月3日 08：27", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)},
-		{"ISO 写法", "2026-11-03T08:27:41", time.Date(2026, 11, 3, 8, 27, 41, 0, time.Local)},
-		{"只有日期为零点", "2026-11-03", time.Date(2026, 11, 3, 0, 0, 0, 0, time.Local)},
-		{"Excel 日期序号", "46329", time.Date(2026, 11, 3, 0, 0, 0, 0, time.Local)},
-		{"Excel 日期时间序号（08:27）", "46329.3520833333", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)},
-		{"Excel 日期时间序号（17:30:15）", "46329.729340277778", time.Date(2026, 11, 3, 17, 30, 15, 0, time.Local)},
+		{"到分", "2026-11-03 08:27", time.Date(2026, 11, 3, 8, 27, 0, 0, CentreZone)},
+		{"到秒", "2026-11-03 08:27:41", time.Date(2026, 11, 3, 8, 27, 41, 0, CentreZone)},
+		{"Excel 斜杠写法、一位小时", "2026/11/3 8:27", time.Date(2026, 11, 3, 8, 27, 0, 0, CentreZone)},
+		{"中文日期紧接时间", "2026年11月3日8:27", time.Date(2026, 11, 3, 8, 27, 0, 0, CentreZone)},
+		{"中文日期、全角冒号", "2026年11月3日 08：27", time.Date(2026, 11, 3, 8, 27, 0, 0, CentreZone)},
+		{"ISO 写法", "2026-11-03T08:27:41", time.Date(2026, 11, 3, 8, 27, 41, 0, CentreZone)},
+		{"只有日期为零点", "2026-11-03", time.Date(2026, 11, 3, 0, 0, 0, 0, CentreZone)},
+		{"Excel 日期序号", "46329", time.Date(2026, 11, 3, 0, 0, 0, 0, CentreZone)},
+		{"Excel 日期时间序号（08:27）", "46329.3520833333", time.Date(2026, 11, 3, 8, 27, 0, 0, CentreZone)},
+		{"Excel 日期时间序号（17:30:15）", "46329.729340277778", time.Date(2026, 11, 3, 17, 30, 15, 0, CentreZone)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -86,7 +86,7 @@ func fillDemoAttendance(tx *gorm.DB, a *auditor, people []Staff) error {
 		return err
 	}
 	nov := func(day int, c Clock, sec int) time.Time {
-		return time.Date(2026, 11, day, int(c)/60, int(c)%60, sec, 0, time.Local)
+		return CivilTime(NewDate(2026, 11, day), int(c)/60, int(c)%60, sec)
 	}
 	type key struct{ person, day, slot int }
 	changed := map[key]Clock{}
@@ -210,7 +210,7 @@ func fillDemoOctober(tx *gorm.DB, a *auditor, cal *Calendar, people []Staff) err
 			}
 			for _, c := range [4]Clock{NewClock(8, 0) + Clock(rng.Intn(28)), NewClock(12, 0) + Clock(rng.Intn(20)),
 				NewClock(13, 0) + Clock(rng.Intn(25)), NewClock(17, 0) + Clock(rng.Intn(20))} {
-				at := time.Date(2026, 10, d.Day(), int(c)/60, int(c)%60, rng.Intn(60), 0, time.Local)
+				at := CivilTime(d, int(c)/60, int(c)%60, rng.Intn(60))
 				punches = append(punches, Punch{StaffID: p.ID, At: at, Device: "一楼大厅考勤机", CreatedAt: a.at})
 			}
 		}

@@ -174,7 +174,7 @@ func fillDemoCases(tx *gorm.DB, a *auditor, rng *rand.Rand, windows []uint, staf
 		return d
 	}
 	atTime := func(d Date, minutes int) time.Time {
-		return time.Date(d.Year(), d.Month(), d.Day(), 0, minutes, 0, 0, time.Local)
+		return CivilTime(d, 0, minutes, 0)
 	}
 	officeMinute := func() int {
 		if rng.Intn(2) == 0 {

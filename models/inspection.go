@@ -16,8 +16,8 @@ type Inspection struct {
 	ID        uint      `gorm:"primaryKey"`
 	StaffID   uint      `gorm:"not null;index"`
 	Staff     Staff     `gorm:"constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
-	LeftAt    time.Time `gorm:"not null;index"` // 离岗时间
-	BackAt    time.Time `gorm:"not null"`       // 返岗时间
+	LeftAt    time.Time `gorm:"serializer:civil;type:datetime;not null;index"` // 离岗时间
+	BackAt    time.Time `gorm:"serializer:civil;type:datetime;not null"`       // 返岗时间
 	Inspector string    `gorm:"size:64;not null"`
 	Note      string    `gorm:"size:256"`
 	CreatedAt time.Time
@@ -85,8 +85,8 @@ type Outing struct {
 	ID           uint      `gorm:"primaryKey"`
 	StaffID      uint      `gorm:"not null;index"`
 	Staff        Staff     `gorm:"constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
-	From         time.Time `gorm:"column:from_time;not null;index"`
-	To           time.Time `gorm:"column:to_time;not null"`
+	From         time.Time `gorm:"column:from_time;serializer:civil;type:datetime;not null;index"`
+	To           time.Time `gorm:"column:to_time;serializer:civil;type:datetime;not null"`
 	Reason       string    `gorm:"size:256;not null"`
 	RegisteredBy string    `gorm:"size:64"`
 	CreatedAt    time.Time
@@ -136,10 +136,10 @@ func (f AttendanceRecordFilter) apply(q *gorm.DB, col string) *gorm.DB {
 		q = q.Where("staff_id = ?", f.StaffID)
 	}
 	if !f.From.IsZero() {
-		q = q.Where(col+" >= ?", f.From.Local())
+		q = q.Where(col+" >= ?", f.From.sqlStart())
 	}
 	if !f.To.IsZero() {
-		q = q.Where(col+" < ?", f.To.AddDays(1).Local())
+		q = q.Where(col+" < ?", f.To.AddDays(1).sqlStart())
 	}
 	return q
 }
@@ -289,7 +289,7 @@ func (s *Store) ImportInspections(rows []InspectionRow) (ImportStats, error) {
 				return fmt.Errorf("工号 %s %s：%w", r.EmployeeNo, FormatDateTime(r.LeftAt), fe)
 			}
 			var old Inspection
-			if err := tx.Where("staff_id = ? AND left_at = ?", p.ID, next.LeftAt).Limit(1).Find(&old).Error; err != nil {
+			if err := tx.Where("staff_id = ? AND left_at = ?", p.ID, civilArg(next.LeftAt)).Limit(1).Find(&old).Error; err != nil {
 				return err
 			}
 			if old.ID != 0 && old.BackAt.Equal(next.BackAt) && old.Inspector == next.Inspector && old.Note == next.Note {

@@ -15,11 +15,11 @@ import (
 // rule set touching it is saved) until it is unlocked with a written reason;
 // the audit log keeps every lock and unlock.
 type MonthLock struct {
-	Month  string `gorm:"primaryKey;size:7"` // 2026-11
-	Locked bool   `gorm:"not null"`
-	Reason string `gorm:"size:256"` // why it was last unlocked
-	By     string `gorm:"size:64"`
-	At     time.Time
+	Month  string    `gorm:"primaryKey;size:7"` // 2026-11
+	Locked bool      `gorm:"not null"`
+	Reason string    `gorm:"size:256"` // why it was last unlocked
+	By     string    `gorm:"size:64"`
+	At     time.Time `gorm:"serializer:civil;type:datetime"`
 }
 
 func (l MonthLock) auditEntity() string { return "考勤封帐" }

@@ -44,6 +44,7 @@ var migrations = []migration{
 	{"替岗与服装", migrateSubstitutesUniforms},
 	{"违规投诉与评价", migrateConduct},
 	{"评分与评选", migrateScoring},
+	{"民用时间", migrateCivilTimes},
 }
 
 // SchemaVersion is the schema version this program writes.
@@ -92,7 +93,7 @@ func applyMigrations(db *gorm.DB, have, target int) error {
 			if err := m.up(tx); err != nil {
 				return err
 			}
-			return tx.Create(&SchemaMigration{Version: v, Name: m.name, AppliedAt: time.Now()}).Error
+			return tx.Create(&SchemaMigration{Version: v, Name: m.name, AppliedAt: Civil(time.Now())}).Error
 		})
 		if err != nil {
 			return fmt.Errorf("数据库升级到第 %d 版（%s）失败：%w", v, m.name, err)

@@ -102,7 +102,7 @@ type IssuedNotice struct {
 	CaseNo     string    `gorm:"size:64;index"`
 	Subject    string    `gorm:"size:256"` // whom or what it concerns
 	Inputs     string    // JSON of the facts entered when printing
-	IssuedAt   time.Time `gorm:"index"`
+	IssuedAt   time.Time `gorm:"serializer:civil;type:datetime;index"`
 	Operator   string    `gorm:"size:64"`
 	Voided     bool
 	VoidReason string `gorm:"size:256"`
@@ -139,7 +139,7 @@ func (s *Store) IssueNotice(n *IssuedNotice) error {
 		return err
 	}
 	if n.IssuedAt.IsZero() {
-		n.IssuedAt = s.now()
+		n.IssuedAt = s.Now()
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
 		var last int

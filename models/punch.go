@@ -17,7 +17,7 @@ type Punch struct {
 	ID         uint      `gorm:"primaryKey"`
 	StaffID    uint      `gorm:"not null;uniqueIndex:idx_punches_staff_at,priority:1"`
 	Staff      Staff     `gorm:"constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
-	At         time.Time `gorm:"not null;uniqueIndex:idx_punches_staff_at,priority:2;index"` // to the second
+	At         time.Time `gorm:"serializer:civil;type:datetime;not null;uniqueIndex:idx_punches_staff_at,priority:2;index"` // to the second
 	Device     string    `gorm:"size:64"`
 	Correction bool      `gorm:"not null;default:false"`
 	Reason     string    `gorm:"size:256"` // of a correction
@@ -114,7 +114,7 @@ func (s *Store) ImportPunches(rows []PunchRow) (ImportStats, error) {
 				fe = append(fe, fmt.Sprintf("工号 %s 的打卡时间为空", r.EmployeeNo))
 				continue
 			}
-			at := r.At.Truncate(time.Second)
+			at := Civil(r.At)
 			k := key{p.ID, at.Unix()}
 			if seen[k] {
 				st.Unchanged++
@@ -185,7 +185,7 @@ func refuseLockedPunches(tx *gorm.DB, punches []Punch, months map[string]bool) e
 		}
 		stored := map[key]bool{}
 		rows, err := tx.Model(&Punch{}).Select("staff_id", "at").
-			Where("at >= ? AND at < ?", first.Local(), next.Local()).Rows()
+			Where("at >= ? AND at < ?", first.sqlStart(), next.sqlStart()).Rows()
 		if err != nil {
 			return err
 		}
@@ -196,7 +196,7 @@ func refuseLockedPunches(tx *gorm.DB, punches []Punch, months map[string]bool) e
 				rows.Close()
 				return err
 			}
-			stored[key{id, at.Unix()}] = true
+			stored[key{id, Civil(at).Unix()}] = true
 		}
 		rows.Close()
 		for _, p := range punches {
@@ -211,7 +211,7 @@ func refuseLockedPunches(tx *gorm.DB, punches []Punch, months map[string]bool) e
 // AddCorrection records an approved punch correction (补卡) for a person: it
 // counts as a punch at the given time and is shown as a correction.
 func (s *Store) AddCorrection(staffID uint, at time.Time, reason, approver string) (Punch, error) {
-	p := Punch{StaffID: staffID, At: at.Truncate(time.Second), Correction: true,
+	p := Punch{StaffID: staffID, At: Civil(at), Correction: true,
 		Reason: strings.TrimSpace(reason), Approver: strings.TrimSpace(approver), Device: "补卡"}
 	var fe FieldErrors
 	if staffID == 0 {
@@ -247,7 +247,7 @@ func (s *Store) AddCorrection(staffID uint, at time.Time, reason, approver strin
 			return err
 		}
 		var clash Punch
-		if err := tx.Where("staff_id = ? AND at = ?", staffID, p.At).Limit(1).Find(&clash).Error; err != nil {
+		if err := tx.Where("staff_id = ? AND at = ?", staffID, civilArg(p.At)).Limit(1).Find(&clash).Error; err != nil {
 			return err
 		}
 		if clash.ID != 0 {
@@ -300,10 +300,10 @@ func (s *Store) Punches(f PunchFilter) ([]Punch, error) {
 		q = q.Where("staff_id = ?", f.StaffID)
 	}
 	if !f.From.IsZero() {
-		q = q.Where("at >= ?", f.From.Local())
+		q = q.Where("at >= ?", f.From.sqlStart())
 	}
 	if !f.To.IsZero() {
-		q = q.Where("at < ?", f.To.AddDays(1).Local())
+		q = q.Where("at < ?", f.To.AddDays(1).sqlStart())
 	}
 	if f.CorrectionsOnly {
 		q = q.Where("correction = ?", true)

@@ -304,7 +304,7 @@ func (s *Store) SetRectification(id uint, status, measures string, on Date) erro
 		r.RectifyStatus, r.RectifyMeasures = status, measures
 		if status == RectifyDone || status == RectifyInvalid {
 			if on.IsZero() {
-				on = Today()
+				on = s.Today()
 			}
 			r.RectifiedOn = on
 		} else {

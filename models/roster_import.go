@@ -128,7 +128,7 @@ func ensureUnit(tx *gorm.DB, a *auditor, cache map[string]uint, name string) (ui
 // everything back.
 func (s *Store) ImportStaff(rows []StaffRow) (ImportStats, error) {
 	var st ImportStats
-	today := Today()
+	today := s.Today()
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
 		st = ImportStats{}
 		units := map[string]uint{}

@@ -20,11 +20,11 @@ const (
 // may still change, closed after review (which locks the month's records),
 // published once announced. Re-opening needs a reason, kept by the audit log.
 type ScoreMonthState struct {
-	Month     string `gorm:"primaryKey;size:7"`
-	State     string `gorm:"size:8;not null"`
-	Reason    string `gorm:"size:256"`
-	By        string `gorm:"size:64"`
-	At        time.Time
+	Month     string    `gorm:"primaryKey;size:7"`
+	State     string    `gorm:"size:8;not null"`
+	Reason    string    `gorm:"size:256"`
+	By        string    `gorm:"size:64"`
+	At        time.Time `gorm:"serializer:civil;type:datetime"`
 	UpdatedAt time.Time
 }
 
@@ -99,7 +99,7 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	}
 
 	var punches int64
-	if err := s.db.Model(&Punch{}).Where("at >= ? AND at < ?", first.Local(), last.AddDays(1).Local()).Limit(1).Count(&punches).Error; err != nil {
+	if err := s.db.Model(&Punch{}).Where("at >= ? AND at < ?", first.sqlStart(), last.AddDays(1).sqlStart()).Limit(1).Count(&punches).Error; err != nil {
 		return out, err
 	}
 	out.HasRecords = punches > 0
@@ -126,7 +126,7 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	// A person counts for the window they sat at on the month's last day
 	// (or today, for the current month), from their history of moves.
 	asOf := last
-	if today := DateOf(s.now()); today.Before(last) {
+	if today := s.Today(); today.Before(last) {
 		asOf = today
 	}
 	at, err := s.windowsOn(asOf)
@@ -264,11 +264,11 @@ func (s *Store) caseFacts(first, last Date, inputs map[uint]*PersonMonthInput) e
 	if err != nil {
 		return err
 	}
-	today := DateOf(s.now())
+	today := s.Today()
 	var cases []Case
 	// A case can only have overdue days in the month if it fell due before
 	// the month ended and was open at some point in it.
-	if err := s.db.Where("due_on <= ? AND (completed_at IS NULL OR completed_at >= ?)", last.String(), first.Local()).
+	if err := s.db.Where("due_on <= ? AND (completed_at IS NULL OR completed_at >= ?)", last.String(), first.sqlStart()).
 		Find(&cases).Error; err != nil {
 		return err
 	}
@@ -284,7 +284,7 @@ func (s *Store) caseFacts(first, last Date, inputs map[uint]*PersonMonthInput) e
 		}
 	}
 	var done []Case
-	if err := s.db.Where("completed_at >= ? AND completed_at < ?", first.Local(), last.AddDays(1).Local()).Find(&done).Error; err != nil {
+	if err := s.db.Where("completed_at >= ? AND completed_at < ?", first.sqlStart(), last.AddDays(1).sqlStart()).Find(&done).Error; err != nil {
 		return err
 	}
 	for _, c := range done {
@@ -304,7 +304,7 @@ func (s *Store) ScoreQuarter(quarter string) (QuarterScores, error) {
 	}
 	qs := QuarterScores{Quarter: strings.ToUpper(strings.TrimSpace(quarter)), Months: months}
 	var scored [][]PersonScore
-	today := DateOf(s.now())
+	today := s.Today()
 	for _, m := range months {
 		first, _ := ParseMonth(m)
 		if first.After(today) {

@@ -43,7 +43,7 @@ func scoringCentre(t *testing.T) (*Store, map[string]Staff) {
 		}
 		for _, p := range people {
 			for _, hm := range [][2]int{{8, 20}, {12, 5}, {13, 20}, {17, 10}} {
-				rows = append(rows, PunchRow{EmployeeNo: p.EmployeeNo, Name: p.Name, At: time.Date(2026, 11, d.Day(), hm[0], hm[1], 0, 0, time.Local)})
+				rows = append(rows, PunchRow{EmployeeNo: p.EmployeeNo, Name: p.Name, At: time.Date(2026, 11, d.Day(), hm[0], hm[1], 0, 0, CentreZone)})
 			}
 		}
 	}
@@ -136,7 +136,7 @@ func TestScoreMonthCloseLocksAndReopenNeedsReason(t *testing.T) {
 	if locked, _ := st.MonthLocked("2026-11"); !locked {
 		t.Fatal("closing the scores must lock the month's records")
 	}
-	if _, err := st.AddCorrection(people["王堃"].ID, time.Date(2026, 11, 3, 8, 0, 0, 0, time.Local), "漏打卡", "综合业务科"); err == nil {
+	if _, err := st.AddCorrection(people["王堃"].ID, time.Date(2026, 11, 3, 8, 0, 0, 0, CentreZone), "漏打卡", "综合业务科"); err == nil {
 		t.Fatal("a closed month accepted a correction")
 	}
 	if err := st.PublishScoreMonth("2026-11"); err != nil {
@@ -159,7 +159,7 @@ func TestScoreMonthCloseLocksAndReopenNeedsReason(t *testing.T) {
 
 func TestAwardDecisionsOnlyForEligibleAndWithinQuota(t *testing.T) {
 	st, people := scoringCentre(t)
-	st.now = func() time.Time { return time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local) } // December not begun
+	st.clock = FixedClock(time.Date(2026, 11, 30, 12, 0, 0, 0, CentreZone)) // December not begun
 	decided := NewDate(2027, 1, 8)
 	sub := people["替岗甲"]
 	if err := st.RecordAwardDecisions("2026Q4", decided, []AwardDecision{{StaffID: sub.ID, Awarded: true}}); err == nil ||
@@ -206,7 +206,7 @@ func BenchmarkScoreMonth400(b *testing.B) {
 		}
 		for _, p := range list {
 			for _, hm := range [][2]int{{8, 20}, {12, 5}, {13, 20}, {17, 10}} {
-				rows = append(rows, PunchRow{EmployeeNo: p.EmployeeNo, Name: p.Name, At: time.Date(2026, 11, d.Day(), hm[0], hm[1], 0, 0, time.Local)})
+				rows = append(rows, PunchRow{EmployeeNo: p.EmployeeNo, Name: p.Name, At: time.Date(2026, 11, d.Day(), hm[0], hm[1], 0, 0, CentreZone)})
 			}
 		}
 	}

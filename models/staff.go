@@ -241,7 +241,7 @@ func (s *Store) SaveStaff(p *Staff) error {
 		return fe
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
-		return saveStaffTx(tx, a, p, Today(), "")
+		return saveStaffTx(tx, a, p, s.Today(), "")
 	})
 }
 

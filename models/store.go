@@ -8,6 +8,7 @@ import (
 	"os/user"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -17,16 +18,22 @@ import (
 // Store keeps GovDesk's records in one database. Every change made through it
 // is written together with its audit entry, in one transaction.
 type Store struct {
-	db      *gorm.DB
-	dir     string
-	path    string
-	now     func() time.Time
+	db    *gorm.DB
+	dir   string
+	path  string
+	clock ClockFunc
+
+	opMu    sync.Mutex
 	opCache string
 }
 
 // Open creates or opens govdesk.db in dataDir (creating the folder), brings
 // its schema up to date and returns the store.
-func Open(dataDir string) (*Store, error) {
+func Open(dataDir string, opts ...Option) (*Store, error) {
+	s := &Store{dir: dataDir, clock: SystemClock}
+	for _, o := range opts {
+		o(s)
+	}
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建数据文件夹 %s：%w", dataDir, err)
 	}
@@ -34,7 +41,7 @@ func Open(dataDir string) (*Store, error) {
 	db, err := gorm.Open(sqliteDialector(path), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true,
-		NowFunc:                func() time.Time { return time.Now().Local() },
+		NowFunc:                s.Now,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("无法打开数据库 %s：%w", path, err)
@@ -46,7 +53,7 @@ func Open(dataDir string) (*Store, error) {
 	// One connection: SQLite has a single writer, and one connection keeps
 	// every statement in order without "database is locked" surprises.
 	sqlDB.SetMaxOpenConns(1)
-	s := &Store{db: db, dir: dataDir, path: path, now: time.Now}
+	s.db, s.path = db, path
 	if err := migrate(db, len(migrations)); err != nil {
 		sqlDB.Close()
 		return nil, err
@@ -203,6 +210,8 @@ const settingOperator = "operator"
 // Operator is the name written into the audit log for changes made here: the
 // name set in settings, or else the operating system's user name.
 func (s *Store) Operator() string {
+	s.opMu.Lock()
+	defer s.opMu.Unlock()
 	if s.opCache != "" {
 		return s.opCache
 	}
@@ -229,7 +238,9 @@ func (s *Store) SetOperator(name string) error {
 		return nil
 	})
 	if err == nil {
+		s.opMu.Lock()
 		s.opCache = name
+		s.opMu.Unlock()
 	}
 	return err
 }
@@ -256,7 +267,7 @@ func osUserName() string {
 func (s *Store) write(fn func(tx *gorm.DB, a *auditor) error) error {
 	op := s.Operator()
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		a := &auditor{at: s.now(), operator: op}
+		a := &auditor{at: s.Now(), operator: op}
 		if err := fn(tx, a); err != nil {
 			return err
 		}

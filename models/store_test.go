@@ -86,7 +86,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 
 func mustOpen(t *testing.T, dir string) *Store {
 	t.Helper()
-	st, err := Open(dir)
+	st, err := Open(dir, WithClock(FixedClock(testNow)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,7 +329,7 @@ func TestOpenUpgradesFirstReleaseDatabase(t *testing.T) {
 	}
 	// and the upgraded database takes new records that refer to people
 	c := Case{No: "UP-1", Matter: "户口迁移", Kind: CaseInstant, Applicant: "王堃", WindowID: staff[0].WindowID,
-		StaffID: staff[0].ID, ReceivedAt: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)}
+		StaffID: staff[0].ID, ReceivedAt: time.Date(2026, 11, 20, 9, 0, 0, 0, CentreZone)}
 	if err := st.SaveCase(&c); err != nil {
 		t.Fatal(err)
 	}

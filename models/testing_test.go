@@ -2,12 +2,23 @@ package models
 
 import (
 	"testing"
+	"time"
 )
 
-// openTemp opens a store on a fresh SQLite file in a temporary folder.
+// testNow is the moment the tests' stores take as now, unless a test moves
+// the clock: the morning of Thursday 26 November 2026.
+var testNow = time.Date(2026, 11, 26, 9, 0, 0, 0, CentreZone)
+
+// openTemp opens a store on a fresh SQLite file in a temporary folder, with
+// its clock fixed at testNow.
 func openTemp(t testing.TB) *Store {
+	return openTempAt(t, testNow)
+}
+
+// openTempAt opens a fresh store whose clock says now.
+func openTempAt(t testing.TB, now time.Time) *Store {
 	t.Helper()
-	st, err := Open(t.TempDir())
+	st, err := Open(t.TempDir(), WithClock(FixedClock(now)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,10 +42,10 @@ func TestImportCasesAndImportAgainChangesNothing(t *testing.T) {
 		due      models.Date
 		status   string
 	}{
-		{"20261103-A01-001", time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local), models.NewDate(2026, 11, 6), models.CaseDone},
-		{"20260930-A02-002", time.Date(2026, 9, 30, 15, 2, 41, 0, time.Local), models.NewDate(2026, 10, 20), models.CaseOverdue},
-		{"20261026-B01-003", time.Date(2026, 10, 26, 9, 5, 0, 0, time.Local), models.NewDate(2026, 10, 26), models.CaseDone},
-		{"20260213-B01-004", time.Date(2026, 2, 13, 0, 0, 0, 0, time.Local), models.NewDate(2026, 2, 24), models.CaseDoneLate},
+		{"20261103-A01-001", time.Date(2026, 11, 3, 8, 27, 0, 0, models.CentreZone), models.NewDate(2026, 11, 6), models.CaseDone},
+		{"20260930-A02-002", time.Date(2026, 9, 30, 15, 2, 41, 0, models.CentreZone), models.NewDate(2026, 10, 20), models.CaseOverdue},
+		{"20261026-B01-003", time.Date(2026, 10, 26, 9, 5, 0, 0, models.CentreZone), models.NewDate(2026, 10, 26), models.CaseDone},
+		{"20260213-B01-004", time.Date(2026, 2, 13, 0, 0, 0, 0, models.CentreZone), models.NewDate(2026, 2, 24), models.CaseDoneLate},
 	}
 	for _, c := range cases {
 		got, err := st.CaseByNo(c.no)
@@ -163,7 +163,7 @@ func TestImportCasesXLSXWithExcelDateTimeCells(t *testing.T) {
 	}
 	mustImport(t, st, "cases", path)
 	c, err := st.CaseByNo("BJ-001")
-	if err != nil || !c.ReceivedAt.Equal(time.Date(2026, 11, 3, 8, 27, 0, 0, time.Local)) || c.Applicant != "王𠮷祥" {
+	if err != nil || !c.ReceivedAt.Equal(time.Date(2026, 11, 3, 8, 27, 0, 0, models.CentreZone)) || c.Applicant != "王𠮷祥" {
 		t.Fatalf("got %+v %v", c, err)
 	}
 }
@@ -222,7 +222,7 @@ func TestCasesExportRoundTrip(t *testing.T) {
 		}
 		for i := range stored {
 			a, b := stored[i], again[i]
-			if a.No != b.No || !a.ReceivedAt.Equal(b.ReceivedAt) || a.DueOn != b.DueOn || a.Status(models.Today()) != b.Status(models.Today()) ||
+			if a.No != b.No || !a.ReceivedAt.Equal(b.ReceivedAt) || a.DueOn != b.DueOn || a.Status(st.Today()) != b.Status(st.Today()) ||
 				a.ApplicantID != b.ApplicantID || a.Staff.EmployeeNo != b.Staff.EmployeeNo || a.ForwardedTo != b.ForwardedTo {
 				t.Fatalf("%s: %s rebuilt as %+v", ext, a.No, b)
 			}

@@ -407,7 +407,7 @@ func PrintCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Wri
 		doc.Paragraph("同时，" + strings.Join(extra, "；") + "。")
 	}
 	doc.Paragraph("希望全体窗口工作人员引以为戒，严格遵守中心各项规章制度，规范服务行为，切实提升服务质量。")
-	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
+	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
 	return finish(output(doc, w))
 }
 
@@ -476,7 +476,7 @@ func PrintHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w
 	}
 	doc.Paragraph("我中心已按规定对其予以" + trimStop(v.StepAction) + "。现将有关情况函告贵单位，请贵单位加强对派驻人员的教育管理，督促其认真整改，并于收到本函之日起10个工作日内将处理意见书面反馈我中心综合业务科。")
 	doc.Paragraph("特此函告。")
-	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
+	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
 	return finish(output(doc, w))
 }
 
@@ -540,6 +540,6 @@ func PrintRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOpti
 		{Title: "被评价人", Width: 2.7, Center: true}, {Title: "评价", Width: 2.6, Center: true},
 		{Title: "评价内容", Width: 3.3}, {Title: "整改期限", Width: 3.9, Center: true}}, rows)
 	doc.Paragraph("经核实属于无效差评的，请提供相关证明材料，由中心复核后认定。逾期未整改的，将在月度考核中予以通报。")
-	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
+	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
 	return finish(output(doc, w))
 }

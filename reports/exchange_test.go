@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -13,9 +14,13 @@ import (
 	"govdesk/models"
 )
 
+// testNow is the moment the tests take as now: the morning of Thursday
+// 26 November 2026.
+var testNow = time.Date(2026, 11, 26, 9, 0, 0, 0, models.CentreZone)
+
 func openStore(t *testing.T) *models.Store {
 	t.Helper()
-	st, err := models.Open(t.TempDir())
+	st, err := models.Open(t.TempDir(), models.WithClock(models.FixedClock(testNow)))
 	if err != nil {
 		t.Fatal(err)
 	}

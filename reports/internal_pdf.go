@@ -64,7 +64,7 @@ func PrintLeaveForm(st *models.Store, leaveID uint, opt PrintOptions, w io.Write
 	})
 	doc.Plain("注：请假1天以内由首席代表审批，3天以内由综合业务科审批，3天以上报中心领导审批（以中心现行规则为准）；"+
 		"未经批准不得擅自休假，无正当理由超假不归的按旷工处理。", typeset.SmallStyle)
-	doc.Signature(p.office.Name, chineseDate(printTime(opt)), false)
+	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), false)
 	return output(doc, w)
 }
 
@@ -96,11 +96,13 @@ func returnNote(l models.LeaveRequest) string {
 	return note
 }
 
-func printTime(opt PrintOptions) time.Time {
+// printTime is the moment a paper is printed: the store's clock, unless the
+// options fix it.
+func (p *printer) printTime(opt PrintOptions) time.Time {
 	if !opt.Created.IsZero() {
-		return opt.Created
+		return models.Civil(opt.Created)
 	}
-	return time.Now()
+	return p.st.Now()
 }
 
 // number takes the next 文号 of an internal document of the kind and has the
@@ -108,7 +110,7 @@ func printTime(opt PrintOptions) time.Time {
 // document could not be written, so a failed print leaves a visible gap in
 // the register rather than a number on a paper nobody has.
 func (p *printer) number(doc *typeset.Doc, kind, subject string, opt PrintOptions) (finish func(error) error, err error) {
-	n := models.IssuedNotice{Kind: kind, Subject: subject, IssuedAt: printTime(opt)}
+	n := models.IssuedNotice{Kind: kind, Subject: subject, IssuedAt: p.printTime(opt)}
 	if err := p.st.IssueNotice(&n); err != nil {
 		return nil, err
 	}
@@ -176,7 +178,7 @@ func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 	doc.Title(p.office.Name + title)
 	doc.Addressee("各进驻窗口单位：")
 	period := ""
-	if today := models.Today(); today.Year() == first.Year() && today.Month() == first.Month() {
+	if today := p.st.Today(); today.Year() == first.Year() && today.Month() == first.Month() {
 		period = "（统计至" + strings.TrimPrefix(today.AddDays(-1).Chinese(), strconv.Itoa(today.Year())+"年") + "）"
 	}
 	doc.Paragraph(fmt.Sprintf("根据中心考勤制度，现将%d年%d月%s窗口工作人员考勤情况通报如下。本月参加考勤%d人，其中全勤%d人，考勤异常%d人（有迟到或早退的%d人，有旷工的%d人）。",
@@ -197,6 +199,6 @@ func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 		doc.Paragraph(strings.Join(perfect, "、") + "。")
 	}
 	doc.Paragraph("请各进驻窗口单位督促本单位人员严格遵守考勤制度，按时打卡，因事离岗须按规定履行请假和外出登记手续。对考勤结果有异议的，请于通报发布之日起3个工作日内向综合业务科提出。")
-	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
+	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
 	return finish(output(doc, w))
 }

@@ -71,7 +71,7 @@ type NoticeRequest struct {
 
 // PrintOptions affect how notices are printed.
 type PrintOptions struct {
-	Created time.Time // fixed PDF creation date (tests); zero = now
+	Created time.Time // fixed print time (tests); zero = the store's clock
 }
 
 // prepared is a notice checked and ready to draw.
@@ -116,6 +116,9 @@ func newPrinter(st *models.Store) (*printer, error) {
 }
 
 func (p *printer) newDoc(title string, created time.Time) (*typeset.Doc, error) {
+	if created.IsZero() {
+		created = p.st.Now()
+	}
 	return typeset.New(typeset.Options{Created: created, Title: title, Author: p.office.Name, Seal: p.seal, BodyFont: p.body})
 }
 
@@ -144,7 +147,7 @@ func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 	}
 	at := req.At
 	if at.IsZero() {
-		at = time.Now()
+		at = p.st.Now()
 	}
 	inputs, err := p.inputs(kind, cs, req.Inputs, at)
 	if err != nil {
@@ -375,7 +378,7 @@ func PrintNotices(ctx context.Context, st *models.Store, reqs []NoticeRequest, o
 		}
 		at := reqs[i].At
 		if at.IsZero() {
-			at = time.Now()
+			at = p.st.Now()
 		}
 		n, err := p.issue(pr, at)
 		if err != nil {

@@ -17,7 +17,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 var (
-	printDate = time.Date(2026, 11, 26, 10, 5, 0, 0, time.Local)
+	printDate = time.Date(2026, 11, 26, 10, 5, 0, 0, models.CentreZone)
 	fixedPDF  = PrintOptions{Created: time.Date(2026, 11, 26, 10, 5, 0, 0, time.UTC)}
 )
 
@@ -34,7 +34,7 @@ func caseStore(t *testing.T) (*models.Store, models.Case) {
 	must(t, st.SaveStaff(&p))
 	c := models.Case{No: "SL20260930001", Matter: "食品经营许可", Kind: models.CasePromised, ApplicantType: "个人",
 		Applicant: "王堃", ApplicantID: idOf(t, "15090219910904579"), Phone: "13800138000",
-		WindowID: w.ID, StaffID: p.ID, ReceivedAt: time.Date(2026, 9, 30, 9, 12, 0, 0, time.Local),
+		WindowID: w.ID, StaffID: p.ID, ReceivedAt: time.Date(2026, 9, 30, 9, 12, 0, 0, models.CentreZone),
 		LegalDays: 20, PromisedDays: 5,
 		Materials: []models.CaseMaterial{
 			{Name: "食品经营许可申请书", Copies: 1, Form: models.MaterialOriginal, Pages: 3},
@@ -145,7 +145,7 @@ func TestDocumentNumbersPerKindPerYearNeverReused(t *testing.T) {
 	if d := print("受理通知书", printDate); d.DocNo != "乌政服受〔2026〕3号" {
 		t.Fatalf("a voided number was reused: %s", d.DocNo)
 	}
-	if e := print("受理通知书", time.Date(2027, 1, 4, 9, 0, 0, 0, time.Local)); e.DocNo != "乌政服受〔2027〕1号" {
+	if e := print("受理通知书", time.Date(2027, 1, 4, 9, 0, 0, 0, models.CentreZone)); e.DocNo != "乌政服受〔2027〕1号" {
 		t.Fatalf("a new year should start at 1: %s", e.DocNo)
 	}
 }

@@ -173,9 +173,9 @@ func PrintMeetingPaper(st *models.Store, quarter string, paper MeetingPaper, opt
 			return fmt.Errorf("%s还没有记录评选会决定：请先在评选会中记录授予服务明星的人员", QuarterTitle(strings.ToUpper(quarter)))
 		}
 		if paper == Commendation {
-			return p.commendation(strings.ToUpper(quarter), awards, decided.Local(), opt, w)
+			return p.commendation(strings.ToUpper(quarter), awards, decided.Start(), opt, w)
 		}
-		return p.certificates(strings.ToUpper(quarter), awards, decided.Local(), opt, w)
+		return p.certificates(strings.ToUpper(quarter), awards, decided.Start(), opt, w)
 	}
 	return fmt.Errorf("没有“%s”这种评选文书", paper)
 }

@@ -89,7 +89,7 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 		doc.Table([]typeset.Column{{Title: "姓名", Width: 3}, {Title: "窗口", Width: 2, Center: true}, {Title: "原因", Width: 12}}, stopped)
 	}
 	doc.Paragraph("各窗口得分明细可在政务窗口管理系统中逐项查阅。对评选结果有异议的，请于通报发布之日起3个工作日内向综合业务科提出。")
-	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
+	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
 	return finish(output(doc, w))
 }
 
@@ -153,7 +153,7 @@ func (p *printer) nomineePack(qs models.QuarterScores, opt PrintOptions, w io.Wr
 			doc.Paragraph(line + "。")
 		}
 	}
-	doc.Signature(p.office.Name+"综合业务科", chineseDate(printTime(opt)), false)
+	doc.Signature(p.office.Name+"综合业务科", chineseDate(p.printTime(opt)), false)
 	return output(doc, w)
 }
 

@@ -32,7 +32,7 @@ func TestSelectionMeetingPapers(t *testing.T) {
 	p, err := newPrinter(st)
 	must(t, err)
 	qs := sampleQuarter()
-	decided := time.Date(2027, 1, 8, 10, 0, 0, 0, time.Local)
+	decided := time.Date(2027, 1, 8, 10, 0, 0, 0, models.CentreZone)
 	awards := []Award{{Name: "王堃", EmployeeNo: "ZW001", Window: "A01"}, {Name: "周𠮷", EmployeeNo: "ZW003", Window: "A03"}}
 	papers := map[string]func(*bytes.Buffer) error{
 		"候选人材料": func(b *bytes.Buffer) error { return p.nomineePack(qs, fixedPDF, b) },

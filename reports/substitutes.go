@@ -68,7 +68,7 @@ func PrintSubstitutionForm(st *models.Store, id uint, opt PrintOptions, w io.Wri
 	})
 	doc.Plain("注：替岗人员须遵守中心各项制度，佩戴临时工作挂牌、摆放座牌上岗，替岗结束时归还；"+
 		"不参加“服务明星”评选，不计入窗口考核。", typeset.SmallStyle)
-	doc.Right(p.office.Name+"制　"+chineseDate(printTime(opt)), typeset.SmallStyle, 0)
+	doc.Right(p.office.Name+"制　"+chineseDate(p.printTime(opt)), typeset.SmallStyle, 0)
 	return output(doc, w)
 }
 
@@ -107,7 +107,7 @@ func PrintBadgeRegister(st *models.Store, ro BadgeRegisterOptions, opt PrintOpti
 	if !ro.From.IsZero() || !ro.To.IsZero() {
 		doc.Centered("（"+periodText(ro.From, ro.To)+"领用）", typeset.TableStyle)
 	}
-	today := models.DateOf(printTime(opt))
+	today := models.DateOf(p.printTime(opt))
 	rows := make([][]string, len(loans))
 	for i, l := range loans {
 		back := ""
@@ -134,7 +134,7 @@ func PrintBadgeRegister(st *models.Store, ro BadgeRegisterOptions, opt PrintOpti
 			{Title: "归还日期", Width: 23, Center: true}, {Title: "经办人签名", Width: 18, Center: true}}, rows)
 	}
 	doc.Plain("注：挂牌、座牌按编号逐一登记，领用时由替岗人员签名，归还时由经办人核对签名；替岗结束次日仍未归还的列为逾期，遗失的须登记并报综合业务科。", typeset.SmallStyle)
-	doc.Right(p.office.Name+"制　"+chineseDate(printTime(opt)), typeset.SmallStyle, 0)
+	doc.Right(p.office.Name+"制　"+chineseDate(p.printTime(opt)), typeset.SmallStyle, 0)
 	return output(doc, w)
 }
 

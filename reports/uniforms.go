@@ -159,10 +159,10 @@ func PrintUniformReceipt(st *models.Store, issueIDs []uint, opt PrintOptions, w 
 	doc.Title(title)
 	if len(people) == 1 {
 		receiptOne(doc, byPerson[people[0]])
-		doc.Signature(p.office.Name+"综合业务科", chineseDate(printTime(opt)), false)
+		doc.Signature(p.office.Name+"综合业务科", chineseDate(p.printTime(opt)), false)
 	} else {
 		receiptBatch(doc, people, byPerson)
-		doc.Right(p.office.Name+"综合业务科制　"+chineseDate(printTime(opt)), typeset.SmallStyle, 0)
+		doc.Right(p.office.Name+"综合业务科制　"+chineseDate(p.printTime(opt)), typeset.SmallStyle, 0)
 	}
 	return output(doc, w)
 }
@@ -274,6 +274,6 @@ func PrintSeasonNotice(st *models.Store, changeID uint, opt PrintOptions, w io.W
 		doc.Paragraph(strings.TrimSuffix(c.Note, "。") + "。")
 	}
 	doc.Paragraph("特此通知。")
-	doc.Signature(p.office.Name, chineseDate(printTime(opt)), true)
+	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
 	return finish(output(doc, w))
 }

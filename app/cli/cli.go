@@ -94,8 +94,28 @@ func Usage(w io.Writer) {
 		strings.Join(reports.ExportKinds(), " "), strings.Join(kinds, " "), DefaultDataDir())
 }
 
-// Run executes one sub-command against the data folder and returns the exit status.
-func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
+// envClock names the environment variable that sets the date and time the
+// program takes as now ("2027-01-04 09:00"), for trying GovDesk on another
+// day; without it the PC's clock is used.
+const envClock = "GOVDESK_CLOCK"
+
+// StoreOptions are the options every store the program opens is opened
+// with: the clock, fixed when GOVDESK_CLOCK is set.
+func StoreOptions() ([]models.Option, error) {
+	v := strings.TrimSpace(os.Getenv(envClock))
+	if v == "" {
+		return nil, nil
+	}
+	t, err := models.ParseDateTime(v)
+	if err != nil {
+		return nil, fmt.Errorf("环境变量 %s 的值“%s”不是日期时间，应写成 2027-01-04 09:00 的形式", envClock, v)
+	}
+	return []models.Option{models.WithClock(models.FixedClock(t))}, nil
+}
+
+// Run executes one sub-command against the data folder and returns the exit
+// status. The store is opened with opts (see StoreOptions).
+func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models.Option) int {
 	if len(args) == 0 {
 		Usage(stderr)
 		return ExitUsage
@@ -153,7 +173,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer) int {
 		return usage("%s 不需要其他参数", cmd)
 	}
 
-	st, err := models.Open(dataDir)
+	st, err := models.Open(dataDir, opts...)
 	if err != nil {
 		return fail(stderr, err)
 	}

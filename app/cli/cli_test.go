@@ -6,9 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"govdesk/models"
 )
+
+// testNow is the moment the tests take as now.
+var testNow = time.Date(2026, 11, 26, 9, 0, 0, 0, models.CentreZone)
 
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -17,7 +23,7 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	if c >= 0 {
 		return c, out.String(), errb.String()
 	}
-	code = Run(dir, rest, &out, &errb)
+	code = Run(dir, rest, &out, &errb, models.WithClock(models.FixedClock(testNow)))
 	return code, out.String(), errb.String()
 }
 
