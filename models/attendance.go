@@ -15,6 +15,7 @@ type DayPunch struct {
 	Correction bool
 	Reason     string // of a correction
 	Approver   string
+	Device     string // the attendance machine
 }
 
 // Missing reports whether there is no punch.
@@ -56,6 +57,9 @@ type DayResult struct {
 	Schedule string
 	Halves   [2]HalfResult
 	Notes    []string // one line per finding, "11月3日 上午 08:41 迟到11分钟"
+	// Unrecorded marks a working day with no punch records for the person's
+	// machine or the whole centre (see PunchGap): it is not judged.
+	Unrecorded bool
 }
 
 // dayLabel gives "11月3日".
@@ -210,6 +214,9 @@ type MonthInput struct {
 	Leaves      []LeaveRequest
 	Inspections []Inspection
 	Outings     []Outing
+	// Unrecorded are days left unjudged because no punches were recorded
+	// for them (see PunchGap); halves on approved leave still count as leave.
+	Unrecorded map[Date]bool
 }
 
 // MonthSummary is one person's attendance for a month: the columns of the
@@ -233,6 +240,7 @@ type MonthSummary struct {
 	LateEarlyAbsentDays float64 // 迟到早退折算旷工天数
 	AwayAbsentDays      float64 // 擅离折算旷工天数
 	AbsentDays          float64 // 旷工天数, all causes
+	UnrecordedDays      float64 // 待核实天数: days without punch records, not judged
 	Explanations        []string
 	Days                []DayResult
 }
@@ -329,7 +337,7 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 		text string
 	}
 	var notes []dated
-	var dueHalves, attendedHalves, absentHalves int
+	var dueHalves, attendedHalves, absentHalves, unrecordedHalves int
 	leaveHalves := map[string]int{}
 	type reqUse struct {
 		first Date
@@ -347,6 +355,9 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 			hl[h] = leaves[halfSlot(d, h)]
 		}
 		r := ClassifyDay(d, working, rules.ScheduleFor(d), rules, byDay[d], hl, outByDay[d])
+		if working && in.Unrecorded[d] {
+			r = unjudged(r)
+		}
 		m.Days = append(m.Days, r)
 		if !working {
 			continue
@@ -366,6 +377,8 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 				}
 			case hr.Absent:
 				absentHalves++
+			case r.Unrecorded:
+				unrecordedHalves++
 			default:
 				attendedHalves++
 			}
@@ -382,6 +395,7 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 	}
 	m.DueDays = float64(dueHalves) / 2
 	m.AttendedDays = float64(attendedHalves) / 2
+	m.UnrecordedDays = float64(unrecordedHalves) / 2
 	var leaveTotal int
 	for t, n := range leaveHalves {
 		m.LeaveByType[t] = float64(n) / 2
@@ -449,6 +463,22 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 	}
 	m.AbsentDays = float64(absentHalves)/2 + m.LateEarlyAbsentDays + m.AwayAbsentDays
 	return m
+}
+
+// unjudged turns a day without punch records into one that is not judged:
+// halves on approved leave stay leave, the rest are neither attended nor
+// absent, and nothing is counted missing.
+func unjudged(r DayResult) DayResult {
+	r.Unrecorded = true
+	r.Notes = []string{dayLabel(r.Date) + " 无打卡记录（未导入?），暂不计考勤"}
+	for h := range r.Halves {
+		hr := &r.Halves[h]
+		if hr.OnLeave {
+			continue
+		}
+		*hr = HalfResult{Leave: hr.Leave}
+	}
+	return r
 }
 
 func maxTime(a, b time.Time) time.Time {

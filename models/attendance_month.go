@@ -10,14 +10,39 @@ type AttendanceFilter struct {
 	Through Date
 }
 
+// AttendanceSheet is a month's attendance: one summary per person, and the
+// working days judged so far that have no punch records (see PunchGap).
+type AttendanceSheet struct {
+	Summaries []MonthSummary
+	Gaps      []PunchGap
+}
+
+// Unresolved lists the gaps nobody has resolved yet.
+func (a AttendanceSheet) Unresolved() []PunchGap {
+	var out []PunchGap
+	for _, g := range a.Gaps {
+		if !g.Confirmed {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // AttendanceMonth computes the monthly sheet (考勤月报) for everyone in service
-// during the month ("2026-11"), by 工号. It reads the month's punches, leave,
-// inspections and outings in one query each and classifies in memory; each
-// day uses the rule set in force on it.
+// during the month ("2026-11"), by 工号 (see AttendanceSheet).
 func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummary, error) {
+	sheet, err := s.AttendanceSheet(month, f)
+	return sheet.Summaries, err
+}
+
+// AttendanceSheet computes the month's sheet for everyone in service during
+// the month ("2026-11"), by 工号, with the days that have no punch records.
+// It reads the month's punches, leave, inspections and outings in one query
+// each and classifies in memory; each day uses the rule set in force on it.
+func (s *Store) AttendanceSheet(month string, f AttendanceFilter) (AttendanceSheet, error) {
 	first, err := ParseMonth(month)
 	if err != nil {
-		return nil, FieldErrors{{"月份", err.Error()}}
+		return AttendanceSheet{}, FieldErrors{{"月份", err.Error()}}
 	}
 	last := NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
 	through := f.Through
@@ -39,7 +64,7 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 		q = q.Where("id = ?", f.StaffID)
 	}
 	if err := q.Find(&staff).Error; err != nil {
-		return nil, err
+		return AttendanceSheet{}, err
 	}
 	// Each person belongs to the window they sat at on the month's last day
 	// (or today, for the current month), from their history of moves.
@@ -49,11 +74,11 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 	}
 	at, err := s.windowsOn(asOf)
 	if err != nil {
-		return nil, err
+		return AttendanceSheet{}, err
 	}
 	var windows []ServiceWindow
 	if err := s.db.Find(&windows).Error; err != nil {
-		return nil, err
+		return AttendanceSheet{}, err
 	}
 	codes := make(map[uint]string, len(windows))
 	for _, w := range windows {
@@ -75,11 +100,11 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 		staff = kept
 	}
 	if len(staff) == 0 {
-		return nil, nil
+		return AttendanceSheet{}, nil
 	}
 	full, err := s.Calendar()
 	if err != nil {
-		return nil, err
+		return AttendanceSheet{}, err
 	}
 	// The statutory calendar is slow to ask (lunar-go searches its tables on
 	// every call): decide the month's days once and share them.
@@ -90,39 +115,39 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 	cal := NewCalendar(days)
 	book, err := loadRuleBook(s.db)
 	if err != nil {
-		return nil, err
+		return AttendanceSheet{}, err
 	}
 	from, to := first.sqlStart(), last.AddDays(1).sqlStart()
 	punches := make(map[uint][]DayPunch, len(staff))
-	rows, err := s.db.Raw("SELECT staff_id, at, correction, reason, approver FROM punches WHERE at >= ? AND at < ?", from, to).Rows()
+	rows, err := s.db.Raw("SELECT staff_id, at, correction, reason, approver, device FROM punches WHERE at >= ? AND at < ?", from, to).Rows()
 	if err != nil {
-		return nil, err
+		return AttendanceSheet{}, err
 	}
 	for rows.Next() {
 		var p DayPunch
-		if err := rows.Scan(&p.StaffID, &p.At, &p.Correction, &p.Reason, &p.Approver); err != nil {
+		if err := rows.Scan(&p.StaffID, &p.At, &p.Correction, &p.Reason, &p.Approver, &p.Device); err != nil {
 			rows.Close()
-			return nil, err
+			return AttendanceSheet{}, err
 		}
 		p.At = Civil(p.At)
 		punches[p.StaffID] = append(punches[p.StaffID], p)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return AttendanceSheet{}, err
 	}
 	var leaves []LeaveRequest
 	if err := s.db.Where("from_date <= ? AND (to_date >= ? OR returned_on >= ?)", last, first, first).
 		Find(&leaves).Error; err != nil {
-		return nil, err
+		return AttendanceSheet{}, err
 	}
 	var insp []Inspection
 	if err := s.db.Where("left_at >= ? AND left_at < ?", from, to).Find(&insp).Error; err != nil {
-		return nil, err
+		return AttendanceSheet{}, err
 	}
 	var outings []Outing
 	if err := s.db.Where("from_time < ? AND to_time >= ?", to, from).Find(&outings).Error; err != nil {
-		return nil, err
+		return AttendanceSheet{}, err
 	}
 	leaveBy := map[uint][]LeaveRequest{}
 	for _, l := range leaves {
@@ -136,13 +161,18 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 	for _, o := range outings {
 		outBy[o.StaffID] = append(outBy[o.StaffID], o)
 	}
+	gaps, home, err := punchGapsOf(s.db, cal, first, through, punches, staff)
+	if err != nil {
+		return AttendanceSheet{}, err
+	}
 	out := make([]MonthSummary, 0, len(staff))
 	for _, p := range staff {
 		out = append(out, SummarizeMonth(MonthInput{
 			Staff: p, WindowCode: codes[windowOf(p)], Month: first, Through: through,
 			Calendar: cal, RuleSets: book, Punches: punches[p.ID], Leaves: leaveBy[p.ID],
 			Inspections: inspBy[p.ID], Outings: outBy[p.ID],
+			Unrecorded: unrecordedDays(gaps, home[p.ID], punches[p.ID]),
 		}))
 	}
-	return out, nil
+	return AttendanceSheet{Summaries: out, Gaps: gaps}, nil
 }

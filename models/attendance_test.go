@@ -302,6 +302,7 @@ func TestImportPunchesTwiceAddsNothing(t *testing.T) {
 func TestMonthLockRefusesChangesUntilUnlockedWithReason(t *testing.T) {
 	st, p, _ := attendanceRoster(t)
 	d := NewDate(2026, 11, 12)
+	confirmGaps(t, st, "2026-11")
 	if err := st.LockMonth("2026-11"); err != nil {
 		t.Fatal(err)
 	}
@@ -354,6 +355,7 @@ func TestRuleChangeFromDecemberKeepsNovember(t *testing.T) {
 	if err != nil || len(before) != 1 || before[0].LateMinutes != 15 {
 		t.Fatalf("before: %+v %v", before, err)
 	}
+	confirmGaps(t, st, "2026-11")
 	if err := st.LockMonth("2026-11"); err != nil {
 		t.Fatal(err)
 	}

@@ -129,6 +129,13 @@ func (s *Store) LockMonth(month string) error {
 		return FieldErrors{{"月份", err.Error()}}
 	}
 	month = MonthOf(first)
+	sheet, err := s.AttendanceSheet(month, AttendanceFilter{})
+	if err != nil {
+		return err
+	}
+	if open := unresolvedGapsText(sheet.Gaps); open != "" {
+		return refused(fmt.Sprintf("%s不能封帐：%s。请先导入这些日期的打卡记录，或在考勤中确认该日记录完整（例如考勤机故障），再封帐", monthLabel(month), open))
+	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
 		var before MonthLock
 		if err := tx.Where("month = ?", month).Limit(1).Find(&before).Error; err != nil {

@@ -45,6 +45,7 @@ var migrations = []migration{
 	{"违规投诉与评价", migrateConduct},
 	{"评分与评选", migrateScoring},
 	{"民用时间", migrateCivilTimes},
+	{"无打卡日确认", migratePunchGaps},
 }
 
 // SchemaVersion is the schema version this program writes.

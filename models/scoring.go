@@ -490,6 +490,9 @@ type MonthScores struct {
 	// HasRecords is false for a month with no punches at all (before the
 	// centre used GovDesk): its scores mean nothing and trends skip it.
 	HasRecords bool
+	// Unrecorded are the working days without punch records nobody has
+	// resolved yet (see PunchGap): nobody loses points for them.
+	Unrecorded []PunchGap
 }
 
 // QuarterScores is a scored quarter: the 服务明星 candidates ranked.

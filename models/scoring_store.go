@@ -103,9 +103,13 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 		return out, err
 	}
 	out.HasRecords = punches > 0
-	sums, err := s.AttendanceMonth(month, AttendanceFilter{})
+	sheet, err := s.AttendanceSheet(month, AttendanceFilter{})
 	if err != nil {
 		return out, err
+	}
+	sums := sheet.Summaries
+	if out.HasRecords {
+		out.Unrecorded = sheet.Unresolved()
 	}
 	att := make(map[uint]*MonthSummary, len(sums))
 	for i := range sums {

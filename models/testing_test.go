@@ -51,3 +51,18 @@ func validID(t testing.TB, first17 string) string {
 	}
 	return first17 + string(c)
 }
+
+// confirmGaps confirms every working day of the month that has no punch
+// records, as an office that recorded only a few days on purpose would.
+func confirmGaps(t testing.TB, st *Store, month string) {
+	t.Helper()
+	sheet, err := st.AttendanceSheet(month, AttendanceFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range sheet.Unresolved() {
+		if err := st.ConfirmPunchGap(g.Day, g.Device, "测试：该日确无打卡"); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

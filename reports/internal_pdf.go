@@ -139,10 +139,11 @@ func output(doc *typeset.Doc, w io.Writer) error {
 // table of everyone with an anomaly (with the figures of the monthly sheet),
 // and the list of those with full attendance.
 func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w io.Writer) error {
-	sums, err := st.AttendanceMonth(month, models.AttendanceFilter{})
+	sheet, err := st.AttendanceSheet(month, models.AttendanceFilter{})
 	if err != nil {
 		return err
 	}
+	sums := sheet.Summaries
 	first, _ := models.ParseMonth(month)
 	p, err := newPrinter(st)
 	if err != nil {
@@ -183,6 +184,9 @@ func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 	}
 	doc.Paragraph(fmt.Sprintf("根据中心考勤制度，现将%d年%d月%s窗口工作人员考勤情况通报如下。本月参加考勤%d人，其中全勤%d人，考勤异常%d人（有迟到或早退的%d人，有旷工的%d人）。",
 		first.Year(), int(first.Month()), period, len(sums), len(perfect), len(anomalies), late, absent))
+	if open := sheet.Unresolved(); len(open) > 0 {
+		doc.Paragraph(models.GapsText(open) + "，该日考勤待核实，未计入本通报。")
+	}
 	doc.Heading1("一、考勤异常人员")
 	if len(anomalies) == 0 {
 		doc.Paragraph("本月无考勤异常人员。")

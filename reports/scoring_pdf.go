@@ -62,6 +62,9 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 	}
 	doc.Paragraph(fmt.Sprintf("根据中心窗口考核办法（%s），经对%s各窗口工作人员的考勤、服务规范、投诉、好差评、办件时效和表扬情况综合计分，%s被评为本月“满意窗口”。现将各窗口得分和排名通报如下。",
 		ms.RuleSet.Name(), monthTitle(ms.Month), joinOr(awarded, "本月无窗口")))
+	if len(ms.Unrecorded) > 0 {
+		doc.Paragraph(models.GapsText(ms.Unrecorded) + "，该日考勤待核实，未计分。")
+	}
 	doc.Heading1("一、窗口得分与排名")
 	rows := make([][]string, len(ms.Windows))
 	for i, w := range ms.Windows {
