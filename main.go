@@ -11,6 +11,7 @@ import (
 
 	"govdesk/app"
 	"govdesk/app/cli"
+	_ "govdesk/app/cli/plainlocale" // before Fyne reads the locale: no noise under LANG=C.UTF-8
 	"govdesk/models"
 )
 

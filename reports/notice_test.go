@@ -57,7 +57,7 @@ func must(t *testing.T, err error) {
 func pdfText(t *testing.T, pdf []byte) string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) not installed")
+		t.Fatal("pdftotext is needed to read printed PDFs back: install poppler-utils (bash .ci/deps)")
 	}
 	p := filepath.Join(t.TempDir(), "n.pdf")
 	os.WriteFile(p, pdf, 0o644)

@@ -42,7 +42,7 @@ func testSeal() []byte {
 func pdfText(t *testing.T, pdf []byte, layout bool) string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) not installed")
+		t.Fatal("pdftotext is needed to read printed PDFs back: install poppler-utils (bash .ci/deps)")
 	}
 	p := filepath.Join(t.TempDir(), "x.pdf")
 	os.WriteFile(p, pdf, 0o644)
