@@ -78,6 +78,9 @@ type Data interface {
 
 	// Attendance (考勤): the monthly sheet, its records and the month lock.
 	AttendanceMonth(month string, f models.AttendanceFilter) ([]models.MonthSummary, error)
+	AttendanceSheet(month string, f models.AttendanceFilter) (models.AttendanceSheet, error)
+	ConfirmPunchGap(day models.Date, device, note string) error
+	UnconfirmPunchGap(day models.Date, device string) error
 	Punches(models.PunchFilter) ([]models.Punch, error)
 	AddCorrection(staffID uint, at time.Time, reason, approver string) (models.Punch, error)
 	DeleteCorrection(id uint) error

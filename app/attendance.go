@@ -29,6 +29,7 @@ type attendanceScreen struct {
 	title, lockState, through *widget.Label
 	window, unit              *widget.Select
 	list                      *recordTable
+	gaps                      *gapBanner
 
 	sums    map[uint]models.MonthSummary // by person
 	staff   map[uint]models.Staff
@@ -90,6 +91,7 @@ func newAttendanceScreen(s *shell) *attendanceScreen {
 	sc.lockState = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sc.through = widget.NewLabel("")
 	sc.through.Importance = widget.LowImportance
+	sc.gaps = newGapBanner(s, func() { sc.reload() })
 	prev := widget.NewButtonWithIcon("上月", theme.NavigateBackIcon(), func() { sc.step(-1) })
 	next := widget.NewButtonWithIcon("下月", theme.NavigateNextIcon(), func() { sc.step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
@@ -121,6 +123,7 @@ func newAttendanceScreen(s *shell) *attendanceScreen {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, monthBar, nil, sc.through),
 		container.NewBorder(nil, nil, tools, nil),
+		sc.gaps.box,
 		filters)
 	sc.box = container.NewBorder(top, nil, nil, nil, sc.list.layout())
 	sc.setButtons()
@@ -168,7 +171,7 @@ func (sc *attendanceScreen) reload() {
 	first := sc.month
 	sc.title.SetText(monthTitle(first))
 	var (
-		sums    []models.MonthSummary
+		sheet   models.AttendanceSheet
 		locks   []models.MonthLock
 		staff   []models.Staff
 		windows []models.ServiceWindow
@@ -176,7 +179,7 @@ func (sc *attendanceScreen) reload() {
 	)
 	d := sc.shell.data
 	sc.shell.async(func() (err error) {
-		if sums, err = d.AttendanceMonth(month, models.AttendanceFilter{}); err != nil {
+		if sheet, err = d.AttendanceSheet(month, models.AttendanceFilter{}); err != nil {
 			return err
 		}
 		if locks, err = d.MonthLocks(); err != nil {
@@ -198,8 +201,9 @@ func (sc *attendanceScreen) reload() {
 		if sc.monthKey() != month {
 			return // the user moved on to another month meanwhile
 		}
-		sc.sums = make(map[uint]models.MonthSummary, len(sums))
-		for _, m := range sums {
+		sc.sums = make(map[uint]models.MonthSummary, len(sheet.Summaries))
+		sc.gaps.show(sheet.Gaps)
+		for _, m := range sheet.Summaries {
 			sc.sums[m.StaffID] = m
 		}
 		sc.staff = make(map[uint]models.Staff, len(staff))

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -186,6 +187,12 @@ func TestLockedMonthDisablesEditingAndUnlockNeedsReason(t *testing.T) {
 	s, st := newTestShell(t)
 	day := lastWorkingDayOfLastMonth(t, st)
 	p := seedOneDayPerson(t, st, day)
+	for _, c := range []models.Clock{models.NewClock(8, 25), models.NewClock(12, 5), models.NewClock(13, 25), models.NewClock(17, 35)} {
+		at := models.CivilTime(day, int(c)/60, int(c)%60, 0)
+		if _, err := st.ImportPunches([]models.PunchRow{{EmployeeNo: p.EmployeeNo, At: at}}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	sc := openAttendance(t, s, day)
 	sc.list.selectID(p.ID)
 	if sc.editingDisabled() || sc.correct.Disabled() {
@@ -337,4 +344,40 @@ func TestMonthRecordsListCorrectionsInspectionsOutings(t *testing.T) {
 			t.Fatalf("于洋 still has 擅离折算旷工 %s", r[13])
 		}
 	}
+}
+
+// A day whose punches were not imported is named above the sheet and counts
+// as nobody's absence until the office confirms it had no punches.
+func TestDayWithoutPunchesIsNamedAndConfirmedFromTheSheet(t *testing.T) {
+	s, st := newTestShell(t)
+	day := lastWorkingDayOfLastMonth(t, st)
+	p := seedOneDayPerson(t, st, day)
+	sc := openAttendance(t, s, day)
+	_, row := sheetRow(t, sc, p.Name)
+	if row[attAbsent] != "0" || !sc.gaps.box.Visible() {
+		t.Fatalf("a day without any punch counted 旷工 %s; banner shown: %v", row[attAbsent], sc.gaps.box.Visible())
+	}
+	want := fmt.Sprintf("%d月%d日无打卡记录（未导入?）", int(day.Month()), day.Day())
+	if !strings.Contains(sc.gaps.text.Text, want) {
+		t.Fatalf("banner %q does not name %s", sc.gaps.text.Text, want)
+	}
+	if err := st.LockMonth(models.MonthOf(day)); err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("the month locked with the day unresolved: %v", err)
+	}
+
+	test.Tap(sc.gaps.handle)
+	if sc.gaps.dlg == nil {
+		t.Fatal("no dialog lists the day")
+	}
+	sc.gaps.onConfirm(sc.gaps.gaps[0])
+	test.Tap(sc.gaps.submit.save) // without a reason
+	if !strings.Contains(markup(s), "请写明为何该日没有打卡记录") {
+		t.Fatal("confirmed without a reason")
+	}
+	test.Type(sc.gaps.note, "考勤机故障，已通知补卡")
+	test.Tap(sc.gaps.submit.save)
+	waitFor(t, "the confirmed day judged", func() bool {
+		_, row := sheetRow(t, sc, p.Name)
+		return row[attAbsent] == "1" && !sc.gaps.box.Visible()
+	})
 }

@@ -291,6 +291,9 @@ func (mv *monthView) reload() {
 		if !ms.HasRecords && !mv.sc.shell.data.Today().Before(first) {
 			note = "本月没有任何打卡记录（可能早于开始使用本系统），以下得分不能作为评选依据；请先在“考勤”中导入打卡。"
 		}
+		if len(ms.Unrecorded) > 0 {
+			note = models.GapsText(ms.Unrecorded) + "：这些日期暂不计考勤、不扣分；请在“考勤”中导入打卡或确认后再评选。" + note
+		}
 		mv.note.SetText(note)
 		opts := []string{allWindows}
 		for _, w := range windows {
