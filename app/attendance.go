@@ -142,16 +142,11 @@ func monthTitle(first models.Date) string {
 	return fmt.Sprintf("%d年%d月", first.Year(), int(first.Month()))
 }
 
-// monthLast gives the last day of first's month.
-func monthLast(first models.Date) models.Date {
-	return models.NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
-}
-
 // judgedThrough says up to which day the store judges a month: all of a
 // past month, up to yesterday in the current one (today is not over),
 // nothing of a future one (the zero date).
 func judgedThrough(first models.Date, today models.Date) models.Date {
-	last := monthLast(first)
+	_, last := models.MonthSpan(first)
 	switch {
 	case today.After(last):
 		return last
@@ -209,10 +204,11 @@ func (sc *attendanceScreen) reload() {
 		sc.windows, sc.units = windows, units
 		sc.showLock(month, locks)
 		sc.setFilterOptions()
+		_, last := models.MonthSpan(first)
 		switch through := judgedThrough(first, sc.shell.data.Today()); {
 		case through.IsZero():
 			sc.through.SetText("本月尚未开始，暂无考勤结果")
-		case through == monthLast(first):
+		case through == last:
 			sc.through.SetText(fmt.Sprintf("统计全月（至%d月%d日）；点“明细”查看每个数字的来历", int(through.Month()), through.Day()))
 		default:
 			sc.through.SetText(fmt.Sprintf("统计至%d月%d日（今天尚未结束，不计）；点“明细”查看每个数字的来历", int(through.Month()), through.Day()))

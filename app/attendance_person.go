@@ -59,7 +59,7 @@ func (pm *personMonth) load() {
 		cal     *models.Calendar
 	)
 	d := pm.sc.shell.data
-	first, last := pm.month, monthLast(pm.month)
+	first, last := models.MonthSpan(pm.month)
 	id := pm.staffID
 	pm.sc.shell.async(func() (err error) {
 		if sums, err = d.AttendanceMonth(models.MonthOf(first), models.AttendanceFilter{StaffID: id}); err != nil {

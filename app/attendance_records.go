@@ -28,8 +28,7 @@ type monthRecord struct {
 // (补卡), inspection findings (查岗) and outings (外出) — so a wrong entry can
 // be found and deleted (the lock and the audit log apply as for any change).
 func (sc *attendanceScreen) onRecords() {
-	first := sc.month
-	last := models.NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	first, last := models.MonthSpan(sc.month)
 	var recs []monthRecord
 	sc.shell.async(func() error {
 		recs = nil

@@ -127,7 +127,7 @@ func monthSpan(months map[string]models.Date, label string) (models.Date, models
 	if !ok {
 		return models.Date{}, models.Date{}
 	}
-	return first, models.NewDate(first.Year(), first.Month()+1, 0)
+	return models.MonthSpan(first)
 }
 
 // conductScreen is 违规投诉: the violation register and the complaint

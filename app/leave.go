@@ -102,7 +102,7 @@ func (sc *leaveScreen) reload() {
 		f.Status = st
 	}
 	if m, ok := sc.months[sc.month.Selected]; ok {
-		f.From, f.To = m, monthLast(m)
+		f.From, f.To = models.MonthSpan(m)
 	}
 	var (
 		leaves []models.LeaveRequest

@@ -305,10 +305,11 @@ func (mv *monthView) reload() {
 // monthNote says what the figures are: final or still moving, and the rules.
 func monthNote(first, today models.Date, r models.ScoringRules) string {
 	rule := fmt.Sprintf("得分 = 基础分%s − 扣分 + 加分（每月最多%s）；满意窗口取前%d名；“明细”列出每一分的来历", fmtScore(r.Base), fmtScore(r.BonusCap), r.WindowAwards)
+	_, last := models.MonthSpan(first)
 	switch {
 	case today.Before(first):
 		return "本月尚未开始。" + rule
-	case !today.After(monthLast(first)):
+	case !today.After(last):
 		return "本月尚未结束，得分随记录变化。" + rule
 	}
 	return rule
@@ -559,7 +560,7 @@ func (mv *monthView) onDetail() {
 func (mv *monthView) onClose() {
 	title := monthTitle(mv.month)
 	msg := fmt.Sprintf("确定将%s的评分封帐吗？\n封帐后本月的考勤记录锁定，得分不再变化；发布前如需更正，须重新打开并写明原因。", title)
-	if !mv.sc.shell.data.Today().After(monthLast(mv.month)) {
+	if _, last := models.MonthSpan(mv.month); !mv.sc.shell.data.Today().After(last) {
 		msg += "\n注意：本月尚未结束，封帐后剩余日子的考勤也不能再录入。"
 	}
 	confirm("封帐", msg, "封帐", mv.sc.shell.win, mv.closeMonth)

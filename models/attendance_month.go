@@ -19,7 +19,7 @@ func (s *Store) AttendanceMonth(month string, f AttendanceFilter) ([]MonthSummar
 	if err != nil {
 		return nil, FieldErrors{{"月份", err.Error()}}
 	}
-	last := NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	_, last := MonthSpan(first)
 	through := f.Through
 	if through.IsZero() {
 		today := s.Today()

@@ -70,13 +70,11 @@ func (p *punchImporter) parse(r row) string {
 
 func exportPunches(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
 	f := models.PunchFilter{}
-	if opt.Month != "" {
-		first, err := models.ParseMonth(opt.Month)
-		if err != nil {
-			return "", nil, nil, err
-		}
-		f.From, f.To = first, models.NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	from, to, err := monthRange(opt.Month)
+	if err != nil {
+		return "", nil, nil, err
 	}
+	f.From, f.To = from, to
 	list, err := st.Punches(f)
 	if err != nil {
 		return "", nil, nil, err
@@ -179,13 +177,11 @@ func (l *leaveImporter) parse(r row) string {
 
 func exportLeaves(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
 	f := models.LeaveFilter{}
-	if opt.Month != "" {
-		first, err := models.ParseMonth(opt.Month)
-		if err != nil {
-			return "", nil, nil, err
-		}
-		f.From, f.To = first, models.NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	from, to, err := monthRange(opt.Month)
+	if err != nil {
+		return "", nil, nil, err
 	}
+	f.From, f.To = from, to
 	list, err := st.Leaves(f)
 	if err != nil {
 		return "", nil, nil, err
@@ -256,13 +252,11 @@ func (x *inspectionImporter) parse(r row) string {
 
 func exportInspections(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
 	f := models.AttendanceRecordFilter{}
-	if opt.Month != "" {
-		first, err := models.ParseMonth(opt.Month)
-		if err != nil {
-			return "", nil, nil, err
-		}
-		f.From, f.To = first, models.NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	from, to, err := monthRange(opt.Month)
+	if err != nil {
+		return "", nil, nil, err
 	}
+	f.From, f.To = from, to
 	list, err := st.Inspections(f)
 	if err != nil {
 		return "", nil, nil, err

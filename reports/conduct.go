@@ -99,17 +99,6 @@ func (r row) reportOnce(before int, fe models.FieldErrors) {
 	}
 }
 
-func monthRange(month string) (models.Date, models.Date, error) {
-	if month == "" {
-		return models.Date{}, models.Date{}, nil
-	}
-	first, err := models.ParseMonth(month)
-	if err != nil {
-		return models.Date{}, models.Date{}, err
-	}
-	return first, models.NewDate(first.Year(), first.Month()+1, 0), nil
-}
-
 // ---- violations
 
 var violationColumns = []Column{{"工号", true}, {"日期", true}, {"类别", true}, {"情形", true}, {"记录人", false}}

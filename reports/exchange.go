@@ -300,3 +300,17 @@ func exportPDF(st *models.Store, kind, path string, opt ExportOptions) (int, err
 	}
 	return 1, writeFileAtomic(path, buf.Bytes())
 }
+
+// monthRange gives the first and last day of an export's --month; no month
+// gives zero dates, which filter nothing.
+func monthRange(month string) (models.Date, models.Date, error) {
+	if month == "" {
+		return models.Date{}, models.Date{}, nil
+	}
+	first, err := models.ParseMonth(month)
+	if err != nil {
+		return models.Date{}, models.Date{}, err
+	}
+	first, last := models.MonthSpan(first)
+	return first, last, nil
+}
