@@ -278,7 +278,7 @@ func (mv *monthView) reload() {
 		for _, w := range ms.Windows {
 			mv.wsByID[w.WindowID] = w
 		}
-		people, ranks := reports.PeopleRanked(ms.People)
+		people, ranks := models.RankPeople(ms.People)
 		mv.psByID = make(map[uint]models.PersonScore, len(people))
 		mv.ranks = make(map[uint]int, len(people))
 		for i, p := range people {
@@ -356,7 +356,7 @@ func (mv *monthView) showRows() {
 			ws = append(ws, windowScoreRecord(w))
 		}
 	}
-	people, _ := reports.PeopleRanked(mv.ms.People)
+	people, _ := models.RankPeople(mv.ms.People)
 	ps := make([]record, 0, len(people))
 	for _, p := range people {
 		if windowID == 0 || p.WindowID == windowID {
