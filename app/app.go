@@ -5,7 +5,7 @@ package app
 
 import (
 	"context"
-	"os"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -134,23 +134,10 @@ func (d storeData) ImportContext(ctx context.Context, kind, path string, p repor
 	return reports.ImportContext(ctx, d.Store, kind, path, p)
 }
 
-// PrintLeaveForm writes the 请假审批单 to a temporary file beside path and
-// renames it, so a failed print leaves no half-written PDF.
 func (d storeData) PrintLeaveForm(leaveID uint, path string) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	err = reports.PrintLeaveForm(d.Store, leaveID, reports.PrintOptions{}, f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return writePDF(path, func(w io.Writer) error {
+		return reports.PrintLeaveForm(d.Store, leaveID, reports.PrintOptions{}, w)
+	})
 }
 
 func (d storeData) Export(kind, path string, opt reports.ExportOptions) (int, error) {

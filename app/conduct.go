@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,38 +49,27 @@ const (
 )
 
 func (d storeData) PrintConduct(kind string, id uint, path string) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	switch kind {
-	case printCensure:
-		err = reports.PrintCensure(d.Store, id, reports.PrintOptions{}, f)
-	case printLetter:
-		err = reports.PrintHomeUnitLetter(d.Store, id, reports.PrintOptions{}, f)
-	case printRectify:
-		var r models.Rating
-		rs, e := d.Store.Ratings(models.RatingFilter{Bad: true})
-		for _, x := range rs {
-			if x.ID == id {
-				r = x
+	return writePDF(path, func(f io.Writer) error {
+		switch kind {
+		case printCensure:
+			return reports.PrintCensure(d.Store, id, reports.PrintOptions{}, f)
+		case printLetter:
+			return reports.PrintHomeUnitLetter(d.Store, id, reports.PrintOptions{}, f)
+		case printRectify:
+			var r models.Rating
+			rs, err := d.Store.Ratings(models.RatingFilter{Bad: true})
+			if err != nil {
+				return err
 			}
+			for _, x := range rs {
+				if x.ID == id {
+					r = x
+				}
+			}
+			return reports.PrintRectifyNotice(d.Store, r.WindowID, id, reports.PrintOptions{}, f)
 		}
-		if err = e; err == nil {
-			err = reports.PrintRectifyNotice(d.Store, r.WindowID, id, reports.PrintOptions{}, f)
-		}
-	default:
-		err = fmt.Errorf("没有名为“%s”的文书", kind)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+		return fmt.Errorf("没有名为“%s”的文书", kind)
+	})
 }
 
 // printConduct prints a conduct notice into the archive folder and offers to open it.

@@ -181,3 +181,12 @@ func saveCopy(s *shell, from string) {
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
 }
+
+// writePDF makes the folder and writes the PDF whole
+// (reports.WriteFileAtomic): a failed print leaves no file and no half PDF.
+func writePDF(path string, print func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("无法创建文件夹 %s：%w", filepath.Dir(path), err)
+	}
+	return reports.WriteFileAtomic(path, print)
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -298,7 +299,10 @@ func exportPDF(st *models.Store, kind, path string, opt ExportOptions) (int, err
 	default:
 		return 0, fmt.Errorf("“%s”不能导出为 PDF；可导出为 PDF 的有：attendance（考勤通报）、scores-month（满意窗口评选结果通报）", kind)
 	}
-	return 1, writeFileAtomic(path, buf.Bytes())
+	return 1, WriteFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
 }
 
 // monthRange gives the first and last day of an export's --month; no month

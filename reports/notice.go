@@ -408,15 +408,6 @@ func PrintNotices(ctx context.Context, st *models.Store, reqs []NoticeRequest, o
 	return issued, nil
 }
 
-func writeFileAtomic(path string, data []byte) error {
-	tmp := path + ".part"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法写入 %s：%w", path, err)
-	}
-	return os.Rename(tmp, path)
-}
-
 // PrintNoticesFile prints a batch to a file; the file appears only when the
 // whole PDF was written.
 func PrintNoticesFile(st *models.Store, reqs []NoticeRequest, opt PrintOptions, path string, progress Progress) ([]models.IssuedNotice, error) {
@@ -425,13 +416,13 @@ func PrintNoticesFile(st *models.Store, reqs []NoticeRequest, opt PrintOptions, 
 
 // PrintNoticesFileContext is PrintNoticesFile that can be cancelled.
 func PrintNoticesFileContext(ctx context.Context, st *models.Store, reqs []NoticeRequest, opt PrintOptions, path string, progress Progress) ([]models.IssuedNotice, error) {
-	var buf bytes.Buffer
-	issued, err := PrintNotices(ctx, st, reqs, opt, &buf, progress)
+	var issued []models.IssuedNotice
+	err := WriteFileAtomic(path, func(w io.Writer) (err error) {
+		issued, err = PrintNotices(ctx, st, reqs, opt, w, progress)
+		return err
+	})
 	if err != nil {
-		return nil, err
-	}
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		for _, n := range issued {
+		for _, n := range issued { // printed, but the file could not be written
 			st.VoidNotice(n.ID, "文件写入失败")
 		}
 		return nil, err
