@@ -116,6 +116,7 @@ func runPrint(s *shell, kind models.NoticeKind, caseNos []string, inputs map[str
 		prog.Hide()
 		cancel()
 		switch {
+		// a cancel that left a number it could not void is an error: it says which
 		case err == reports.ErrCancelled:
 			dialog.ShowInformation("已取消", "已取消印制，没有生成文件；已占用的文号已作废登记。", s.win)
 		case err != nil:

@@ -108,7 +108,8 @@ func (p *printer) printTime(opt PrintOptions) time.Time {
 // number takes the next 文号 of an internal document of the kind and has the
 // document set it under its title. finish voids the number again when the
 // document could not be written, so a failed print leaves a visible gap in
-// the register rather than a number on a paper nobody has.
+// the register rather than a number on a paper nobody has; a number that
+// cannot be voided is reported with the error.
 func (p *printer) number(doc *typeset.Doc, kind, subject string, opt PrintOptions) (finish func(error) error, err error) {
 	n := models.IssuedNotice{Kind: kind, Subject: subject, IssuedAt: p.printTime(opt)}
 	if err := p.st.IssueNotice(&n); err != nil {
@@ -117,9 +118,9 @@ func (p *printer) number(doc *typeset.Doc, kind, subject string, opt PrintOption
 	doc.SetDocNumber(n.DocNo)
 	return func(err error) error {
 		if err != nil {
-			p.st.VoidNotice(n.ID, "印制失败："+err.Error())
+			return voidUnprinted(p.st, []models.IssuedNotice{n}, "印制失败："+err.Error(), err)
 		}
-		return err
+		return nil
 	}, nil
 }
 
