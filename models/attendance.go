@@ -58,9 +58,6 @@ type DayResult struct {
 	Notes    []string // one line per finding, "11月3日 上午 08:41 迟到11分钟"
 }
 
-// dayLabel gives "11月3日".
-func dayLabel(d Date) string { return fmt.Sprintf("%d月%d日", int(d.Month()), d.Day()) }
-
 func clockAt(d Date, c Clock) time.Time {
 	return CivilTime(d, int(c)/60, int(c)%60, 0)
 }
