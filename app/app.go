@@ -235,25 +235,6 @@ func (s *shell) content() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.stack)
 }
 
-// fixedWidth lays its objects out at one width, so the navigation does not
-// change size from screen to screen.
-type fixedWidth float32
-
-func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(float32(w), h)
-}
-
-func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
 // show switches to the named screen, building it the first time.
 func (s *shell) show(name string) {
 	sc, ok := s.screens[name]

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -137,11 +136,6 @@ func (sc *attendanceScreen) step(months int) {
 	sc.reload()
 }
 
-// monthTitle gives "2026年11月".
-func monthTitle(first models.Date) string {
-	return fmt.Sprintf("%d年%d月", first.Year(), int(first.Month()))
-}
-
 // judgedThrough says up to which day the store judges a month: all of a
 // past month, up to yesterday in the current one (today is not over),
 // nothing of a future one (the zero date).
@@ -250,25 +244,6 @@ func (sc *attendanceScreen) setFilterOptions() {
 	}
 	keepSelect(sc.window, wopts, allWindows)
 	keepSelect(sc.unit, uopts, allUnits)
-}
-
-// keepSelect sets a filter's options, keeping the choice if still offered,
-// without firing its OnChanged.
-func keepSelect(sel *widget.Select, opts []string, all string) {
-	keep := sel.Selected
-	found := false
-	for _, o := range opts {
-		found = found || o == keep
-	}
-	if !found {
-		keep = all
-	}
-	sel.Options = opts
-	on := sel.OnChanged
-	sel.OnChanged = nil
-	sel.SetSelected(keep)
-	sel.OnChanged = on
-	sel.Refresh()
 }
 
 // showRows shows the people the filters select.
@@ -488,15 +463,4 @@ func relabelPerson(err error) error {
 		out[i] = e
 	}
 	return out
-}
-
-// joinNonEmpty joins the parts that are not empty.
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }

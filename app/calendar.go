@@ -13,8 +13,6 @@ import (
 	"govdesk/models"
 )
 
-var weekdayNames = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
-
 // calendarScreen shows the working-day calendar a month at a time: statutory
 // holidays and 调休 days, and the office's own changes, which it edits.
 type calendarScreen struct {

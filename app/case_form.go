@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -146,16 +145,6 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 	return f
 }
 
-// blankIfZero shows a count in an entry, leaving 0 (not given) blank.
-func blankIfZero(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
-}
-
-func staffLabel(p models.Staff) string { return p.Name + "（" + p.EmployeeNo + "）" }
-
 // setStaffOptions offers the people on duty at the chosen window (everyone
 // on duty when none is chosen), keeping the case's own person.
 func (f *caseForm) setStaffOptions() {
@@ -296,11 +285,6 @@ func (me *materialsEditor) content() fyne.CanvasObject {
 	scroll := container.NewVScroll(me.box)
 	scroll.SetMinSize(fyne.NewSize(0, 130))
 	return container.NewBorder(head, container.NewHBox(me.add), nil, nil, scroll)
-}
-
-// fixedBox gives an object a fixed width in a row.
-func fixedBox(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.New(fixedWidth(width), o)
 }
 
 func (me *materialsEditor) addRow(m models.CaseMaterial) {

@@ -97,28 +97,6 @@ func printConduct(s *shell, kind string, id uint, who string) {
 }
 
 const allCategories = "全部类别"
-const conductAllMonths = "全部月份"
-
-// monthChoices offers the months from two ahead back two years, newest first.
-func monthChoices(today models.Date) ([]string, map[string]models.Date) {
-	m := map[string]models.Date{}
-	opts := []string{conductAllMonths}
-	for i := 0; i >= -24; i-- {
-		d := models.NewDate(today.Year(), today.Month()+time.Month(i), 1)
-		label := fmt.Sprintf("%d年%d月", d.Year(), int(d.Month()))
-		opts = append(opts, label)
-		m[label] = d
-	}
-	return opts, m
-}
-
-func monthSpan(months map[string]models.Date, label string) (models.Date, models.Date) {
-	first, ok := months[label]
-	if !ok {
-		return models.Date{}, models.Date{}
-	}
-	return models.MonthSpan(first)
-}
 
 // conductScreen is 违规投诉: the violation register and the complaint
 // workflow, each filtered by month and category or status.
@@ -166,7 +144,7 @@ func newConductScreen(s *shell) *conductScreen {
 	sc := &conductScreen{shell: s, vByID: map[uint]models.Violation{}, cByID: map[uint]models.Complaint{},
 		vMarks: map[uint]widget.Importance{}, cMarks: map[uint]widget.Importance{}}
 	var opts []string
-	opts, sc.months = monthChoices(s.data.Today())
+	opts, sc.months = monthChoices(s.data.Today(), 0)
 
 	sc.violations = newRecordTable(violationColumns, "搜索姓名、工号、窗口、情形", func(uint) { sc.setButtons() })
 	sc.violations.styleCells(func(id uint, col int) widget.Importance {
@@ -177,7 +155,7 @@ func newConductScreen(s *shell) *conductScreen {
 	})
 	sc.violations.onQuery(sc.setButtons)
 	sc.vMonth = newSelect(opts, func(string) { sc.reload() })
-	sc.vMonth.SetSelected(conductAllMonths)
+	sc.vMonth.SetSelected(allMonths)
 	sc.vCategory = newSelect(append([]string{allCategories}, models.ViolationCategories...), func(string) { sc.reload() })
 	sc.vCategory.SetSelected(allCategories)
 	sc.vAdd = widget.NewButtonWithIcon("登记违规", theme.ContentAddIcon(), func() { sc.onViolation(0) })
@@ -207,7 +185,7 @@ func newConductScreen(s *shell) *conductScreen {
 	})
 	sc.complaints.onQuery(sc.setButtons)
 	sc.cMonth = newSelect(opts, func(string) { sc.reload() })
-	sc.cMonth.SetSelected(conductAllMonths)
+	sc.cMonth.SetSelected(allMonths)
 	sc.cStatus = newSelect(append([]string{allStatuses, overdueComplaints}, models.ComplaintStatuses...), func(string) { sc.reload() })
 	sc.cStatus.SetSelected(allStatuses)
 	sc.cAdd = widget.NewButtonWithIcon("登记投诉", theme.ContentAddIcon(), func() { sc.onComplaint(0) })

@@ -5,46 +5,10 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
 )
-
-// staffChoices lists people as "工号 姓名（窗口）" for a select, with the
-// ids by label.
-func staffChoices(staff []models.Staff) ([]string, map[string]uint, map[uint]string) {
-	labels := make([]string, 0, len(staff))
-	ids, back := map[string]uint{}, map[uint]string{}
-	for _, p := range staff {
-		l := p.EmployeeNo + " " + p.Name
-		if p.Window.Code != "" {
-			l += "（" + p.Window.Code + "）"
-		}
-		labels = append(labels, l)
-		ids[l], back[p.ID] = p.ID, l
-	}
-	return labels, ids, back
-}
-
-func windowChoices(ws []models.ServiceWindow) ([]string, map[string]uint, map[uint]string) {
-	labels := make([]string, 0, len(ws))
-	ids, back := map[string]uint{}, map[uint]string{}
-	for _, w := range ws {
-		l := w.Label()
-		labels = append(labels, l)
-		ids[l], back[w.ID] = w.ID, l
-	}
-	return labels, ids, back
-}
-
-func multiEntry(placeholder string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.SetPlaceHolder(placeholder)
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(3)
-	return e
-}
 
 // violationForm records a violation: the ladder suggestion updates as the
 // person, date and category change; the officer confirms it or overrides it

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,8 +39,6 @@ type leaveScreen struct {
 	decisionSave  *widget.Button
 }
 
-const allMonths = "全部月份"
-
 var leaveColumns = []column{
 	{"工号", 74}, {"姓名", 60}, {"窗口", 46}, {"类型", 58}, {"请假时间", 202}, {"天数", 44},
 	{"审批层级", 96}, {"状态", 62}, {"审批人", 124}, {"顶岗人员", 64}, {"事由", 110}, {"备注", 154},
@@ -62,14 +59,9 @@ func newLeaveScreen(s *shell) *leaveScreen {
 
 	sc.status = newSelect(append([]string{allStatuses}, models.LeaveStatuses...), nil)
 	sc.status.SetSelected(allStatuses)
-	sc.months = map[string]models.Date{}
-	opts := []string{allMonths}
 	today := s.data.Today()
-	for i := 2; i >= -24; i-- {
-		m := models.NewDate(today.Year(), today.Month()+time.Month(i), 1)
-		opts = append(opts, monthTitle(m))
-		sc.months[monthTitle(m)] = m
-	}
+	opts, months := monthChoices(today, 2) // leave is often asked for ahead
+	sc.months = months
 	sc.month = newSelect(opts, nil)
 	sc.month.SetSelected(monthTitle(models.NewDate(today.Year(), today.Month(), 1)))
 	sc.status.OnChanged = func(string) { sc.reload() }
@@ -348,15 +340,4 @@ func (sc *leaveScreen) onPrint(id uint) {
 		}
 		showPrintedFile(sc.shell, fmt.Sprintf("已生成 %s 的请假审批单（%s %s）", l.Staff.Name, l.Type, l.Span()), path)
 	})
-}
-
-// showPrintedFile tells what was printed and offers to open or save the PDF.
-func showPrintedFile(s *shell, summary, path string) {
-	open := widget.NewButton("打开预览", func() { openFile(s, path) })
-	open.Importance = widget.HighImportance
-	save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
-	body := container.NewVBox(wrapLabel(summary), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
-	d := dialog.NewCustom("打印完成", "关闭", body, s.win)
-	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
 }

@@ -57,7 +57,7 @@ const ledgerColDue, ledgerColState = 5, 6
 
 func newRatingsScreen(s *shell) *ratingsScreen {
 	sc := &ratingsScreen{shell: s, rByID: map[uint]models.Rating{}, mByID: map[uint]models.Commendation{}, rMarks: map[uint]widget.Importance{}}
-	opts, months := monthChoices(s.data.Today())
+	opts, months := monthChoices(s.data.Today(), 0)
 	sc.months = months
 	sc.month = newSelect(opts[1:], func(string) { sc.reload() })
 	sc.month.SetSelected(opts[1])
@@ -94,7 +94,7 @@ func newRatingsScreen(s *shell) *ratingsScreen {
 	sc.commends = newRecordTable(commendColumns, "搜索姓名、工号、说明", func(uint) { sc.setButtons() })
 	sc.commends.onQuery(sc.setButtons)
 	sc.mMonth = newSelect(opts, func(string) { sc.reload() })
-	sc.mMonth.SetSelected(conductAllMonths)
+	sc.mMonth.SetSelected(allMonths)
 	sc.mAdd = widget.NewButtonWithIcon("登记表扬", theme.ContentAddIcon(), sc.onCommend)
 	sc.mDel = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), sc.onDeleteCommend)
 	commendTab := container.NewBorder(container.NewHBox(widget.NewLabel("月份"), sc.mMonth, sc.mAdd, sc.mDel, layoutSpacer(),
@@ -328,12 +328,12 @@ func showConductPage(s *shell, staffID uint) {
 			events = append(events, conductEvent{v.On, "违规", d})
 		}
 		for _, c := range cs {
-			events = append(events, conductEvent{c.On, "投诉", fmt.Sprintf("%s（%s）：%s", c.Status, orNone(c.Problem), c.Content)})
+			events = append(events, conductEvent{c.On, "投诉", fmt.Sprintf("%s（%s）：%s", c.Status, dash(c.Problem), c.Content)})
 		}
 		good := 0
 		for _, r := range rs {
 			if models.IsBadRating(r.Level) {
-				events = append(events, conductEvent{r.On, "差评", fmt.Sprintf("%s：%s（整改：%s）", r.Level, orNone(r.Comment), r.RectifyStatus)})
+				events = append(events, conductEvent{r.On, "差评", fmt.Sprintf("%s：%s（整改：%s）", r.Level, dash(r.Comment), r.RectifyStatus)})
 			} else {
 				good++
 			}
@@ -367,13 +367,6 @@ func showConductPage(s *shell, staffID uint) {
 		d.Resize(fyne.NewSize(960, 680))
 		d.Show()
 	})
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }
 
 // conductAlerts are the overview's lines for complaints still under

@@ -369,9 +369,6 @@ func (mv *monthView) showRows() {
 	mv.setButtons()
 }
 
-// fmtScore formats a score as the outputs do: 98.5, 100, -3.
-func fmtScore(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
 // rateText gives 满意率 "96.3%", or "—" without ratings.
 func rateText(satisfied, rated int) string {
 	r := models.SatisfactionRate(satisfied, rated)

@@ -122,18 +122,6 @@ func scoreItemRow(it models.ScoreItem, view *widget.Button) fyne.CanvasObject {
 		label)
 }
 
-func boldLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// signed gives "+1", "−2".
-func signed(v float64) string {
-	if v < 0 {
-		return "−" + fmtScore(-v)
-	}
-	return "+" + fmtScore(v)
-}
-
 // personTotalText is the sum: 基础分 100 − 扣分 X + 加分 Y（上限5）= 得分 Z.
 func personTotalText(p models.PersonScore, r models.ScoringRules) string {
 	bonus := fmtScore(p.Bonus)
@@ -212,26 +200,6 @@ func showWindowBreakdown(sc *scoringScreen, ms models.MonthScores, w models.Wind
 	b.dlg.Resize(dialogSize(s, 860, 560))
 	b.dlg.Show()
 	return b
-}
-
-// dialogSize fits a dialog of the wished size into the window.
-func dialogSize(s *shell, w, h float32) fyne.Size {
-	size := s.win.Canvas().Size()
-	if size.Width > 100 {
-		w = min(w, size.Width-20)
-	}
-	if size.Height > 100 {
-		h = min(h, size.Height-40)
-	}
-	return fyne.NewSize(w, h)
-}
-
-// monthKeyTitle gives "2026年11月" for "2026-11".
-func monthKeyTitle(month string) string {
-	if d, err := models.ParseMonth(month); err == nil {
-		return monthTitle(d)
-	}
-	return month
 }
 
 func yearOfMonth(month string, today models.Date) int {
@@ -348,7 +316,7 @@ func showConductRecord(s *shell, kind string, id, staffID uint, on models.Date) 
 		}
 		form := widget.NewForm()
 		for _, f := range fields {
-			form.Append(f[0], wrapLabel(orNone(f[1])))
+			form.Append(f[0], wrapLabel(dash(f[1])))
 		}
 		all := widget.NewButtonWithIcon("此人全部违规投诉与评价记录", theme.ListIcon(), func() { showConductPage(s, staffID) })
 		dlg := dialog.NewCustom(title, "关闭", container.NewBorder(nil, container.NewHBox(all), nil, nil, container.NewVScroll(form)), s.win)

@@ -61,13 +61,6 @@ func (sc *staffScreen) onDetail(id uint) {
 	})
 }
 
-func dash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
 // onMove moves a person to another window from a chosen date.
 func (sc *staffScreen) onMove(id uint) {
 	p, ok := sc.staff[id]

@@ -131,15 +131,3 @@ func (f *staffForm) submit() error {
 	}
 	return f.sc.shell.data.SaveStaff(&p)
 }
-
-func dedupe(fe models.FieldErrors) models.FieldErrors {
-	seen := map[string]bool{}
-	var out models.FieldErrors
-	for _, e := range fe {
-		if !seen[e.Field] {
-			seen[e.Field] = true
-			out = append(out, e)
-		}
-	}
-	return out
-}

@@ -2,11 +2,8 @@ package app
 
 import (
 	"fmt"
-	"sort"
 
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"govdesk/models"
 )
@@ -208,11 +205,4 @@ func (f *substitutionForm) submit() error {
 		return dedupe(append(errs, x.Validate()...))
 	}
 	return f.sc.shell.data.SaveSubstitution(&x, f.register.Checked && x.SubstituteID == nil)
-}
-
-var chineseCollator = collate.New(language.SimplifiedChinese, collate.Numeric)
-
-// sortChinese sorts labels in Chinese (pinyin) order, numbers by value.
-func sortChinese(s []string) {
-	sort.SliceStable(s, func(i, j int) bool { return chineseCollator.CompareString(s[i], s[j]) < 0 })
 }

@@ -1,15 +1,7 @@
 package app
 
 import (
-	"fmt"
 	"io"
-	"path/filepath"
-	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
 	"govdesk/reports"
@@ -74,28 +66,5 @@ func (d storeData) PrintUniformReceipt(ids []uint, path string) error {
 func (d storeData) PrintSeasonNotice(changeID uint, path string) error {
 	return writePDF(path, func(w io.Writer) error {
 		return reports.PrintSeasonNotice(d.Store, changeID, reports.PrintOptions{}, w)
-	})
-}
-
-// printInternal prints an internal form into the archive folder
-// (<data>/文书/<year>/) off the UI goroutine, then offers to open it.
-// done gets the path after a successful print.
-func printInternal(s *shell, what, name string, print func(path string) error, done func(path string)) {
-	path := filepath.Join(noticeDir(s), fmt.Sprintf("%s-%s-%s.pdf", what, name, time.Now().Format("20060102-150405")))
-	s.async(func() error { return print(path) }, func(err error) {
-		if err != nil {
-			showError("无法印制"+what, err, s.win)
-			return
-		}
-		if done != nil {
-			done(path)
-		}
-		open := widget.NewButton("打开预览", func() { openFile(s, path) })
-		open.Importance = widget.HighImportance
-		save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
-		body := container.NewVBox(wrapLabel("已印制"+what+"。"), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
-		d := dialog.NewCustom("印制完成", "关闭", body, s.win)
-		d.Resize(fyne.NewSize(560, 220))
-		d.Show()
 	})
 }

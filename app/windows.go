@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -80,17 +79,6 @@ func (w *windowsScreen) reload() {
 		w.edit.Disable()
 		w.del.Disable()
 	})
-}
-
-func unitNames(units []models.HomeUnit) ([]string, map[string]uint) {
-	names := make([]string, len(units))
-	ids := map[string]uint{}
-	for i, u := range units {
-		names[i] = u.Name
-		ids[u.Name] = u.ID
-	}
-	sort.Strings(names)
-	return names, ids
 }
 
 func (w *windowsScreen) openForm(x models.ServiceWindow) {
