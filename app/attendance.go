@@ -22,6 +22,7 @@ import (
 // month view (明细).
 type attendanceScreen struct {
 	shell   *shell
+	data    attendanceData
 	month   models.Date  // the first day of the month shown
 	records *recordTable // the month's records dialog last opened, for tests
 
@@ -74,9 +75,9 @@ const (
 
 const allUnits = "全部派驻单位"
 
-func newAttendanceScreen(s *shell) *attendanceScreen {
-	sc := &attendanceScreen{shell: s, sums: map[uint]models.MonthSummary{}, staff: map[uint]models.Staff{}}
-	today := s.data.Today()
+func newAttendanceScreen(s *shell, d attendanceData) *attendanceScreen {
+	sc := &attendanceScreen{shell: s, data: d, sums: map[uint]models.MonthSummary{}, staff: map[uint]models.Staff{}}
+	today := d.Today()
 	sc.month = models.NewDate(today.Year(), today.Month(), 1)
 
 	sc.list = newRecordTable(attendanceColumns, "搜索姓名、工号、窗口、派驻单位", func(uint) { sc.setButtons() })
@@ -106,7 +107,7 @@ func newAttendanceScreen(s *shell) *attendanceScreen {
 	sc.outing = widget.NewButtonWithIcon("外出登记", theme.MailForwardIcon(), func() { sc.onOuting(sc.list.selected) })
 	records := widget.NewButtonWithIcon("本月记录", theme.ListIcon(), sc.onRecords)
 	sc.importBtn = widget.NewButtonWithIcon("导入打卡", theme.UploadIcon(), func() {
-		importFileCancellable(s, "punches", "打卡记录", sc.reload)
+		importFileCancellable(s, d, "punches", "打卡记录", sc.reload)
 	})
 	sc.export = widget.NewButtonWithIcon("导出", theme.DownloadIcon(), nil)
 	sc.export.OnTapped = sc.onExport
@@ -163,7 +164,7 @@ func (sc *attendanceScreen) reload() {
 		windows []models.ServiceWindow
 		units   []models.HomeUnit
 	)
-	d := sc.shell.data
+	d := sc.data
 	sc.shell.async(func() (err error) {
 		if sums, err = d.AttendanceMonth(month, models.AttendanceFilter{}); err != nil {
 			return err
@@ -199,7 +200,7 @@ func (sc *attendanceScreen) reload() {
 		sc.showLock(month, locks)
 		sc.setFilterOptions()
 		_, last := models.MonthSpan(first)
-		switch through := judgedThrough(first, sc.shell.data.Today()); {
+		switch through := judgedThrough(first, sc.data.Today()); {
 		case through.IsZero():
 			sc.through.SetText("本月尚未开始，暂无考勤结果")
 		case through == last:
@@ -368,13 +369,13 @@ func (sc *attendanceScreen) onExport() {
 	title := monthTitle(sc.month)
 	s := sc.shell
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("考勤月报（Excel）", func() { exportFileAs(s, "attendance", title+"考勤月报", opt, []string{".xlsx", ".csv"}) }),
-		fyne.NewMenuItem("考勤月报（CSV）", func() { exportFileAs(s, "attendance", title+"考勤月报", opt, []string{".csv", ".xlsx"}) }),
-		fyne.NewMenuItem("考勤通报（PDF）", func() { exportFileAs(s, "attendance", title+"考勤通报", opt, []string{".pdf"}) }),
+		fyne.NewMenuItem("考勤月报（Excel）", func() { exportFileAs(s, sc.data, "attendance", title+"考勤月报", opt, []string{".xlsx", ".csv"}) }),
+		fyne.NewMenuItem("考勤月报（CSV）", func() { exportFileAs(s, sc.data, "attendance", title+"考勤月报", opt, []string{".csv", ".xlsx"}) }),
+		fyne.NewMenuItem("考勤通报（PDF）", func() { exportFileAs(s, sc.data, "attendance", title+"考勤通报", opt, []string{".pdf"}) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("本月打卡记录", func() { exportFileAs(s, "punches", title+"打卡记录", opt, []string{".xlsx", ".csv"}) }),
-		fyne.NewMenuItem("本月请假", func() { exportFileAs(s, "leaves", title+"请假", opt, []string{".xlsx", ".csv"}) }),
-		fyne.NewMenuItem("本月查岗记录", func() { exportFileAs(s, "inspections", title+"查岗记录", opt, []string{".xlsx", ".csv"}) }),
+		fyne.NewMenuItem("本月打卡记录", func() { exportFileAs(s, sc.data, "punches", title+"打卡记录", opt, []string{".xlsx", ".csv"}) }),
+		fyne.NewMenuItem("本月请假", func() { exportFileAs(s, sc.data, "leaves", title+"请假", opt, []string{".xlsx", ".csv"}) }),
+		fyne.NewMenuItem("本月查岗记录", func() { exportFileAs(s, sc.data, "inspections", title+"查岗记录", opt, []string{".xlsx", ".csv"}) }),
 	)
 	widget.ShowPopUpMenuAtRelativePosition(menu, s.win.Canvas(), fyne.NewPos(0, sc.export.Size().Height), sc.export)
 }
@@ -388,7 +389,7 @@ func (sc *attendanceScreen) onLock() {
 // lockMonth locks the month shown.
 func (sc *attendanceScreen) lockMonth() {
 	month := sc.monthKey()
-	sc.shell.async(func() error { return sc.shell.data.LockMonth(month) }, func(err error) {
+	sc.shell.async(func() error { return sc.data.LockMonth(month) }, func(err error) {
 		if err != nil {
 			showError("不能封帐", err, sc.shell.win)
 			return
@@ -410,7 +411,7 @@ func (sc *attendanceScreen) onUnlock() {
 		errs.item("解锁原因", reason, "必填；解锁和原因记入操作日志"))
 	sc.unlockReason = reason
 	sc.unlockSave = newFormDialog(sc.shell, "解锁"+monthTitle(sc.month)+"考勤", "解锁", form, errs, func() error {
-		return sc.shell.data.UnlockMonth(month, reason.Text)
+		return sc.data.UnlockMonth(month, reason.Text)
 	}, sc.reload).save
 }
 
@@ -442,7 +443,7 @@ func (sc *attendanceScreen) personLabel(id uint) string {
 // defaultDay is the day a form for the month starts at: today in the
 // current month, else the month's first day.
 func (sc *attendanceScreen) defaultDay() models.Date {
-	today := sc.shell.data.Today()
+	today := sc.data.Today()
 	if models.MonthOf(today) == sc.monthKey() {
 		return today
 	}

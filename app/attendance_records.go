@@ -32,14 +32,14 @@ func (sc *attendanceScreen) onRecords() {
 	var recs []monthRecord
 	sc.shell.async(func() error {
 		recs = nil
-		fixes, err := sc.shell.data.Punches(models.PunchFilter{From: first, To: last, CorrectionsOnly: true})
+		fixes, err := sc.data.Punches(models.PunchFilter{From: first, To: last, CorrectionsOnly: true})
 		if err != nil {
 			return err
 		}
 		for _, p := range fixes {
 			recs = append(recs, monthRecord{"补卡", p.ID, models.FormatDateTime(p.At), staffLabel(p.Staff), p.Reason, p.Approver})
 		}
-		insp, err := sc.shell.data.Inspections(models.AttendanceRecordFilter{From: first, To: last})
+		insp, err := sc.data.Inspections(models.AttendanceRecordFilter{From: first, To: last})
 		if err != nil {
 			return err
 		}
@@ -47,7 +47,7 @@ func (sc *attendanceScreen) onRecords() {
 			recs = append(recs, monthRecord{"查岗", x.ID, models.FormatDateTime(x.LeftAt), staffLabel(x.Staff),
 				fmt.Sprintf("离岗至 %s，共%d分钟 %s", x.BackAt.Format("15:04"), x.Minutes(), x.Note), x.Inspector})
 		}
-		outs, err := sc.shell.data.Outings(models.AttendanceRecordFilter{From: first, To: last})
+		outs, err := sc.data.Outings(models.AttendanceRecordFilter{From: first, To: last})
 		if err != nil {
 			return err
 		}
@@ -87,11 +87,11 @@ func (sc *attendanceScreen) showRecords(first models.Date, recs []monthRecord) {
 			var err error
 			switch r.kind {
 			case "补卡":
-				err = sc.shell.data.DeleteCorrection(r.id)
+				err = sc.data.DeleteCorrection(r.id)
 			case "查岗":
-				err = sc.shell.data.DeleteInspection(r.id)
+				err = sc.data.DeleteInspection(r.id)
 			case "外出":
-				err = sc.shell.data.DeleteOuting(r.id)
+				err = sc.data.DeleteOuting(r.id)
 			}
 			if err != nil {
 				showError("不能删除", err, sc.shell.win)

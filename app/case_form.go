@@ -97,7 +97,7 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 
 	received := c.ReceivedAt
 	if received.IsZero() {
-		received = timeNow()
+		received = sc.data.Now()
 	}
 	f.received = newDateField(win)
 	f.received.SetDate(models.DateOf(received))
@@ -231,7 +231,7 @@ func (f *caseForm) submit() error {
 	if len(fe) > 0 {
 		return relabel(dedupe(append(fe, c.Validate()...)))
 	}
-	err := f.sc.shell.data.SaveCase(&c)
+	err := f.sc.data.SaveCase(&c)
 	if fe, ok := models.AsFieldErrors(err); ok {
 		return relabel(fe)
 	}

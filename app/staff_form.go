@@ -129,5 +129,5 @@ func (f *staffForm) submit() error {
 	if len(errs) > 0 {
 		return dedupe(append(errs, p.Validate()...))
 	}
-	return f.sc.shell.data.SaveStaff(&p)
+	return f.sc.data.SaveStaff(&p)
 }

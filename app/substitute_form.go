@@ -143,7 +143,7 @@ func (f *substitutionForm) loadLeaves() {
 	}
 	var leaves []models.LeaveRequest
 	f.sc.shell.async(func() (err error) {
-		leaves, err = f.sc.shell.data.Leaves(models.LeaveFilter{StaffID: id})
+		leaves, err = f.sc.data.Leaves(models.LeaveFilter{StaffID: id})
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -204,5 +204,5 @@ func (f *substitutionForm) submit() error {
 	if len(errs) > 0 {
 		return dedupe(append(errs, x.Validate()...))
 	}
-	return f.sc.shell.data.SaveSubstitution(&x, f.register.Checked && x.SubstituteID == nil)
+	return f.sc.data.SaveSubstitution(&x, f.register.Checked && x.SubstituteID == nil)
 }

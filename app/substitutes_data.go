@@ -7,20 +7,34 @@ import (
 	"govdesk/reports"
 )
 
-// substituteUniformData is what the 替岗 and 服装 screens need from the
-// store (part of Data).
-type substituteUniformData interface {
+// substitutesData is what 替岗 needs: the substitutions and the leave they
+// cover, the badges and seat plates with their loans, the roster for the
+// forms and filters, and the printed forms.
+type substitutesData interface {
+	clock
 	Substitutions(models.SubstitutionFilter) ([]models.Substitution, error)
 	SaveSubstitution(x *models.Substitution, register bool) error
 	DeleteSubstitution(id uint) error
+	Leaves(models.LeaveFilter) ([]models.LeaveRequest, error)
 	BadgeInventory() ([]models.BadgeStatus, error)
-	BadgeLoans(models.BadgeLoanFilter) ([]models.BadgeLoan, error)
-	OverdueBadges(today models.Date) ([]models.BadgeLoan, error)
 	SaveBadgeItem(*models.BadgeItem) error
 	IssueBadge(itemID, substitutionID uint, on models.Date, note string) (models.BadgeLoan, error)
 	ReturnBadge(loanID uint, on models.Date) error
 	LoseBadge(loanID uint, on models.Date, note string) error
+	StaffList() ([]models.Staff, error)
+	ServiceWindows() ([]models.ServiceWindow, error)
+	HomeUnits() ([]models.HomeUnit, error)
+	archive
+	// The printouts, written as PDF files at path.
+	PrintSubstitutionForm(id uint, path string) error
+	PrintBadgeRegister(from, to models.Date, path string) error
+}
 
+// uniformsData is what 服装 needs: the ledger and its lists, season
+// changes, exemptions and dress inspections, the roster, the printed
+// receipts and notices, imports and exports.
+type uniformsData interface {
+	clock
 	UniformLists() (models.UniformLists, error)
 	SaveUniformLists(models.UniformLists) error
 	UniformIssues(models.UniformFilter) ([]models.UniformIssue, error)
@@ -37,10 +51,13 @@ type substituteUniformData interface {
 	UniformPending(changeID uint) ([]models.Staff, error)
 	RecordDressInspection(models.DressInspection) (models.Violation, error)
 	DressInspections() ([]models.Violation, error)
-
+	StaffList() ([]models.Staff, error)
+	ServiceWindows() ([]models.ServiceWindow, error)
+	Operator() string
+	archive
+	importer
+	exporter
 	// The printouts, written as PDF files at path.
-	PrintSubstitutionForm(id uint, path string) error
-	PrintBadgeRegister(from, to models.Date, path string) error
 	PrintUniformReceipt(issueIDs []uint, path string) error
 	PrintSeasonNotice(changeID uint, path string) error
 }

@@ -157,9 +157,6 @@ func monthSpan(months map[string]models.Date, label string) (models.Date, models
 	return models.MonthSpan(first)
 }
 
-// timeNow is the clock of the forms' defaults.
-var timeNow = time.Now
-
 // clockPattern is a time of day as office people type it: 8:30, 08：30.
 var clockPattern = regexp.MustCompile(`^(\d{1,2})\s*[:：]\s*(\d{1,2})$`)
 
