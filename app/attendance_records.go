@@ -83,25 +83,22 @@ func (sc *attendanceScreen) showRecords(first models.Date, recs []monthRecord) {
 		if !ok {
 			return
 		}
-		confirm("删除"+r.kind+"记录", fmt.Sprintf("确定删除 %s %s 的%s记录吗？删除会改变该月的考勤结果，并记入操作日志。", r.at, r.person, r.kind), "删除", sc.shell.win, func() {
-			var err error
-			switch r.kind {
-			case "补卡":
-				err = sc.data.DeleteCorrection(r.id)
-			case "查岗":
-				err = sc.data.DeleteInspection(r.id)
-			case "外出":
-				err = sc.data.DeleteOuting(r.id)
-			}
-			if err != nil {
-				showError("不能删除", err, sc.shell.win)
-				return
-			}
-			d.Hide()
-			sc.shell.changed()
-			sc.reload()
-			sc.onRecords()
-		})
+		confirmDelete(sc.shell, "删除"+r.kind+"记录", fmt.Sprintf("确定删除 %s %s 的%s记录吗？删除会改变该月的考勤结果，并记入操作日志。", r.at, r.person, r.kind),
+			func() error {
+				switch r.kind {
+				case "补卡":
+					return sc.data.DeleteCorrection(r.id)
+				case "查岗":
+					return sc.data.DeleteInspection(r.id)
+				case "外出":
+					return sc.data.DeleteOuting(r.id)
+				}
+				return nil
+			}, func() {
+				d.Hide()
+				sc.reload()
+				sc.onRecords()
+			})
 	})
 	del.Importance = widget.DangerImportance
 	title := fmt.Sprintf("%d年%d月的补卡、查岗与外出记录（%d 条）", first.Year(), int(first.Month()), len(recs))

@@ -239,19 +239,6 @@ func (sc *leaveScreen) setButtons() {
 	enable(sc.print, ok)
 }
 
-// after is what every action does on success: tell the other screens (the
-// monthly sheet) and read the list again.
-func (sc *leaveScreen) after(title string) func(error) {
-	return func(err error) {
-		if err != nil {
-			showError(title, err, sc.shell.win)
-			return
-		}
-		sc.shell.changed()
-		sc.reload()
-	}
-}
-
 func (sc *leaveScreen) describe(l models.LeaveRequest) string {
 	if sc.cal == nil {
 		return l.Span()
@@ -335,10 +322,8 @@ func (sc *leaveScreen) onDelete(id uint) {
 	if !ok {
 		return
 	}
-	confirm("删除请假", fmt.Sprintf("确定删除 %s 的%s（%s，%s）吗？\n只有待审批或已驳回的请假可以删除。", l.Staff.Name, l.Type, l.Span(), l.Status),
-		"删除", sc.shell.win, func() {
-			sc.shell.async(func() error { return sc.data.DeleteLeave(id) }, sc.after("不能删除"))
-		})
+	confirmDelete(sc.shell, "删除请假", fmt.Sprintf("确定删除 %s 的%s（%s，%s）吗？\n只有待审批或已驳回的请假可以删除。", l.Staff.Name, l.Type, l.Span(), l.Status),
+		func() error { return sc.data.DeleteLeave(id) }, sc.reload)
 }
 
 // onPrint prints the request's 请假审批单 into the archive folder and
