@@ -25,7 +25,6 @@ type substitutionForm struct {
 
 	windowIDs, unitIDs, coveredIDs map[string]uint
 	leaveIDs                       map[string]uint
-	leaves                         []models.LeaveRequest
 }
 
 const noLeave = "无（不对应请假）"

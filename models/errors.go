@@ -38,13 +38,6 @@ func (fe *FieldErrors) add(field, reason string) {
 	*fe = append(*fe, FieldError{field, reason})
 }
 
-func (fe FieldErrors) orNil() error {
-	if len(fe) == 0 {
-		return nil
-	}
-	return fe
-}
-
 // AsFieldErrors extracts FieldErrors from err, if it holds any.
 func AsFieldErrors(err error) (FieldErrors, bool) {
 	var fe FieldErrors

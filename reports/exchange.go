@@ -101,12 +101,6 @@ func (r row) date(col string, required bool) models.Date {
 	return d
 }
 
-func (r row) fieldErrors(fe models.FieldErrors) {
-	for _, e := range fe {
-		r.problem(e.Field, e.Reason)
-	}
-}
-
 // importer is one kind of import: its columns, how a row becomes a record,
 // and how the records are written. Each import gets a fresh importer.
 type importer interface {

@@ -62,7 +62,7 @@ func ReadSheet(path string) (*Sheet, error) {
 		defer f.Close()
 		sheets := f.GetSheetList()
 		if len(sheets) == 0 {
-			return nil, fmt.Errorf("Excel 文件 %s 没有工作表", base)
+			return nil, fmt.Errorf("文件 %s 中没有 Excel 工作表", base)
 		}
 		// Raw values: a date cell gives its serial number (which ParseDate
 		// reads) and a long number its digits, not a display format's
