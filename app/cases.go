@@ -56,11 +56,8 @@ type casesScreen struct {
 	file *caseFile // the case file last opened, for tests
 }
 
-// Words of the filters meaning "no filter".
-const (
-	allKinds   = "全部类型"
-	allWindows = "全部窗口"
-)
+// allKinds is the kind filter's word for "no filter".
+const allKinds = "全部类型"
 
 // caseColumns are the register's columns; colStatus and colOverdue are
 // highlighted for late cases.

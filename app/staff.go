@@ -44,8 +44,6 @@ type staffScreen struct {
 	form *staffForm // the form last opened, for tests
 }
 
-const allStatuses = "全部状态"
-
 func newStaffScreen(s *shell, d rosterData) *staffScreen {
 	sc := &staffScreen{shell: s, data: d}
 	sc.list = newRecordTable([]column{

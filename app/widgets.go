@@ -130,7 +130,12 @@ func unitNames(units []models.HomeUnit) ([]string, map[string]uint) {
 	return names, ids
 }
 
-const allMonths = "全部月份"
+// Words of the filters many screens share meaning "no filter".
+const (
+	allMonths   = "全部月份"
+	allStatuses = "全部状态"
+	allWindows  = "全部窗口"
+)
 
 // monthChoices offers a month filter: 全部月份, then the months from ahead
 // months after today's back two years, newest first, labelled "2026年11月",
