@@ -1,6 +1,6 @@
 // Package app is GovDesk's desktop UI: the main window, its navigation and one
 // screen per file. Each screen states what it needs from the store in a small
-// interface beside it (rosterData, caseData, …) and keeps only that; Data is
+// interface beside it (rosterData, casesData, …) and keeps only that; Data is
 // their union, which the shell holds. Anything slow runs off the UI goroutine
 // and comes back through fyne.Do.
 package app
@@ -47,8 +47,6 @@ type Data interface {
 	noticeSettingsData
 	auditData
 }
-
-var _ Data = storeData{}
 
 // storeData serves Data from the SQLite store, with imports and exports
 // through reports: the same functions the command line calls.
