@@ -1,11 +1,13 @@
 // Package app is GovDesk's desktop UI: the main window, its navigation and one
-// screen per file. Screens reach data only through the Data interface, and
-// anything slow runs off the UI goroutine and comes back through fyne.Do.
+// screen per file. Each screen states what it needs from the store in a small
+// interface beside it (rosterData, casesData, …) and keeps only that; Data is
+// their union, which the shell holds. Anything slow runs off the UI goroutine
+// and comes back through fyne.Do.
 package app
 
 import (
 	"context"
-	"os"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,109 +19,33 @@ import (
 	"govdesk/reports"
 )
 
-// Data is everything the screens need from the store.
-type Data interface {
-	// Today and Now tell the centre's date and civil time by the store's
-	// clock; screens never read the PC's clock for business dates.
+// clock tells the centre's date and civil time by the store's clock;
+// screens never read the PC's clock for business dates.
+type clock interface {
 	Today() models.Date
 	Now() time.Time
+}
 
-	HomeUnits() ([]models.HomeUnit, error)
-	SaveHomeUnit(*models.HomeUnit) error
-	DeleteHomeUnit(id uint) error
-
-	ServiceWindows() ([]models.ServiceWindow, error)
-	SaveServiceWindow(*models.ServiceWindow) error
-	DeleteServiceWindow(id uint) error
-
-	StaffList() ([]models.Staff, error)
-	StaffByID(id uint) (models.Staff, error)
-	StaffHistory(id uint) ([]models.StaffChange, error)
-	SaveStaff(*models.Staff) error
-	MoveStaff(staffID, windowID uint, on models.Date, note string) error
-	SetStaffStatus(staffID uint, status string, on models.Date, note string) error
-	DeleteStaff(id uint) error
-
-	Calendar() (*models.Calendar, error)
-	SetCalendarDay(d models.Date, working bool, note string) error
-	ClearCalendarDay(d models.Date) error
-
-	AuditLog(models.AuditFilter) ([]models.AuditEntry, error)
-	AuditEntities() ([]string, error)
-	Operator() string
-	SetOperator(string) error
-
-	IsEmpty() (bool, error)
-	FillDemo() error
-	Dir() string
-	Backup(path string) error
-	Check() ([]string, error)
-
-	Import(kind, path string, progress reports.Progress) (models.ImportStats, error)
-	Export(kind, path string, opt reports.ExportOptions) (int, error)
-
-	Cases(models.CaseFilter) ([]models.Case, error)
-	CaseByNo(no string) (models.Case, error)
-	SaveCase(*models.Case) error
-	CompleteCase(id uint, at time.Time, result, forwardedTo string) error
-	DeleteCase(id uint) error
-
-	IssuedNotices(caseNo string) ([]models.IssuedNotice, error)
-	VoidNotice(id uint, reason string) error
-	// PrintNotices prints the notices into one PDF at path (see reports.PrintNotices).
-	PrintNotices(ctx context.Context, reqs []reports.NoticeRequest, path string, progress reports.Progress) ([]models.IssuedNotice, error)
-	// NoticeTemplate gives the wording in force for a kind of notice.
-	NoticeTemplate(kind string) (body string, isDefault bool, err error)
-	// SaveNoticeTemplate checks and stores the office's wording; "" resets it.
-	SaveNoticeTemplate(kind, body string) error
-
-	Office() (models.Office, error)
-	SaveOffice(models.Office) error
-
-	// Attendance (考勤): the monthly sheet, its records and the month lock.
-	AttendanceMonth(month string, f models.AttendanceFilter) ([]models.MonthSummary, error)
-	AttendanceSheet(month string, f models.AttendanceFilter) (models.AttendanceSheet, error)
-	ConfirmPunchGap(day models.Date, device, note string) error
-	UnconfirmPunchGap(day models.Date, device string) error
-	Punches(models.PunchFilter) ([]models.Punch, error)
-	AddCorrection(staffID uint, at time.Time, reason, approver string) (models.Punch, error)
-	DeleteCorrection(id uint) error
-	Inspections(models.AttendanceRecordFilter) ([]models.Inspection, error)
-	SaveInspection(*models.Inspection) error
-	DeleteInspection(id uint) error
-	Outings(models.AttendanceRecordFilter) ([]models.Outing, error)
-	SaveOuting(*models.Outing) error
-	DeleteOuting(id uint) error
-	MonthLocked(month string) (bool, error)
-	MonthLocks() ([]models.MonthLock, error)
-	LockMonth(month string) error
-	UnlockMonth(month, reason string) error
-	// ImportContext imports like Import and stops when ctx is cancelled.
-	ImportContext(ctx context.Context, kind, path string, progress reports.Progress) (models.ImportStats, error)
-
-	// Leave (请假).
-	Leaves(models.LeaveFilter) ([]models.LeaveRequest, error)
-	LeaveByID(id uint) (models.LeaveRequest, error)
-	SaveLeave(*models.LeaveRequest) error
-	ApproveLeave(id uint, approver string) error
-	RejectLeave(id uint, approver, reason string) error
-	ReturnLeave(id uint, on models.Date) error
-	DeleteLeave(id uint) error
-	// PrintLeaveForm prints the 请假审批单 of a request into the PDF at path.
-	PrintLeaveForm(leaveID uint, path string) error
-
-	// Rule sets (考勤规则) with their effective dates.
-	RuleSets() ([]models.RuleSet, error)
-	SaveRuleSet(*models.RuleSet) error
-
-	// Violations, complaints, ratings and commendations (conduct.go).
-	conductData
-
-	// Substitutes, badges and the uniform ledger (substitutes_data.go).
-	substituteUniformData
-
-	// Monthly scores, the quarter's 服务明星 and its meeting (scoring_data.go).
+// Data is everything the window needs from the store: the union of what the
+// screens state they need, each in its own interface beside the screen. The
+// shell holds Data and hands every screen only its own part.
+type Data interface {
+	homeData
+	casesData
+	attendanceData
+	leaveData
+	rulesData
 	scoringData
+	conductData
+	ratingsData
+	substitutesData
+	uniformsData
+	rosterData
+	windowsData
+	unitsData
+	calendarData
+	noticeSettingsData
+	auditData
 }
 
 // storeData serves Data from the SQLite store, with imports and exports
@@ -137,23 +63,10 @@ func (d storeData) ImportContext(ctx context.Context, kind, path string, p repor
 	return reports.ImportContext(ctx, d.Store, kind, path, p)
 }
 
-// PrintLeaveForm writes the 请假审批单 to a temporary file beside path and
-// renames it, so a failed print leaves no half-written PDF.
 func (d storeData) PrintLeaveForm(leaveID uint, path string) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	err = reports.PrintLeaveForm(d.Store, leaveID, reports.PrintOptions{}, f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return writePDF(path, func(w io.Writer) error {
+		return reports.PrintLeaveForm(d.Store, leaveID, reports.PrintOptions{}, w)
+	})
 }
 
 func (d storeData) Export(kind, path string, opt reports.ExportOptions) (int, error) {
@@ -184,7 +97,10 @@ type screen interface {
 	reload()
 }
 
-// shell is the main window: the navigation on the left, a screen on the right.
+// shell is the main window: the navigation on the left, a screen on the
+// right. Screens use it for the window, for running work off the UI
+// goroutine (async), for telling the other screens of a change (changed) and
+// for opening another screen (open); their data they get when made.
 type shell struct {
 	win     fyne.Window
 	data    Data
@@ -217,23 +133,24 @@ func NewMainWindow(a fyne.App, data Data) fyne.Window {
 func newShell(win fyne.Window, data Data) *shell {
 	s := &shell{win: win, data: data, screens: map[string]screen{}, stack: container.NewStack(), async: runAsync}
 	s.names = []string{"总览", "办件", "考勤", "请假", "评分", "违规投诉", "评价表扬", "替岗", "服装", "人员", "窗口", "派驻单位", "工作日历", "考勤规则", "文书设置", "操作日志"}
+	d := s.data
 	s.makers = map[string]func() screen{
-		"总览":   func() screen { return newHomeScreen(s) },
-		"办件":   func() screen { return newCasesScreen(s) },
-		"考勤":   func() screen { return newAttendanceScreen(s) },
-		"请假":   func() screen { return newLeaveScreen(s) },
-		"评分":   func() screen { return newScoringScreen(s) },
-		"考勤规则": func() screen { return newRulesScreen(s) },
-		"文书设置": func() screen { return newNoticeSettingsScreen(s) },
-		"替岗":   func() screen { return newSubstitutesScreen(s) },
-		"服装":   func() screen { return newUniformsScreen(s) },
-		"人员":   func() screen { return newStaffScreen(s) },
-		"违规投诉": func() screen { return newConductScreen(s) },
-		"评价表扬": func() screen { return newRatingsScreen(s) },
-		"窗口":   func() screen { return newWindowsScreen(s) },
-		"派驻单位": func() screen { return newUnitsScreen(s) },
-		"工作日历": func() screen { return newCalendarScreen(s) },
-		"操作日志": func() screen { return newAuditScreen(s) },
+		"总览":   func() screen { return newHomeScreen(s, d) },
+		"办件":   func() screen { return newCasesScreen(s, d) },
+		"考勤":   func() screen { return newAttendanceScreen(s, d) },
+		"请假":   func() screen { return newLeaveScreen(s, d) },
+		"评分":   func() screen { return newScoringScreen(s, d) },
+		"考勤规则": func() screen { return newRulesScreen(s, d) },
+		"文书设置": func() screen { return newNoticeSettingsScreen(s, d) },
+		"替岗":   func() screen { return newSubstitutesScreen(s, d) },
+		"服装":   func() screen { return newUniformsScreen(s, d) },
+		"人员":   func() screen { return newStaffScreen(s, d) },
+		"违规投诉": func() screen { return newConductScreen(s, d) },
+		"评价表扬": func() screen { return newRatingsScreen(s, d) },
+		"窗口":   func() screen { return newWindowsScreen(s, d) },
+		"派驻单位": func() screen { return newUnitsScreen(s, d) },
+		"工作日历": func() screen { return newCalendarScreen(s, d) },
+		"操作日志": func() screen { return newAuditScreen(s, d) },
 	}
 	s.nav = widget.NewList(
 		func() int { return len(s.names) },
@@ -249,25 +166,6 @@ func (s *shell) content() fyne.CanvasObject {
 	left := container.New(fixedWidth(150), container.NewBorder(title, nil, nil, nil, s.nav))
 	s.nav.Select(0)
 	return container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.stack)
-}
-
-// fixedWidth lays its objects out at one width, so the navigation does not
-// change size from screen to screen.
-type fixedWidth float32
-
-func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(float32(w), h)
-}
-
-func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
 }
 
 // show switches to the named screen, building it the first time.
@@ -294,10 +192,29 @@ func (s *shell) changed() {
 	}
 }
 
-// screen returns a built screen by name (for tests and cross-screen links).
-func (s *shell) screen(name string) screen {
-	if _, ok := s.screens[name]; !ok {
-		s.screens[name] = s.makers[name]()
+// request asks a screen opened from another to show something in
+// particular, such as the overview's alerts opening what they count. The
+// screen that handles a request declares it beside itself.
+type request interface {
+	// target names the screen that handles the request.
+	target() string
+}
+
+// requestHandler is a screen that can be opened with a request.
+type requestHandler interface {
+	handle(request)
+}
+
+// open shows the screen a request is for, as if picked in the navigation,
+// and hands it the request: screens never drive each other's widgets.
+func (s *shell) open(r request) {
+	name := r.target()
+	for i, n := range s.names {
+		if n == name {
+			s.nav.Select(i)
+		}
 	}
-	return s.screens[name]
+	if h, ok := s.screens[name].(requestHandler); ok {
+		h.handle(r)
+	}
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,6 +22,7 @@ import (
 // month view (明细).
 type attendanceScreen struct {
 	shell   *shell
+	data    attendanceData
 	month   models.Date  // the first day of the month shown
 	records *recordTable // the month's records dialog last opened, for tests
 
@@ -76,9 +76,9 @@ const (
 
 const allUnits = "全部派驻单位"
 
-func newAttendanceScreen(s *shell) *attendanceScreen {
-	sc := &attendanceScreen{shell: s, sums: map[uint]models.MonthSummary{}, staff: map[uint]models.Staff{}}
-	today := s.data.Today()
+func newAttendanceScreen(s *shell, d attendanceData) *attendanceScreen {
+	sc := &attendanceScreen{shell: s, data: d, sums: map[uint]models.MonthSummary{}, staff: map[uint]models.Staff{}}
+	today := d.Today()
 	sc.month = models.NewDate(today.Year(), today.Month(), 1)
 
 	sc.list = newRecordTable(attendanceColumns, "搜索姓名、工号、窗口、派驻单位", func(uint) { sc.setButtons() })
@@ -91,7 +91,7 @@ func newAttendanceScreen(s *shell) *attendanceScreen {
 	sc.lockState = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sc.through = widget.NewLabel("")
 	sc.through.Importance = widget.LowImportance
-	sc.gaps = newGapBanner(s, func() { sc.reload() })
+	sc.gaps = newGapBanner(s, d, func() { sc.reload() })
 	prev := widget.NewButtonWithIcon("上月", theme.NavigateBackIcon(), func() { sc.step(-1) })
 	next := widget.NewButtonWithIcon("下月", theme.NavigateNextIcon(), func() { sc.step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
@@ -109,7 +109,7 @@ func newAttendanceScreen(s *shell) *attendanceScreen {
 	sc.outing = widget.NewButtonWithIcon("外出登记", theme.MailForwardIcon(), func() { sc.onOuting(sc.list.selected) })
 	records := widget.NewButtonWithIcon("本月记录", theme.ListIcon(), sc.onRecords)
 	sc.importBtn = widget.NewButtonWithIcon("导入打卡", theme.UploadIcon(), func() {
-		importFileCancellable(s, "punches", "打卡记录", sc.reload)
+		importFileCancellable(s, d, "punches", "打卡记录", sc.reload)
 	})
 	sc.export = widget.NewButtonWithIcon("导出", theme.DownloadIcon(), nil)
 	sc.export.OnTapped = sc.onExport
@@ -140,21 +140,11 @@ func (sc *attendanceScreen) step(months int) {
 	sc.reload()
 }
 
-// monthTitle gives "2026年11月".
-func monthTitle(first models.Date) string {
-	return fmt.Sprintf("%d年%d月", first.Year(), int(first.Month()))
-}
-
-// monthLast gives the last day of first's month.
-func monthLast(first models.Date) models.Date {
-	return models.NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
-}
-
 // judgedThrough says up to which day the store judges a month: all of a
 // past month, up to yesterday in the current one (today is not over),
 // nothing of a future one (the zero date).
 func judgedThrough(first models.Date, today models.Date) models.Date {
-	last := monthLast(first)
+	_, last := models.MonthSpan(first)
 	switch {
 	case today.After(last):
 		return last
@@ -177,7 +167,7 @@ func (sc *attendanceScreen) reload() {
 		windows []models.ServiceWindow
 		units   []models.HomeUnit
 	)
-	d := sc.shell.data
+	d := sc.data
 	sc.shell.async(func() (err error) {
 		if sheet, err = d.AttendanceSheet(month, models.AttendanceFilter{}); err != nil {
 			return err
@@ -213,10 +203,11 @@ func (sc *attendanceScreen) reload() {
 		sc.windows, sc.units = windows, units
 		sc.showLock(month, locks)
 		sc.setFilterOptions()
-		switch through := judgedThrough(first, sc.shell.data.Today()); {
+		_, last := models.MonthSpan(first)
+		switch through := judgedThrough(first, sc.data.Today()); {
 		case through.IsZero():
 			sc.through.SetText("本月尚未开始，暂无考勤结果")
-		case through == monthLast(first):
+		case through == last:
 			sc.through.SetText(fmt.Sprintf("统计全月（至%d月%d日）；点“明细”查看每个数字的来历", int(through.Month()), through.Day()))
 		default:
 			sc.through.SetText(fmt.Sprintf("统计至%d月%d日（今天尚未结束，不计）；点“明细”查看每个数字的来历", int(through.Month()), through.Day()))
@@ -258,25 +249,6 @@ func (sc *attendanceScreen) setFilterOptions() {
 	}
 	keepSelect(sc.window, wopts, allWindows)
 	keepSelect(sc.unit, uopts, allUnits)
-}
-
-// keepSelect sets a filter's options, keeping the choice if still offered,
-// without firing its OnChanged.
-func keepSelect(sel *widget.Select, opts []string, all string) {
-	keep := sel.Selected
-	found := false
-	for _, o := range opts {
-		found = found || o == keep
-	}
-	if !found {
-		keep = all
-	}
-	sel.Options = opts
-	on := sel.OnChanged
-	sel.OnChanged = nil
-	sel.SetSelected(keep)
-	sel.OnChanged = on
-	sel.Refresh()
 }
 
 // showRows shows the people the filters select.
@@ -401,13 +373,13 @@ func (sc *attendanceScreen) onExport() {
 	title := monthTitle(sc.month)
 	s := sc.shell
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("考勤月报（Excel）", func() { exportFileAs(s, "attendance", title+"考勤月报", opt, []string{".xlsx", ".csv"}) }),
-		fyne.NewMenuItem("考勤月报（CSV）", func() { exportFileAs(s, "attendance", title+"考勤月报", opt, []string{".csv", ".xlsx"}) }),
-		fyne.NewMenuItem("考勤通报（PDF）", func() { exportFileAs(s, "attendance", title+"考勤通报", opt, []string{".pdf"}) }),
+		fyne.NewMenuItem("考勤月报（Excel）", func() { exportFileAs(s, sc.data, "attendance", title+"考勤月报", opt, []string{".xlsx", ".csv"}) }),
+		fyne.NewMenuItem("考勤月报（CSV）", func() { exportFileAs(s, sc.data, "attendance", title+"考勤月报", opt, []string{".csv", ".xlsx"}) }),
+		fyne.NewMenuItem("考勤通报（PDF）", func() { exportFileAs(s, sc.data, "attendance", title+"考勤通报", opt, []string{".pdf"}) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("本月打卡记录", func() { exportFileAs(s, "punches", title+"打卡记录", opt, []string{".xlsx", ".csv"}) }),
-		fyne.NewMenuItem("本月请假", func() { exportFileAs(s, "leaves", title+"请假", opt, []string{".xlsx", ".csv"}) }),
-		fyne.NewMenuItem("本月查岗记录", func() { exportFileAs(s, "inspections", title+"查岗记录", opt, []string{".xlsx", ".csv"}) }),
+		fyne.NewMenuItem("本月打卡记录", func() { exportFileAs(s, sc.data, "punches", title+"打卡记录", opt, []string{".xlsx", ".csv"}) }),
+		fyne.NewMenuItem("本月请假", func() { exportFileAs(s, sc.data, "leaves", title+"请假", opt, []string{".xlsx", ".csv"}) }),
+		fyne.NewMenuItem("本月查岗记录", func() { exportFileAs(s, sc.data, "inspections", title+"查岗记录", opt, []string{".xlsx", ".csv"}) }),
 	)
 	widget.ShowPopUpMenuAtRelativePosition(menu, s.win.Canvas(), fyne.NewPos(0, sc.export.Size().Height), sc.export)
 }
@@ -421,7 +393,7 @@ func (sc *attendanceScreen) onLock() {
 // lockMonth locks the month shown.
 func (sc *attendanceScreen) lockMonth() {
 	month := sc.monthKey()
-	sc.shell.async(func() error { return sc.shell.data.LockMonth(month) }, func(err error) {
+	sc.shell.async(func() error { return sc.data.LockMonth(month) }, func(err error) {
 		if err != nil {
 			showError("不能封帐", err, sc.shell.win)
 			return
@@ -443,7 +415,7 @@ func (sc *attendanceScreen) onUnlock() {
 		errs.item("解锁原因", reason, "必填；解锁和原因记入操作日志"))
 	sc.unlockReason = reason
 	sc.unlockSave = newFormDialog(sc.shell, "解锁"+monthTitle(sc.month)+"考勤", "解锁", form, errs, func() error {
-		return sc.shell.data.UnlockMonth(month, reason.Text)
+		return sc.data.UnlockMonth(month, reason.Text)
 	}, sc.reload).save
 }
 
@@ -475,7 +447,7 @@ func (sc *attendanceScreen) personLabel(id uint) string {
 // defaultDay is the day a form for the month starts at: today in the
 // current month, else the month's first day.
 func (sc *attendanceScreen) defaultDay() models.Date {
-	today := sc.shell.data.Today()
+	today := sc.data.Today()
 	if models.MonthOf(today) == sc.monthKey() {
 		return today
 	}
@@ -496,15 +468,4 @@ func relabelPerson(err error) error {
 		out[i] = e
 	}
 	return out
-}
-
-// joinNonEmpty joins the parts that are not empty.
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }

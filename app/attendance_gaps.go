@@ -12,12 +12,19 @@ import (
 	"govdesk/models"
 )
 
+// punchGapData resolves working days without punch records.
+type punchGapData interface {
+	ConfirmPunchGap(day models.Date, device, note string) error
+	UnconfirmPunchGap(day models.Date, device string) error
+}
+
 // gapBanner warns, above the monthly sheet, of working days without punch
 // records (models.PunchGap): they are not counted as 旷工 until their punches
 // are imported or someone confirms the day had none, and the month cannot be
 // locked meanwhile.
 type gapBanner struct {
 	shell  *shell
+	data   punchGapData
 	text   *widget.Label
 	handle *widget.Button
 	box    *fyne.Container
@@ -30,8 +37,8 @@ type gapBanner struct {
 	submit *formDialog
 }
 
-func newGapBanner(s *shell, reload func()) *gapBanner {
-	b := &gapBanner{shell: s, reload: reload}
+func newGapBanner(s *shell, data punchGapData, reload func()) *gapBanner {
+	b := &gapBanner{shell: s, data: data, reload: reload}
 	b.text = wrapLabel("")
 	b.text.Importance = widget.DangerImportance
 	b.handle = widget.NewButtonWithIcon("处理无打卡日…", theme.WarningIcon(), b.onHandle)
@@ -91,7 +98,7 @@ func (b *gapBanner) onConfirm(g models.PunchGap) {
 		widget.NewFormItem("涉及人员", widget.NewLabel(fmt.Sprintf("%d人", g.People))),
 		errs.item("说明", b.note, "必填；确认后该日按缺卡、旷工计算，记入操作日志，可撤销"))
 	b.submit = newFormDialog(b.shell, "确认该日无打卡", "确认", form, errs, func() error {
-		return b.shell.data.ConfirmPunchGap(g.Day, g.Device, b.note.Text)
+		return b.data.ConfirmPunchGap(g.Day, g.Device, b.note.Text)
 	}, func() {
 		if b.dlg != nil {
 			b.dlg.Hide()
@@ -103,7 +110,7 @@ func (b *gapBanner) onConfirm(g models.PunchGap) {
 // onUnconfirm withdraws a confirmation made by mistake, after asking.
 func (b *gapBanner) onUnconfirm(g models.PunchGap) {
 	confirm("撤销确认", fmt.Sprintf("撤销对“%s”的确认吗？撤销后该日重新暂不计考勤，直到导入打卡记录。", g.Text()), "撤销确认", b.shell.win, func() {
-		b.shell.async(func() error { return b.shell.data.UnconfirmPunchGap(g.Day, g.Device) }, func(err error) {
+		b.shell.async(func() error { return b.data.UnconfirmPunchGap(g.Day, g.Device) }, func(err error) {
 			if err != nil {
 				showError("不能撤销", err, b.shell.win)
 				return

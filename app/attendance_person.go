@@ -13,12 +13,24 @@ import (
 	"govdesk/models"
 )
 
+// personMonthData is what a person's month reads: the month's result and
+// the records behind it.
+type personMonthData interface {
+	AttendanceMonth(month string, f models.AttendanceFilter) ([]models.MonthSummary, error)
+	Punches(models.PunchFilter) ([]models.Punch, error)
+	Inspections(models.AttendanceRecordFilter) ([]models.Inspection, error)
+	Outings(models.AttendanceRecordFilter) ([]models.Outing, error)
+	Calendar() (*models.Calendar, error)
+}
+
 // personMonth is one person's month as a calendar (考勤明细): each day with
 // its kind, schedule, punches (corrections marked), the classification of
 // each half, inspection findings and outings; below it the reason for every
-// deduction, so each figure of the sheet can be traced.
+// deduction, so each figure of the sheet can be traced. The sheet's 明细
+// and a score item behind an attendance finding open the same view.
 type personMonth struct {
-	sc      *attendanceScreen
+	shell   *shell
+	data    personMonthData
 	staffID uint
 	month   models.Date
 
@@ -39,14 +51,19 @@ var personColumns = []column{
 	{"日期", 92}, {"星期", 82}, {"日历", 150}, {"作息", 66}, {"打卡", 250}, {"上午", 150}, {"下午", 150}, {"查岗 / 外出", 228},
 }
 
+// openPersonMonth opens a person's month in a dialog; month is its first day.
+func openPersonMonth(s *shell, d personMonthData, staffID uint, month models.Date) *personMonth {
+	pm := &personMonth{shell: s, data: d, staffID: staffID, month: month}
+	pm.load()
+	return pm
+}
+
 // onDetail opens the selected person's month.
 func (sc *attendanceScreen) onDetail(id uint) {
 	if _, ok := sc.sums[id]; !ok {
 		return
 	}
-	pm := &personMonth{sc: sc, staffID: id, month: sc.month}
-	sc.person = pm
-	pm.load()
+	sc.person = openPersonMonth(sc.shell, sc.data, id, sc.month)
 }
 
 // load reads the person's month off the UI goroutine and shows it.
@@ -58,10 +75,10 @@ func (pm *personMonth) load() {
 		outings []models.Outing
 		cal     *models.Calendar
 	)
-	d := pm.sc.shell.data
-	first, last := pm.month, monthLast(pm.month)
+	d := pm.data
+	first, last := models.MonthSpan(pm.month)
 	id := pm.staffID
-	pm.sc.shell.async(func() (err error) {
+	pm.shell.async(func() (err error) {
 		if sums, err = d.AttendanceMonth(models.MonthOf(first), models.AttendanceFilter{StaffID: id}); err != nil {
 			return err
 		}
@@ -79,11 +96,11 @@ func (pm *personMonth) load() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			showError("无法读取考勤明细", err, pm.sc.shell.win)
+			showError("无法读取考勤明细", err, pm.shell.win)
 			return
 		}
 		if len(sums) == 0 {
-			showError("无法读取考勤明细", &models.RefusedError{Reason: "此人本月不在岗，没有考勤记录。"}, pm.sc.shell.win)
+			showError("无法读取考勤明细", &models.RefusedError{Reason: "此人本月不在岗，没有考勤记录。"}, pm.shell.win)
 			return
 		}
 		pm.sum = sums[0]
@@ -263,8 +280,8 @@ func (pm *personMonth) show() {
 	split.Offset = 0.62
 	body := container.NewBorder(pm.summary, nil, nil, nil, split)
 	title := fmt.Sprintf("考勤明细：%s（%s）%s %s", m.Name, m.EmployeeNo, m.WindowCode, monthTitle(pm.month))
-	pm.dlg = dialog.NewCustom(title, "关闭", body, pm.sc.shell.win)
-	size := pm.sc.shell.win.Canvas().Size()
+	pm.dlg = dialog.NewCustom(title, "关闭", body, pm.shell.win)
+	size := pm.shell.win.Canvas().Size()
 	pm.dlg.Resize(fyne.NewSize(min(1240, size.Width-20), max(500, size.Height-40)))
 	pm.dlg.Show()
 }

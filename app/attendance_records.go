@@ -28,19 +28,18 @@ type monthRecord struct {
 // (补卡), inspection findings (查岗) and outings (外出) — so a wrong entry can
 // be found and deleted (the lock and the audit log apply as for any change).
 func (sc *attendanceScreen) onRecords() {
-	first := sc.month
-	last := models.NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	first, last := models.MonthSpan(sc.month)
 	var recs []monthRecord
 	sc.shell.async(func() error {
 		recs = nil
-		fixes, err := sc.shell.data.Punches(models.PunchFilter{From: first, To: last, CorrectionsOnly: true})
+		fixes, err := sc.data.Punches(models.PunchFilter{From: first, To: last, CorrectionsOnly: true})
 		if err != nil {
 			return err
 		}
 		for _, p := range fixes {
 			recs = append(recs, monthRecord{"补卡", p.ID, models.FormatDateTime(p.At), staffLabel(p.Staff), p.Reason, p.Approver})
 		}
-		insp, err := sc.shell.data.Inspections(models.AttendanceRecordFilter{From: first, To: last})
+		insp, err := sc.data.Inspections(models.AttendanceRecordFilter{From: first, To: last})
 		if err != nil {
 			return err
 		}
@@ -48,7 +47,7 @@ func (sc *attendanceScreen) onRecords() {
 			recs = append(recs, monthRecord{"查岗", x.ID, models.FormatDateTime(x.LeftAt), staffLabel(x.Staff),
 				fmt.Sprintf("离岗至 %s，共%d分钟 %s", x.BackAt.Format("15:04"), x.Minutes(), x.Note), x.Inspector})
 		}
-		outs, err := sc.shell.data.Outings(models.AttendanceRecordFilter{From: first, To: last})
+		outs, err := sc.data.Outings(models.AttendanceRecordFilter{From: first, To: last})
 		if err != nil {
 			return err
 		}
@@ -84,25 +83,22 @@ func (sc *attendanceScreen) showRecords(first models.Date, recs []monthRecord) {
 		if !ok {
 			return
 		}
-		confirm("删除"+r.kind+"记录", fmt.Sprintf("确定删除 %s %s 的%s记录吗？删除会改变该月的考勤结果，并记入操作日志。", r.at, r.person, r.kind), "删除", sc.shell.win, func() {
-			var err error
-			switch r.kind {
-			case "补卡":
-				err = sc.shell.data.DeleteCorrection(r.id)
-			case "查岗":
-				err = sc.shell.data.DeleteInspection(r.id)
-			case "外出":
-				err = sc.shell.data.DeleteOuting(r.id)
-			}
-			if err != nil {
-				showError("不能删除", err, sc.shell.win)
-				return
-			}
-			d.Hide()
-			sc.shell.changed()
-			sc.reload()
-			sc.onRecords()
-		})
+		confirmDelete(sc.shell, "删除"+r.kind+"记录", fmt.Sprintf("确定删除 %s %s 的%s记录吗？删除会改变该月的考勤结果，并记入操作日志。", r.at, r.person, r.kind),
+			func() error {
+				switch r.kind {
+				case "补卡":
+					return sc.data.DeleteCorrection(r.id)
+				case "查岗":
+					return sc.data.DeleteInspection(r.id)
+				case "外出":
+					return sc.data.DeleteOuting(r.id)
+				}
+				return nil
+			}, func() {
+				d.Hide()
+				sc.reload()
+				sc.onRecords()
+			})
 	})
 	del.Importance = widget.DangerImportance
 	title := fmt.Sprintf("%d年%d月的补卡、查岗与外出记录（%d 条）", first.Year(), int(first.Month()), len(recs))

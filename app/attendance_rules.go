@@ -13,11 +13,19 @@ import (
 	"govdesk/models"
 )
 
+// rulesData is what the rule sets screen (考勤规则) needs.
+type rulesData interface {
+	clock
+	RuleSets() ([]models.RuleSet, error)
+	SaveRuleSet(*models.RuleSet) error
+}
+
 // rulesScreen lists the attendance rule sets (考勤规则) by effective date and
 // adds or corrects one. Each set applies from its date until the next one,
 // so a past month is always computed with the rules in force then.
 type rulesScreen struct {
 	shell *shell
+	data  rulesData
 	list  *recordTable
 	sets  map[uint]models.RuleSet
 	edit  *widget.Button
@@ -29,8 +37,8 @@ type rulesScreen struct {
 // builtinID is the row of the built-in rules, in force before any saved set.
 const builtinID = ^uint(0)
 
-func newRulesScreen(s *shell) *rulesScreen {
-	sc := &rulesScreen{shell: s, sets: map[uint]models.RuleSet{}}
+func newRulesScreen(s *shell, d rulesData) *rulesScreen {
+	sc := &rulesScreen{shell: s, data: d, sets: map[uint]models.RuleSet{}}
 	sc.list = newRecordTable([]column{
 		{"生效日期", 96}, {"说明", 160}, {"重复打卡", 70}, {"迟到早退折算", 200}, {"擅离折算", 165},
 		{"作息时间", 170}, {"请假审批权限", 220}, {"评分规则", 420},
@@ -56,7 +64,7 @@ func (sc *rulesScreen) content() fyne.CanvasObject { return sc.box }
 func (sc *rulesScreen) reload() {
 	var sets []models.RuleSet
 	sc.shell.async(func() (err error) {
-		sets, err = sc.shell.data.RuleSets()
+		sets, err = sc.data.RuleSets()
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -109,7 +117,7 @@ func (sc *rulesScreen) onAdd() {
 		}
 	}
 	base.ID, base.Note = 0, ""
-	today := sc.shell.data.Today()
+	today := sc.data.Today()
 	base.EffectiveFrom = models.NewDate(today.Year(), today.Month()+1, 1)
 	sc.form = newRulesForm(sc, base)
 }
@@ -283,7 +291,7 @@ func (f *rulesForm) submit() error {
 	if len(fe) > 0 {
 		return fe
 	}
-	if err := f.sc.shell.data.SaveRuleSet(&rs); err != nil {
+	if err := f.sc.data.SaveRuleSet(&rs); err != nil {
 		return err
 	}
 	f.rs = rs

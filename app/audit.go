@@ -18,10 +18,24 @@ import (
 
 const allEntities = "全部对象"
 
+// auditData is what the audit log screen (操作日志) needs: the log and its
+// export, the operator's name, and the database's backup and check.
+type auditData interface {
+	AuditLog(models.AuditFilter) ([]models.AuditEntry, error)
+	AuditEntities() ([]string, error)
+	Operator() string
+	SetOperator(string) error
+	Backup(path string) error
+	Check() ([]string, error)
+	archive
+	exporter
+}
+
 // auditScreen shows who changed what, filtered by kind of record, a word
 // (person, record, value) and dates, and exports the filtered log.
 type auditScreen struct {
 	shell    *shell
+	data     auditData
 	entity   *widget.Select
 	text     *widget.Entry
 	from, to *dateField
@@ -31,8 +45,8 @@ type auditScreen struct {
 	box      fyne.CanvasObject
 }
 
-func newAuditScreen(s *shell) *auditScreen {
-	a := &auditScreen{shell: s}
+func newAuditScreen(s *shell, d auditData) *auditScreen {
+	a := &auditScreen{shell: s, data: d}
 	a.entity = newSelect([]string{allEntities}, nil)
 	a.entity.SetSelected(allEntities)
 	a.entity.OnChanged = func(string) { a.reload() }
@@ -53,7 +67,7 @@ func newAuditScreen(s *shell) *auditScreen {
 	filters := container.NewHBox(a.entity, container.NewGridWrap(fyne.NewSize(220, 36), a.text),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.from), widget.NewLabel("至"),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.to), query, exp)
-	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+s.data.Dir()), backup, check), filters)
+	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, check), filters)
 	a.box = container.NewBorder(top, nil, nil, nil, a.list.layout())
 	a.reload()
 	return a
@@ -105,17 +119,17 @@ func (a *auditScreen) reload() {
 	var entries []models.AuditEntry
 	var entities []string
 	a.shell.async(func() (err error) {
-		if entries, err = a.shell.data.AuditLog(f); err != nil {
+		if entries, err = a.data.AuditLog(f); err != nil {
 			return err
 		}
-		entities, err = a.shell.data.AuditEntities()
+		entities, err = a.data.AuditEntities()
 		return err
 	}, func(err error) {
 		if err != nil {
 			showError("无法读取操作日志", err, a.shell.win)
 			return
 		}
-		a.operator.SetText("当前操作员：" + a.shell.data.Operator())
+		a.operator.SetText("当前操作员：" + a.data.Operator())
 		a.entity.Options = append([]string{allEntities}, entities...)
 		a.entries = make(map[uint]models.AuditEntry, len(entries))
 		rs := make([]record, len(entries))
@@ -136,7 +150,7 @@ func (a *auditScreen) onExport() {
 		return
 	}
 	f.Limit = 0
-	exportFileWith(a.shell, "audit", "操作日志", reports.ExportOptions{Audit: f})
+	exportFileWith(a.shell, a.data, "audit", "操作日志", reports.ExportOptions{Audit: f})
 }
 
 // onBackup writes a copy of the database where the user chooses.
@@ -148,7 +162,7 @@ func (a *auditScreen) onBackup() {
 		path := wc.URI().Path()
 		wc.Close()
 		os.Remove(path) // the dialog created it empty; Backup refuses to overwrite
-		a.shell.async(func() error { return a.shell.data.Backup(path) }, func(err error) {
+		a.shell.async(func() error { return a.data.Backup(path) }, func(err error) {
 			if err != nil {
 				showError("备份失败", err, a.shell.win)
 				return
@@ -165,7 +179,7 @@ func (a *auditScreen) onBackup() {
 func (a *auditScreen) onCheck() {
 	var problems []string
 	a.shell.async(func() (err error) {
-		problems, err = a.shell.data.Check()
+		problems, err = a.data.Check()
 		return err
 	}, func(err error) {
 		switch {
@@ -181,7 +195,7 @@ func (a *auditScreen) onCheck() {
 
 func (a *auditScreen) onOperator() {
 	name := widget.NewEntry()
-	name.SetText(a.shell.data.Operator())
+	name.SetText(a.data.Operator())
 	d := dialog.NewForm("更改操作员", "保存", "取消", []*widget.FormItem{
 		func() *widget.FormItem {
 			it := widget.NewFormItem("操作员姓名", name)
@@ -192,7 +206,7 @@ func (a *auditScreen) onOperator() {
 		if !ok {
 			return
 		}
-		if err := a.shell.data.SetOperator(name.Text); err != nil {
+		if err := a.data.SetOperator(name.Text); err != nil {
 			showError("无法更改操作员", err, a.shell.win)
 			return
 		}

@@ -13,12 +13,19 @@ import (
 	"govdesk/models"
 )
 
-var weekdayNames = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
+// calendarData is what the working-day calendar (工作日历) needs.
+type calendarData interface {
+	clock
+	Calendar() (*models.Calendar, error)
+	SetCalendarDay(d models.Date, working bool, note string) error
+	ClearCalendarDay(d models.Date) error
+}
 
 // calendarScreen shows the working-day calendar a month at a time: statutory
 // holidays and 调休 days, and the office's own changes, which it edits.
 type calendarScreen struct {
 	shell    *shell
+	data     calendarData
 	month    time.Time
 	days     []models.DayInfo
 	title    *widget.Label
@@ -29,10 +36,10 @@ type calendarScreen struct {
 	box      fyne.CanvasObject
 }
 
-func newCalendarScreen(s *shell) *calendarScreen {
-	c := &calendarScreen{shell: s, selected: -1}
-	now := time.Now()
-	c.month = time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+func newCalendarScreen(s *shell, d calendarData) *calendarScreen {
+	c := &calendarScreen{shell: s, data: d, selected: -1}
+	today := d.Today()
+	c.month = time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	c.summary = widget.NewLabel("")
 	c.table = widget.NewTable(func() (int, int) { return len(c.days), 4 },
@@ -99,7 +106,7 @@ func (c *calendarScreen) reload() {
 	var cal *models.Calendar
 	month := c.month
 	c.shell.async(func() (err error) {
-		cal, err = c.shell.data.Calendar()
+		cal, err = c.data.Calendar()
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -140,7 +147,7 @@ func (c *calendarScreen) onSet(working bool) {
 			if !ok {
 				return
 			}
-			if err := c.shell.data.SetCalendarDay(day, working, note.Text); err != nil {
+			if err := c.data.SetCalendarDay(day, working, note.Text); err != nil {
 				showError("无法调整日历", err, c.shell.win)
 				return
 			}
@@ -157,7 +164,7 @@ func (c *calendarScreen) onReset() {
 	}
 	day := c.days[c.selected].Date
 	confirm("恢复法定安排", "撤销中心对 "+day.Chinese()+" 的调整吗？", "恢复", c.shell.win, func() {
-		if err := c.shell.data.ClearCalendarDay(day); err != nil {
+		if err := c.data.ClearCalendarDay(day); err != nil {
 			showError("无法恢复", err, c.shell.win)
 			return
 		}

@@ -13,13 +13,31 @@ import (
 	"govdesk/models"
 )
 
+// caseFileData is what a case's file reads and does: the case, its notices
+// and the calendar that tells how late it is; printing and voiding notices.
+type caseFileData interface {
+	clock
+	CaseByNo(no string) (models.Case, error)
+	IssuedNotices(caseNo string) ([]models.IssuedNotice, error)
+	VoidNotice(id uint, reason string) error
+	Calendar() (*models.Calendar, error)
+	noticePrinter
+}
+
 // caseFile is a case's file (办件档案): its details, the materials handed
 // in, and every notice the file must hold, each printed (with its 文号) or
-// still to print.
+// still to print. The register's 档案 and a score item behind a case open
+// the same view.
 type caseFile struct {
-	sc      *casesScreen
+	shell   *shell
+	data    caseFileData
 	c       models.Case
 	notices []models.IssuedNotice
+	cal     *models.Calendar
+	today   models.Date
+	// printed runs after a notice of the case was printed, so that the
+	// screen that opened the file shows the change.
+	printed func()
 
 	rows      []caseFileRow
 	docs      *fyne.Container
@@ -94,41 +112,45 @@ func noticeStatus(issued []models.IssuedNotice) (string, *models.IssuedNotice) {
 	return strings.Join(parts, "；"), valid
 }
 
-// onFile opens the file of a case.
-func (sc *casesScreen) onFile(id uint) {
-	c, ok := sc.cases[id]
-	if !ok {
-		return
-	}
-	cf := &caseFile{sc: sc, c: c, docs: container.NewVBox(), details: container.NewVBox(), materials: container.NewVBox()}
-	sc.file = cf
+// openCaseFile opens the file of the case numbered no in a dialog. printed
+// runs after a notice of the case was printed from the file (nil: nothing).
+func openCaseFile(s *shell, d caseFileData, no string, printed func()) *caseFile {
+	cf := &caseFile{shell: s, data: d, c: models.Case{No: no}, printed: printed,
+		docs: container.NewVBox(), details: container.NewVBox(), materials: container.NewVBox()}
 	cf.load(func() {
 		body := container.NewVBox(cf.details,
 			widget.NewLabelWithStyle("应归档文书", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), cf.docs, cf.materials)
-		cf.dlg = dialog.NewCustom("办件档案："+c.No, "关闭", container.NewVScroll(body), sc.shell.win)
-		cf.dlg.Resize(fyne.NewSize(860, 700))
+		cf.dlg = dialog.NewCustom("办件档案："+cf.c.No, "关闭", container.NewVScroll(body), s.win)
+		cf.dlg.Resize(dialogSize(s, 860, 700))
 		cf.dlg.Show()
 	})
+	return cf
 }
 
-// load reads the case and its notices off the UI goroutine and redraws.
+// load reads the case, its notices and the calendar off the UI goroutine
+// and redraws.
 func (cf *caseFile) load(then func()) {
 	var c models.Case
 	var notices []models.IssuedNotice
-	d := cf.sc.shell.data
+	var cal *models.Calendar
+	d := cf.data
 	no := cf.c.No
-	cf.sc.shell.async(func() (err error) {
+	today := d.Today()
+	cf.shell.async(func() (err error) {
 		if c, err = d.CaseByNo(no); err != nil {
 			return err
 		}
-		notices, err = d.IssuedNotices(no)
+		if notices, err = d.IssuedNotices(no); err != nil {
+			return err
+		}
+		cal, err = d.Calendar()
 		return err
 	}, func(err error) {
 		if err != nil {
-			showError("无法读取办件档案", err, cf.sc.shell.win)
+			showError("无法读取办件档案", err, cf.shell.win)
 			return
 		}
-		cf.c, cf.notices = c, notices
+		cf.c, cf.notices, cf.cal, cf.today = c, notices, cal, today
 		cf.draw()
 		if then != nil {
 			then()
@@ -149,9 +171,9 @@ func (cf *caseFile) draw() {
 			completed += " 上报" + c.ForwardedTo
 		}
 	}
-	status := c.Status(cf.sc.today)
-	if cf.sc.cal != nil {
-		if n := len(c.OverdueDays(cf.sc.cal, cf.sc.today)); n > 0 {
+	status := c.Status(cf.today)
+	if cf.cal != nil {
+		if n := len(c.OverdueDays(cf.cal, cf.today)); n > 0 {
 			status += fmt.Sprintf("，超期 %d 个工作日", n)
 		}
 	}
@@ -240,9 +262,11 @@ func (cf *caseFile) row(kind string) (caseFileRow, bool) {
 
 // printKind prints a notice of the case and shows the file again.
 func (cf *caseFile) printKind(kind string) {
-	printNotice(cf.sc.shell, kind, []string{cf.c.No}, func([]models.IssuedNotice) {
+	printNotice(cf.shell, cf.data, kind, []string{cf.c.No}, func([]models.IssuedNotice) {
 		cf.load(nil)
-		cf.sc.reload()
+		if cf.printed != nil {
+			cf.printed()
+		}
 	})
 }
 
@@ -255,7 +279,7 @@ func (cf *caseFile) askVoid(n models.IssuedNotice) {
 		widget.NewFormItem("文书", widget.NewLabel(n.Kind+" "+n.DocNo)),
 		errs.item("作废原因", reason, "作废后文号不再使用，登记簿保留记录"))
 	cf.voidReason = reason
-	cf.voidSave = newFormDialog(cf.sc.shell, "作废文书", "作废", form, errs, func() error {
-		return cf.sc.shell.data.VoidNotice(n.ID, reason.Text)
+	cf.voidSave = newFormDialog(cf.shell, "作废文书", "作废", form, errs, func() error {
+		return cf.data.VoidNotice(n.ID, reason.Text)
 	}, func() { cf.load(nil) }).save
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -98,7 +97,7 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 
 	received := c.ReceivedAt
 	if received.IsZero() {
-		received = timeNow()
+		received = sc.data.Now()
 	}
 	f.received = newDateField(win)
 	f.received.SetDate(models.DateOf(received))
@@ -145,16 +144,6 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 	)
 	return f
 }
-
-// blankIfZero shows a count in an entry, leaving 0 (not given) blank.
-func blankIfZero(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
-}
-
-func staffLabel(p models.Staff) string { return p.Name + "（" + p.EmployeeNo + "）" }
 
 // setStaffOptions offers the people on duty at the chosen window (everyone
 // on duty when none is chosen), keeping the case's own person.
@@ -242,7 +231,7 @@ func (f *caseForm) submit() error {
 	if len(fe) > 0 {
 		return relabel(dedupe(append(fe, c.Validate()...)))
 	}
-	err := f.sc.shell.data.SaveCase(&c)
+	err := f.sc.data.SaveCase(&c)
 	if fe, ok := models.AsFieldErrors(err); ok {
 		return relabel(fe)
 	}
@@ -296,11 +285,6 @@ func (me *materialsEditor) content() fyne.CanvasObject {
 	scroll := container.NewVScroll(me.box)
 	scroll.SetMinSize(fyne.NewSize(0, 130))
 	return container.NewBorder(head, container.NewHBox(me.add), nil, nil, scroll)
-}
-
-// fixedBox gives an object a fixed width in a row.
-func fixedBox(o fyne.CanvasObject, width float32) fyne.CanvasObject {
-	return container.New(fixedWidth(width), o)
 }
 
 func (me *materialsEditor) addRow(m models.CaseMaterial) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,11 +12,28 @@ import (
 	"govdesk/models"
 )
 
+// casesData is what the case register (办件) needs: the cases with the
+// roster and calendar to show them, their changes, imports and exports, and
+// each case's file with its notices.
+type casesData interface {
+	clock
+	Cases(models.CaseFilter) ([]models.Case, error)
+	SaveCase(*models.Case) error
+	CompleteCase(id uint, at time.Time, result, forwardedTo string) error
+	DeleteCase(id uint) error
+	ServiceWindows() ([]models.ServiceWindow, error)
+	StaffList() ([]models.Staff, error)
+	importer
+	exporter
+	caseFileData
+}
+
 // casesScreen is the case register (办件): every application received at the
 // windows, filtered by kind, window and status, with what a case needs from
 // acceptance to its file — completion, the notices and their 文号.
 type casesScreen struct {
 	shell *shell
+	data  casesData
 	list  *recordTable
 
 	cases   map[uint]models.Case
@@ -38,11 +56,8 @@ type casesScreen struct {
 	file *caseFile // the case file last opened, for tests
 }
 
-// Words of the filters meaning "no filter".
-const (
-	allKinds   = "全部类型"
-	allWindows = "全部窗口"
-)
+// allKinds is the kind filter's word for "no filter".
+const allKinds = "全部类型"
 
 // caseColumns are the register's columns; colStatus and colOverdue are
 // highlighted for late cases.
@@ -56,8 +71,8 @@ const (
 	colOverdue = 9
 )
 
-func newCasesScreen(s *shell) *casesScreen {
-	sc := &casesScreen{shell: s, cases: map[uint]models.Case{}, marks: map[uint]widget.Importance{}, windowIDs: map[string]uint{}}
+func newCasesScreen(s *shell, d casesData) *casesScreen {
+	sc := &casesScreen{shell: s, data: d, cases: map[uint]models.Case{}, marks: map[uint]widget.Importance{}, windowIDs: map[string]uint{}}
 	sc.list = newRecordTable(caseColumns, "搜索办件编号、事项、申请人、受理人", func(uint) { sc.setActions(true) })
 	sc.list.styleCells(func(id uint, col int) widget.Importance {
 		if col == colStatus || col == colOverdue {
@@ -91,8 +106,8 @@ func newCasesScreen(s *shell) *casesScreen {
 	sc.batchPrint = widget.NewButtonWithIcon("批量印制", theme.DocumentPrintIcon(), nil)
 	sc.batchPrint.OnTapped = func() { showNoticeMenu(sc.shell, sc.batchPrint, sc.onBatchPrint) }
 	sc.actions = []*widget.Button{edit, complete, del, file, sc.print}
-	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "cases", "办件", sc.reload) })
-	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "cases", "办件") })
+	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "cases", "办件", sc.reload) })
+	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "cases", "办件") })
 
 	tools := container.NewHBox(add, edit, complete, del, file, sc.print, widget.NewSeparator(), sc.batchPrint, imp, exp)
 	filters := container.NewHBox(widget.NewLabel("类型"), sc.kind, widget.NewLabel("窗口"), sc.window,
@@ -133,7 +148,7 @@ func (sc *casesScreen) reload() {
 	if handlerLabel != allHandlers {
 		filter.StaffID = sc.handlerIDs[handlerLabel]
 	}
-	today := sc.shell.data.Today()
+	today := sc.data.Today()
 	filter.Today = today
 	var (
 		cases   []models.Case
@@ -141,7 +156,7 @@ func (sc *casesScreen) reload() {
 		windows []models.ServiceWindow
 		staff   []models.Staff
 	)
-	d := sc.shell.data
+	d := sc.data
 	sc.shell.async(func() (err error) {
 		if cases, err = d.Cases(filter); err != nil {
 			return err
@@ -275,7 +290,7 @@ func (sc *casesScreen) onEdit(id uint) {
 	// the register lists no materials: read the whole case
 	var full models.Case
 	sc.shell.async(func() (err error) {
-		full, err = sc.shell.data.CaseByNo(c.No)
+		full, err = sc.data.CaseByNo(c.No)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -300,7 +315,7 @@ func (sc *casesScreen) onComplete(id uint) {
 		return
 	}
 	win := sc.shell.win
-	now := timeNow()
+	now := sc.data.Now()
 	on := newDateField(win)
 	on.SetDate(models.DateOf(now))
 	at := newTimeEntry()
@@ -339,7 +354,7 @@ func (sc *casesScreen) onComplete(id uint) {
 		if len(fe) > 0 {
 			return fe
 		}
-		return sc.shell.data.CompleteCase(id, when, result.Selected, to.Text)
+		return sc.data.CompleteCase(id, when, result.Selected, to.Text)
 	}, sc.reload)
 }
 
@@ -349,7 +364,7 @@ func (sc *casesScreen) onDelete(id uint) {
 		return
 	}
 	confirmDelete(sc.shell, "删除办件", fmt.Sprintf("确定删除办件 %s（%s，%s）吗？\n只有误录入的未办结办件可以删除；办结的办件是档案记录。", c.No, c.Matter, c.Applicant),
-		func() error { return sc.shell.data.DeleteCase(id) }, sc.reload)
+		func() error { return sc.data.DeleteCase(id) }, sc.reload)
 }
 
 // onPrint prints one kind of notice for the selected case.
@@ -358,7 +373,7 @@ func (sc *casesScreen) onPrint(id uint, kind string) {
 	if !ok {
 		return
 	}
-	printNotice(sc.shell, kind, []string{c.No}, func([]models.IssuedNotice) { sc.reload() })
+	printNotice(sc.shell, sc.data, kind, []string{c.No}, func([]models.IssuedNotice) { sc.reload() })
 }
 
 // onBatchPrint prints one kind of notice for every case the table shows,
@@ -374,7 +389,7 @@ func (sc *casesScreen) onBatchPrint(kind string) {
 }
 
 func (sc *casesScreen) batchPrintNotices(kind string, nos []string) {
-	printNotice(sc.shell, kind, nos, func([]models.IssuedNotice) { sc.reload() })
+	printNotice(sc.shell, sc.data, kind, nos, func([]models.IssuedNotice) { sc.reload() })
 }
 
 // shownCaseNos gives the 办件编号 of the rows shown, in their order.
@@ -387,6 +402,28 @@ func (sc *casesScreen) shownCaseNos() []string {
 		}
 	}
 	return nos
+}
+
+// onFile opens the file of a case; printing from it refreshes the register.
+func (sc *casesScreen) onFile(id uint) {
+	c, ok := sc.cases[id]
+	if !ok {
+		return
+	}
+	sc.file = openCaseFile(sc.shell, sc.data, c.No, sc.reload)
+}
+
+// overdueCases opens the case register filtered to the overdue cases (the
+// overview's alert).
+type overdueCases struct{}
+
+func (overdueCases) target() string { return "办件" }
+
+// handle shows what another screen asked for.
+func (sc *casesScreen) handle(r request) {
+	if _, ok := r.(overdueCases); ok {
+		sc.status.SetSelected(models.CaseOverdue)
+	}
 }
 
 // showNoticeMenu offers the kinds of notice under a button.

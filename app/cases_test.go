@@ -136,9 +136,9 @@ func TestPrintAcceptanceNoticeShowsInCaseFile(t *testing.T) {
 	}
 
 	sc.onPrint(sc.list.selected, "受理通知书") // what the 印制 menu's item does
-	pdfs, _ := filepath.Glob(filepath.Join(noticeDir(s), "受理通知书-20260930-A01-001-*.pdf"))
+	pdfs, _ := filepath.Glob(filepath.Join(noticeDir(s.data), "受理通知书-20260930-A01-001-*.pdf"))
 	if len(pdfs) != 1 {
-		t.Fatalf("PDFs in %s: %v", noticeDir(s), pdfs)
+		t.Fatalf("PDFs in %s: %v", noticeDir(s.data), pdfs)
 	}
 	if fi, err := os.Stat(pdfs[0]); err != nil || fi.Size() == 0 {
 		t.Fatalf("PDF %s: %v", pdfs[0], err)

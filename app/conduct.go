@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,9 +18,11 @@ import (
 	"govdesk/reports"
 )
 
-// conductData is what the discipline, complaint, rating and commendation
-// screens need from the store (embedded in Data).
+// conductData is what the 违规投诉 screen needs: violations with the
+// handbook's ladder, complaints and their conclusion, the roster for the
+// forms, the conduct notices, a person's conduct page, imports and exports.
 type conductData interface {
+	clock
 	Violations(models.ViolationFilter) ([]models.Violation, error)
 	SaveViolation(*models.Violation) error
 	DeleteViolation(id uint) error
@@ -28,13 +31,18 @@ type conductData interface {
 	SaveComplaint(*models.Complaint) error
 	ConcludeComplaint(id uint, status, notes, finding string, on models.Date) error
 	DeleteComplaint(id uint) error
-	Ratings(models.RatingFilter) ([]models.Rating, error)
-	SatisfactionByMonth(month string, byStaff bool) ([]models.Satisfaction, error)
-	SetRectification(id uint, status, measures string, on models.Date) error
-	Commendations(models.CommendationFilter) ([]models.Commendation, error)
-	SaveCommendation(*models.Commendation) error
-	DeleteCommendation(id uint) error
-	ConductRulesFor(d models.Date) (models.ConductRules, error)
+	StaffList() ([]models.Staff, error)
+	ServiceWindows() ([]models.ServiceWindow, error)
+	Operator() string
+	conductPrinter
+	conductPageData
+	importer
+	exporter
+}
+
+// conductPrinter prints the conduct notices into the archive.
+type conductPrinter interface {
+	archive
 	// PrintConduct prints 通报批评 or 函告派驻单位 (id: a violation) or
 	// 整改通知 (id: a 差评 rating) into the PDF at path.
 	PrintConduct(kind string, id uint, path string) error
@@ -48,49 +56,38 @@ const (
 )
 
 func (d storeData) PrintConduct(kind string, id uint, path string) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	switch kind {
-	case printCensure:
-		err = reports.PrintCensure(d.Store, id, reports.PrintOptions{}, f)
-	case printLetter:
-		err = reports.PrintHomeUnitLetter(d.Store, id, reports.PrintOptions{}, f)
-	case printRectify:
-		var r models.Rating
-		rs, e := d.Store.Ratings(models.RatingFilter{Bad: true})
-		for _, x := range rs {
-			if x.ID == id {
-				r = x
+	return writePDF(path, func(f io.Writer) error {
+		switch kind {
+		case printCensure:
+			return reports.PrintCensure(d.Store, id, reports.PrintOptions{}, f)
+		case printLetter:
+			return reports.PrintHomeUnitLetter(d.Store, id, reports.PrintOptions{}, f)
+		case printRectify:
+			var r models.Rating
+			rs, err := d.Store.Ratings(models.RatingFilter{Bad: true})
+			if err != nil {
+				return err
 			}
+			for _, x := range rs {
+				if x.ID == id {
+					r = x
+				}
+			}
+			return reports.PrintRectifyNotice(d.Store, r.WindowID, id, reports.PrintOptions{}, f)
 		}
-		if err = e; err == nil {
-			err = reports.PrintRectifyNotice(d.Store, r.WindowID, id, reports.PrintOptions{}, f)
-		}
-	default:
-		err = fmt.Errorf("没有名为“%s”的文书", kind)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+		return fmt.Errorf("没有名为“%s”的文书", kind)
+	})
 }
 
 // printConduct prints a conduct notice into the archive folder and offers to open it.
-func printConduct(s *shell, kind string, id uint, who string) {
-	dir := noticeDir(s)
+func printConduct(s *shell, d conductPrinter, kind string, id uint, who string) {
+	dir := noticeDir(d)
 	path := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.pdf", kind, who, time.Now().Format("20060102-150405")))
 	s.async(func() error {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
 		}
-		return s.data.PrintConduct(kind, id, path)
+		return d.PrintConduct(kind, id, path)
 	}, func(err error) {
 		if err != nil {
 			showError("无法印制"+kind, err, s.win)
@@ -100,40 +97,19 @@ func printConduct(s *shell, kind string, id uint, who string) {
 		open.Importance = widget.HighImportance
 		save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
 		body := container.NewVBox(wrapLabel(fmt.Sprintf("已印制%s（%s）", kind, who)), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
-		d := dialog.NewCustom("印制完成", "关闭", body, s.win)
-		d.Resize(fyne.NewSize(560, 220))
-		d.Show()
+		dlg := dialog.NewCustom("印制完成", "关闭", body, s.win)
+		dlg.Resize(fyne.NewSize(560, 220))
+		dlg.Show()
 	})
 }
 
 const allCategories = "全部类别"
-const conductAllMonths = "全部月份"
-
-// monthChoices offers the months from two ahead back two years, newest first.
-func monthChoices(today models.Date) ([]string, map[string]models.Date) {
-	m := map[string]models.Date{}
-	opts := []string{conductAllMonths}
-	for i := 0; i >= -24; i-- {
-		d := models.NewDate(today.Year(), today.Month()+time.Month(i), 1)
-		label := fmt.Sprintf("%d年%d月", d.Year(), int(d.Month()))
-		opts = append(opts, label)
-		m[label] = d
-	}
-	return opts, m
-}
-
-func monthSpan(months map[string]models.Date, label string) (models.Date, models.Date) {
-	first, ok := months[label]
-	if !ok {
-		return models.Date{}, models.Date{}
-	}
-	return first, models.NewDate(first.Year(), first.Month()+1, 0)
-}
 
 // conductScreen is 违规投诉: the violation register and the complaint
 // workflow, each filtered by month and category or status.
 type conductScreen struct {
 	shell *shell
+	data  conductData
 	tabs  *container.AppTabs
 
 	violations *recordTable
@@ -172,11 +148,11 @@ var complaintColumns = []column{
 const vColStep, vColAction = 6, 7
 const cColDue, cColStatus = 7, 8
 
-func newConductScreen(s *shell) *conductScreen {
-	sc := &conductScreen{shell: s, vByID: map[uint]models.Violation{}, cByID: map[uint]models.Complaint{},
+func newConductScreen(s *shell, d conductData) *conductScreen {
+	sc := &conductScreen{shell: s, data: d, vByID: map[uint]models.Violation{}, cByID: map[uint]models.Complaint{},
 		vMarks: map[uint]widget.Importance{}, cMarks: map[uint]widget.Importance{}}
 	var opts []string
-	opts, sc.months = monthChoices(s.data.Today())
+	opts, sc.months = monthChoices(d.Today(), 0)
 
 	sc.violations = newRecordTable(violationColumns, "搜索姓名、工号、窗口、情形", func(uint) { sc.setButtons() })
 	sc.violations.styleCells(func(id uint, col int) widget.Importance {
@@ -187,7 +163,7 @@ func newConductScreen(s *shell) *conductScreen {
 	})
 	sc.violations.onQuery(sc.setButtons)
 	sc.vMonth = newSelect(opts, func(string) { sc.reload() })
-	sc.vMonth.SetSelected(conductAllMonths)
+	sc.vMonth.SetSelected(allMonths)
 	sc.vCategory = newSelect(append([]string{allCategories}, models.ViolationCategories...), func(string) { sc.reload() })
 	sc.vCategory.SetSelected(allCategories)
 	sc.vAdd = widget.NewButtonWithIcon("登记违规", theme.ContentAddIcon(), func() { sc.onViolation(0) })
@@ -197,14 +173,14 @@ func newConductScreen(s *shell) *conductScreen {
 	sc.vLetter = widget.NewButtonWithIcon("印制函告派驻单位", theme.MailSendIcon(), func() { sc.onPrint(printLetter) })
 	sc.vPerson = widget.NewButtonWithIcon("个人记录", theme.AccountIcon(), func() {
 		if v, ok := sc.vByID[sc.violations.selected]; ok {
-			showConductPage(s, v.StaffID)
+			showConductPage(s, d, v.StaffID)
 		}
 	})
 	vTab := container.NewBorder(
 		container.NewVBox(
 			container.NewHBox(widget.NewLabel("月份"), sc.vMonth, widget.NewLabel("类别"), sc.vCategory,
-				layoutSpacer(), widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "violations", "违规记录", sc.reload) }),
-				widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "violations", "违规记录") })),
+				layoutSpacer(), widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "violations", "违规记录", sc.reload) }),
+				widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "violations", "违规记录") })),
 			container.NewHBox(sc.vAdd, sc.vEdit, sc.vDel, sc.vPerson, sc.vCensure, sc.vLetter),
 		), nil, nil, nil, sc.violations.layout())
 
@@ -217,7 +193,7 @@ func newConductScreen(s *shell) *conductScreen {
 	})
 	sc.complaints.onQuery(sc.setButtons)
 	sc.cMonth = newSelect(opts, func(string) { sc.reload() })
-	sc.cMonth.SetSelected(conductAllMonths)
+	sc.cMonth.SetSelected(allMonths)
 	sc.cStatus = newSelect(append([]string{allStatuses, overdueComplaints}, models.ComplaintStatuses...), func(string) { sc.reload() })
 	sc.cStatus.SetSelected(allStatuses)
 	sc.cAdd = widget.NewButtonWithIcon("登记投诉", theme.ContentAddIcon(), func() { sc.onComplaint(0) })
@@ -227,14 +203,14 @@ func newConductScreen(s *shell) *conductScreen {
 	sc.cDel = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), sc.onDeleteComplaint)
 	sc.cPerson = widget.NewButtonWithIcon("个人记录", theme.AccountIcon(), func() {
 		if c, ok := sc.cByID[sc.complaints.selected]; ok && c.StaffID != nil {
-			showConductPage(s, *c.StaffID)
+			showConductPage(s, d, *c.StaffID)
 		}
 	})
 	cTab := container.NewBorder(
 		container.NewVBox(
 			container.NewHBox(widget.NewLabel("月份"), sc.cMonth, widget.NewLabel("核查结果"), sc.cStatus,
-				layoutSpacer(), widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "complaints", "投诉", sc.reload) }),
-				widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "complaints", "投诉") })),
+				layoutSpacer(), widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "complaints", "投诉", sc.reload) }),
+				widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "complaints", "投诉") })),
 			container.NewHBox(sc.cAdd, sc.cEdit, sc.cConclude, sc.cDel, sc.cPerson),
 		), nil, nil, nil, sc.complaints.layout())
 
@@ -284,7 +260,7 @@ func (sc *conductScreen) reload() {
 	}
 	cf := models.ComplaintFilter{}
 	cf.From, cf.To = monthSpan(sc.months, sc.cMonth.Selected)
-	today := sc.shell.data.Today()
+	today := sc.data.Today()
 	switch st := sc.cStatus.Selected; st {
 	case allStatuses, "":
 	case overdueComplaints:
@@ -295,10 +271,10 @@ func (sc *conductScreen) reload() {
 	var vs []models.Violation
 	var cs []models.Complaint
 	sc.shell.async(func() (err error) {
-		if vs, err = sc.shell.data.Violations(vf); err != nil {
+		if vs, err = sc.data.Violations(vf); err != nil {
 			return err
 		}
-		cs, err = sc.shell.data.Complaints(cf)
+		cs, err = sc.data.Complaints(cf)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -360,7 +336,7 @@ func (sc *conductScreen) onPrint(kind string) {
 	if !ok {
 		return
 	}
-	printConduct(sc.shell, kind, v.ID, v.Staff.Name)
+	printConduct(sc.shell, sc.data, kind, v.ID, v.Staff.Name)
 }
 
 func (sc *conductScreen) onDeleteViolation() {
@@ -369,7 +345,7 @@ func (sc *conductScreen) onDeleteViolation() {
 		return
 	}
 	confirmDelete(sc.shell, "删除违规记录", fmt.Sprintf("删除 %s %s 的这条%s违规记录？此人以后的同类违规将重新计次。", v.On, v.Staff.Name, v.Category),
-		func() error { return sc.shell.data.DeleteViolation(v.ID) }, sc.reload)
+		func() error { return sc.data.DeleteViolation(v.ID) }, sc.reload)
 }
 
 func (sc *conductScreen) onDeleteComplaint() {
@@ -382,5 +358,5 @@ func (sc *conductScreen) onDeleteComplaint() {
 		msg += "由它产生的违规记录也将一并删除。"
 	}
 	confirmDelete(sc.shell, "删除投诉", msg,
-		func() error { return sc.shell.data.DeleteComplaint(c.ID) }, sc.reload)
+		func() error { return sc.data.DeleteComplaint(c.ID) }, sc.reload)
 }

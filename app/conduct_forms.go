@@ -5,46 +5,10 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
 )
-
-// staffChoices lists people as "工号 姓名（窗口）" for a select, with the
-// ids by label.
-func staffChoices(staff []models.Staff) ([]string, map[string]uint, map[uint]string) {
-	labels := make([]string, 0, len(staff))
-	ids, back := map[string]uint{}, map[uint]string{}
-	for _, p := range staff {
-		l := p.EmployeeNo + " " + p.Name
-		if p.Window.Code != "" {
-			l += "（" + p.Window.Code + "）"
-		}
-		labels = append(labels, l)
-		ids[l], back[p.ID] = p.ID, l
-	}
-	return labels, ids, back
-}
-
-func windowChoices(ws []models.ServiceWindow) ([]string, map[string]uint, map[uint]string) {
-	labels := make([]string, 0, len(ws))
-	ids, back := map[string]uint{}, map[uint]string{}
-	for _, w := range ws {
-		l := w.Label()
-		labels = append(labels, l)
-		ids[l], back[w.ID] = w.ID, l
-	}
-	return labels, ids, back
-}
-
-func multiEntry(placeholder string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.SetPlaceHolder(placeholder)
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(3)
-	return e
-}
 
 // violationForm records a violation: the ladder suggestion updates as the
 // person, date and category change; the officer confirms it or overrides it
@@ -69,14 +33,14 @@ type violationForm struct {
 func (sc *conductScreen) onViolation(id uint) {
 	var staff []models.Staff
 	sc.shell.async(func() (err error) {
-		staff, err = sc.shell.data.StaffList()
+		staff, err = sc.data.StaffList()
 		return err
 	}, func(err error) {
 		if err != nil {
 			showError("无法读取人员", err, sc.shell.win)
 			return
 		}
-		rec := models.Violation{On: sc.shell.data.Today(), Category: models.CategoryService}
+		rec := models.Violation{On: sc.data.Today(), Category: models.CategoryService}
 		if v, ok := sc.vByID[id]; ok && id != 0 {
 			rec = v
 		}
@@ -101,7 +65,7 @@ func newViolationForm(sc *conductScreen, staff []models.Staff, rec models.Violat
 	f.evidence.SetText(rec.Evidence)
 	f.recorder = widget.NewEntry()
 	f.recorder.SetText(rec.RecordedBy)
-	f.recorder.SetPlaceHolder("默认为操作员 " + s.data.Operator())
+	f.recorder.SetPlaceHolder("默认为操作员 " + sc.data.Operator())
 	f.suggestion = wrapLabel("请选择人员、日期和类别")
 	f.suggestion.Importance = widget.WarningImportance
 	f.step = newSelect([]string{"第1次", "第2次", "第3次"}, nil)
@@ -158,7 +122,7 @@ func (f *violationForm) suggest() {
 	if id == 0 || err != nil || on.IsZero() || f.category.Selected == "" {
 		return
 	}
-	g, err := f.sc.shell.data.SuggestStep(id, f.category.Selected, on, f.rec.ID)
+	g, err := f.sc.data.SuggestStep(id, f.category.Selected, on, f.rec.ID)
 	if err != nil {
 		f.suggestion.SetText(err.Error())
 		return
@@ -191,7 +155,7 @@ func (f *violationForm) save() error {
 		}
 		return fe
 	}
-	if err := f.sc.shell.data.SaveViolation(&v); err != nil {
+	if err := f.sc.data.SaveViolation(&v); err != nil {
 		return err
 	}
 	f.rec = v
@@ -203,17 +167,17 @@ func (sc *conductScreen) onComplaint(id uint) {
 	var staff []models.Staff
 	var ws []models.ServiceWindow
 	sc.shell.async(func() (err error) {
-		if staff, err = sc.shell.data.StaffList(); err != nil {
+		if staff, err = sc.data.StaffList(); err != nil {
 			return err
 		}
-		ws, err = sc.shell.data.ServiceWindows()
+		ws, err = sc.data.ServiceWindows()
 		return err
 	}, func(err error) {
 		if err != nil {
 			showError("无法读取人员和窗口", err, sc.shell.win)
 			return
 		}
-		rec := models.Complaint{On: sc.shell.data.Today()}
+		rec := models.Complaint{On: sc.data.Today()}
 		if c, ok := sc.cByID[id]; ok && id != 0 {
 			rec = c
 		}
@@ -280,7 +244,7 @@ func newComplaintForm(sc *conductScreen, staff []models.Staff, ws []models.Servi
 		c.Complainant, c.Contact, c.Channel = complainant.Text, contact.Text, channel.Text
 		c.Problem, c.Content, c.Notes = problem.Selected, content.Text, notes.Text
 		c.Window, c.Staff = models.ServiceWindow{}, nil
-		return s.data.SaveComplaint(&c)
+		return sc.data.SaveComplaint(&c)
 	}, sc.reload)
 }
 
@@ -310,7 +274,7 @@ func (sc *conductScreen) onConclude(id uint) {
 	f.finding = multiEntry("如：经调取录音录像核实，该同志答复群众时使用服务忌语，投诉属实")
 	f.finding.SetText(c.Finding)
 	f.date = newDateField(s.win)
-	f.date.SetDate(sc.shell.data.Today())
+	f.date.SetDate(sc.data.Today())
 	who := "（未指明具体人员，属实时不产生个人违规记录）"
 	if c.Staff != nil {
 		who = c.StaffLabel() + "：属实时按“" + models.ViolationCategoryFor(c.Problem) + "”记入违规记录（按投诉计分，不重复扣分）"
@@ -330,7 +294,7 @@ func (sc *conductScreen) onConclude(id uint) {
 		if err != nil {
 			return models.FieldErrors{{Field: "办结日期", Reason: err.Error()}}
 		}
-		return s.data.ConcludeComplaint(c.ID, f.result.Selected, f.notes.Text, f.finding.Text, on)
+		return sc.data.ConcludeComplaint(c.ID, f.result.Selected, f.notes.Text, f.finding.Text, on)
 	}, func() {
 		sc.reload()
 		if f.result.Selected == models.ComplaintUpheld && c.StaffID != nil {

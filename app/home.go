@@ -11,10 +11,24 @@ import (
 	"govdesk/models"
 )
 
+// homeData is what the overview needs: the counts, the overdue cases, the
+// alerts of 违规投诉, 评价表扬 and 替岗, and the demo centre.
+type homeData interface {
+	clock
+	ServiceWindows() ([]models.ServiceWindow, error)
+	StaffList() ([]models.Staff, error)
+	HomeUnits() ([]models.HomeUnit, error)
+	Cases(models.CaseFilter) ([]models.Case, error)
+	FillDemo() error
+	conductAlertData
+	badgeAlertData
+}
+
 // homeScreen is the overview: counts of windows and staff, and the alerts
 // that need an administrator's attention.
 type homeScreen struct {
 	shell   *shell
+	data    homeData
 	windows *widget.Label
 	onDuty  *widget.Label
 	units   *widget.Label
@@ -25,8 +39,8 @@ type homeScreen struct {
 	box     fyne.CanvasObject
 }
 
-func newHomeScreen(s *shell) *homeScreen {
-	h := &homeScreen{shell: s}
+func newHomeScreen(s *shell, d homeData) *homeScreen {
+	h := &homeScreen{shell: s, data: d}
 	big := func() *widget.Label {
 		l := widget.NewLabelWithStyle("…", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		l.SizeName = "headingText"
@@ -40,7 +54,7 @@ func newHomeScreen(s *shell) *homeScreen {
 	h.overdue = widget.NewButton("", h.onOverdue)
 	h.overdue.Importance = widget.DangerImportance
 	h.overdue.Hide()
-	h.badges = newBadgeAlert(s)
+	h.badges = newBadgeAlert(s, d)
 	h.demo = widget.NewButton("填入演示数据（20个窗口、60名人员）", h.onDemo)
 	h.demo.Importance = widget.HighImportance
 	h.demo.Hide()
@@ -66,7 +80,7 @@ type homeCounts struct {
 func (h *homeScreen) reload() {
 	var c homeCounts
 	h.shell.async(func() error {
-		ws, err := h.shell.data.ServiceWindows()
+		ws, err := h.data.ServiceWindows()
 		if err != nil {
 			return err
 		}
@@ -75,7 +89,7 @@ func (h *homeScreen) reload() {
 				c.windows++
 			}
 		}
-		staff, err := h.shell.data.StaffList()
+		staff, err := h.data.StaffList()
 		if err != nil {
 			return err
 		}
@@ -85,18 +99,18 @@ func (h *homeScreen) reload() {
 				c.onDuty++
 			}
 		}
-		us, err := h.shell.data.HomeUnits()
+		us, err := h.data.HomeUnits()
 		if err != nil {
 			return err
 		}
 		c.units = len(us)
 		c.empty = len(ws) == 0 && len(staff) == 0
-		late, err := h.shell.data.Cases(models.CaseFilter{Status: models.CaseOverdue, Today: h.shell.data.Today()})
+		late, err := h.data.Cases(models.CaseFilter{Status: models.CaseOverdue, Today: h.data.Today()})
 		c.overdue = len(late)
 		if err != nil {
 			return err
 		}
-		c.conduct, err = conductAlerts(h.shell.data)
+		c.conduct, err = conductAlerts(h.data)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -129,7 +143,7 @@ func (h *homeScreen) reload() {
 
 func (h *homeScreen) onDemo() {
 	h.demo.Disable()
-	h.shell.async(h.shell.data.FillDemo, func(err error) {
+	h.shell.async(h.data.FillDemo, func(err error) {
 		h.demo.Enable()
 		if err != nil {
 			showError("无法填入演示数据", err, h.shell.win)
@@ -141,13 +155,4 @@ func (h *homeScreen) onDemo() {
 }
 
 // onOverdue opens the case register filtered to the overdue cases.
-func (h *homeScreen) onOverdue() {
-	for i, n := range h.shell.names {
-		if n == "办件" {
-			h.shell.nav.Select(i)
-		}
-	}
-	if sc, ok := h.shell.screens["办件"].(*casesScreen); ok {
-		sc.status.SetSelected(models.CaseOverdue)
-	}
-}
+func (h *homeScreen) onOverdue() { h.shell.open(overdueCases{}) }

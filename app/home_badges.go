@@ -13,12 +13,19 @@ import (
 // returned after their substitution ended; tapping it opens the inventory.
 type badgeAlert struct {
 	shell  *shell
+	data   badgeAlertData
 	button *widget.Button
 	late   []models.BadgeLoan
 }
 
-func newBadgeAlert(s *shell) *badgeAlert {
-	b := &badgeAlert{shell: s}
+// badgeAlertData is what the badge alert reads.
+type badgeAlertData interface {
+	clock
+	OverdueBadges(today models.Date) ([]models.BadgeLoan, error)
+}
+
+func newBadgeAlert(s *shell, d badgeAlertData) *badgeAlert {
+	b := &badgeAlert{shell: s, data: d}
 	b.button = widget.NewButton("", b.open)
 	b.button.Importance = widget.DangerImportance
 	b.button.Hide()
@@ -30,7 +37,7 @@ func newBadgeAlert(s *shell) *badgeAlert {
 func (b *badgeAlert) reload(summary *widget.Label) {
 	var late []models.BadgeLoan
 	b.shell.async(func() (err error) {
-		late, err = b.shell.data.OverdueBadges(b.shell.data.Today())
+		late, err = b.data.OverdueBadges(b.data.Today())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -55,13 +62,4 @@ func (b *badgeAlert) reload(summary *widget.Label) {
 }
 
 // open shows the badge inventory.
-func (b *badgeAlert) open() {
-	for i, n := range b.shell.names {
-		if n == "替岗" {
-			b.shell.nav.Select(i)
-		}
-	}
-	if sc, ok := b.shell.screens["替岗"].(*substitutesScreen); ok {
-		sc.tabs.SelectIndex(1)
-	}
-}
+func (b *badgeAlert) open() { b.shell.open(badgeInventory{}) }

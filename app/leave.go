@@ -8,18 +8,39 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
 )
 
+// leaveData is what the leave register (请假) needs: the requests with the
+// calendar, rule sets and roster that count and place them, their approval
+// flow, imports and the printed 请假审批单.
+type leaveData interface {
+	clock
+	Leaves(models.LeaveFilter) ([]models.LeaveRequest, error)
+	SaveLeave(*models.LeaveRequest) error
+	ApproveLeave(id uint, approver string) error
+	RejectLeave(id uint, approver, reason string) error
+	ReturnLeave(id uint, on models.Date) error
+	DeleteLeave(id uint) error
+	Calendar() (*models.Calendar, error)
+	RuleSets() ([]models.RuleSet, error)
+	StaffList() ([]models.Staff, error)
+	Operator() string
+	importer
+	archive
+	// PrintLeaveForm prints the 请假审批单 of a request into the PDF at path.
+	PrintLeaveForm(leaveID uint, path string) error
+}
+
 // leaveScreen is the leave register (请假): requests filtered by status and
 // month and searched by person, with the approval flow 待审批 → 已批准 /
 // 已驳回 → 已销假 and the printable 请假审批单.
 type leaveScreen struct {
 	shell *shell
+	data  leaveData
 	list  *recordTable
 
 	leaves map[uint]models.LeaveRequest
@@ -40,8 +61,6 @@ type leaveScreen struct {
 	decisionSave  *widget.Button
 }
 
-const allMonths = "全部月份"
-
 var leaveColumns = []column{
 	{"工号", 74}, {"姓名", 60}, {"窗口", 46}, {"类型", 58}, {"请假时间", 202}, {"天数", 44},
 	{"审批层级", 96}, {"状态", 62}, {"审批人", 124}, {"顶岗人员", 64}, {"事由", 110}, {"备注", 154},
@@ -49,8 +68,8 @@ var leaveColumns = []column{
 
 const leaveColStatus, leaveColNote = 7, 11
 
-func newLeaveScreen(s *shell) *leaveScreen {
-	sc := &leaveScreen{shell: s, leaves: map[uint]models.LeaveRequest{}, marks: map[uint]widget.Importance{}}
+func newLeaveScreen(s *shell, d leaveData) *leaveScreen {
+	sc := &leaveScreen{shell: s, data: d, leaves: map[uint]models.LeaveRequest{}, marks: map[uint]widget.Importance{}}
 	sc.list = newRecordTable(leaveColumns, "搜索姓名、工号、窗口、事由", func(uint) { sc.setButtons() })
 	sc.list.styleCells(func(id uint, col int) widget.Importance {
 		if col == leaveColStatus || col == leaveColNote {
@@ -62,14 +81,9 @@ func newLeaveScreen(s *shell) *leaveScreen {
 
 	sc.status = newSelect(append([]string{allStatuses}, models.LeaveStatuses...), nil)
 	sc.status.SetSelected(allStatuses)
-	sc.months = map[string]models.Date{}
-	opts := []string{allMonths}
-	today := s.data.Today()
-	for i := 2; i >= -24; i-- {
-		m := models.NewDate(today.Year(), today.Month()+time.Month(i), 1)
-		opts = append(opts, monthTitle(m))
-		sc.months[monthTitle(m)] = m
-	}
+	today := d.Today()
+	opts, months := monthChoices(today, 2) // leave is often asked for ahead
+	sc.months = months
 	sc.month = newSelect(opts, nil)
 	sc.month.SetSelected(monthTitle(models.NewDate(today.Year(), today.Month(), 1)))
 	sc.status.OnChanged = func(string) { sc.reload() }
@@ -82,7 +96,7 @@ func newLeaveScreen(s *shell) *leaveScreen {
 	sc.back = widget.NewButtonWithIcon("销假", theme.MailReplyIcon(), func() { sc.onReturn(sc.list.selected) })
 	sc.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { sc.onDelete(sc.list.selected) })
 	sc.print = widget.NewButtonWithIcon("打印审批单", theme.DocumentPrintIcon(), func() { sc.onPrint(sc.list.selected) })
-	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "leaves", "请假", sc.reload) })
+	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "leaves", "请假", sc.reload) })
 
 	tools := container.NewHBox(sc.add, sc.edit, sc.approve, sc.reject, sc.back, sc.del, sc.print, widget.NewSeparator(), imp)
 	filters := container.NewHBox(widget.NewLabel("状态"), sc.status, widget.NewLabel("月份"), sc.month)
@@ -102,7 +116,7 @@ func (sc *leaveScreen) reload() {
 		f.Status = st
 	}
 	if m, ok := sc.months[sc.month.Selected]; ok {
-		f.From, f.To = m, monthLast(m)
+		f.From, f.To = models.MonthSpan(m)
 	}
 	var (
 		leaves []models.LeaveRequest
@@ -110,7 +124,7 @@ func (sc *leaveScreen) reload() {
 		rules  []models.RuleSet
 		staff  []models.Staff
 	)
-	d := sc.shell.data
+	d := sc.data
 	sc.shell.async(func() (err error) {
 		if leaves, err = d.Leaves(f); err != nil {
 			return err
@@ -225,19 +239,6 @@ func (sc *leaveScreen) setButtons() {
 	enable(sc.print, ok)
 }
 
-// after is what every action does on success: tell the other screens (the
-// monthly sheet) and read the list again.
-func (sc *leaveScreen) after(title string) func(error) {
-	return func(err error) {
-		if err != nil {
-			showError(title, err, sc.shell.win)
-			return
-		}
-		sc.shell.changed()
-		sc.reload()
-	}
-}
-
 func (sc *leaveScreen) describe(l models.LeaveRequest) string {
 	if sc.cal == nil {
 		return l.Span()
@@ -252,7 +253,7 @@ func (sc *leaveScreen) onApprove(id uint) {
 		return
 	}
 	approver := widget.NewEntry()
-	approver.SetText(sc.shell.data.Operator())
+	approver.SetText(sc.data.Operator())
 	errs := newFormErrors()
 	tier := ""
 	if sc.cal != nil {
@@ -264,7 +265,7 @@ func (sc *leaveScreen) onApprove(id uint) {
 		errs.item("审批人", approver, "按审批层级由相应负责人批准"))
 	sc.approverEntry = approver
 	sc.decisionSave = newFormDialog(sc.shell, "批准请假", "批准", form, errs, func() error {
-		return sc.shell.data.ApproveLeave(id, approver.Text)
+		return sc.data.ApproveLeave(id, approver.Text)
 	}, sc.reload).save
 }
 
@@ -275,7 +276,7 @@ func (sc *leaveScreen) onReject(id uint) {
 		return
 	}
 	approver := widget.NewEntry()
-	approver.SetText(sc.shell.data.Operator())
+	approver.SetText(sc.data.Operator())
 	reason := widget.NewMultiLineEntry()
 	reason.SetMinRowsVisible(3)
 	reason.SetPlaceHolder("如：窗口当日无人顶岗，请改期")
@@ -286,7 +287,7 @@ func (sc *leaveScreen) onReject(id uint) {
 		errs.item("驳回理由", reason, "必填；申请人据此修改或重新申请"))
 	sc.approverEntry = approver
 	sc.decisionSave = newFormDialog(sc.shell, "驳回请假", "驳回", form, errs, func() error {
-		return sc.shell.data.RejectLeave(id, approver.Text, reason.Text)
+		return sc.data.RejectLeave(id, approver.Text, reason.Text)
 	}, sc.reload).save
 }
 
@@ -312,7 +313,7 @@ func (sc *leaveScreen) onReturn(id uint) {
 		if err != nil {
 			return models.FieldErrors{{Field: "销假日期", Reason: err.Error()}}
 		}
-		return sc.shell.data.ReturnLeave(id, d)
+		return sc.data.ReturnLeave(id, d)
 	}, sc.reload)
 }
 
@@ -321,10 +322,8 @@ func (sc *leaveScreen) onDelete(id uint) {
 	if !ok {
 		return
 	}
-	confirm("删除请假", fmt.Sprintf("确定删除 %s 的%s（%s，%s）吗？\n只有待审批或已驳回的请假可以删除。", l.Staff.Name, l.Type, l.Span(), l.Status),
-		"删除", sc.shell.win, func() {
-			sc.shell.async(func() error { return sc.shell.data.DeleteLeave(id) }, sc.after("不能删除"))
-		})
+	confirmDelete(sc.shell, "删除请假", fmt.Sprintf("确定删除 %s 的%s（%s，%s）吗？\n只有待审批或已驳回的请假可以删除。", l.Staff.Name, l.Type, l.Span(), l.Status),
+		func() error { return sc.data.DeleteLeave(id) }, sc.reload)
 }
 
 // onPrint prints the request's 请假审批单 into the archive folder and
@@ -334,13 +333,13 @@ func (sc *leaveScreen) onPrint(id uint) {
 	if !ok {
 		return
 	}
-	dir := noticeDir(sc.shell)
+	dir := noticeDir(sc.data)
 	path := filepath.Join(dir, fmt.Sprintf("请假审批单-%s-%s-%s.pdf", l.Staff.EmployeeNo, l.Staff.Name, time.Now().Format("20060102-150405")))
 	sc.shell.async(func() error {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
 		}
-		return sc.shell.data.PrintLeaveForm(id, path)
+		return sc.data.PrintLeaveForm(id, path)
 	}, func(err error) {
 		if err != nil {
 			showError("无法打印请假审批单", err, sc.shell.win)
@@ -348,15 +347,4 @@ func (sc *leaveScreen) onPrint(id uint) {
 		}
 		showPrintedFile(sc.shell, fmt.Sprintf("已生成 %s 的请假审批单（%s %s）", l.Staff.Name, l.Type, l.Span()), path)
 	})
-}
-
-// showPrintedFile tells what was printed and offers to open or save the PDF.
-func showPrintedFile(s *shell, summary, path string) {
-	open := widget.NewButton("打开预览", func() { openFile(s, path) })
-	open.Importance = widget.HighImportance
-	save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
-	body := container.NewVBox(wrapLabel(summary), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
-	d := dialog.NewCustom("打印完成", "关闭", body, s.win)
-	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
 }

@@ -172,7 +172,7 @@ func (f *leaveForm) submit() error {
 	if f.editing != 0 {
 		l.ID, l.Status = f.editing, models.LeavePending
 	}
-	err := f.sc.shell.data.SaveLeave(&l)
+	err := f.sc.data.SaveLeave(&l)
 	if fe, ok := models.AsFieldErrors(err); ok {
 		out := make(models.FieldErrors, len(fe))
 		for i, e := range fe {

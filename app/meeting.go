@@ -46,7 +46,7 @@ func newMeetingForm(qv *quarterView) *meetingForm {
 		f.date.SetDate(qv.decisions[0].DecidedOn)
 		f.remarks.SetText(qv.decisions[0].Remarks)
 	} else {
-		f.date.SetDate(qv.sc.shell.data.Today())
+		f.date.SetDate(qv.sc.data.Today())
 	}
 
 	grid := container.NewVBox(container.NewGridWithColumns(6, boldLabel("名次"), boldLabel("姓名"), boldLabel("窗口"),
@@ -114,5 +114,5 @@ func (f *meetingForm) submit() error {
 	if len(fe) > 0 {
 		return fe
 	}
-	return f.qv.sc.shell.data.RecordAwardDecisions(f.quarter, day, ds)
+	return f.qv.sc.data.RecordAwardDecisions(f.quarter, day, ds)
 }

@@ -22,11 +22,25 @@ import (
 	"govdesk/reports/typeset"
 )
 
+// noticeSettingsData is what the notice settings (文书设置) need: the
+// centre's details, the wording of each notice, and the data folder where
+// the seal and font are kept.
+type noticeSettingsData interface {
+	Office() (models.Office, error)
+	SaveOffice(models.Office) error
+	// NoticeTemplate gives the wording in force for a kind of notice.
+	NoticeTemplate(kind string) (body string, isDefault bool, err error)
+	// SaveNoticeTemplate checks and stores the office's wording; "" resets it.
+	SaveNoticeTemplate(kind, body string) error
+	archive
+}
+
 // noticeSettingsScreen edits what notices print: the centre's details (name,
 // 文号 prefix, phones, review body and court, seal, 仿宋 font) and the
 // wording of each kind of notice.
 type noticeSettingsScreen struct {
 	shell *shell
+	data  noticeSettingsData
 
 	entries map[string]*widget.Entry // centre details by label
 	office  models.Office
@@ -47,8 +61,8 @@ type noticeSettingsScreen struct {
 
 var officeLabels = []string{"中心名称", "文号前缀", "中心地址", "咨询电话", "投诉电话", "行政复议机关", "人民法院"}
 
-func newNoticeSettingsScreen(s *shell) *noticeSettingsScreen {
-	n := &noticeSettingsScreen{shell: s, entries: map[string]*widget.Entry{}, errs: newFormErrors()}
+func newNoticeSettingsScreen(s *shell, d noticeSettingsData) *noticeSettingsScreen {
+	n := &noticeSettingsScreen{shell: s, data: d, entries: map[string]*widget.Entry{}, errs: newFormErrors()}
 	var items []*widget.FormItem
 	for _, l := range officeLabels {
 		e := widget.NewEntry()
@@ -112,7 +126,7 @@ func (n *noticeSettingsScreen) content() fyne.CanvasObject { return n.box }
 func (n *noticeSettingsScreen) reload() {
 	var o models.Office
 	n.shell.async(func() (err error) {
-		o, err = n.shell.data.Office()
+		o, err = n.data.Office()
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -162,7 +176,7 @@ func (n *noticeSettingsScreen) onSaveOffice() {
 	for _, l := range officeLabels {
 		*vals[l] = n.entries[l].Text
 	}
-	err := n.shell.data.SaveOffice(o)
+	err := n.data.SaveOffice(o)
 	if fe, ok := models.AsFieldErrors(err); ok {
 		n.errs.show(n.form, fe)
 		return
@@ -187,7 +201,7 @@ func (n *noticeSettingsScreen) keepFile(r fyne.URIReadCloser, name string, check
 	if err := check(data); err != nil {
 		return "", err
 	}
-	dst := filepath.Join(n.shell.data.Dir(), "文书设置", name)
+	dst := filepath.Join(n.data.Dir(), "文书设置", name)
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return "", err
 	}
@@ -244,7 +258,7 @@ func (n *noticeSettingsScreen) onChooseFont() {
 
 func (n *noticeSettingsScreen) loadTemplate() {
 	kind := n.kind.Selected
-	body, isDefault, err := n.shell.data.NoticeTemplate(kind)
+	body, isDefault, err := n.data.NoticeTemplate(kind)
 	if err != nil {
 		showError("无法读取模板", err, n.shell.win)
 		return
@@ -274,7 +288,7 @@ func (n *noticeSettingsScreen) showState(isDefault bool) {
 }
 
 func (n *noticeSettingsScreen) onSaveTemplate() {
-	err := n.shell.data.SaveNoticeTemplate(n.kind.Selected, n.body.Text)
+	err := n.data.SaveNoticeTemplate(n.kind.Selected, n.body.Text)
 	if err != nil {
 		n.tmplErrs.SetText(err.Error())
 		return
@@ -286,7 +300,7 @@ func (n *noticeSettingsScreen) onSaveTemplate() {
 
 func (n *noticeSettingsScreen) onResetTemplate() {
 	confirm("恢复默认措辞", "放弃中心对“"+n.kind.Selected+"”措辞的修改，恢复为默认措辞吗？", "恢复默认", n.shell.win, func() {
-		if err := n.shell.data.SaveNoticeTemplate(n.kind.Selected, ""); err != nil {
+		if err := n.data.SaveNoticeTemplate(n.kind.Selected, ""); err != nil {
 			showError("无法恢复", err, n.shell.win)
 			return
 		}

@@ -20,10 +20,22 @@ import (
 	"govdesk/reports"
 )
 
+// archive is the data folder, under which printed papers are kept.
+type archive interface {
+	Dir() string
+}
+
+// noticePrinter prints citizen-facing notices (文书) into the archive.
+type noticePrinter interface {
+	archive
+	// PrintNotices prints the notices into one PDF at path (see reports.PrintNotices).
+	PrintNotices(ctx context.Context, reqs []reports.NoticeRequest, path string, progress reports.Progress) ([]models.IssuedNotice, error)
+}
+
 // noticeDir is where printed notices are kept, so that every notice a case
 // received can be opened again: <data>/文书/<year>/.
-func noticeDir(s *shell) string {
-	return filepath.Join(s.data.Dir(), "文书", time.Now().Format("2006"))
+func noticeDir(d archive) string {
+	return filepath.Join(d.Dir(), "文书", time.Now().Format("2006"))
 }
 
 // printNotice prints one kind of notice for the given cases: it asks for the
@@ -31,13 +43,13 @@ func noticeDir(s *shell) string {
 // the archive folder off the UI goroutine with a progress bar that can be
 // cancelled, and then offers to open or save the PDF. done runs after a
 // successful print.
-func printNotice(s *shell, kindName string, caseNos []string, done func([]models.IssuedNotice)) {
+func printNotice(s *shell, d noticePrinter, kindName string, caseNos []string, done func([]models.IssuedNotice)) {
 	kind, ok := models.NoticeKindByName(kindName)
 	if !ok || len(caseNos) == 0 {
 		return
 	}
 	if len(kind.Inputs) == 0 {
-		runPrint(s, kind, caseNos, nil, done)
+		runPrint(s, d, kind, caseNos, nil, done)
 		return
 	}
 	entries := map[string]*widget.Entry{}
@@ -79,16 +91,16 @@ func printNotice(s *shell, kindName string, caseNos []string, done func([]models
 			return fe
 		}
 		return nil
-	}, func() { runPrint(s, kind, caseNos, inputs, done) })
+	}, func() { runPrint(s, d, kind, caseNos, inputs, done) })
 }
 
 // runPrint prints off the UI goroutine with progress and a cancel button.
-func runPrint(s *shell, kind models.NoticeKind, caseNos []string, inputs map[string]string, done func([]models.IssuedNotice)) {
+func runPrint(s *shell, d noticePrinter, kind models.NoticeKind, caseNos []string, inputs map[string]string, done func([]models.IssuedNotice)) {
 	reqs := make([]reports.NoticeRequest, len(caseNos))
 	for i, no := range caseNos {
 		reqs[i] = reports.NoticeRequest{Kind: kind.Name, CaseNo: no, Inputs: inputs}
 	}
-	dir := noticeDir(s)
+	dir := noticeDir(d)
 	name := fmt.Sprintf("%s-%s-%s.pdf", kind.Name, caseNos[0], time.Now().Format("20060102-150405"))
 	if len(caseNos) > 1 {
 		name = fmt.Sprintf("%s-批量%d份-%s.pdf", kind.Name, len(caseNos), time.Now().Format("20060102-150405"))
@@ -108,7 +120,7 @@ func runPrint(s *shell, kind models.NoticeKind, caseNos []string, inputs map[str
 		if err = os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
 		}
-		issued, err = s.data.PrintNotices(ctx, reqs, path, func(n, total int) {
+		issued, err = d.PrintNotices(ctx, reqs, path, func(n, total int) {
 			fyne.Do(func() { bar.SetValue(float64(n) / float64(total)) })
 		})
 		return err
@@ -116,6 +128,7 @@ func runPrint(s *shell, kind models.NoticeKind, caseNos []string, inputs map[str
 		prog.Hide()
 		cancel()
 		switch {
+		// a cancel that left a number it could not void is an error: it says which
 		case err == reports.ErrCancelled:
 			dialog.ShowInformation("已取消", "已取消印制，没有生成文件；已占用的文号已作废登记。", s.win)
 		case err != nil:
@@ -180,4 +193,66 @@ func saveCopy(s *shell, from string) {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// writePDF makes the folder and writes the PDF whole
+// (reports.WriteFileAtomic): a failed print leaves no file and no half PDF.
+func writePDF(path string, print func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("无法创建文件夹 %s：%w", filepath.Dir(path), err)
+	}
+	return reports.WriteFileAtomic(path, print)
+}
+
+// showPrintedFile tells what was printed and offers to open or save the PDF.
+func showPrintedFile(s *shell, summary, path string) {
+	open := widget.NewButton("打开预览", func() { openFile(s, path) })
+	open.Importance = widget.HighImportance
+	save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
+	body := container.NewVBox(wrapLabel(summary), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
+	d := dialog.NewCustom("打印完成", "关闭", body, s.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}
+
+// printInternal prints an internal form into the archive folder
+// (<data>/文书/<year>/) off the UI goroutine, then offers to open it.
+// done gets the path after a successful print.
+func printInternal(s *shell, d archive, what, name string, print func(path string) error, done func(path string)) {
+	path := filepath.Join(noticeDir(d), fmt.Sprintf("%s-%s-%s.pdf", what, name, time.Now().Format("20060102-150405")))
+	s.async(func() error { return print(path) }, func(err error) {
+		if err != nil {
+			showError("无法印制"+what, err, s.win)
+			return
+		}
+		if done != nil {
+			done(path)
+		}
+		open := widget.NewButton("打开预览", func() { openFile(s, path) })
+		open.Importance = widget.HighImportance
+		save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
+		body := container.NewVBox(wrapLabel("已印制"+what+"。"), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
+		d := dialog.NewCustom("印制完成", "关闭", body, s.win)
+		d.Resize(fyne.NewSize(560, 220))
+		d.Show()
+	})
+}
+
+// printScoringPaper prints a scoring paper into <data>/文书/<year>/ off the
+// UI goroutine, then offers to open or keep it.
+func printScoringPaper(s *shell, d archive, what string, print func(path string) error) {
+	dir := noticeDir(d)
+	path := filepath.Join(dir, fmt.Sprintf("%s-%s.pdf", what, time.Now().Format("20060102-150405")))
+	s.async(func() error {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
+		}
+		return print(path)
+	}, func(err error) {
+		if err != nil {
+			showError("无法打印"+what, err, s.win)
+			return
+		}
+		showPrintedFile(s, "已打印"+what, path)
+	})
 }

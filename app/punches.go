@@ -43,7 +43,7 @@ func (sc *attendanceScreen) onCorrection(id uint) {
 		if len(fe) > 0 {
 			return fe
 		}
-		_, err := sc.shell.data.AddCorrection(id, at, f.reason.Text, f.signer.Text)
+		_, err := sc.data.AddCorrection(id, at, f.reason.Text, f.signer.Text)
 		return relabelPerson(err)
 	}, sc.reload).save
 	sc.lastCorrection = f
@@ -85,7 +85,7 @@ func (sc *attendanceScreen) newSpanForm(id uint, fromLabel, toLabel, whoLabel, n
 		f.person.SetSelected(l)
 	}
 	f.date.SetDate(sc.defaultDay())
-	f.who.SetText(sc.shell.data.Operator())
+	f.who.SetText(sc.data.Operator())
 	return f
 }
 
@@ -143,7 +143,7 @@ func (sc *attendanceScreen) onInspection(id uint) {
 			return fe
 		}
 		x := models.Inspection{StaffID: who, LeftAt: from, BackAt: to, Inspector: f.who.Text, Note: f.note.Text}
-		return relabelPerson(sc.shell.data.SaveInspection(&x))
+		return relabelPerson(sc.data.SaveInspection(&x))
 	}, sc.reload).save
 	sc.lastSpan = f
 }
@@ -161,7 +161,7 @@ func (sc *attendanceScreen) onOuting(id uint) {
 			return fe
 		}
 		o := models.Outing{StaffID: who, From: from, To: to, Reason: f.note.Text, RegisteredBy: f.who.Text}
-		return relabelPerson(sc.shell.data.SaveOuting(&o))
+		return relabelPerson(sc.data.SaveOuting(&o))
 	}, sc.reload).save
 	sc.lastSpan = f
 }

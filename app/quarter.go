@@ -55,7 +55,7 @@ const (
 
 func newQuarterView(sc *scoringScreen) *quarterView {
 	qv := &quarterView{sc: sc, stale: true, byID: map[uint]models.StarCandidate{}}
-	today := sc.shell.data.Today()
+	today := sc.data.Today()
 	qv.year, qv.q = today.Year(), (int(today.Month())-1)/3+1
 
 	qv.list = newRecordTable(append([]column(nil), quarterColumns...), "搜索姓名、工号、窗口、取消原因", func(uint) { qv.setButtons() })
@@ -115,7 +115,7 @@ func (qv *quarterView) reload() {
 		qs models.QuarterScores
 		ds []models.AwardDecision
 	)
-	d := qv.sc.shell.data
+	d := qv.sc.data
 	qv.sc.shell.async(func() (err error) {
 		if qs, err = d.ScoreQuarter(quarter); err != nil {
 			return err
@@ -295,7 +295,7 @@ func (qv *quarterView) onDetail() {
 		open := widget.NewButtonWithIcon("明细", theme.InfoIcon(), func() {
 			month := m.Month
 			var ms models.MonthScores
-			d, cache := s.data, qv.sc.cache
+			d, cache := qv.sc.data, qv.sc.cache
 			s.async(func() (err error) {
 				ms, err = cache.get(d, month)
 				return err
@@ -337,8 +337,8 @@ func (qv *quarterView) onExport() {
 	what := reports.QuarterTitle(qv.key()) + "服务明星评分"
 	s := qv.sc.shell
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("季度评分（Excel）", func() { exportFileAs(s, "scores-quarter", what, opt, []string{".xlsx", ".csv"}) }),
-		fyne.NewMenuItem("季度评分（CSV）", func() { exportFileAs(s, "scores-quarter", what, opt, []string{".csv", ".xlsx"}) }),
+		fyne.NewMenuItem("季度评分（Excel）", func() { exportFileAs(s, qv.sc.data, "scores-quarter", what, opt, []string{".xlsx", ".csv"}) }),
+		fyne.NewMenuItem("季度评分（CSV）", func() { exportFileAs(s, qv.sc.data, "scores-quarter", what, opt, []string{".csv", ".xlsx"}) }),
 	)
 	widget.ShowPopUpMenuAtRelativePosition(menu, s.win.Canvas(), fyne.NewPos(0, qv.export.Size().Height), qv.export)
 }
@@ -347,5 +347,7 @@ func (qv *quarterView) onExport() {
 func (qv *quarterView) printPaper(paper reports.MeetingPaper) {
 	quarter := qv.key()
 	what := reports.QuarterTitle(quarter) + "服务明星" + string(paper)
-	printScoringPaper(qv.sc.shell, what, func(d Data, path string) error { return d.PrintMeetingPaper(quarter, paper, path) })
+	printScoringPaper(qv.sc.shell, qv.sc.data, what, func(path string) error {
+		return qv.sc.data.PrintMeetingPaper(quarter, paper, path)
+	})
 }

@@ -2,22 +2,38 @@ package app
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
 )
 
+// ratingsData is what 评价表扬 needs: the ratings with their 满意率 and
+// rectification, the commendations, the roster for the forms, the 整改通知,
+// imports and exports.
+type ratingsData interface {
+	clock
+	Ratings(models.RatingFilter) ([]models.Rating, error)
+	SatisfactionByMonth(month string, byStaff bool) ([]models.Satisfaction, error)
+	SetRectification(id uint, status, measures string, on models.Date) error
+	Commendations(models.CommendationFilter) ([]models.Commendation, error)
+	SaveCommendation(*models.Commendation) error
+	DeleteCommendation(id uint) error
+	StaffList() ([]models.Staff, error)
+	conductPrinter
+	importer
+	exporter
+}
+
 // ratingsScreen is 评价表扬: 满意率 per window or person for a month, the
 // rectification ledger of 差评, and the commendations.
 type ratingsScreen struct {
 	shell *shell
+	data  ratingsData
 	tabs  *container.AppTabs
 
 	months map[string]models.Date
@@ -55,9 +71,9 @@ var commendColumns = []column{{"日期", 92}, {"工号", 66}, {"姓名", 64}, {"
 
 const ledgerColDue, ledgerColState = 5, 6
 
-func newRatingsScreen(s *shell) *ratingsScreen {
-	sc := &ratingsScreen{shell: s, rByID: map[uint]models.Rating{}, mByID: map[uint]models.Commendation{}, rMarks: map[uint]widget.Importance{}}
-	opts, months := monthChoices(s.data.Today())
+func newRatingsScreen(s *shell, d ratingsData) *ratingsScreen {
+	sc := &ratingsScreen{shell: s, data: d, rByID: map[uint]models.Rating{}, mByID: map[uint]models.Commendation{}, rMarks: map[uint]widget.Importance{}}
+	opts, months := monthChoices(d.Today(), 0)
 	sc.months = months
 	sc.month = newSelect(opts[1:], func(string) { sc.reload() })
 	sc.month.SetSelected(opts[1])
@@ -66,8 +82,8 @@ func newRatingsScreen(s *shell) *ratingsScreen {
 	sc.by.SetSelected(byWindow)
 	sc.rates = newRecordTable(rateColumns, "搜索编号、名称", nil)
 	rateTab := container.NewBorder(container.NewHBox(widget.NewLabel("月份"), sc.month, sc.by, layoutSpacer(),
-		widget.NewButtonWithIcon("导入好差评", theme.UploadIcon(), func() { importFile(s, "ratings", "好差评", sc.reload) }),
-		widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "ratings", "好差评") })),
+		widget.NewButtonWithIcon("导入好差评", theme.UploadIcon(), func() { importFile(s, d, "ratings", "好差评", sc.reload) }),
+		widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "ratings", "好差评") })),
 		wrapLabel("满意率 =（非常满意 + 满意 + 基本满意）÷ 评价数；没有署名到人的评价只计入窗口。"), nil, nil, sc.rates.layout())
 
 	sc.ledger = newRecordTable(ledgerColumns, "搜索窗口、人员、评价内容", func(uint) { sc.setButtons() })
@@ -85,7 +101,7 @@ func newRatingsScreen(s *shell) *ratingsScreen {
 	sc.rInvalid = widget.NewButtonWithIcon("认定无效差评", theme.CancelIcon(), func() { sc.onRectify(models.RectifyInvalid) })
 	sc.rPrint = widget.NewButtonWithIcon("印制整改通知", theme.DocumentPrintIcon(), func() {
 		if r, ok := sc.rByID[sc.ledger.selected]; ok {
-			printConduct(s, printRectify, r.ID, r.Window.Code+"窗口")
+			printConduct(s, d, printRectify, r.ID, r.Window.Code+"窗口")
 		}
 	})
 	ledgerTab := container.NewBorder(container.NewHBox(widget.NewLabel("整改状态"), sc.rState, layoutSpacer(),
@@ -94,12 +110,12 @@ func newRatingsScreen(s *shell) *ratingsScreen {
 	sc.commends = newRecordTable(commendColumns, "搜索姓名、工号、说明", func(uint) { sc.setButtons() })
 	sc.commends.onQuery(sc.setButtons)
 	sc.mMonth = newSelect(opts, func(string) { sc.reload() })
-	sc.mMonth.SetSelected(conductAllMonths)
+	sc.mMonth.SetSelected(allMonths)
 	sc.mAdd = widget.NewButtonWithIcon("登记表扬", theme.ContentAddIcon(), sc.onCommend)
 	sc.mDel = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), sc.onDeleteCommend)
 	commendTab := container.NewBorder(container.NewHBox(widget.NewLabel("月份"), sc.mMonth, sc.mAdd, sc.mDel, layoutSpacer(),
-		widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "commendations", "表扬", sc.reload) }),
-		widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "commendations", "表扬") })),
+		widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "commendations", "表扬", sc.reload) }),
+		widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "commendations", "表扬") })),
 		nil, nil, nil, sc.commends.layout())
 
 	sc.tabs = container.NewAppTabs(container.NewTabItem("满意率", rateTab), container.NewTabItem("差评整改台账", ledgerTab), container.NewTabItem("表扬", commendTab))
@@ -137,7 +153,7 @@ func (sc *ratingsScreen) reload() {
 	month := models.MonthOf(first)
 	byStaff := sc.by.Selected == byPerson
 	rf := models.RatingFilter{Bad: true}
-	today := sc.shell.data.Today()
+	today := sc.data.Today()
 	switch st := sc.rState.Selected; st {
 	case allStatuses, "":
 	case overdueItems:
@@ -151,13 +167,13 @@ func (sc *ratingsScreen) reload() {
 	var items []models.Rating
 	var ms []models.Commendation
 	sc.shell.async(func() (err error) {
-		if tally, err = sc.shell.data.SatisfactionByMonth(month, byStaff); err != nil {
+		if tally, err = sc.data.SatisfactionByMonth(month, byStaff); err != nil {
 			return err
 		}
-		if items, err = sc.shell.data.Ratings(rf); err != nil {
+		if items, err = sc.data.Ratings(rf); err != nil {
 			return err
 		}
-		ms, err = sc.shell.data.Commendations(mf)
+		ms, err = sc.data.Commendations(mf)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -218,7 +234,7 @@ func (sc *ratingsScreen) onRectify(status string) {
 	measures := multiEntry("整改措施；认定无效差评时写明复核意见")
 	measures.SetText(r.RectifyMeasures)
 	date := newDateField(s.win)
-	date.SetDate(sc.shell.data.Today())
+	date.SetDate(sc.data.Today())
 	errs := newFormErrors()
 	form := widget.NewForm(
 		widget.NewFormItem("差评", wrapLabel(fmt.Sprintf("%s %s窗口 %s：%s（期限 %s）", r.On, r.Window.Code, r.Level, r.Comment, r.RectifyDue))),
@@ -230,7 +246,7 @@ func (sc *ratingsScreen) onRectify(status string) {
 		if err != nil {
 			return models.FieldErrors{{Field: "日期", Reason: err.Error()}}
 		}
-		return s.data.SetRectification(r.ID, status, measures.Text, on)
+		return sc.data.SetRectification(r.ID, status, measures.Text, on)
 	}, sc.reload)
 }
 
@@ -238,7 +254,7 @@ func (sc *ratingsScreen) onCommend() {
 	s := sc.shell
 	var staff []models.Staff
 	s.async(func() (err error) {
-		staff, err = s.data.StaffList()
+		staff, err = sc.data.StaffList()
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -248,7 +264,7 @@ func (sc *ratingsScreen) onCommend() {
 		labels, ids, _ := staffChoices(staff)
 		person := newSelect(labels, nil)
 		date := newDateField(s.win)
-		date.SetDate(sc.shell.data.Today())
+		date.SetDate(sc.data.Today())
 		kind := newSelect(models.CommendationKinds, nil)
 		kind.SetSelected(models.CommendLetter)
 		note := multiEntry("如：群众来信表扬其耐心细致")
@@ -260,7 +276,7 @@ func (sc *ratingsScreen) onCommend() {
 				return models.FieldErrors{{Field: "日期", Reason: err.Error()}}
 			}
 			c := models.Commendation{StaffID: ids[person.Selected], On: on, Kind: kind.Selected, Note: note.Text}
-			return s.data.SaveCommendation(&c)
+			return sc.data.SaveCommendation(&c)
 		}, sc.reload)
 	})
 }
@@ -271,114 +287,19 @@ func (sc *ratingsScreen) onDeleteCommend() {
 		return
 	}
 	confirmDelete(sc.shell, "删除表扬", fmt.Sprintf("删除 %s %s 的%s？", m.On, m.Staff.Name, m.Kind),
-		func() error { return sc.shell.data.DeleteCommendation(m.ID) }, sc.reload)
+		func() error { return sc.data.DeleteCommendation(m.ID) }, sc.reload)
 }
 
-// conductEvent is one line of a person's conduct timeline.
-type conductEvent struct {
-	on           models.Date
-	kind, detail string
-}
-
-// showConductPage shows a person's conduct this year: where they stand on
-// each category's ladder, and their violations, complaints, ratings and
-// commendations in one timeline.
-func showConductPage(s *shell, staffID uint) {
-	var (
-		p     models.Staff
-		vs    []models.Violation
-		cs    []models.Complaint
-		rs    []models.Rating
-		ms    []models.Commendation
-		rules models.ConductRules
-	)
-	today := s.data.Today()
-	s.async(func() (err error) {
-		if p, err = s.data.StaffByID(staffID); err != nil {
-			return err
-		}
-		if rules, err = s.data.ConductRulesFor(today); err != nil {
-			return err
-		}
-		from := rules.PeriodStart(today)
-		if vs, err = s.data.Violations(models.ViolationFilter{StaffID: staffID, From: from}); err != nil {
-			return err
-		}
-		if cs, err = s.data.Complaints(models.ComplaintFilter{StaffID: staffID, From: from}); err != nil {
-			return err
-		}
-		if rs, err = s.data.Ratings(models.RatingFilter{StaffID: staffID, From: from}); err != nil {
-			return err
-		}
-		ms, err = s.data.Commendations(models.CommendationFilter{StaffID: staffID, From: from})
-		return err
-	}, func(err error) {
-		if err != nil {
-			showError("无法读取个人记录", err, s.win)
-			return
-		}
-		counts := map[string]int{}
-		var events []conductEvent
-		for _, v := range vs {
-			counts[v.Category]++
-			d := fmt.Sprintf("%s：%s → 第%d次，%s", v.Category, v.Circumstances, v.Step, v.StepAction)
-			if v.Override {
-				d += "（调整：" + v.OverrideReason + "）"
-			}
-			events = append(events, conductEvent{v.On, "违规", d})
-		}
-		for _, c := range cs {
-			events = append(events, conductEvent{c.On, "投诉", fmt.Sprintf("%s（%s）：%s", c.Status, orNone(c.Problem), c.Content)})
-		}
-		good := 0
-		for _, r := range rs {
-			if models.IsBadRating(r.Level) {
-				events = append(events, conductEvent{r.On, "差评", fmt.Sprintf("%s：%s（整改：%s）", r.Level, orNone(r.Comment), r.RectifyStatus)})
-			} else {
-				good++
-			}
-		}
-		for _, m := range ms {
-			events = append(events, conductEvent{m.On, "表扬", m.Kind + "：" + m.Note})
-		}
-		sort.SliceStable(events, func(i, j int) bool { return events[j].on.Before(events[i].on) })
-
-		ladder := make([]string, 0, len(models.ViolationCategories))
-		for _, cat := range models.ViolationCategories {
-			n := counts[cat]
-			next := rules.StepFor(cat, n+1)
-			ladder = append(ladder, fmt.Sprintf("%s：%s已%d次；若再发生为第%d次 → %s", cat, rules.PeriodName(), n, n+1, next.Action))
-		}
-		rows := make([][]string, len(events))
-		for i, e := range events {
-			rows[i] = []string{e.on.String(), e.kind, e.detail}
-		}
-		table := widget.NewTable(func() (int, int) { return len(rows), 3 },
-			func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-			func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(rows[id.Row][id.Col]) })
-		table.SetColumnWidth(0, 96)
-		table.SetColumnWidth(1, 50)
-		table.SetColumnWidth(2, 760)
-		head := wrapLabel(fmt.Sprintf("%s（工号 %s，%s %s）%s：违规 %d 次，投诉 %d 件，好评 %d 条，差评 %d 条，表扬 %d 次",
-			p.Name, p.EmployeeNo, p.Window.Code, p.HomeUnit.Name, rules.PeriodName(), len(vs), len(cs), good, len(rs)-good, len(ms)))
-		ladderBox := widget.NewCard("", "处理阶梯位置", wrapLabel(strings.Join(ladder, "\n")))
-		body := container.NewBorder(container.NewVBox(head, ladderBox, widget.NewLabelWithStyle("记录时间线", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})), nil, nil, nil, table)
-		d := dialog.NewCustom("个人违规投诉与评价记录："+p.Name, "关闭", body, s.win)
-		d.Resize(fyne.NewSize(960, 680))
-		d.Show()
-	})
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
+// conductAlertData is what the overview's conduct alerts read.
+type conductAlertData interface {
+	clock
+	Complaints(models.ComplaintFilter) ([]models.Complaint, error)
+	Ratings(models.RatingFilter) ([]models.Rating, error)
 }
 
 // conductAlerts are the overview's lines for complaints still under
 // investigation after their deadline and 差评 rectification items overdue.
-func conductAlerts(d Data) ([]string, error) {
+func conductAlerts(d conductAlertData) ([]string, error) {
 	today := d.Today()
 	cs, err := d.Complaints(models.ComplaintFilter{Overdue: today})
 	if err != nil {

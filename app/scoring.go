@@ -2,8 +2,6 @@ package app
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,6 +23,7 @@ import (
 // person's monthly scores over the year (趋势).
 type scoringScreen struct {
 	shell *shell
+	data  scoringData
 	cache *scoreCache
 	tabs  *container.AppTabs
 	box   fyne.CanvasObject
@@ -36,8 +35,8 @@ type scoringScreen struct {
 	trend   *trendView
 }
 
-func newScoringScreen(s *shell) *scoringScreen {
-	sc := &scoringScreen{shell: s, cache: newScoreCache()}
+func newScoringScreen(s *shell, d scoringData) *scoringScreen {
+	sc := &scoringScreen{shell: s, data: d, cache: newScoreCache()}
 	sc.month = newMonthView(sc)
 	sc.quarter = newQuarterView(sc)
 	sc.trend = newTrendView(sc)
@@ -102,7 +101,7 @@ func (c *scoreCache) clear() {
 }
 
 // get scores a month, or gives it from the cache. Call it off the UI goroutine.
-func (c *scoreCache) get(d Data, month string) (models.MonthScores, error) {
+func (c *scoreCache) get(d scoringData, month string) (models.MonthScores, error) {
 	c.mu.Lock()
 	ms, ok := c.months[month]
 	c.mu.Unlock()
@@ -177,7 +176,7 @@ const substituteNote = "（替岗，仅供参考）"
 
 func newMonthView(sc *scoringScreen) *monthView {
 	mv := &monthView{sc: sc, ranks: map[uint]int{}, wsByID: map[uint]models.WindowScore{}, psByID: map[uint]models.PersonScore{}}
-	today := sc.shell.data.Today()
+	today := sc.data.Today()
 	mv.month = models.NewDate(today.Year(), today.Month(), 1)
 
 	mv.windows = newRecordTable(scoreWindowColumns, "搜索窗口编号、名称、取消原因", func(uint) { mv.setButtons() })
@@ -254,7 +253,7 @@ func (mv *monthView) reload() {
 		st      models.ScoreMonthState
 		windows []models.ServiceWindow
 	)
-	d := mv.sc.shell.data
+	d := mv.sc.data
 	cache := mv.sc.cache
 	mv.sc.shell.async(func() (err error) {
 		if ms, err = cache.get(d, month); err != nil {
@@ -278,7 +277,7 @@ func (mv *monthView) reload() {
 		for _, w := range ms.Windows {
 			mv.wsByID[w.WindowID] = w
 		}
-		people, ranks := reports.PeopleRanked(ms.People)
+		people, ranks := models.RankPeople(ms.People)
 		mv.psByID = make(map[uint]models.PersonScore, len(people))
 		mv.ranks = make(map[uint]int, len(people))
 		for i, p := range people {
@@ -287,8 +286,8 @@ func (mv *monthView) reload() {
 		}
 		mv.showState()
 		mv.rules.SetText("评分规则：" + ms.RuleSet.Name())
-		note := monthNote(first, mv.sc.shell.data.Today(), ms.RuleSet.Scoring())
-		if !ms.HasRecords && !mv.sc.shell.data.Today().Before(first) {
+		note := monthNote(first, mv.sc.data.Today(), ms.RuleSet.Scoring())
+		if !ms.HasRecords && !mv.sc.data.Today().Before(first) {
 			note = "本月没有任何打卡记录（可能早于开始使用本系统），以下得分不能作为评选依据；请先在“考勤”中导入打卡。"
 		}
 		if len(ms.Unrecorded) > 0 {
@@ -308,10 +307,11 @@ func (mv *monthView) reload() {
 // monthNote says what the figures are: final or still moving, and the rules.
 func monthNote(first, today models.Date, r models.ScoringRules) string {
 	rule := fmt.Sprintf("得分 = 基础分%s − 扣分 + 加分（每月最多%s）；满意窗口取前%d名；“明细”列出每一分的来历", fmtScore(r.Base), fmtScore(r.BonusCap), r.WindowAwards)
+	_, last := models.MonthSpan(first)
 	switch {
 	case today.Before(first):
 		return "本月尚未开始。" + rule
-	case !today.After(monthLast(first)):
+	case !today.After(last):
 		return "本月尚未结束，得分随记录变化。" + rule
 	}
 	return rule
@@ -358,7 +358,7 @@ func (mv *monthView) showRows() {
 			ws = append(ws, windowScoreRecord(w))
 		}
 	}
-	people, _ := reports.PeopleRanked(mv.ms.People)
+	people, _ := models.RankPeople(mv.ms.People)
 	ps := make([]record, 0, len(people))
 	for _, p := range people {
 		if windowID == 0 || p.WindowID == windowID {
@@ -370,9 +370,6 @@ func (mv *monthView) showRows() {
 	mv.windows.selected, mv.people.selected = 0, 0
 	mv.setButtons()
 }
-
-// fmtScore formats a score as the outputs do: 98.5, 100, -3.
-func fmtScore(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // rateText gives 满意率 "96.3%", or "—" without ratings.
 func rateText(satisfied, rated int) string {
@@ -562,7 +559,7 @@ func (mv *monthView) onDetail() {
 func (mv *monthView) onClose() {
 	title := monthTitle(mv.month)
 	msg := fmt.Sprintf("确定将%s的评分封帐吗？\n封帐后本月的考勤记录锁定，得分不再变化；发布前如需更正，须重新打开并写明原因。", title)
-	if !mv.sc.shell.data.Today().After(monthLast(mv.month)) {
+	if _, last := models.MonthSpan(mv.month); !mv.sc.data.Today().After(last) {
 		msg += "\n注意：本月尚未结束，封帐后剩余日子的考勤也不能再录入。"
 	}
 	confirm("封帐", msg, "封帐", mv.sc.shell.win, mv.closeMonth)
@@ -570,19 +567,19 @@ func (mv *monthView) onClose() {
 
 // closeMonth closes the month shown.
 func (mv *monthView) closeMonth() {
-	mv.setState(func(d Data, month string) error { return d.CloseScoreMonth(month) }, "不能封帐")
+	mv.setState(func(d scoringData, month string) error { return d.CloseScoreMonth(month) }, "不能封帐")
 }
 
 func (mv *monthView) onPublish() {
 	title := monthTitle(mv.month)
 	confirm("发布", fmt.Sprintf("确定发布%s的评分和满意窗口吗？发布后可打印通报。", title), "发布", mv.sc.shell.win, func() {
-		mv.setState(func(d Data, month string) error { return d.PublishScoreMonth(month) }, "不能发布")
+		mv.setState(func(d scoringData, month string) error { return d.PublishScoreMonth(month) }, "不能发布")
 	})
 }
 
-func (mv *monthView) setState(change func(Data, string) error, failTitle string) {
+func (mv *monthView) setState(change func(scoringData, string) error, failTitle string) {
 	month := mv.monthKey()
-	d := mv.sc.shell.data
+	d := mv.sc.data
 	mv.sc.shell.async(func() error { return change(d, month) }, func(err error) {
 		if err != nil {
 			showError(failTitle, err, mv.sc.shell.win)
@@ -606,7 +603,7 @@ func (mv *monthView) onReopen() {
 		errs.item("重新打开原因", reason, "必填；原因记入操作日志，本月考勤同时解锁"))
 	mv.reopenReason = reason
 	mv.reopenSave = newFormDialog(mv.sc.shell, "重新打开"+monthTitle(mv.month)+"评分", "重新打开", form, errs, func() error {
-		return mv.sc.shell.data.ReopenScoreMonth(month, reason.Text)
+		return mv.sc.data.ReopenScoreMonth(month, reason.Text)
 	}, func() {
 		mv.sc.cache.clear()
 		mv.reload()
@@ -620,9 +617,15 @@ func (mv *monthView) onExport() {
 	title := monthTitle(mv.month)
 	s := mv.sc.shell
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("月度评分（Excel）", func() { exportFileAs(s, "scores-month", title+"月度评分", opt, []string{".xlsx", ".csv"}) }),
-		fyne.NewMenuItem("月度评分（CSV）", func() { exportFileAs(s, "scores-month", title+"月度评分", opt, []string{".csv", ".xlsx"}) }),
-		fyne.NewMenuItem("满意窗口评比通报（PDF）", func() { exportFileAs(s, "scores-month", title+"满意窗口评比通报", opt, []string{".pdf"}) }),
+		fyne.NewMenuItem("月度评分（Excel）", func() {
+			exportFileAs(s, mv.sc.data, "scores-month", title+"月度评分", opt, []string{".xlsx", ".csv"})
+		}),
+		fyne.NewMenuItem("月度评分（CSV）", func() {
+			exportFileAs(s, mv.sc.data, "scores-month", title+"月度评分", opt, []string{".csv", ".xlsx"})
+		}),
+		fyne.NewMenuItem("满意窗口评比通报（PDF）", func() {
+			exportFileAs(s, mv.sc.data, "scores-month", title+"满意窗口评比通报", opt, []string{".pdf"})
+		}),
 	)
 	widget.ShowPopUpMenuAtRelativePosition(menu, s.win.Canvas(), fyne.NewPos(0, mv.export.Size().Height), mv.export)
 }
@@ -631,27 +634,7 @@ func (mv *monthView) onExport() {
 func (mv *monthView) onPrint() {
 	month := mv.monthKey()
 	what := monthTitle(mv.month) + "满意窗口评比通报"
-	printScoringPaper(mv.sc.shell, what, func(d Data, path string) error { return d.PrintMonthRanking(month, path) })
-}
-
-// printScoringPaper prints a scoring paper into <data>/文书/<year>/ off the
-// UI goroutine, then offers to open or keep it.
-func printScoringPaper(s *shell, what string, print func(Data, string) error) {
-	dir := noticeDir(s)
-	path := filepath.Join(dir, fmt.Sprintf("%s-%s.pdf", what, time.Now().Format("20060102-150405")))
-	d := s.data
-	s.async(func() error {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("无法创建文件夹 %s：%w", dir, err)
-		}
-		return print(d, path)
-	}, func(err error) {
-		if err != nil {
-			showError("无法打印"+what, err, s.win)
-			return
-		}
-		showPrintedFile(s, "已打印"+what, path)
-	})
+	printScoringPaper(mv.sc.shell, mv.sc.data, what, func(path string) error { return mv.sc.data.PrintMonthRanking(month, path) })
 }
 
 // monthsBegun gives a year's months that have begun by today, in order.

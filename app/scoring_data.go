@@ -8,8 +8,13 @@ import (
 )
 
 // scoringData is what the scoring screens (评分: the month, the quarter and
-// its selection meeting, the trend) need from the store (embedded in Data).
+// its selection meeting, the trend) need from the store: the scores and
+// their states, the roster for the trend's choices, the papers and exports,
+// and the records behind score items (scoreRecordData).
 type scoringData interface {
+	clock
+	ServiceWindows() ([]models.ServiceWindow, error)
+	StaffList() ([]models.Staff, error)
 	ScoreMonth(month string) (models.MonthScores, error)
 	ScoreQuarter(quarter string) (models.QuarterScores, error)
 	ScoreMonthStateOf(month string) (models.ScoreMonthState, error)
@@ -22,6 +27,9 @@ type scoringData interface {
 	PrintMonthRanking(month, path string) error
 	// PrintMeetingPaper prints one paper of a quarter's selection meeting into the PDF at path.
 	PrintMeetingPaper(quarter string, paper reports.MeetingPaper, path string) error
+	archive
+	exporter
+	scoreRecordData
 }
 
 func (d storeData) PrintMonthRanking(month, path string) error {

@@ -44,7 +44,7 @@ func showPersonBreakdown(sc *scoringScreen, ms models.MonthScores, p models.Pers
 		it := it
 		var view *widget.Button
 		if scoreRefViewable(it.Ref) {
-			view = widget.NewButtonWithIcon("查看", theme.VisibilityIcon(), func() { openScoreRecord(s, p, it) })
+			view = widget.NewButtonWithIcon("查看", theme.VisibilityIcon(), func() { openScoreRecord(s, sc.data, p, it) })
 		}
 		b.views = append(b.views, view)
 		rows.Add(scoreItemRow(it, view))
@@ -84,7 +84,7 @@ func showPersonBreakdown(sc *scoringScreen, ms models.MonthScores, p models.Pers
 		factBox.Add(l)
 	}
 	b.trend = widget.NewButtonWithIcon("全年趋势", theme.GridIcon(), func() {
-		showTrendDialog(sc, trendPerson, p.StaffID, p.Name+"（"+p.EmployeeNo+"）", yearOfMonth(ms.Month, sc.shell.data.Today()))
+		showTrendDialog(sc, trendPerson, p.StaffID, p.Name+"（"+p.EmployeeNo+"）", yearOfMonth(ms.Month, sc.data.Today()))
 	})
 	top := container.NewVBox(
 		wrapLabel(fmt.Sprintf("%s（%s）窗口 %s · %s · %s", p.Name, p.EmployeeNo, p.WindowCode, monthKeyTitle(ms.Month), ms.RuleSet.Name())),
@@ -120,18 +120,6 @@ func scoreItemRow(it models.ScoreItem, view *widget.Button) fyne.CanvasObject {
 		container.NewHBox(fixedBox(widget.NewLabel(day), 92), fixedBox(widget.NewLabel(it.Source), 52)),
 		container.NewHBox(fixedBox(pts, 56), fixedBox(right, 84)),
 		label)
-}
-
-func boldLabel(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
-// signed gives "+1", "−2".
-func signed(v float64) string {
-	if v < 0 {
-		return "−" + fmtScore(-v)
-	}
-	return "+" + fmtScore(v)
 }
 
 // personTotalText is the sum: 基础分 100 − 扣分 X + 加分 Y（上限5）= 得分 Z.
@@ -203,7 +191,7 @@ func showWindowBreakdown(sc *scoringScreen, ms models.MonthScores, w models.Wind
 		facts.Add(l)
 	}
 	b.trend = widget.NewButtonWithIcon("全年趋势", theme.GridIcon(), func() {
-		showTrendDialog(sc, trendWindow, w.WindowID, w.Code+" "+w.Name, yearOfMonth(ms.Month, sc.shell.data.Today()))
+		showTrendDialog(sc, trendWindow, w.WindowID, w.Code+" "+w.Name, yearOfMonth(ms.Month, sc.data.Today()))
 	})
 	top := wrapLabel(fmt.Sprintf("窗口 %s %s · %s · %s（替岗人员仅供参考，不计入平均）", w.Code, w.Name, monthKeyTitle(ms.Month), ms.RuleSet.Name()))
 	body := container.NewBorder(top, container.NewVBox(widget.NewSeparator(), b.total, facts), nil, nil, container.NewVScroll(rows))
@@ -212,26 +200,6 @@ func showWindowBreakdown(sc *scoringScreen, ms models.MonthScores, w models.Wind
 	b.dlg.Resize(dialogSize(s, 860, 560))
 	b.dlg.Show()
 	return b
-}
-
-// dialogSize fits a dialog of the wished size into the window.
-func dialogSize(s *shell, w, h float32) fyne.Size {
-	size := s.win.Canvas().Size()
-	if size.Width > 100 {
-		w = min(w, size.Width-20)
-	}
-	if size.Height > 100 {
-		h = min(h, size.Height-40)
-	}
-	return fyne.NewSize(w, h)
-}
-
-// monthKeyTitle gives "2026年11月" for "2026-11".
-func monthKeyTitle(month string) string {
-	if d, err := models.ParseMonth(month); err == nil {
-		return monthTitle(d)
-	}
-	return month
 }
 
 func yearOfMonth(month string, today models.Date) int {
@@ -254,14 +222,31 @@ func scoreRefViewable(ref string) bool {
 	return false
 }
 
+// scoreRecordData is what opening the record behind a score item reads: a
+// case's file, a person's attendance month, a conduct record and the
+// person's conduct page.
+type scoreRecordData interface {
+	caseFileData
+	personMonthData
+	conductPageData
+}
+
+// conductRecordData is what reading one conduct record takes.
+type conductRecordData interface {
+	Violations(models.ViolationFilter) ([]models.Violation, error)
+	Complaints(models.ComplaintFilter) ([]models.Complaint, error)
+	Ratings(models.RatingFilter) ([]models.Rating, error)
+	Commendations(models.CommendationFilter) ([]models.Commendation, error)
+}
+
 // openScoreRecord opens the record behind a score item: a case's file, the
 // person's attendance month, or the violation, complaint, rating or
-// commendation.
-func openScoreRecord(s *shell, p models.PersonScore, it models.ScoreItem) {
+// commendation; the first two are the views the 办件 and 考勤 screens open.
+func openScoreRecord(s *shell, d scoreRecordData, p models.PersonScore, it models.ScoreItem) {
 	kind, key, _ := strings.Cut(it.Ref, ":")
 	switch kind {
 	case "case":
-		openCaseFileByNo(s, key)
+		openCaseFile(s, d, key, nil)
 	case "staff":
 		// staff:<id>/<2026-11-03 or 2026-11>
 		idText, when, _ := strings.Cut(key, "/")
@@ -271,72 +256,28 @@ func openScoreRecord(s *shell, p models.PersonScore, it models.ScoreItem) {
 		}
 		first, err := models.ParseMonth(when)
 		if err != nil {
-			d, derr := models.ParseDate(when)
+			day, derr := models.ParseDate(when)
 			if derr != nil {
 				first, _ = models.ParseMonth(p.Month)
 			} else {
-				first = models.NewDate(d.Year(), d.Month(), 1)
+				first = models.NewDate(day.Year(), day.Month(), 1)
 			}
 		}
-		openAttendanceMonth(s, uint(id), first)
+		openPersonMonth(s, d, uint(id), first)
 	default:
 		id, err := strconv.ParseUint(key, 10, 64)
 		if err != nil {
 			return
 		}
-		showConductRecord(s, kind, uint(id), p.StaffID, it.On)
+		showConductRecord(s, d, kind, uint(id), p.StaffID, it.On)
 	}
-}
-
-// openAttendanceMonth opens a person's attendance month view (考勤明细),
-// the same dialog as the attendance screen's 明细.
-func openAttendanceMonth(s *shell, staffID uint, first models.Date) {
-	// the month view only needs the shell of its screen
-	pm := &personMonth{sc: &attendanceScreen{shell: s}, staffID: staffID, month: first}
-	pm.load()
-}
-
-// openCaseFileByNo opens a case's file (办件档案), the dialog of the case
-// screen, for a case number.
-func openCaseFileByNo(s *shell, no string) {
-	cs, ok := s.screen("办件").(*casesScreen)
-	if !ok {
-		return
-	}
-	var c models.Case
-	var cal *models.Calendar
-	s.async(func() (err error) {
-		if c, err = s.data.CaseByNo(no); err != nil {
-			return err
-		}
-		cal, err = s.data.Calendar()
-		return err
-	}, func(err error) {
-		if err != nil {
-			showError("无法打开办件", err, s.win)
-			return
-		}
-		if cs.cal == nil { // the case screen has not loaded yet
-			cs.cal, cs.today = cal, s.data.Today()
-		}
-		cf := &caseFile{sc: cs, c: c, docs: container.NewVBox(), details: container.NewVBox(), materials: container.NewVBox()}
-		cs.file = cf
-		cf.load(func() {
-			body := container.NewVBox(cf.details,
-				widget.NewLabelWithStyle("应归档文书", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), cf.docs, cf.materials)
-			cf.dlg = dialog.NewCustom("办件档案："+c.No, "关闭", container.NewVScroll(body), s.win)
-			cf.dlg.Resize(dialogSize(s, 860, 700))
-			cf.dlg.Show()
-		})
-	})
 }
 
 // showConductRecord shows a violation, complaint, rating or commendation
 // behind a score item, with a link to the person's whole conduct record.
-func showConductRecord(s *shell, kind string, id, staffID uint, on models.Date) {
+func showConductRecord(s *shell, d conductPageData, kind string, id, staffID uint, on models.Date) {
 	var title string
 	var fields [][2]string
-	d := s.data
 	s.async(func() error {
 		var err error
 		title, fields, err = conductRecordFields(d, kind, id, staffID, on)
@@ -348,9 +289,9 @@ func showConductRecord(s *shell, kind string, id, staffID uint, on models.Date) 
 		}
 		form := widget.NewForm()
 		for _, f := range fields {
-			form.Append(f[0], wrapLabel(orNone(f[1])))
+			form.Append(f[0], wrapLabel(dash(f[1])))
 		}
-		all := widget.NewButtonWithIcon("此人全部违规投诉与评价记录", theme.ListIcon(), func() { showConductPage(s, staffID) })
+		all := widget.NewButtonWithIcon("此人全部违规投诉与评价记录", theme.ListIcon(), func() { showConductPage(s, d, staffID) })
 		dlg := dialog.NewCustom(title, "关闭", container.NewBorder(nil, container.NewHBox(all), nil, nil, container.NewVScroll(form)), s.win)
 		dlg.Resize(dialogSize(s, 640, 480))
 		dlg.Show()
@@ -359,7 +300,7 @@ func showConductRecord(s *shell, kind string, id, staffID uint, on models.Date) 
 
 // conductRecordFields finds the record among the person's records of the
 // day and lists its fields.
-func conductRecordFields(d Data, kind string, id, staffID uint, on models.Date) (string, [][2]string, error) {
+func conductRecordFields(d conductRecordData, kind string, id, staffID uint, on models.Date) (string, [][2]string, error) {
 	notFound := &models.RefusedError{Reason: "找不到这条记录，可能已被删除；请刷新评分后再看。"}
 	switch kind {
 	case "violation":

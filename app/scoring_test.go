@@ -163,7 +163,7 @@ func TestCloseMonthThenReopenNeedsReason(t *testing.T) {
 // printedFiles counts the PDFs in the notices folder whose name starts with prefix.
 func printedFiles(t *testing.T, s *shell, prefix string) int {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(noticeDir(s), prefix+"*.pdf"))
+	files, _ := filepath.Glob(filepath.Join(noticeDir(s.data), prefix+"*.pdf"))
 	return len(files)
 }
 

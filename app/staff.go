@@ -9,10 +9,28 @@ import (
 	"govdesk/models"
 )
 
+// rosterData is what the roster of people (人员) needs: people with their
+// windows and units, their history of moves and statuses, imports and
+// exports.
+type rosterData interface {
+	clock
+	StaffList() ([]models.Staff, error)
+	SaveStaff(*models.Staff) error
+	DeleteStaff(id uint) error
+	StaffHistory(id uint) ([]models.StaffChange, error)
+	MoveStaff(staffID, windowID uint, on models.Date, note string) error
+	SetStaffStatus(staffID uint, status string, on models.Date, note string) error
+	ServiceWindows() ([]models.ServiceWindow, error)
+	HomeUnits() ([]models.HomeUnit, error)
+	importer
+	exporter
+}
+
 // staffScreen is the roster of people (人员): search by 姓名 / 工号 / 窗口 /
 // 派驻单位, filter by status, and every change a person's career needs.
 type staffScreen struct {
 	shell   *shell
+	data    rosterData
 	list    *recordTable
 	staff   map[uint]models.Staff
 	windows []models.ServiceWindow
@@ -26,10 +44,8 @@ type staffScreen struct {
 	form *staffForm // the form last opened, for tests
 }
 
-const allStatuses = "全部状态"
-
-func newStaffScreen(s *shell) *staffScreen {
-	sc := &staffScreen{shell: s}
+func newStaffScreen(s *shell, d rosterData) *staffScreen {
+	sc := &staffScreen{shell: s, data: d}
 	sc.list = newRecordTable([]column{
 		{"工号", 70}, {"姓名", 80}, {"性别", 45}, {"身份证号", 165}, {"手机号", 110},
 		{"派驻单位", 180}, {"窗口", 170}, {"岗位", 100}, {"入驻日期", 95}, {"状态", 65},
@@ -50,8 +66,8 @@ func newStaffScreen(s *shell) *staffScreen {
 	status := widget.NewButtonWithIcon("变更状态", theme.AccountIcon(), func() { sc.onStatus(sc.list.selected) })
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { sc.onDelete(sc.list.selected) })
 	sc.actions = []*widget.Button{edit, detail, move, status, del}
-	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "staff", "人员", sc.reload) })
-	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "staff", "人员") })
+	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "staff", "人员", sc.reload) })
+	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "staff", "人员") })
 
 	tools := container.NewHBox(add, edit, detail, move, status, del, widget.NewSeparator(), imp, exp)
 	filters := container.NewHBox(sc.status, sc.unmask)
@@ -68,13 +84,13 @@ func (sc *staffScreen) reload() {
 	var units []models.HomeUnit
 	filter, unmask := sc.status.Selected, sc.unmask.Checked
 	sc.shell.async(func() (err error) {
-		if staff, err = sc.shell.data.StaffList(); err != nil {
+		if staff, err = sc.data.StaffList(); err != nil {
 			return err
 		}
-		if windows, err = sc.shell.data.ServiceWindows(); err != nil {
+		if windows, err = sc.data.ServiceWindows(); err != nil {
 			return err
 		}
-		units, err = sc.shell.data.HomeUnits()
+		units, err = sc.data.HomeUnits()
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -129,5 +145,5 @@ func (sc *staffScreen) onDelete(id uint) {
 		return
 	}
 	confirmDelete(sc.shell, "删除人员", "确定删除 "+p.Name+"（"+p.EmployeeNo+"）吗？\n只有误录入的人员可以删除；离开中心的人员请“变更状态”。",
-		func() error { return sc.shell.data.DeleteStaff(id) }, sc.reload)
+		func() error { return sc.data.DeleteStaff(id) }, sc.reload)
 }

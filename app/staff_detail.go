@@ -19,7 +19,7 @@ func (sc *staffScreen) onDetail(id uint) {
 	}
 	var history []models.StaffChange
 	sc.shell.async(func() (err error) {
-		history, err = sc.shell.data.StaffHistory(id)
+		history, err = sc.data.StaffHistory(id)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -61,13 +61,6 @@ func (sc *staffScreen) onDetail(id uint) {
 	})
 }
 
-func dash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
 // onMove moves a person to another window from a chosen date.
 func (sc *staffScreen) onMove(id uint) {
 	p, ok := sc.staff[id]
@@ -85,7 +78,7 @@ func (sc *staffScreen) onMove(id uint) {
 	target := newSelect(labels, nil)
 	target.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
-	on.SetDate(sc.shell.data.Today())
+	on.SetDate(sc.data.Today())
 	note := widget.NewEntry()
 	note.SetPlaceHolder("如：中心统一调整")
 	errs := newFormErrors()
@@ -99,7 +92,7 @@ func (sc *staffScreen) onMove(id uint) {
 		if target.Selected == "" {
 			return models.FieldErrors{{Field: "新窗口", Reason: "请选择新窗口"}}
 		}
-		return sc.shell.data.MoveStaff(id, ids[target.Selected], d, note.Text)
+		return sc.data.MoveStaff(id, ids[target.Selected], d, note.Text)
 	})
 }
 
@@ -118,7 +111,7 @@ func (sc *staffScreen) onStatus(id uint) {
 	status := newSelect(options, nil)
 	status.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
-	on.SetDate(sc.shell.data.Today())
+	on.SetDate(sc.data.Today())
 	note := widget.NewEntry()
 	errs := newFormErrors()
 	form := widget.NewForm(widget.NewFormItem("现状态", widget.NewLabel(p.Status)),
@@ -131,7 +124,7 @@ func (sc *staffScreen) onStatus(id uint) {
 		if status.Selected == "" {
 			return models.FieldErrors{{Field: "新状态", Reason: "请选择新状态"}}
 		}
-		return sc.shell.data.SetStaffStatus(id, status.Selected, d, note.Text)
+		return sc.data.SetStaffStatus(id, status.Selected, d, note.Text)
 	})
 }
 

@@ -129,17 +129,5 @@ func (f *staffForm) submit() error {
 	if len(errs) > 0 {
 		return dedupe(append(errs, p.Validate()...))
 	}
-	return f.sc.shell.data.SaveStaff(&p)
-}
-
-func dedupe(fe models.FieldErrors) models.FieldErrors {
-	seen := map[string]bool{}
-	var out models.FieldErrors
-	for _, e := range fe {
-		if !seen[e.Field] {
-			seen[e.Field] = true
-			out = append(out, e)
-		}
-	}
-	return out
+	return f.sc.data.SaveStaff(&p)
 }

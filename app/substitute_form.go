@@ -2,11 +2,8 @@ package app
 
 import (
 	"fmt"
-	"sort"
 
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"govdesk/models"
 )
@@ -28,7 +25,6 @@ type substitutionForm struct {
 
 	windowIDs, unitIDs, coveredIDs map[string]uint
 	leaveIDs                       map[string]uint
-	leaves                         []models.LeaveRequest
 }
 
 const noLeave = "无（不对应请假）"
@@ -146,7 +142,7 @@ func (f *substitutionForm) loadLeaves() {
 	}
 	var leaves []models.LeaveRequest
 	f.sc.shell.async(func() (err error) {
-		leaves, err = f.sc.shell.data.Leaves(models.LeaveFilter{StaffID: id})
+		leaves, err = f.sc.data.Leaves(models.LeaveFilter{StaffID: id})
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -207,12 +203,5 @@ func (f *substitutionForm) submit() error {
 	if len(errs) > 0 {
 		return dedupe(append(errs, x.Validate()...))
 	}
-	return f.sc.shell.data.SaveSubstitution(&x, f.register.Checked && x.SubstituteID == nil)
-}
-
-var chineseCollator = collate.New(language.SimplifiedChinese, collate.Numeric)
-
-// sortChinese sorts labels in Chinese (pinyin) order, numbers by value.
-func sortChinese(s []string) {
-	sort.SliceStable(s, func(i, j int) bool { return chineseCollator.CompareString(s[i], s[j]) < 0 })
+	return f.sc.data.SaveSubstitution(&x, f.register.Checked && x.SubstituteID == nil)
 }

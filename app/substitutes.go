@@ -17,6 +17,7 @@ import (
 // to substitutes, with the ones overdue marked.
 type substitutesScreen struct {
 	shell *shell
+	data  substitutesData
 	tabs  *container.AppTabs
 
 	list    *recordTable
@@ -55,8 +56,8 @@ var (
 
 const allSubStates = "全部"
 
-func newSubstitutesScreen(s *shell) *substitutesScreen {
-	sc := &substitutesScreen{shell: s, subs: map[uint]models.Substitution{}, inventory: map[uint]models.BadgeStatus{}}
+func newSubstitutesScreen(s *shell, d substitutesData) *substitutesScreen {
+	sc := &substitutesScreen{shell: s, data: d, subs: map[uint]models.Substitution{}, inventory: map[uint]models.BadgeStatus{}}
 	sc.list = newRecordTable(substitutionColumns, "搜索替岗人员、被替岗人员、窗口、派驻单位", func(uint) { sc.setActions(true) })
 	sc.list.styleCells(func(id uint, col int) widget.Importance {
 		if col != 7 {
@@ -142,8 +143,8 @@ func (sc *substitutesScreen) reload() {
 		staff   []models.Staff
 	)
 	filter := sc.state.Selected
-	today := sc.shell.data.Today()
-	d := sc.shell.data
+	today := sc.data.Today()
+	d := sc.data
 	sc.shell.async(func() (err error) {
 		if subs, err = d.Substitutions(models.SubstitutionFilter{}); err != nil {
 			return err
@@ -216,6 +217,19 @@ func (sc *substitutesScreen) reload() {
 }
 
 // daysFrom counts the days from a to b.
+// badgeInventory opens 替岗 at the badge inventory (the overview's alert of
+// badges not returned).
+type badgeInventory struct{}
+
+func (badgeInventory) target() string { return "替岗" }
+
+// handle shows what another screen asked for.
+func (sc *substitutesScreen) handle(r request) {
+	if _, ok := r.(badgeInventory); ok {
+		sc.tabs.SelectIndex(1)
+	}
+}
+
 func daysFrom(a, b models.Date) int { return int(b.Time().Sub(a.Time()).Hours() / 24) }
 
 func (sc *substitutesScreen) onAdd() {
@@ -223,7 +237,7 @@ func (sc *substitutesScreen) onAdd() {
 		showError("还不能新增报备", models.FieldErrors{{Field: "窗口", Reason: "还没有窗口：请先在“窗口”中新增或导入窗口"}}, sc.shell.win)
 		return
 	}
-	sc.form = newSubstitutionForm(sc, models.Substitution{ReportedOn: sc.shell.data.Today()})
+	sc.form = newSubstitutionForm(sc, models.Substitution{ReportedOn: sc.data.Today()})
 	sc.form.show()
 }
 
@@ -242,7 +256,7 @@ func (sc *substitutesScreen) onDelete(id uint) {
 		return
 	}
 	confirmDelete(sc.shell, "删除替岗报备", fmt.Sprintf("确定删除 %s 替 %s（%s）的报备吗？\n只有误录入、未领用挂牌座牌的报备可以删除。", x.Name, x.Covered.Name, x.Span()),
-		func() error { return sc.shell.data.DeleteSubstitution(id) }, sc.reload)
+		func() error { return sc.data.DeleteSubstitution(id) }, sc.reload)
 }
 
 func (sc *substitutesScreen) onPrintForm(id uint) {
@@ -250,17 +264,17 @@ func (sc *substitutesScreen) onPrintForm(id uint) {
 	if !ok {
 		return
 	}
-	printInternal(sc.shell, "替岗报备单", x.Name, func(path string) error {
-		return sc.shell.data.PrintSubstitutionForm(id, path)
+	printInternal(sc.shell, sc.data, "替岗报备单", x.Name, func(path string) error {
+		return sc.data.PrintSubstitutionForm(id, path)
 	}, func(path string) { sc.lastPrint = path })
 }
 
 // onPrintRegister prints the register of this year's loans.
 func (sc *substitutesScreen) onPrintRegister() {
-	today := sc.shell.data.Today()
+	today := sc.data.Today()
 	from := models.NewDate(today.Year(), 1, 1)
-	printInternal(sc.shell, "挂牌座牌领用归还登记表", fmt.Sprint(today.Year()), func(path string) error {
-		return sc.shell.data.PrintBadgeRegister(from, models.Date{}, path)
+	printInternal(sc.shell, sc.data, "挂牌座牌领用归还登记表", fmt.Sprint(today.Year()), func(path string) error {
+		return sc.data.PrintBadgeRegister(from, models.Date{}, path)
 	}, func(path string) { sc.lastPrint = path })
 }
 
@@ -273,7 +287,7 @@ func (sc *substitutesScreen) onNewItem() {
 	note := widget.NewEntry()
 	form := widget.NewForm(errs.item("种类", kind, ""), errs.item("编号", no, "每块挂牌、座牌一个编号，不能重复"), errs.item("备注", note, ""))
 	newFormDialog(sc.shell, "新增挂牌/座牌", "保存", form, errs, func() error {
-		return sc.shell.data.SaveBadgeItem(&models.BadgeItem{Kind: kind.Selected, No: no.Text, Note: note.Text})
+		return sc.data.SaveBadgeItem(&models.BadgeItem{Kind: kind.Selected, No: no.Text, Note: note.Text})
 	}, sc.reload)
 }
 
@@ -293,7 +307,7 @@ func (sc *substitutesScreen) closeLoan(itemID uint, lost bool) {
 		field, title = "遗失日期", "登记遗失 "+l.Item.No
 	}
 	on := newDateField(sc.shell.win)
-	on.SetDate(sc.shell.data.Today())
+	on.SetDate(sc.data.Today())
 	note := widget.NewEntry()
 	note.SetPlaceHolder("遗失经过，如：替岗人员称在公交车上遗失")
 	items := []*widget.FormItem{
@@ -311,9 +325,9 @@ func (sc *substitutesScreen) closeLoan(itemID uint, lost bool) {
 			return models.FieldErrors{{Field: field, Reason: err.Error()}}
 		}
 		if lost {
-			return sc.shell.data.LoseBadge(l.ID, d, note.Text)
+			return sc.data.LoseBadge(l.ID, d, note.Text)
 		}
-		return sc.shell.data.ReturnBadge(l.ID, d)
+		return sc.data.ReturnBadge(l.ID, d)
 	}, sc.reload).save
 }
 
@@ -348,7 +362,7 @@ func (sc *substitutesScreen) onIssueBadge(id uint) {
 	f.item = newSelect(opts, nil)
 	f.item.PlaceHolder = "请选择在库的挂牌或座牌"
 	f.on = newDateField(sc.shell.win)
-	on := sc.shell.data.Today()
+	on := sc.data.Today()
 	if on.Before(x.From) {
 		on = x.From
 	}
@@ -370,7 +384,7 @@ func (sc *substitutesScreen) onIssueBadge(id uint) {
 		if f.item.Selected == "" {
 			return models.FieldErrors{{Field: "编号", Reason: "请选择要发放的挂牌或座牌"}}
 		}
-		_, err = sc.shell.data.IssueBadge(ids[f.item.Selected], x.ID, d, "")
+		_, err = sc.data.IssueBadge(ids[f.item.Selected], x.ID, d, "")
 		return err
 	}, sc.reload).save
 }

@@ -201,3 +201,45 @@ func (t *recordTable) layout(tools ...fyne.CanvasObject) fyne.CanvasObject {
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(append([]fyne.CanvasObject{t.count}, tools...)...), t.search)
 	return container.NewBorder(bar, nil, nil, nil, t.table)
 }
+
+// styleCells lets a screen colour single cells: importance gives the
+// importance of a record's column (MediumImportance for plain text). The
+// cell update still only assigns text and importance.
+func (t *recordTable) styleCells(importance func(id uint, col int) widget.Importance) {
+	t.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		imp := widget.MediumImportance
+		if id.Row >= 0 && id.Row < len(t.view) {
+			imp = importance(t.all[t.view[id.Row]].id, id.Col)
+		}
+		l.Importance = imp
+		l.SetText(t.cell(id.Row, id.Col)) // refreshes the importance too
+	}
+}
+
+// onQuery runs changed after the search box changed the rows shown (the
+// table drops its selection then).
+func (t *recordTable) onQuery(changed func()) {
+	search := t.search.OnChanged
+	t.search.OnChanged = func(q string) {
+		search(q)
+		t.selected = 0
+		changed()
+	}
+}
+
+// shownIDs gives the records shown, in their order.
+func (t *recordTable) shownIDs() []uint {
+	out := make([]uint, len(t.view))
+	for i, v := range t.view {
+		out[i] = t.all[v].id
+	}
+	return out
+}
+
+// importanceOf gives the importance a shown row's cell is drawn with.
+func (t *recordTable) importanceOf(row, col int) widget.Importance {
+	l := widget.NewLabel("")
+	t.table.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
+	return l.Importance
+}

@@ -17,17 +17,34 @@ import (
 	"govdesk/reports"
 )
 
+// importer imports an exchange file of a kind (reports.Import), the same
+// function as govdesk import.
+type importer interface {
+	Import(kind, path string, progress reports.Progress) (models.ImportStats, error)
+}
+
+// cancellableImporter imports like importer and stops when ctx is cancelled.
+type cancellableImporter interface {
+	ImportContext(ctx context.Context, kind, path string, progress reports.Progress) (models.ImportStats, error)
+}
+
+// exporter writes an exchange file of a kind (reports.Export), the same
+// function as govdesk export.
+type exporter interface {
+	Export(kind, path string, opt reports.ExportOptions) (int, error)
+}
+
 // importFile lets the user pick an .xlsx or .csv file and imports it with a
 // progress bar; a refused file lists every bad row. done runs after a
 // successful import.
-func importFile(s *shell, kind, what string, done func()) {
-	pickImportFile(s, func(path string) { runImport(s, kind, what, path, done) })
+func importFile(s *shell, d importer, kind, what string, done func()) {
+	pickImportFile(s, func(path string) { runImport(s, d, kind, what, path, done) })
 }
 
 // importFileCancellable is importFile with a 取消 button beside the
 // progress bar, for imports big enough to want stopping (punches).
-func importFileCancellable(s *shell, kind, what string, done func()) {
-	pickImportFile(s, func(path string) { runImportCancellable(s, kind, what, path, done) })
+func importFileCancellable(s *shell, d cancellableImporter, kind, what string, done func()) {
+	pickImportFile(s, func(path string) { runImportCancellable(s, d, kind, what, path, done) })
 }
 
 // pickImportFile asks for an .xlsx or .csv file and hands its path to use.
@@ -51,14 +68,14 @@ func pickImportFile(s *shell, use func(path string)) {
 }
 
 // runImport imports path off the UI goroutine, showing progress.
-func runImport(s *shell, kind, what, path string, done func()) {
+func runImport(s *shell, d importer, kind, what, path string, done func()) {
 	bar := widget.NewProgressBar()
 	prog := dialog.NewCustomWithoutButtons("正在导入"+what, container.NewVBox(widget.NewLabel(path), bar), s.win)
 	prog.Resize(fyne.NewSize(480, 140))
 	prog.Show()
 	var stats models.ImportStats
 	s.async(func() (err error) {
-		stats, err = s.data.Import(kind, path, func(n, total int) {
+		stats, err = d.Import(kind, path, func(n, total int) {
 			fyne.Do(func() { bar.SetValue(float64(n) / float64(total)) })
 		})
 		return err
@@ -70,7 +87,7 @@ func runImport(s *shell, kind, what, path string, done func()) {
 
 // runImportCancellable imports path off the UI goroutine with a progress bar
 // and a 取消 button; a cancelled import changes nothing.
-func runImportCancellable(s *shell, kind, what, path string, done func()) {
+func runImportCancellable(s *shell, d cancellableImporter, kind, what, path string, done func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
 	stop := widget.NewButton("取消", cancel)
@@ -79,7 +96,7 @@ func runImportCancellable(s *shell, kind, what, path string, done func()) {
 	prog.Show()
 	var stats models.ImportStats
 	s.async(func() (err error) {
-		stats, err = s.data.ImportContext(ctx, kind, path, func(n, total int) {
+		stats, err = d.ImportContext(ctx, kind, path, func(n, total int) {
 			fyne.Do(func() { bar.SetValue(float64(n) / float64(total)) })
 		})
 		return err
@@ -131,17 +148,19 @@ func showProblems(title string, ie *reports.ImportError, win fyne.Window) {
 }
 
 // exportFile asks where to save and exports kind there (.xlsx or .csv).
-func exportFile(s *shell, kind, what string) { exportFileWith(s, kind, what, reports.ExportOptions{}) }
+func exportFile(s *shell, d exporter, kind, what string) {
+	exportFileWith(s, d, kind, what, reports.ExportOptions{})
+}
 
 // exportFileWith exports with options, such as the audit log's filter.
-func exportFileWith(s *shell, kind, what string, opt reports.ExportOptions) {
-	exportFileAs(s, kind, what, opt, []string{".xlsx", ".csv"})
+func exportFileWith(s *shell, d exporter, kind, what string, opt reports.ExportOptions) {
+	exportFileAs(s, d, kind, what, opt, []string{".xlsx", ".csv"})
 }
 
 // exportFileAs exports with options to a file of one of the extensions
 // (the first is the default), such as .pdf for the attendance bulletin.
-func exportFileAs(s *shell, kind, what string, opt reports.ExportOptions, exts []string) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+func exportFileAs(s *shell, d exporter, kind, what string, opt reports.ExportOptions, exts []string) {
+	dlg := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError("无法保存文件", err, s.win)
 			return
@@ -160,7 +179,7 @@ func exportFileAs(s *shell, kind, what string, opt reports.ExportOptions, exts [
 		}
 		var n int
 		s.async(func() (err error) {
-			n, err = s.data.Export(kind, path, opt)
+			n, err = d.Export(kind, path, opt)
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -170,8 +189,8 @@ func exportFileAs(s *shell, kind, what string, opt reports.ExportOptions, exts [
 			dialog.ShowInformation("导出完成", fmt.Sprintf("已导出 %d 行%s到\n%s", n, what, path), s.win)
 		})
 	}, s.win)
-	d.SetFileName(what + "-" + time.Now().Format("20060102") + exts[0])
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	dlg.SetFileName(what + "-" + time.Now().Format("20060102") + exts[0])
+	dlg.SetFilter(storage.NewExtensionFileFilter(exts))
+	dlg.Resize(fyne.NewSize(900, 600))
+	dlg.Show()
 }

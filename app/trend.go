@@ -267,7 +267,7 @@ type trendView struct {
 }
 
 func newTrendView(sc *scoringScreen) *trendView {
-	tv := &trendView{sc: sc, year: sc.shell.data.Today().Year(), stale: true, windows: map[string]uint{}, people: map[string]uint{}}
+	tv := &trendView{sc: sc, year: sc.data.Today().Year(), stale: true, windows: map[string]uint{}, people: map[string]uint{}}
 	tv.yearLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	tv.status = widget.NewLabel("")
 	tv.status.Importance = widget.LowImportance
@@ -294,7 +294,7 @@ func (tv *trendView) reload() {
 		ws    []models.ServiceWindow
 		staff []models.Staff
 	)
-	d := tv.sc.shell.data
+	d := tv.sc.data
 	year := tv.year
 	tv.status.SetText("正在计算……")
 	tv.sc.loadYear(year, func() (err error) {
@@ -384,10 +384,10 @@ func trendStatus(months, points int, kind string) string {
 // loadYear scores the year's months that have begun (from the cache where
 // it can) and runs extra, off the UI goroutine; done gets the months.
 func (sc *scoringScreen) loadYear(year int, extra func() error, done func([]models.MonthScores, error)) {
-	d, cache := sc.shell.data, sc.cache
+	d, cache := sc.data, sc.cache
 	var out []models.MonthScores
 	sc.shell.async(func() error {
-		for _, m := range monthsBegun(year, sc.shell.data.Today()) {
+		for _, m := range monthsBegun(year, sc.data.Today()) {
 			ms, err := cache.get(d, m)
 			if err != nil {
 				return err

@@ -307,3 +307,16 @@ func confirmDelete(s *shell, title, message string, del func() error, done func(
 		})
 	})
 }
+
+// dedupe keeps the first error of each field, so a field shows one reason.
+func dedupe(fe models.FieldErrors) models.FieldErrors {
+	seen := map[string]bool{}
+	var out models.FieldErrors
+	for _, e := range fe {
+		if !seen[e.Field] {
+			seen[e.Field] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}

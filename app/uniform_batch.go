@@ -52,11 +52,11 @@ func (sc *uniformsScreen) onBatch(kind string, changeID uint) {
 	var all []models.UniformIssue
 	var pending []models.Staff
 	sc.shell.async(func() (err error) {
-		if all, err = sc.shell.data.UniformIssues(models.UniformFilter{}); err != nil {
+		if all, err = sc.data.UniformIssues(models.UniformFilter{}); err != nil {
 			return err
 		}
 		if changeID != 0 {
-			pending, err = sc.shell.data.UniformPending(changeID)
+			pending, err = sc.data.UniformPending(changeID)
 		}
 		return err
 	}, func(err error) {
@@ -109,7 +109,7 @@ func (b *uniformBatch) show(kind string, forChange bool) {
 	b.reason = newSelect(models.UniformReasons, nil)
 	b.reason.SetSelected("换季")
 	b.on = newDateField(sc.shell.win)
-	b.on.SetDate(b.sc.shell.data.Today())
+	b.on.SetDate(b.sc.data.Today())
 	b.rowsBox = container.NewVBox()
 	errs := newFormErrors()
 	form := widget.NewForm(
@@ -211,7 +211,7 @@ func (b *uniformBatch) submit() error {
 	if len(fe) > 0 {
 		return fe
 	}
-	if err := b.sc.shell.data.IssueUniforms(issues); err != nil {
+	if err := b.sc.data.IssueUniforms(issues); err != nil {
 		return err
 	}
 	b.issued = issues
@@ -234,7 +234,7 @@ func (b *uniformBatch) offerPrint() {
 }
 
 func (b *uniformBatch) print(ids []uint) {
-	printInternal(b.sc.shell, "服装领用签收单", b.window.Selected, func(path string) error {
-		return b.sc.shell.data.PrintUniformReceipt(ids, path)
+	printInternal(b.sc.shell, b.sc.data, "服装领用签收单", b.window.Selected, func(path string) error {
+		return b.sc.data.PrintUniformReceipt(ids, path)
 	}, func(path string) { b.sc.lastPrint = path })
 }

@@ -22,6 +22,7 @@ import (
 // the people who wear a sector uniform.
 type uniformsScreen struct {
 	shell *shell
+	data  uniformsData
 	tabs  *container.AppTabs
 
 	ledger    *recordTable
@@ -67,8 +68,8 @@ var uniformColumns = []column{
 	{"尺码", 80}, {"数量", 45}, {"原因", 80}, {"签收", 50}, {"季节", 150},
 }
 
-func newUniformsScreen(s *shell) *uniformsScreen {
-	sc := &uniformsScreen{shell: s, issues: map[uint]models.UniformIssue{}, windowIDs: map[string]uint{}}
+func newUniformsScreen(s *shell, d uniformsData) *uniformsScreen {
+	sc := &uniformsScreen{shell: s, data: d, issues: map[uint]models.UniformIssue{}, windowIDs: map[string]uint{}}
 	sc.ledger = newRecordTable(uniformColumns, "搜索姓名、工号、窗口、品名", func(uint) { sc.setActions(true) })
 	sc.ledger.onQuery(func() { sc.setActions(false) })
 	sc.kind = newSelect(append([]string{allUniformKinds}, models.UniformKinds...), nil)
@@ -84,8 +85,8 @@ func newUniformsScreen(s *shell) *uniformsScreen {
 	history := widget.NewButtonWithIcon("个人领用记录", theme.InfoIcon(), func() { sc.onHistory(sc.ledger.selected) })
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { sc.onDelete(sc.ledger.selected) })
 	print := widget.NewButtonWithIcon("印制签收单", theme.DocumentPrintIcon(), sc.onPrintReceipt)
-	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "uniforms", "服装发放记录", sc.reload) })
-	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "uniforms", "服装发放记录") })
+	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "uniforms", "服装发放记录", sc.reload) })
+	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "uniforms", "服装发放记录") })
 	sc.actions = []*widget.Button{sign, history, del}
 	tools := container.NewHBox(add, batch, sign, history, del, widget.NewSeparator(), print, imp, exp)
 	filters := container.NewHBox(widget.NewLabel("种类"), sc.kind, widget.NewLabel("窗口"), sc.window)
@@ -189,7 +190,7 @@ func (sc *uniformsScreen) reload() {
 		exempt  map[uint]string
 		dress   []models.Violation
 	)
-	d := sc.shell.data
+	d := sc.data
 	sc.shell.async(func() (err error) {
 		if issues, err = d.UniformIssues(f); err != nil {
 			return err
@@ -335,7 +336,7 @@ func (sc *uniformsScreen) showChanges(changes []models.SeasonChange) {
 	id := sc.pendingFor
 	if _, ok := sc.changeList[id]; !ok {
 		id = 0
-		if c, ok := models.UpcomingSeasonChange(changes, sc.shell.data.Today()); ok {
+		if c, ok := models.UpcomingSeasonChange(changes, sc.data.Today()); ok {
 			id = c.ID
 		}
 	}
@@ -355,7 +356,7 @@ func (sc *uniformsScreen) loadPending(id uint) {
 	}
 	var list []models.Staff
 	sc.shell.async(func() (err error) {
-		list, err = sc.shell.data.UniformPending(id)
+		list, err = sc.data.UniformPending(id)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -448,7 +449,7 @@ func (sc *uniformsScreen) onAdd() {
 	qty := widget.NewEntry()
 	qty.SetText("1")
 	on := newDateField(sc.shell.win)
-	on.SetDate(sc.shell.data.Today())
+	on.SetDate(sc.data.Today())
 	reason := newSelect(models.UniformReasons, nil)
 	reason.SetSelected("换季")
 	signed := widget.NewCheck("已签收", nil)
@@ -475,7 +476,7 @@ func (sc *uniformsScreen) onAdd() {
 		if len(fe) > 0 {
 			return dedupe(append(fe, u.Validate(sc.lists)...))
 		}
-		return sc.shell.data.SaveUniformIssue(&u)
+		return sc.data.SaveUniformIssue(&u)
 	}, sc.reload)
 }
 
@@ -496,7 +497,7 @@ func (sc *uniformsScreen) onSign(id uint) {
 		return
 	}
 	confirm("登记签收", fmt.Sprintf("登记 %s 已在签收单上签名，领取了 %s 发放的 %d 项服装？", u.Staff.Name, u.IssuedOn, len(ids)), "登记", sc.shell.win, func() {
-		sc.shell.async(func() error { return sc.shell.data.SignUniformIssues(ids) }, func(err error) {
+		sc.shell.async(func() error { return sc.data.SignUniformIssues(ids) }, func(err error) {
 			if err != nil {
 				showError("无法登记签收", err, sc.shell.win)
 				return
@@ -512,7 +513,7 @@ func (sc *uniformsScreen) onDelete(id uint) {
 		return
 	}
 	confirmDelete(sc.shell, "删除发放记录", fmt.Sprintf("确定删除 %s %s 领取 %s %s 的记录吗？只有误录入的记录应删除。", u.Staff.Name, u.IssuedOn, u.Item, u.Size),
-		func() error { return sc.shell.data.DeleteUniformIssue(id) }, sc.reload)
+		func() error { return sc.data.DeleteUniformIssue(id) }, sc.reload)
 }
 
 // onHistory shows everything a person was issued.
@@ -523,7 +524,7 @@ func (sc *uniformsScreen) onHistory(id uint) {
 	}
 	var list []models.UniformIssue
 	sc.shell.async(func() (err error) {
-		list, err = sc.shell.data.UniformIssues(models.UniformFilter{StaffID: u.StaffID})
+		list, err = sc.data.UniformIssues(models.UniformFilter{StaffID: u.StaffID})
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -545,8 +546,8 @@ func (sc *uniformsScreen) onHistory(id uint) {
 		}
 		p := u.Staff
 		print := widget.NewButtonWithIcon("印制本人签收单", theme.DocumentPrintIcon(), func() {
-			printInternal(sc.shell, "服装领用签收单", p.Name, func(path string) error {
-				return sc.shell.data.PrintUniformReceipt(ids, path)
+			printInternal(sc.shell, sc.data, "服装领用签收单", p.Name, func(path string) error {
+				return sc.data.PrintUniformReceipt(ids, path)
 			}, func(path string) { sc.lastPrint = path })
 		})
 		head := wrapLabel(fmt.Sprintf("%s（%s，%s）共领用 %d 次。", p.Name, p.EmployeeNo, p.Window.Label(), len(rows)))
@@ -569,8 +570,8 @@ func (sc *uniformsScreen) onPrintReceipt() {
 		people[sc.issues[id].StaffID] = true
 	}
 	run := func() {
-		printInternal(sc.shell, "服装领用签收单", fmt.Sprintf("%d人", len(people)), func(path string) error {
-			return sc.shell.data.PrintUniformReceipt(ids, path)
+		printInternal(sc.shell, sc.data, "服装领用签收单", fmt.Sprintf("%d人", len(people)), func(path string) error {
+			return sc.data.PrintUniformReceipt(ids, path)
 		}, func(path string) { sc.lastPrint = path })
 	}
 	if len(ids) > 60 {
@@ -601,7 +602,7 @@ func (sc *uniformsScreen) onSeasonChange(id uint) {
 			return models.FieldErrors{{Field: "换装日期", Reason: err.Error()}}
 		}
 		c.Kind, c.On, c.Note = kind.Selected, d, note.Text
-		if err := sc.shell.data.SaveSeasonChange(&c); err != nil {
+		if err := sc.data.SaveSeasonChange(&c); err != nil {
 			return err
 		}
 		sc.pendingFor = c.ID
@@ -615,7 +616,7 @@ func (sc *uniformsScreen) onDeleteChange(id uint) {
 		return
 	}
 	confirmDelete(sc.shell, "删除换装日期", "确定删除 "+c.Label()+"（"+c.On.String()+"）的换装日期吗？",
-		func() error { return sc.shell.data.DeleteSeasonChange(id) }, sc.reload)
+		func() error { return sc.data.DeleteSeasonChange(id) }, sc.reload)
 }
 
 func (sc *uniformsScreen) onPrintNotice(id uint) {
@@ -623,14 +624,14 @@ func (sc *uniformsScreen) onPrintNotice(id uint) {
 	if !ok {
 		return
 	}
-	printInternal(sc.shell, "换装通知", c.Label(), func(path string) error {
-		return sc.shell.data.PrintSeasonNotice(id, path)
+	printInternal(sc.shell, sc.data, "换装通知", c.Label(), func(path string) error {
+		return sc.data.PrintSeasonNotice(id, path)
 	}, func(path string) { sc.lastPrint = path })
 }
 
 func (sc *uniformsScreen) onSaveLists() {
 	l := models.UniformLists{Items: models.SplitList(sc.items.Text), Sizes: models.SplitList(sc.sizes.Text)}
-	sc.shell.async(func() error { return sc.shell.data.SaveUniformLists(l) }, func(err error) {
+	sc.shell.async(func() error { return sc.data.SaveUniformLists(l) }, func(err error) {
 		if err != nil {
 			showError("无法保存品名和尺码", err, sc.shell.win)
 			return
@@ -652,7 +653,7 @@ func (sc *uniformsScreen) onExempt(staffID uint) {
 	}
 	if _, ok := sc.exemptions[staffID]; ok {
 		confirm("取消行业制式服装", "取消后 "+p.Name+" 将按中心统一服装发放。确定取消吗？", "取消标记", sc.shell.win, func() {
-			sc.shell.async(func() error { return sc.shell.data.SetUniformExempt(staffID, false, "") }, func(err error) {
+			sc.shell.async(func() error { return sc.data.SetUniformExempt(staffID, false, "") }, func(err error) {
 				if err != nil {
 					showError("无法取消", err, sc.shell.win)
 					return
@@ -667,7 +668,7 @@ func (sc *uniformsScreen) onExempt(staffID uint) {
 	reason.SetPlaceHolder("如：着税务制式服装")
 	form := widget.NewForm(widget.NewFormItem("人员", widget.NewLabel(staffLabel(p))), errs.item("说明", reason, ""))
 	newFormDialog(sc.shell, "设为行业制式服装", "保存", form, errs, func() error {
-		return sc.shell.data.SetUniformExempt(staffID, true, reason.Text)
+		return sc.data.SetUniformExempt(staffID, true, reason.Text)
 	}, sc.reload)
 }
 
@@ -678,13 +679,13 @@ func (sc *uniformsScreen) onDress() {
 	person := newSelect(opts, nil)
 	person.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
-	on.SetDate(sc.shell.data.Today())
+	on.SetDate(sc.data.Today())
 	finding := newSelect(models.DressFindings, nil)
 	finding.PlaceHolder = "请选择"
 	detail := widget.NewEntry()
 	detail.SetPlaceHolder("如：上午巡查时着便装上衣")
 	inspector := widget.NewEntry()
-	inspector.SetText(sc.shell.data.Operator())
+	inspector.SetText(sc.data.Operator())
 	evidence := widget.NewEntry()
 	evidence.SetPlaceHolder("如：巡查照片编号")
 	form := widget.NewForm(errs.item("工号", person, "被检查人员"), errs.item("日期", on, ""), errs.item("发现问题", finding, ""),
@@ -694,7 +695,7 @@ func (sc *uniformsScreen) onDress() {
 		if err != nil {
 			return models.FieldErrors{{Field: "日期", Reason: err.Error()}}
 		}
-		_, err = sc.shell.data.RecordDressInspection(models.DressInspection{StaffID: people[person.Selected].ID, On: d,
+		_, err = sc.data.RecordDressInspection(models.DressInspection{StaffID: people[person.Selected].ID, On: d,
 			Finding: finding.Selected, Detail: detail.Text, Inspector: inspector.Text, Evidence: evidence.Text})
 		return err
 	}, sc.reload)

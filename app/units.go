@@ -8,9 +8,17 @@ import (
 	"govdesk/models"
 )
 
+// unitsData is what the home units screen (派驻单位) needs.
+type unitsData interface {
+	HomeUnits() ([]models.HomeUnit, error)
+	SaveHomeUnit(*models.HomeUnit) error
+	DeleteHomeUnit(id uint) error
+}
+
 // unitsScreen lists the home units (派驻单位).
 type unitsScreen struct {
 	shell *shell
+	data  unitsData
 	list  *recordTable
 	units map[uint]models.HomeUnit
 	edit  *widget.Button
@@ -18,8 +26,8 @@ type unitsScreen struct {
 	box   fyne.CanvasObject
 }
 
-func newUnitsScreen(s *shell) *unitsScreen {
-	u := &unitsScreen{shell: s}
+func newUnitsScreen(s *shell, d unitsData) *unitsScreen {
+	u := &unitsScreen{shell: s, data: d}
 	u.list = newRecordTable([]column{{"单位名称", 320}, {"行业制式服装", 120}, {"联系人", 120}, {"联系电话", 160}},
 		"搜索单位名称、联系人", func(uint) { u.edit.Enable(); u.del.Enable() })
 	add := widget.NewButtonWithIcon("新增单位", theme.ContentAddIcon(), func() { u.openForm(models.HomeUnit{}) })
@@ -37,7 +45,7 @@ func (u *unitsScreen) content() fyne.CanvasObject { return u.box }
 func (u *unitsScreen) reload() {
 	var list []models.HomeUnit
 	u.shell.async(func() (err error) {
-		list, err = u.shell.data.HomeUnits()
+		list, err = u.data.HomeUnits()
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -82,7 +90,7 @@ func (u *unitsScreen) openForm(x models.HomeUnit) {
 	}
 	newFormDialog(u.shell, title, "保存", form, errs, func() error {
 		x.Name, x.Contact, x.Phone, x.SectorUniform = name.Text, contact.Text, phone.Text, sector.Checked
-		return u.shell.data.SaveHomeUnit(&x)
+		return u.data.SaveHomeUnit(&x)
 	}, u.reload)
 }
 
@@ -92,5 +100,5 @@ func (u *unitsScreen) onDelete() {
 		return
 	}
 	confirmDelete(u.shell, "删除派驻单位", "确定删除“"+x.Name+"”吗？",
-		func() error { return u.shell.data.DeleteHomeUnit(x.ID) }, u.reload)
+		func() error { return u.data.DeleteHomeUnit(x.ID) }, u.reload)
 }

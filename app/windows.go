@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -11,9 +10,22 @@ import (
 	"govdesk/models"
 )
 
+// windowsData is what the windows screen (窗口) needs: the windows with
+// their units and staff, their changes, imports and exports.
+type windowsData interface {
+	ServiceWindows() ([]models.ServiceWindow, error)
+	SaveServiceWindow(*models.ServiceWindow) error
+	DeleteServiceWindow(id uint) error
+	HomeUnits() ([]models.HomeUnit, error)
+	StaffList() ([]models.Staff, error)
+	importer
+	exporter
+}
+
 // windowsScreen lists the service windows (窗口).
 type windowsScreen struct {
 	shell   *shell
+	data    windowsData
 	list    *recordTable
 	windows map[uint]models.ServiceWindow
 	units   []models.HomeUnit
@@ -22,15 +34,15 @@ type windowsScreen struct {
 	box     fyne.CanvasObject
 }
 
-func newWindowsScreen(s *shell) *windowsScreen {
-	w := &windowsScreen{shell: s}
+func newWindowsScreen(s *shell, d windowsData) *windowsScreen {
+	w := &windowsScreen{shell: s, data: d}
 	w.list = newRecordTable([]column{{"窗口编号", 90}, {"窗口名称", 220}, {"派驻单位", 260}, {"区域", 100}, {"在岗人数", 90}, {"状态", 70}},
 		"搜索窗口编号、名称、派驻单位", func(uint) { w.edit.Enable(); w.del.Enable() })
 	add := widget.NewButtonWithIcon("新增窗口", theme.ContentAddIcon(), func() { w.openForm(models.ServiceWindow{Active: true}) })
 	w.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { w.openForm(w.windows[w.list.selected]) })
 	w.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), w.onDelete)
-	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, "windows", "窗口", w.reload) })
-	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, "windows", "窗口") })
+	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "windows", "窗口", w.reload) })
+	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "windows", "窗口") })
 	w.edit.Disable()
 	w.del.Disable()
 	w.box = w.list.layout(add, w.edit, w.del, imp, exp)
@@ -45,13 +57,13 @@ func (w *windowsScreen) reload() {
 	var staff []models.Staff
 	var units []models.HomeUnit
 	w.shell.async(func() (err error) {
-		if list, err = w.shell.data.ServiceWindows(); err != nil {
+		if list, err = w.data.ServiceWindows(); err != nil {
 			return err
 		}
-		if units, err = w.shell.data.HomeUnits(); err != nil {
+		if units, err = w.data.HomeUnits(); err != nil {
 			return err
 		}
-		staff, err = w.shell.data.StaffList()
+		staff, err = w.data.StaffList()
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -80,17 +92,6 @@ func (w *windowsScreen) reload() {
 		w.edit.Disable()
 		w.del.Disable()
 	})
-}
-
-func unitNames(units []models.HomeUnit) ([]string, map[string]uint) {
-	names := make([]string, len(units))
-	ids := map[string]uint{}
-	for i, u := range units {
-		names[i] = u.Name
-		ids[u.Name] = u.ID
-	}
-	sort.Strings(names)
-	return names, ids
 }
 
 func (w *windowsScreen) openForm(x models.ServiceWindow) {
@@ -124,7 +125,7 @@ func (w *windowsScreen) openForm(x models.ServiceWindow) {
 	newFormDialog(w.shell, title, "保存", form, errs, func() error {
 		x.Code, x.Name, x.Area, x.Active = code.Text, name.Text, area.Text, active.Checked
 		x.HomeUnitID = ids[unit.Selected]
-		return w.shell.data.SaveServiceWindow(&x)
+		return w.data.SaveServiceWindow(&x)
 	}, w.reload)
 }
 
@@ -134,5 +135,5 @@ func (w *windowsScreen) onDelete() {
 		return
 	}
 	confirmDelete(w.shell, "删除窗口", "确定删除窗口 "+x.Label()+" 吗？",
-		func() error { return w.shell.data.DeleteServiceWindow(x.ID) }, w.reload)
+		func() error { return w.data.DeleteServiceWindow(x.ID) }, w.reload)
 }

@@ -62,9 +62,6 @@ type DayResult struct {
 	Unrecorded bool
 }
 
-// dayLabel gives "11月3日".
-func dayLabel(d Date) string { return fmt.Sprintf("%d月%d日", int(d.Month()), d.Day()) }
-
 func clockAt(d Date, c Clock) time.Time {
 	return CivilTime(d, int(c)/60, int(c)%60, 0)
 }
@@ -303,8 +300,7 @@ func halfLeaves(leaves []LeaveRequest, from, to Date) map[int64]HalfLeave {
 // then the month's conversions are added (迟到早退 with the rules in force on
 // the month's first day, each 查岗 absence with those of its own day).
 func SummarizeMonth(in MonthInput) MonthSummary {
-	first := NewDate(in.Month.Year(), in.Month.Month(), 1)
-	last := NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	first, last := MonthSpan(in.Month)
 	if !in.Through.IsZero() && in.Through.Before(last) {
 		last = in.Through
 	}

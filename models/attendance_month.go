@@ -44,7 +44,7 @@ func (s *Store) AttendanceSheet(month string, f AttendanceFilter) (AttendanceShe
 	if err != nil {
 		return AttendanceSheet{}, FieldErrors{{"月份", err.Error()}}
 	}
-	last := NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	_, last := MonthSpan(first)
 	through := f.Through
 	if through.IsZero() {
 		today := s.Today()

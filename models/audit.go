@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // AuditEntry records one change made through the store: when, by whom, to
@@ -164,4 +167,45 @@ func (r settingRecord) auditEntity() string { return "设置" }
 func (r settingRecord) auditKey() string    { return r.label }
 func (r settingRecord) auditFields() []AuditField {
 	return []AuditField{{r.label, r.value}}
+}
+
+// yesNo writes a flag as the audit log shows it.
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
+
+// saveAudited creates rec when id is 0, otherwise updates it, recording the
+// change. rec must be a pointer to an audited entity.
+func saveAudited[T any, P interface {
+	*T
+	audited
+}](tx *gorm.DB, a *auditor, rec P, id uint) error {
+	if id == 0 {
+		if err := tx.Omit(clause.Associations).Create(rec).Error; err != nil {
+			return err
+		}
+		if err := reload(tx, rec); err != nil {
+			return err
+		}
+		a.create(rec)
+		return nil
+	}
+	before := P(new(T))
+	if err := tx.First(before, id).Error; err != nil {
+		return notFound(err)
+	}
+	if err := reload(tx, before); err != nil {
+		return err
+	}
+	if err := tx.Omit("created_at", clause.Associations).Save(rec).Error; err != nil {
+		return err
+	}
+	if err := reload(tx, rec); err != nil {
+		return err
+	}
+	a.update(before, rec)
+	return nil
 }

@@ -169,3 +169,13 @@ func (s *Store) ClearCalendarDay(d Date) error {
 		return nil
 	})
 }
+
+// calendarTx reads the calendar inside a transaction, for rules that count
+// working days while they write.
+func calendarTx(tx *gorm.DB) (*Calendar, error) {
+	var days []CalendarDay
+	if err := tx.Find(&days).Error; err != nil {
+		return nil, err
+	}
+	return NewCalendar(days), nil
+}

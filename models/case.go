@@ -148,23 +148,6 @@ func workingDays(n int) string {
 	return fmt.Sprintf("%d个工作日", n)
 }
 
-// formatMinute writes a time as files and lists show it, "2026-11-03 08:27",
-// adding the seconds only when there are any so that nothing is lost.
-func formatMinute(t time.Time) string {
-	switch {
-	case t.IsZero():
-		return ""
-	case t.Second() != 0:
-		return t.Format("2006-01-02 15:04:05")
-	}
-	return t.Format("2006-01-02 15:04")
-}
-
-// FormatDateTime writes a recorded instant as exchange files and lists show
-// it: "2026-11-03 08:27" (with ":41" only when the seconds are not zero), or
-// "" for the zero time. ParseDateTime reads it back.
-func FormatDateTime(t time.Time) string { return formatMinute(t) }
-
 // CompletedTime is the completion time, or the zero time while open.
 func (c Case) CompletedTime() time.Time {
 	if c.CompletedAt == nil {
@@ -471,14 +454,6 @@ func (s *Store) SaveCase(c *Case) error {
 		}
 		return saveCaseTx(tx, a, cal, c)
 	})
-}
-
-func calendarTx(tx *gorm.DB) (*Calendar, error) {
-	var days []CalendarDay
-	if err := tx.Find(&days).Error; err != nil {
-		return nil, err
-	}
-	return NewCalendar(days), nil
 }
 
 // saveCaseTx writes a validated case and its materials and records the change.

@@ -395,3 +395,98 @@ func (s *Store) Complaints(f ComplaintFilter) ([]Complaint, error) {
 	var out []Complaint
 	return out, q.Find(&out).Error
 }
+
+// ComplaintRow is one complaint as the complaints file gives it.
+type ComplaintRow struct {
+	On          Date
+	WindowCode  string
+	EmployeeNo  string
+	Complainant string
+	Content     string
+	Status      string
+	Problem     string
+	Channel     string
+	Contact     string
+	Notes       string
+	Finding     string
+	ConcludedOn Date
+}
+
+// ImportComplaints creates or updates complaints in one transaction,
+// matched on 日期 + 窗口编号 + 内容; an upheld one against a person creates
+// its violation as SaveComplaint does. Empty optional cells keep what is stored.
+func (s *Store) ImportComplaints(rows []ComplaintRow) (ImportStats, error) {
+	var st ImportStats
+	op := s.Operator()
+	err := s.write(func(tx *gorm.DB, a *auditor) error {
+		st = ImportStats{}
+		roster, err := rosterByNo(tx)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			var w ServiceWindow
+			if err := tx.Where("code = ?", r.WindowCode).Limit(1).Find(&w).Error; err != nil {
+				return err
+			}
+			if w.ID == 0 {
+				return FieldErrors{{"窗口编号", fmt.Sprintf("窗口 %s 不存在，请先导入窗口", r.WindowCode)}}
+			}
+			var old Complaint
+			if err := tx.Where("\"on\" = ? AND window_id = ? AND content = ?", r.On, w.ID, r.Content).Limit(1).Find(&old).Error; err != nil {
+				return err
+			}
+			next := old
+			next.On, next.WindowID, next.Content, next.Status = r.On, w.ID, r.Content, r.Status
+			keepIfEmpty(&next.Complainant, r.Complainant)
+			keepIfEmpty(&next.Problem, r.Problem)
+			keepIfEmpty(&next.Channel, r.Channel)
+			keepIfEmpty(&next.Contact, r.Contact)
+			keepIfEmpty(&next.Notes, r.Notes)
+			keepIfEmpty(&next.Finding, r.Finding)
+			if r.EmployeeNo != "" {
+				p, ok := roster[r.EmployeeNo]
+				if !ok {
+					return FieldErrors{{"工号", fmt.Sprintf("工号 %s 不存在，请先导入人员", r.EmployeeNo)}}
+				}
+				id := p.ID
+				next.StaffID = &id
+			}
+			if old.ID != 0 && sameComplaint(old, next) {
+				st.Unchanged++
+				continue
+			}
+			next.Window, next.Staff = ServiceWindow{}, nil
+			switch {
+			case !r.ConcludedOn.IsZero():
+				next.ConcludedOn = r.ConcludedOn
+			case next.Status != ComplaintOpen && old.Status != next.Status:
+				next.ConcludedOn = Date{}
+			}
+			if fe := next.Validate(); len(fe) > 0 {
+				return fmt.Errorf("%s %s：%w", r.On, r.WindowCode, fe)
+			}
+			if err := saveComplaintTx(tx, a, &next, op); err != nil {
+				return err
+			}
+			if old.ID == 0 {
+				st.Created++
+			} else {
+				st.Updated++
+			}
+		}
+		return nil
+	})
+	return st, err
+}
+
+func sameComplaint(a, b Complaint) bool {
+	sid := func(p *uint) uint {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	return a.Status == b.Status && a.Complainant == b.Complainant && a.Problem == b.Problem &&
+		a.Channel == b.Channel && a.Contact == b.Contact && a.Notes == b.Notes && a.Finding == b.Finding && a.ConcludedOn == b.ConcludedOn && sid(a.StaffID) == sid(b.StaffID)
+}

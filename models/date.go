@@ -205,3 +205,23 @@ func ParseDateTime(s string) (time.Time, error) {
 	}
 	return CivilTime(d, h, m, sec), nil
 }
+
+// dayLabel gives "11月3日".
+func dayLabel(d Date) string { return fmt.Sprintf("%d月%d日", int(d.Month()), d.Day()) }
+
+// formatMinute writes a time as files and lists show it, "2026-11-03 08:27",
+// adding the seconds only when there are any so that nothing is lost.
+func formatMinute(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case t.Second() != 0:
+		return t.Format("2006-01-02 15:04:05")
+	}
+	return t.Format("2006-01-02 15:04")
+}
+
+// FormatDateTime writes a recorded instant as exchange files and lists show
+// it: "2026-11-03 08:27" (with ":41" only when the seconds are not zero), or
+// "" for the zero time. ParseDateTime reads it back.
+func FormatDateTime(t time.Time) string { return formatMinute(t) }

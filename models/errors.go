@@ -38,13 +38,6 @@ func (fe *FieldErrors) add(field, reason string) {
 	*fe = append(*fe, FieldError{field, reason})
 }
 
-func (fe FieldErrors) orNil() error {
-	if len(fe) == 0 {
-		return nil
-	}
-	return fe
-}
-
 // AsFieldErrors extracts FieldErrors from err, if it holds any.
 func AsFieldErrors(err error) (FieldErrors, bool) {
 	var fe FieldErrors
@@ -62,3 +55,13 @@ func refused(reason string) error { return &RefusedError{reason} }
 
 // ErrNotFound is returned when a record asked for by key does not exist.
 var ErrNotFound = errors.New("记录不存在，可能已被删除")
+
+// oneOf reports whether v is one of the values a field allows.
+func oneOf(v string, set []string) bool {
+	for _, s := range set {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -23,8 +23,8 @@ func FuzzCheckIDNumber(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		CheckIDNumber(s)
-		IDGender(s)
-		MaskIDNumber(s)
+		_ = IDGender(s)
+		_ = MaskIDNumber(s)
 		CheckMobile(s)
 		CheckCreditCode(s)
 	})

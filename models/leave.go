@@ -502,16 +502,3 @@ func sameLeave(a, b LeaveRequest) bool {
 		a.To == b.To && a.ToHalf == b.ToHalf && a.Reason == b.Reason && a.Status == b.Status &&
 		a.Approver == b.Approver && id(a.StandInID) == id(b.StandInID) && a.ReturnedOn == b.ReturnedOn
 }
-
-// rosterByNo loads every person by 工号.
-func rosterByNo(tx *gorm.DB) (map[string]Staff, error) {
-	var list []Staff
-	if err := tx.Select("id", "employee_no", "name", "joined_on", "left_on", "window_id").Find(&list).Error; err != nil {
-		return nil, err
-	}
-	out := make(map[string]Staff, len(list))
-	for _, p := range list {
-		out[p.EmployeeNo] = p
-	}
-	return out, nil
-}

@@ -415,7 +415,8 @@ func (s *Store) SatisfactionByMonth(month string, byStaff bool) ([]Satisfaction,
 	if err != nil {
 		return nil, err
 	}
-	list, err := s.Ratings(RatingFilter{From: first, To: NewDate(first.Year(), first.Month()+1, 0)})
+	_, last := MonthSpan(first)
+	list, err := s.Ratings(RatingFilter{From: first, To: last})
 	if err != nil {
 		return nil, err
 	}
@@ -450,18 +451,5 @@ func tallyRatings(list []Rating, first Date, byStaff bool) []Satisfaction {
 		out = append(out, *x)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
-	return out
-}
-
-// rowMonths lists the months ("2026-11") the rows of an import fall in.
-func rowMonths[T any](rows []T, date func(T) Date) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, r := range rows {
-		if d := date(r); !d.IsZero() && !seen[MonthOf(d)] {
-			seen[MonthOf(d)] = true
-			out = append(out, MonthOf(d))
-		}
-	}
 	return out
 }

@@ -198,3 +198,16 @@ func sameStaff(a, b Staff) bool {
 		a.WindowID == b.WindowID && a.Post == b.Post && a.JoinedOn == b.JoinedOn &&
 		a.LeftOn == b.LeftOn && a.Status == b.Status
 }
+
+// rosterByNo loads every person by 工号.
+func rosterByNo(tx *gorm.DB) (map[string]Staff, error) {
+	var list []Staff
+	if err := tx.Select("id", "employee_no", "name", "joined_on", "left_on", "window_id").Find(&list).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]Staff, len(list))
+	for _, p := range list {
+		out[p.EmployeeNo] = p
+	}
+	return out, nil
+}

@@ -383,6 +383,42 @@ func windowBefore(a, b WindowScore) bool {
 	return a.Code < b.Code
 }
 
+// RankPeople orders a month's people for the ranking bulletin, the export
+// and the 评分 screen: eligible residents (no 服务明星 veto this month) by
+// score, then 满意率, then cases completed, then 工号; substitutes and the
+// vetoed after them in the same order. It returns the rank of each (0 for
+// those not ranked).
+func RankPeople(people []PersonScore) ([]PersonScore, []int) {
+	out := append([]PersonScore(nil), people...)
+	eligible := func(p PersonScore) bool { return p.Resident && len(p.StarVetoes) == 0 }
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if eligible(a) != eligible(b) {
+			return eligible(a)
+		}
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		ra, rb := SatisfactionRate(a.Satisfied, a.Rated), SatisfactionRate(b.Satisfied, b.Rated)
+		if ra != rb {
+			return ra > rb
+		}
+		if a.CasesDone != b.CasesDone {
+			return a.CasesDone > b.CasesDone
+		}
+		return a.EmployeeNo < b.EmployeeNo
+	})
+	ranks := make([]int, len(out))
+	n := 0
+	for i, p := range out {
+		if eligible(p) {
+			n++
+			ranks[i] = n
+		}
+	}
+	return out, ranks
+}
+
 // StarCandidate is a person's quarter for the 服务明星 selection.
 type StarCandidate struct {
 	StaffID          uint

@@ -83,7 +83,7 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 		return MonthScores{}, FieldErrors{{"月份", err.Error()}}
 	}
 	month = MonthOf(first)
-	last := NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	_, last := MonthSpan(first)
 	rs, err := s.RulesFor(first)
 	if err != nil {
 		return MonthScores{}, err

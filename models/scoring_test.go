@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -137,5 +138,36 @@ func TestStarsQuarterMeanVetoesAndTies(t *testing.T) {
 	}
 	if stars[0].EmployeeNo != "ZW001" || !stars[0].Award || !stars[1].Award {
 		t.Fatalf("ranking %+v", stars)
+	}
+}
+
+func TestRankPeopleMonth(t *testing.T) {
+	ps := func(no string, score float64, satisfied, rated, done int) PersonScore {
+		return PersonScore{EmployeeNo: no, Name: no, Resident: true, Score: score, Satisfied: satisfied, Rated: rated, CasesDone: done}
+	}
+	substitute := ps("ZW009", 105, 10, 10, 30)
+	substitute.Resident = false
+	vetoed := ps("ZW008", 104, 10, 10, 30)
+	vetoed.StarVetoes = []string{"11月5日 一次性告知未履行"}
+	people := []PersonScore{
+		ps("ZW005", 99, 9, 10, 20),  // same score, lower 满意率
+		ps("ZW004", 99, 10, 10, 12), // same score and rate, fewer cases done
+		substitute,                  // 临时替岗: listed, not ranked
+		ps("ZW003", 99, 10, 10, 20), // ties ZW002 on everything: 工号 decides
+		vetoed,                      // 服务明星资格取消: listed, not ranked
+		ps("ZW002", 99, 10, 10, 20),
+		ps("ZW001", 101, 5, 10, 3), // the highest score ranks first whatever the rest
+	}
+	out, ranks := RankPeople(people)
+	var order []string
+	for i, p := range out {
+		order = append(order, fmt.Sprintf("%s:%d", p.EmployeeNo, ranks[i]))
+	}
+	want := "ZW001:1 ZW002:2 ZW003:3 ZW004:4 ZW005:5 ZW009:0 ZW008:0"
+	if got := strings.Join(order, " "); got != want {
+		t.Fatalf("ranking %s\nwant    %s", got, want)
+	}
+	if people[0].EmployeeNo != "ZW005" {
+		t.Fatal("RankPeople reordered its argument")
 	}
 }

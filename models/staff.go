@@ -78,15 +78,6 @@ func (p Staff) InService(d Date) bool {
 	return p.LeftOn.IsZero() || !d.After(p.LeftOn)
 }
 
-func oneOf(v string, set []string) bool {
-	for _, s := range set {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
-
 // Validate checks a person's own fields and normalises them (trims, upper-case
 // X in the identity number, fills 性别 from the identity number). The field
 // names in the errors are the labels of the form and the staff file columns.

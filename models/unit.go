@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // HomeUnit is a department that seconds staff to the centre (派驻单位).
@@ -29,13 +28,6 @@ func (u HomeUnit) auditFields() []AuditField {
 		{"单位名称", u.Name}, {"行业制式服装", yesNo(u.SectorUniform)},
 		{"联系人", u.Contact}, {"联系电话", u.Phone},
 	}
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "是"
-	}
-	return "否"
 }
 
 // Validate checks a home unit's own fields.
@@ -92,39 +84,6 @@ func (s *Store) DeleteHomeUnit(id uint) error {
 		a.delete(u)
 		return nil
 	})
-}
-
-// saveAudited creates rec when id is 0, otherwise updates it, recording the
-// change. rec must be a pointer to an audited entity.
-func saveAudited[T any, P interface {
-	*T
-	audited
-}](tx *gorm.DB, a *auditor, rec P, id uint) error {
-	if id == 0 {
-		if err := tx.Omit(clause.Associations).Create(rec).Error; err != nil {
-			return err
-		}
-		if err := reload(tx, rec); err != nil {
-			return err
-		}
-		a.create(rec)
-		return nil
-	}
-	before := P(new(T))
-	if err := tx.First(before, id).Error; err != nil {
-		return notFound(err)
-	}
-	if err := reload(tx, before); err != nil {
-		return err
-	}
-	if err := tx.Omit("created_at", clause.Associations).Save(rec).Error; err != nil {
-		return err
-	}
-	if err := reload(tx, rec); err != nil {
-		return err
-	}
-	a.update(before, rec)
-	return nil
 }
 
 // reload fills in the associations a record's audit fields show.

@@ -290,3 +290,63 @@ func (s *Store) ViolationByID(id uint) (Violation, error) {
 	err := s.db.Preload("Staff").Preload("Window").First(&v, id).Error
 	return v, notFound(err)
 }
+
+// ViolationRow is one violation as the violations file gives it.
+type ViolationRow struct {
+	EmployeeNo    string
+	On            Date
+	Category      string
+	Circumstances string
+	RecordedBy    string
+}
+
+// ImportViolations creates violations in one transaction, matched on 工号 +
+// 日期 + 类别 + 情形 (a stored one with a different 记录人 is updated). Each
+// new one gets the ladder step its history suggests.
+func (s *Store) ImportViolations(rows []ViolationRow) (ImportStats, error) {
+	var st ImportStats
+	op := s.Operator()
+	err := s.write(func(tx *gorm.DB, a *auditor) error {
+		st = ImportStats{}
+		roster, err := rosterByNo(tx)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			p, ok := roster[r.EmployeeNo]
+			if !ok {
+				return FieldErrors{{"工号", fmt.Sprintf("工号 %s 不存在，请先导入人员", r.EmployeeNo)}}
+			}
+			next := Violation{StaffID: p.ID, On: r.On, Category: r.Category, Circumstances: r.Circumstances, RecordedBy: r.RecordedBy}
+			if fe := next.Validate(); len(fe) > 0 {
+				return fmt.Errorf("工号 %s %s：%w", r.EmployeeNo, r.On, fe)
+			}
+			var old Violation
+			if err := tx.Where("staff_id = ? AND \"on\" = ? AND category = ? AND circumstances = ?", p.ID, next.On, next.Category, next.Circumstances).Limit(1).Find(&old).Error; err != nil {
+				return err
+			}
+			if old.ID != 0 {
+				if next.RecordedBy == "" || old.RecordedBy == next.RecordedBy {
+					st.Unchanged++
+					continue
+				}
+				rec := old
+				rec.RecordedBy = next.RecordedBy
+				if err := saveViolationTx(tx, a, &rec); err != nil {
+					return err
+				}
+				st.Updated++
+				continue
+			}
+			if next.RecordedBy == "" {
+				next.RecordedBy = op
+			}
+			if err := saveViolationTx(tx, a, &next); err != nil {
+				return err
+			}
+			st.Created++
+		}
+		return nil
+	})
+	return st, err
+}

@@ -2,10 +2,13 @@ package reports
 
 import (
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 	"time"
 
 	"govdesk/models"
+	"govdesk/reports/typeset"
 )
 
 var punchColumns = []Column{{"工号", true}, {"姓名", false}, {"打卡时间", true}, {"设备", false}}
@@ -70,13 +73,11 @@ func (p *punchImporter) parse(r row) string {
 
 func exportPunches(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
 	f := models.PunchFilter{}
-	if opt.Month != "" {
-		first, err := models.ParseMonth(opt.Month)
-		if err != nil {
-			return "", nil, nil, err
-		}
-		f.From, f.To = first, models.NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	from, to, err := monthRange(opt.Month)
+	if err != nil {
+		return "", nil, nil, err
 	}
+	f.From, f.To = from, to
 	list, err := st.Punches(f)
 	if err != nil {
 		return "", nil, nil, err
@@ -86,120 +87,6 @@ func exportPunches(st *models.Store, opt ExportOptions) (string, []string, [][]s
 		rows[i] = []string{p.Staff.EmployeeNo, p.Staff.Name, models.FormatDateTime(p.At), p.Device}
 	}
 	return "打卡记录", columnNames(punchColumns), rows, nil
-}
-
-var leaveColumns = []Column{
-	{"工号", true}, {"类型", true}, {"开始", true}, {"结束", true}, {"事由", false},
-	{"状态", true}, {"审批人", false}, {"顶岗人员工号", false}, {"销假日期", false},
-}
-
-type leaveImporter struct {
-	staff map[string]models.Staff
-	rows  []models.LeaveRow
-}
-
-func (l *leaveImporter) columns() []Column { return leaveColumns }
-
-func (l *leaveImporter) prepare(st *models.Store) error {
-	list, err := st.StaffList()
-	if err != nil {
-		return err
-	}
-	l.staff = make(map[string]models.Staff, len(list))
-	for _, s := range list {
-		l.staff[s.EmployeeNo] = s
-	}
-	return nil
-}
-
-func (l *leaveImporter) apply(st *models.Store) (models.ImportStats, error) {
-	return st.ImportLeaves(l.rows)
-}
-
-// halfDay reads "2026-11-09 上午"; an empty half is def.
-func (r row) halfDay(col, def string) (models.Date, string) {
-	v := r.get(col)
-	if v == "" {
-		r.problem(col, "不能为空")
-		return models.Date{}, ""
-	}
-	half := def
-	for _, h := range models.Halves {
-		if s, ok := strings.CutSuffix(v, h); ok {
-			v, half = strings.TrimSpace(s), h
-			break
-		}
-	}
-	d, err := models.ParseDate(v)
-	if err != nil {
-		r.problem(col, err.Error()+"；应写成 2026-11-09 上午 的形式")
-		return models.Date{}, ""
-	}
-	return d, half
-}
-
-func (l *leaveImporter) parse(r row) string {
-	before := len(*r.probs)
-	lr := models.LeaveRow{EmployeeNo: r.need("工号"), StandInNo: r.get("顶岗人员工号")}
-	q := &lr.LeaveRequest
-	q.Type, q.Reason, q.Status, q.Approver = r.need("类型"), r.get("事由"), r.need("状态"), r.get("审批人")
-	q.From, q.FromHalf = r.halfDay("开始", models.HalfAM)
-	q.To, q.ToHalf = r.halfDay("结束", models.HalfPM)
-	q.ReturnedOn = r.date("销假日期", false)
-	if lr.EmployeeNo != "" {
-		if s, ok := l.staff[lr.EmployeeNo]; ok {
-			q.StaffID = s.ID
-		} else {
-			r.problem("工号", fmt.Sprintf("工号 %s 不在人员名册中：请先在“人员”中添加或导入此人", lr.EmployeeNo))
-		}
-	}
-	if lr.StandInNo != "" {
-		if s, ok := l.staff[lr.StandInNo]; ok {
-			id := s.ID
-			q.StandInID = &id
-		} else {
-			r.problem("顶岗人员工号", fmt.Sprintf("工号 %s 不在人员名册中", lr.StandInNo))
-		}
-	}
-	reported := map[string]bool{}
-	for _, p := range (*r.probs)[before:] {
-		reported[p.Column] = true
-	}
-	for _, e := range q.Validate() {
-		if !reported[e.Field] {
-			r.problem(e.Field, e.Reason)
-		}
-	}
-	if len(*r.probs) > before {
-		return ""
-	}
-	l.rows = append(l.rows, lr)
-	return fmt.Sprintf("工号 %s 开始 %s %s", lr.EmployeeNo, q.From, q.FromHalf)
-}
-
-func exportLeaves(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
-	f := models.LeaveFilter{}
-	if opt.Month != "" {
-		first, err := models.ParseMonth(opt.Month)
-		if err != nil {
-			return "", nil, nil, err
-		}
-		f.From, f.To = first, models.NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
-	}
-	list, err := st.Leaves(f)
-	if err != nil {
-		return "", nil, nil, err
-	}
-	rows := make([][]string, len(list))
-	for i, l := range list {
-		standIn := ""
-		if l.StandIn != nil {
-			standIn = l.StandIn.EmployeeNo
-		}
-		rows[len(list)-1-i] = []string{l.Staff.EmployeeNo, l.Type, l.From.String() + " " + l.FromHalf,
-			l.To.String() + " " + l.ToHalf, l.Reason, l.Status, l.Approver, standIn, l.ReturnedOn.String()}
-	}
-	return "请假", columnNames(leaveColumns), rows, nil
 }
 
 var inspectionColumns = []Column{{"工号", true}, {"离岗时间", true}, {"返岗时间", true}, {"检查人", true}, {"说明", false}}
@@ -256,13 +143,11 @@ func (x *inspectionImporter) parse(r row) string {
 
 func exportInspections(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
 	f := models.AttendanceRecordFilter{}
-	if opt.Month != "" {
-		first, err := models.ParseMonth(opt.Month)
-		if err != nil {
-			return "", nil, nil, err
-		}
-		f.From, f.To = first, models.NewDate(first.Year(), first.Month()+1, 1).AddDays(-1)
+	from, to, err := monthRange(opt.Month)
+	if err != nil {
+		return "", nil, nil, err
 	}
+	f.From, f.To = from, to
 	list, err := st.Inspections(f)
 	if err != nil {
 		return "", nil, nil, err
@@ -303,4 +188,76 @@ func exportAttendance(st *models.Store, opt ExportOptions) (string, []string, []
 			n(m.AwayCount), days(m.LeaveDays), days(m.LateEarlyAbsentDays), days(m.AwayAbsentDays), days(m.AbsentDays)}
 	}
 	return fmt.Sprintf("%d年%d月考勤", first.Year(), int(first.Month())), attendanceHeader, rows, nil
+}
+
+// PrintAttendanceBulletin prints the monthly 考勤情况通报: a summary, the
+// table of everyone with an anomaly (with the figures of the monthly sheet),
+// and the list of those with full attendance.
+func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w io.Writer) error {
+	sheet, err := st.AttendanceSheet(month, models.AttendanceFilter{})
+	if err != nil {
+		return err
+	}
+	sums := sheet.Summaries
+	first, _ := models.ParseMonth(month)
+	p, err := newPrinter(st)
+	if err != nil {
+		return err
+	}
+	title := fmt.Sprintf("%d年%d月窗口工作人员考勤情况通报", first.Year(), int(first.Month()))
+	doc, err := p.newDoc(title, opt.Created)
+	if err != nil {
+		return err
+	}
+	finish, err := p.number(doc, "考勤通报", month, opt)
+	if err != nil {
+		return err
+	}
+	var anomalies [][]string
+	var perfect []string
+	late, absent := 0, 0
+	for _, s := range sums {
+		if s.Result() != "正常" {
+			anomalies = append(anomalies, []string{s.Name, s.WindowCode,
+				strconv.Itoa(s.LateCount + s.EarlyCount), strconv.Itoa(s.MissingCount), strconv.Itoa(s.AwayCount),
+				models.FormatDays(s.LeaveDays), models.FormatDays(s.AbsentDays)})
+			if s.LateCount+s.EarlyCount > 0 {
+				late++
+			}
+			if s.AbsentDays > 0 {
+				absent++
+			}
+		} else if s.LeaveDays == 0 && s.DueDays > 0 {
+			perfect = append(perfect, s.Name)
+		}
+	}
+	doc.Title(p.office.Name + title)
+	doc.Addressee("各进驻窗口单位：")
+	period := ""
+	if today := p.st.Today(); today.Year() == first.Year() && today.Month() == first.Month() {
+		period = "（统计至" + strings.TrimPrefix(today.AddDays(-1).Chinese(), strconv.Itoa(today.Year())+"年") + "）"
+	}
+	doc.Paragraph(fmt.Sprintf("根据中心考勤制度，现将%d年%d月%s窗口工作人员考勤情况通报如下。本月参加考勤%d人，其中全勤%d人，考勤异常%d人（有迟到或早退的%d人，有旷工的%d人）。",
+		first.Year(), int(first.Month()), period, len(sums), len(perfect), len(anomalies), late, absent))
+	if open := sheet.Unresolved(); len(open) > 0 {
+		doc.Paragraph(models.GapsText(open) + "，该日考勤待核实，未计入本通报。")
+	}
+	doc.Heading1("一、考勤异常人员")
+	if len(anomalies) == 0 {
+		doc.Paragraph("本月无考勤异常人员。")
+	} else {
+		doc.Table([]typeset.Column{{Title: "姓名", Width: 3.2}, {Title: "窗口", Width: 2.2, Center: true},
+			{Title: "迟到早退（次）", Width: 3, Center: true}, {Title: "缺卡（次）", Width: 2.4, Center: true},
+			{Title: "擅离（次）", Width: 2.4, Center: true}, {Title: "请假（天）", Width: 2.4, Center: true},
+			{Title: "旷工（天）", Width: 2.4, Center: true}}, anomalies)
+	}
+	doc.Heading1("二、全勤人员")
+	if len(perfect) == 0 {
+		doc.Paragraph("本月无全勤人员。")
+	} else {
+		doc.Paragraph(strings.Join(perfect, "、") + "。")
+	}
+	doc.Paragraph("请各进驻窗口单位督促本单位人员严格遵守考勤制度，按时打卡，因事离岗须按规定履行请假和外出登记手续。对考勤结果有异议的，请于通报发布之日起3个工作日内向综合业务科提出。")
+	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
+	return finish(output(doc, w))
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -98,12 +99,6 @@ func (r row) date(col string, required bool) models.Date {
 		r.problem(col, err.Error())
 	}
 	return d
-}
-
-func (r row) fieldErrors(fe models.FieldErrors) {
-	for _, e := range fe {
-		r.problem(e.Field, e.Reason)
-	}
 }
 
 // importer is one kind of import: its columns, how a row becomes a record,
@@ -298,5 +293,22 @@ func exportPDF(st *models.Store, kind, path string, opt ExportOptions) (int, err
 	default:
 		return 0, fmt.Errorf("“%s”不能导出为 PDF；可导出为 PDF 的有：attendance（考勤通报）、scores-month（满意窗口评选结果通报）", kind)
 	}
-	return 1, writeFileAtomic(path, buf.Bytes())
+	return 1, WriteFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
+}
+
+// monthRange gives the first and last day of an export's --month; no month
+// gives zero dates, which filter nothing.
+func monthRange(month string) (models.Date, models.Date, error) {
+	if month == "" {
+		return models.Date{}, models.Date{}, nil
+	}
+	first, err := models.ParseMonth(month)
+	if err != nil {
+		return models.Date{}, models.Date{}, err
+	}
+	first, last := models.MonthSpan(first)
+	return first, last, nil
 }

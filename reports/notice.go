@@ -366,15 +366,10 @@ func PrintNotices(ctx context.Context, st *models.Store, reqs []NoticeRequest, o
 		return nil, err
 	}
 	var issued []models.IssuedNotice
-	voidAll := func(reason string) {
-		for _, n := range issued {
-			st.VoidNotice(n.ID, reason)
-		}
-	}
+	voidAll := func(reason string, err error) error { return voidUnprinted(st, issued, reason, err) }
 	for i, pr := range preps {
 		if ctx.Err() != nil {
-			voidAll("批量印制已取消，未输出")
-			return nil, ErrCancelled
+			return nil, voidAll("批量印制已取消，未输出", ErrCancelled)
 		}
 		at := reqs[i].At
 		if at.IsZero() {
@@ -382,8 +377,7 @@ func PrintNotices(ctx context.Context, st *models.Store, reqs []NoticeRequest, o
 		}
 		n, err := p.issue(pr, at)
 		if err != nil {
-			voidAll("批量印制失败，未输出")
-			return nil, err
+			return nil, voidAll("批量印制失败，未输出", err)
 		}
 		issued = append(issued, n)
 		if i > 0 {
@@ -393,28 +387,33 @@ func PrintNotices(ctx context.Context, st *models.Store, reqs []NoticeRequest, o
 		progress(i+1, len(preps))
 	}
 	if warn := doc.Warnings(); len(warn) > 0 {
-		voidAll("有字符无法印出")
-		return nil, fmt.Errorf("有字符无法印出，未输出：%s", strings.Join(warn, "；"))
+		return nil, voidAll("有字符无法印出", fmt.Errorf("有字符无法印出，未输出：%s", strings.Join(warn, "；")))
 	}
 	var buf bytes.Buffer
 	if err := doc.Output(&buf); err != nil {
-		voidAll("PDF 生成失败")
-		return nil, fmt.Errorf("PDF 生成失败：%w", err)
+		return nil, voidAll("PDF 生成失败", fmt.Errorf("PDF 生成失败：%w", err))
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
-		voidAll("PDF 写入失败")
-		return nil, err
+		return nil, voidAll("PDF 写入失败", err)
 	}
 	return issued, nil
 }
 
-func writeFileAtomic(path string, data []byte) error {
-	tmp := path + ".part"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法写入 %s：%w", path, err)
+// voidUnprinted voids the notices of a print that produced no paper, so the
+// register shows the gap, and returns err. A number that could not be voided
+// is added to err by its 文号: it is taken, nobody holds its paper, and the
+// register would not say so until someone voids it by hand.
+func voidUnprinted(st *models.Store, issued []models.IssuedNotice, reason string, err error) error {
+	var failed []error
+	for _, n := range issued {
+		if verr := st.VoidNotice(n.ID, reason); verr != nil {
+			failed = append(failed, fmt.Errorf("文号 %s 已占用但未能登记作废（%w），请在办件档案中将其作废", n.DocNo, verr))
+		}
 	}
-	return os.Rename(tmp, path)
+	if len(failed) == 0 {
+		return err
+	}
+	return errors.Join(append([]error{err}, failed...)...)
 }
 
 // PrintNoticesFile prints a batch to a file; the file appears only when the
@@ -425,16 +424,14 @@ func PrintNoticesFile(st *models.Store, reqs []NoticeRequest, opt PrintOptions, 
 
 // PrintNoticesFileContext is PrintNoticesFile that can be cancelled.
 func PrintNoticesFileContext(ctx context.Context, st *models.Store, reqs []NoticeRequest, opt PrintOptions, path string, progress Progress) ([]models.IssuedNotice, error) {
-	var buf bytes.Buffer
-	issued, err := PrintNotices(ctx, st, reqs, opt, &buf, progress)
+	var issued []models.IssuedNotice
+	err := WriteFileAtomic(path, func(w io.Writer) (err error) {
+		issued, err = PrintNotices(ctx, st, reqs, opt, w, progress)
+		return err
+	})
 	if err != nil {
-		return nil, err
-	}
-	if err := writeFileAtomic(path, buf.Bytes()); err != nil {
-		for _, n := range issued {
-			st.VoidNotice(n.ID, "文件写入失败")
-		}
-		return nil, err
+		// printed, but the file could not be written
+		return nil, voidUnprinted(st, issued, "文件写入失败", err)
 	}
 	return issued, nil
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
 	"os"
 	"os/exec"
@@ -228,6 +229,31 @@ func TestBatchCancelledWritesNothingAndVoidsNumbers(t *testing.T) {
 		if !n.Voided {
 			t.Fatalf("%s left valid after cancel", n.DocNo)
 		}
+	}
+}
+
+// voidFirstWriter fails every write after someone else has voided every
+// notice, so that voiding them again after the failure is refused.
+type voidFirstWriter struct{ st *models.Store }
+
+func (w voidFirstWriter) Write([]byte) (int, error) {
+	list, _ := w.st.IssuedNotices("")
+	for _, n := range list {
+		w.st.VoidNotice(n.ID, "已手工作废")
+	}
+	return 0, errors.New("磁盘已满")
+}
+
+func TestFailedPrintReportsNumbersItCouldNotVoid(t *testing.T) {
+	st, _ := caseStore(t)
+	reqs := []NoticeRequest{{Kind: "受理通知书", CaseNo: "SL20260930001", At: printDate}}
+	_, err := PrintNotices(context.Background(), st, reqs, fixedPDF, voidFirstWriter{st}, nil)
+	if err == nil || !strings.Contains(err.Error(), "磁盘已满") {
+		t.Fatalf("the write error is lost: %v", err)
+	}
+	list, _ := st.IssuedNotices("")
+	if len(list) != 1 || !strings.Contains(err.Error(), "文号 "+list[0].DocNo+" 已占用但未能登记作废") {
+		t.Fatalf("the number left unvoided is not named: %v", err)
 	}
 }
 

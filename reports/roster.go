@@ -125,17 +125,3 @@ func exportStaff(st *models.Store, _ ExportOptions) (string, []string, [][]strin
 	}
 	return "人员", columnNames(staffColumns), rows, nil
 }
-
-func exportAudit(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
-	entries, err := st.AuditLog(opt.Audit)
-	if err != nil {
-		return "", nil, nil, err
-	}
-	header := []string{"时间", "操作员", "对象", "记录", "操作", "内容"}
-	rows := make([][]string, len(entries))
-	for i, e := range entries {
-		rows[i] = []string{e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Entity, e.Key, e.Action,
-			strings.Join(e.Changes(), "；")}
-	}
-	return "操作日志", header, rows, nil
-}

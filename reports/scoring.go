@@ -3,7 +3,6 @@ package reports
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -28,40 +27,6 @@ func haveCN(b bool) string {
 	return "无"
 }
 
-// PeopleRanked orders a month's people: eligible residents by score, then
-// 满意率, then cases completed; the ineligible after them. It returns the
-// rank of each (0 for the ineligible).
-func PeopleRanked(people []models.PersonScore) ([]models.PersonScore, []int) {
-	out := append([]models.PersonScore(nil), people...)
-	eligible := func(p models.PersonScore) bool { return p.Resident && len(p.StarVetoes) == 0 }
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if eligible(a) != eligible(b) {
-			return eligible(a)
-		}
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		ra, rb := models.SatisfactionRate(a.Satisfied, a.Rated), models.SatisfactionRate(b.Satisfied, b.Rated)
-		if ra != rb {
-			return ra > rb
-		}
-		if a.CasesDone != b.CasesDone {
-			return a.CasesDone > b.CasesDone
-		}
-		return a.EmployeeNo < b.EmployeeNo
-	})
-	ranks := make([]int, len(out))
-	n := 0
-	for i, p := range out {
-		if eligible(p) {
-			n++
-			ranks[i] = n
-		}
-	}
-	return out, ranks
-}
-
 func exportScoresMonth(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
 	if opt.Month == "" {
 		return "", nil, nil, fmt.Errorf("导出月度评分须指定月份，例如 2026-11（命令行：--month 2026-11）")
@@ -79,7 +44,7 @@ func exportScoresMonth(st *models.Store, opt ExportOptions) (string, []string, [
 		rows = append(rows, []string{"窗口", w.Code, w.Name, score(100), score(w.Deductions), score(w.Bonus), score(w.Score),
 			rank, haveCN(w.Eligible()), strings.Join(w.Vetoes, "；"), yesNoCN(w.Award), ""})
 	}
-	people, ranks := PeopleRanked(ms.People)
+	people, ranks := models.RankPeople(ms.People)
 	for i, p := range people {
 		rank := ""
 		if ranks[i] > 0 {

@@ -62,7 +62,7 @@ func ReadSheet(path string) (*Sheet, error) {
 		defer f.Close()
 		sheets := f.GetSheetList()
 		if len(sheets) == 0 {
-			return nil, fmt.Errorf("Excel 文件 %s 没有工作表", base)
+			return nil, fmt.Errorf("文件 %s 中没有 Excel 工作表", base)
 		}
 		// Raw values: a date cell gives its serial number (which ParseDate
 		// reads) and a long number its digits, not a display format's
@@ -178,42 +178,33 @@ func isASCII(s string) bool {
 // Chinese Windows opens without mojibake. The file is written to a temporary
 // name first, so a failed export never leaves half a file.
 func WriteSheet(path, sheetName string, header []string, rows [][]string) error {
-	ext := strings.ToLower(filepath.Ext(path))
-	tmp := path + ".part" + ext
-	var err error
-	switch ext {
+	var write func(io.Writer) error
+	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
-		err = writeCSV(tmp, header, rows)
+		write = func(w io.Writer) error { return writeCSV(w, header, rows) }
 	case ".xlsx":
-		err = writeXLSX(tmp, sheetName, header, rows)
+		write = func(w io.Writer) error { return writeXLSX(w, sheetName, header, rows) }
 	default:
 		return fmt.Errorf("不支持的导出格式“%s”：请用 .xlsx 或 .csv 结尾的文件名", filepath.Ext(path))
 	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("无法写入 %s：%w", filepath.Base(path), err)
-	}
-	return os.Rename(tmp, path)
+	return WriteFileAtomic(path, func(w io.Writer) error {
+		if err := write(w); err != nil {
+			return fmt.Errorf("无法写入 %s：%w", filepath.Base(path), err)
+		}
+		return nil
+	})
 }
 
-func writeCSV(path string, header []string, rows [][]string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	f.Write([]byte{0xEF, 0xBB, 0xBF})
-	w := csv.NewWriter(f)
+func writeCSV(out io.Writer, header []string, rows [][]string) error {
+	out.Write([]byte{0xEF, 0xBB, 0xBF})
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	w.Write(header)
 	w.WriteAll(rows)
-	if err := w.Error(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return w.Error()
 }
 
-func writeXLSX(path, sheetName string, header []string, rows [][]string) error {
+func writeXLSX(out io.Writer, sheetName string, header []string, rows [][]string) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if sheetName == "" {
@@ -269,7 +260,7 @@ func writeXLSX(path, sheetName string, header []string, rows [][]string) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return f.SaveAs(path)
+	return f.Write(out)
 }
 
 // displayWidth counts CJK characters as two columns, as Excel shows them.

@@ -72,13 +72,6 @@ func PrintSubstitutionForm(st *models.Store, id uint, opt PrintOptions, w io.Wri
 	return output(doc, w)
 }
 
-func joinNonEmpty(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "；" + b
-}
-
 // BadgeRegisterOptions choose the loans of the 领用归还登记表: those issued
 // in the period (inclusive; zero = unbounded).
 type BadgeRegisterOptions struct {
