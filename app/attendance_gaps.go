@@ -123,3 +123,82 @@ func (b *gapBanner) onUnconfirm(g models.PunchGap) {
 		})
 	})
 }
+
+// attendanceMonth opens the monthly sheet of a month (the overview's alert
+// of days without punch records).
+type attendanceMonth struct{ first models.Date }
+
+func (attendanceMonth) target() string { return "考勤" }
+
+// handle shows what another screen asked for.
+func (sc *attendanceScreen) handle(r request) {
+	if m, ok := r.(attendanceMonth); ok {
+		sc.month = m.first
+		sc.reload()
+	}
+}
+
+// gapAlert is the overview's alert of working days without punch records in
+// the current month and the last one, while they are unresolved.
+type gapAlert struct {
+	shell  *shell
+	data   gapAlertData
+	button *widget.Button
+	month  models.Date // the month the button opens
+}
+
+// gapAlertData is what the alert reads.
+type gapAlertData interface {
+	clock
+	PunchGaps(month string) ([]models.PunchGap, error)
+	MonthLocked(month string) (bool, error)
+}
+
+func newGapAlert(s *shell, d gapAlertData) *gapAlert {
+	a := &gapAlert{shell: s, data: d}
+	a.button = widget.NewButton("", func() { s.open(attendanceMonth{a.month}) })
+	a.button.Importance = widget.WarningImportance
+	a.button.Hide()
+	return a
+}
+
+// find reads the unresolved gaps, the earlier month first (off the UI
+// goroutine); show puts the result on the button.
+func (a *gapAlert) find() (models.Date, []models.PunchGap, error) {
+	today := a.data.Today()
+	this, _ := models.MonthSpan(today)
+	for _, first := range []models.Date{this.AddDays(-1), this} {
+		first, _ = models.MonthSpan(first)
+		month := models.MonthOf(first)
+		if locked, err := a.data.MonthLocked(month); err != nil || locked {
+			if err != nil {
+				return first, nil, err
+			}
+			continue
+		}
+		gaps, err := a.data.PunchGaps(month)
+		if err != nil {
+			return first, nil, err
+		}
+		var open []models.PunchGap
+		for _, g := range gaps {
+			if !g.Confirmed {
+				open = append(open, g)
+			}
+		}
+		if len(open) > 0 {
+			return first, open, nil
+		}
+	}
+	return models.Date{}, nil, nil
+}
+
+func (a *gapAlert) show(first models.Date, open []models.PunchGap) {
+	if len(open) == 0 {
+		a.button.Hide()
+		return
+	}
+	a.month = first
+	a.button.SetText(models.GapsText(open) + "，暂不计考勤，点击处理")
+	a.button.Show()
+}

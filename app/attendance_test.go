@@ -381,3 +381,20 @@ func TestDayWithoutPunchesIsNamedAndConfirmedFromTheSheet(t *testing.T) {
 		return row[attAbsent] == "1" && !sc.gaps.box.Visible()
 	})
 }
+
+// The overview names the days without punch records and opens their month.
+func TestOverviewLeadsToDaysWithoutPunches(t *testing.T) {
+	s, st := newTestShell(t)
+	day := lastWorkingDayOfLastMonth(t, st)
+	seedOneDayPerson(t, st, day)
+	s.show("总览")
+	h := s.screens["总览"].(*homeScreen)
+	h.reload()
+	want := fmt.Sprintf("%d月%d日无打卡记录（未导入?）", int(day.Month()), day.Day())
+	waitFor(t, "the alert", func() bool { return h.gaps.button.Visible() && strings.Contains(h.gaps.button.Text, want) })
+	test.Tap(h.gaps.button)
+	sc := s.screens["考勤"].(*attendanceScreen)
+	waitFor(t, "the month of the gap", func() bool {
+		return sc.loaded && sc.title.Text == monthTitle(models.NewDate(day.Year(), day.Month(), 1)) && sc.gaps.box.Visible()
+	})
+}

@@ -22,6 +22,7 @@ type homeData interface {
 	FillDemo() error
 	conductAlertData
 	badgeAlertData
+	gapAlertData
 }
 
 // homeScreen is the overview: counts of windows and staff, and the alerts
@@ -35,6 +36,7 @@ type homeScreen struct {
 	alerts  *widget.Label
 	overdue *widget.Button
 	badges  *badgeAlert // badges and seat plates overdue (home_badges.go)
+	gaps    *gapAlert   // days without punch records (attendance_gaps.go)
 	demo    *widget.Button
 	box     fyne.CanvasObject
 }
@@ -55,13 +57,14 @@ func newHomeScreen(s *shell, d homeData) *homeScreen {
 	h.overdue.Importance = widget.DangerImportance
 	h.overdue.Hide()
 	h.badges = newBadgeAlert(s, d)
+	h.gaps = newGapAlert(s, d)
 	h.demo = widget.NewButton("填入演示数据（20个窗口、60名人员）", h.onDemo)
 	h.demo.Importance = widget.HighImportance
 	h.demo.Hide()
 	h.box = container.NewVBox(
 		widget.NewLabelWithStyle("总览", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(3, card("启用窗口", h.windows), card("在岗人员", h.onDuty), card("派驻单位", h.units)),
-		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue), container.NewHBox(h.badges.button))),
+		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue), container.NewHBox(h.gaps.button), container.NewHBox(h.badges.button))),
 		h.demo,
 	)
 	h.reload()
@@ -74,6 +77,8 @@ type homeCounts struct {
 	windows, onDuty, total, units int
 	overdue                       int
 	conduct                       []string // overdue complaints and rectification items
+	gapMonth                      models.Date
+	gaps                          []models.PunchGap
 	empty                         bool
 }
 
@@ -110,7 +115,10 @@ func (h *homeScreen) reload() {
 		if err != nil {
 			return err
 		}
-		c.conduct, err = conductAlerts(h.data)
+		if c.conduct, err = conductAlerts(h.data); err != nil {
+			return err
+		}
+		c.gapMonth, c.gaps, err = h.gaps.find()
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -133,6 +141,10 @@ func (h *homeScreen) reload() {
 			h.overdue.Show()
 		} else {
 			h.overdue.Hide()
+		}
+		h.gaps.show(c.gapMonth, c.gaps)
+		if len(c.gaps) > 0 {
+			h.alerts.SetText("以下事项需要处理：")
 		}
 		if len(c.conduct) > 0 {
 			h.alerts.SetText("以下事项需要处理：\n" + strings.Join(c.conduct, "\n"))

@@ -102,38 +102,17 @@ func (s *Store) AttendanceSheet(month string, f AttendanceFilter) (AttendanceShe
 	if len(staff) == 0 {
 		return AttendanceSheet{}, nil
 	}
-	full, err := s.Calendar()
+	cal, err := s.monthCalendar(first, last)
 	if err != nil {
 		return AttendanceSheet{}, err
 	}
-	// The statutory calendar is slow to ask (lunar-go searches its tables on
-	// every call): decide the month's days once and share them.
-	var days []CalendarDay
-	for d := first; !d.After(last); d = d.AddDays(1) {
-		days = append(days, CalendarDay{Day: d.String(), Working: full.IsWorkingDay(d)})
-	}
-	cal := NewCalendar(days)
 	book, err := loadRuleBook(s.db)
 	if err != nil {
 		return AttendanceSheet{}, err
 	}
 	from, to := first.sqlStart(), last.AddDays(1).sqlStart()
-	punches := make(map[uint][]DayPunch, len(staff))
-	rows, err := s.db.Raw("SELECT staff_id, at, correction, reason, approver, device FROM punches WHERE at >= ? AND at < ?", from, to).Rows()
+	punches, err := s.monthPunches(first, last)
 	if err != nil {
-		return AttendanceSheet{}, err
-	}
-	for rows.Next() {
-		var p DayPunch
-		if err := rows.Scan(&p.StaffID, &p.At, &p.Correction, &p.Reason, &p.Approver, &p.Device); err != nil {
-			rows.Close()
-			return AttendanceSheet{}, err
-		}
-		p.At = Civil(p.At)
-		punches[p.StaffID] = append(punches[p.StaffID], p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return AttendanceSheet{}, err
 	}
 	var leaves []LeaveRequest
@@ -175,4 +154,70 @@ func (s *Store) AttendanceSheet(month string, f AttendanceFilter) (AttendanceShe
 		}))
 	}
 	return AttendanceSheet{Summaries: out, Gaps: gaps}, nil
+}
+
+// monthCalendar decides the working days of first…last once: the statutory
+// calendar is slow to ask (lunar-go searches its tables on every call).
+func (s *Store) monthCalendar(first, last Date) (*Calendar, error) {
+	full, err := s.Calendar()
+	if err != nil {
+		return nil, err
+	}
+	var days []CalendarDay
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		days = append(days, CalendarDay{Day: d.String(), Working: full.IsWorkingDay(d)})
+	}
+	return NewCalendar(days), nil
+}
+
+// monthPunches reads every punch and correction of first…last, by person,
+// in one query.
+func (s *Store) monthPunches(first, last Date) (map[uint][]DayPunch, error) {
+	punches := map[uint][]DayPunch{}
+	rows, err := s.db.Raw("SELECT staff_id, at, correction, reason, approver, device FROM punches WHERE at >= ? AND at < ?",
+		first.sqlStart(), last.AddDays(1).sqlStart()).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p DayPunch
+		if err := rows.Scan(&p.StaffID, &p.At, &p.Correction, &p.Reason, &p.Approver, &p.Device); err != nil {
+			return nil, err
+		}
+		p.At = Civil(p.At)
+		punches[p.StaffID] = append(punches[p.StaffID], p)
+	}
+	return punches, rows.Err()
+}
+
+// PunchGaps lists the working days of the month ("2026-11") judged so far
+// that have no punch records, without computing the sheet (see PunchGap).
+func (s *Store) PunchGaps(month string) ([]PunchGap, error) {
+	first, err := ParseMonth(month)
+	if err != nil {
+		return nil, FieldErrors{{"月份", err.Error()}}
+	}
+	first, last := MonthSpan(first)
+	through := last
+	if today := s.Today(); !today.After(last) {
+		through = today.AddDays(-1)
+	}
+	if through.Before(first) {
+		return nil, nil
+	}
+	var staff []Staff
+	if err := s.db.Where("joined_on <= ? AND (left_on IS NULL OR left_on >= ?)", last, first).Find(&staff).Error; err != nil {
+		return nil, err
+	}
+	cal, err := s.monthCalendar(first, last)
+	if err != nil {
+		return nil, err
+	}
+	punches, err := s.monthPunches(first, last)
+	if err != nil {
+		return nil, err
+	}
+	gaps, _, err := punchGapsOf(s.db, cal, first, through, punches, staff)
+	return gaps, err
 }
