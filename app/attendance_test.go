@@ -27,6 +27,13 @@ func lastWorkingDayOfLastMonth(t *testing.T, st *models.Store) models.Date {
 	return d
 }
 
+// demoMonth is the month of yesterday: with the tests' clock, the demo
+// centre's showcase month (its anomalies, leave and inspections).
+func demoMonth(st *models.Store) models.Date {
+	d := st.Today().AddDays(-1)
+	return models.NewDate(d.Year(), d.Month(), 1)
+}
+
 // seedOneDayPerson puts a person in service from day d on, so that d is
 // the only working day of d's month the sheet judges for them.
 func seedOneDayPerson(t *testing.T, st *models.Store, d models.Date) models.Staff {
@@ -142,7 +149,8 @@ func TestDemoSheetShowsLiuYueConvertedAbsenceAndWhy(t *testing.T) {
 	if err := st.FillDemo(); err != nil {
 		t.Fatal(err)
 	}
-	sc := openAttendance(t, s, models.NewDate(2026, 11, 1))
+	month := demoMonth(st)
+	sc := openAttendance(t, s, month)
 	i, row := sheetRow(t, sc, "刘玥")
 	if row[attLateEarlyAbsent] != "0.5" || row[attLate]+"+"+row[attEarly] != "3+1" {
 		t.Fatalf("刘玥's row %v", row)
@@ -159,12 +167,23 @@ func TestDemoSheetShowsLiuYueConvertedAbsenceAndWhy(t *testing.T) {
 	if pm == nil {
 		t.Fatal("no month view")
 	}
-	all := strings.Join(pm.explanations, "\n")
-	if !strings.Contains(all, "迟到早退共4次") || !strings.Contains(all, "11月3日 上午 08:41 迟到11分钟") {
-		t.Fatalf("explanations:\n%s", all)
+	// her first late morning, as the store computes it
+	sums, _ := st.AttendanceMonth(models.MonthOf(month), models.AttendanceFilter{StaffID: pm.staffID})
+	var late models.DayResult
+	for _, d := range sums[0].Days {
+		if d.Halves[0].LateMinutes > 0 {
+			late = d
+			break
+		}
 	}
-	if got := pm.rows[2].cells[5]; got != "迟到11分钟" {
-		t.Fatalf("3 November morning shows %q", got)
+	am := late.Halves[0]
+	want := fmt.Sprintf("%d月%d日 上午 %s 迟到%d分钟", int(late.Date.Month()), late.Date.Day(), models.ClockOf(am.In.At), am.LateMinutes)
+	all := strings.Join(pm.explanations, "\n")
+	if am.LateMinutes == 0 || !strings.Contains(all, "迟到早退共4次") || !strings.Contains(all, want) {
+		t.Fatalf("explanations (want %q):\n%s", want, all)
+	}
+	if got := pm.rows[late.Date.Day()-1].cells[5]; got != fmt.Sprintf("迟到%d分钟", am.LateMinutes) {
+		t.Fatalf("%s morning shows %q", late.Date, got)
 	}
 	if !strings.Contains(markup(s), "迟到早退共4次") {
 		t.Fatal("the explanation is not drawn")
@@ -310,7 +329,8 @@ func TestMonthRecordsListCorrectionsInspectionsOutings(t *testing.T) {
 	if err := st.FillDemo(); err != nil {
 		t.Fatal(err)
 	}
-	sc := openAttendance(t, s, models.NewDate(2026, 11, 1))
+	month := demoMonth(st)
+	sc := openAttendance(t, s, month)
 	sc.onRecords()
 	rows := sc.records.rows()
 	kinds := map[string]int{}
@@ -330,7 +350,7 @@ func TestMonthRecordsListCorrectionsInspectionsOutings(t *testing.T) {
 	if before != "0.5" {
 		t.Fatalf("于洋 should start with 擅离折算旷工 0.5, has %q", before)
 	}
-	insp, _ := st.Inspections(models.AttendanceRecordFilter{From: models.NewDate(2026, 11, 1), To: models.NewDate(2026, 11, 30)})
+	insp, _ := st.Inspections(models.AttendanceRecordFilter{From: month, To: month.AddDays(31)})
 	for _, x := range insp {
 		if x.Minutes() > 120 {
 			if err := s.data.DeleteInspection(x.ID); err != nil {

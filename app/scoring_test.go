@@ -43,8 +43,9 @@ func TestDemoBreakdownItemsAddUpToTheScoreShown(t *testing.T) {
 	}
 	sc := openScoring(t, s)
 	mv := sc.month
-	mv.setMonth(models.NewDate(2026, 11, 1))
-	if mv.title.Text != "2026年11月" || !strings.HasPrefix(mv.rules.Text, "评分规则：") {
+	month := demoMonth(st)
+	mv.setMonth(month)
+	if mv.title.Text != fmt.Sprintf("%d年%d月", month.Year(), int(month.Month())) || !strings.HasPrefix(mv.rules.Text, "评分规则：") {
 		t.Fatalf("month %q, rules %q", mv.title.Text, mv.rules.Text)
 	}
 	mv.inner.SelectIndex(1)
@@ -125,7 +126,9 @@ func TestCloseMonthThenReopenNeedsReason(t *testing.T) {
 	}
 	sc := openScoring(t, s)
 	mv := sc.month
-	mv.setMonth(models.NewDate(2026, 11, 1))
+	month := demoMonth(st)
+	key := models.MonthOf(month)
+	mv.setMonth(month)
 	if mv.closeBtn.Disabled() || !mv.reopen.Disabled() || !mv.publish.Disabled() {
 		t.Fatal("a draft month offers the wrong buttons")
 	}
@@ -133,13 +136,13 @@ func TestCloseMonthThenReopenNeedsReason(t *testing.T) {
 	if !strings.HasPrefix(mv.state.Text, "已封帐") || !mv.closeBtn.Disabled() || mv.publish.Disabled() || mv.reopen.Disabled() {
 		t.Fatalf("after closing: %q", mv.state.Text)
 	}
-	if locked, _ := st.MonthLocked("2026-11"); !locked {
+	if locked, _ := st.MonthLocked(key); !locked {
 		t.Fatal("closing did not lock the month's attendance")
 	}
 
 	test.Tap(mv.reopen)
 	test.Tap(mv.reopenSave)
-	if state, _ := st.ScoreMonthStateOf("2026-11"); state.State != models.ScoreClosed {
+	if state, _ := st.ScoreMonthStateOf(key); state.State != models.ScoreClosed {
 		t.Fatalf("re-opened without a reason: %q", state.State)
 	}
 	if !strings.Contains(markup(s), "请写明重新打开的原因") {
@@ -147,7 +150,7 @@ func TestCloseMonthThenReopenNeedsReason(t *testing.T) {
 	}
 	test.Type(mv.reopenReason, "补录投诉核查结论")
 	test.Tap(mv.reopenSave)
-	if state, _ := st.ScoreMonthStateOf("2026-11"); state.State != models.ScoreDraft {
+	if state, _ := st.ScoreMonthStateOf(key); state.State != models.ScoreDraft {
 		t.Fatalf("not re-opened with a reason: %q", state.State)
 	}
 	if !strings.Contains(mv.state.Text, "补录投诉核查结论") || mv.closeBtn.Disabled() {
@@ -155,7 +158,7 @@ func TestCloseMonthThenReopenNeedsReason(t *testing.T) {
 	}
 
 	test.Tap(mv.print)
-	if got := printedFiles(t, s, "2026年11月满意窗口评比通报"); got == 0 || !strings.Contains(markup(s), "打印完成") {
+	if got := printedFiles(t, s, mv.title.Text+"满意窗口评比通报"); got == 0 || !strings.Contains(markup(s), "打印完成") {
 		t.Fatal("the ranking bulletin was not printed into the notices folder")
 	}
 }
@@ -236,11 +239,13 @@ func TestTrendDrawsOnePointPerScoredMonth(t *testing.T) {
 	sc.tabs.SelectIndex(2)
 	tv := sc.trend
 	waitFor(t, "the trend", func() bool { return len(tv.subject.Options) > 0 })
-	tv.year = 2026
+	today := st.Today()
+	tv.year = today.Year()
 	tv.reload()
 
-	// a substitute who joined on 2 November: one point; a resident: every
-	// month begun that has records (the demo has October and November)
+	// a substitute in service for a few weeks and a resident: one point for
+	// every month begun that has records (the demo's punches start with the
+	// previous quarter) and in which they served
 	for _, name := range []string{"田甜", "刘玥"} {
 		tv.kind.SetSelected(trendPerson)
 		var label string
@@ -252,7 +257,7 @@ func TestTrendDrawsOnePointPerScoredMonth(t *testing.T) {
 		}
 		tv.subject.SetSelected(label)
 		want := 0
-		for _, m := range monthsBegun(2026, st.Today()) {
+		for _, m := range monthsBegun(today.Year(), today) {
 			ms, err := st.ScoreMonth(m)
 			if err != nil {
 				t.Fatal(err)
@@ -277,7 +282,7 @@ func TestTrendDrawsOnePointPerScoredMonth(t *testing.T) {
 		if want == 0 || len(r.dots) != want || circles != want {
 			t.Fatalf("%s: %d dots, %d circles drawn, %d months scored", name, len(r.dots), circles, want)
 		}
-		if !strings.Contains(markup(s), "11月") {
+		if !strings.Contains(markup(s), fmt.Sprintf("%d月", int(today.Month()))) {
 			t.Fatal("no month labels")
 		}
 		if !strings.Contains(tv.status.Text, fmt.Sprintf("有%d个月在岗", want)) {

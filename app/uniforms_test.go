@@ -18,17 +18,22 @@ func openUniformsScreen(t *testing.T, s *shell) *uniformsScreen {
 	return sc
 }
 
-// From the demo centre: the coming winter's list names the B and C areas;
-// issuing the winter uniform to window B01 in one go takes its people off
-// the list, prefilled with last winter's sizes, and the signed-for sheet
-// prints.
+// From the demo centre: the coming change's list names window B01 (the
+// demo issues a coming change early to the A area only); issuing that
+// season's uniform to B01 in one go takes its people off the list,
+// prefilled with the sizes they last took, and the signed-for sheet prints.
 func TestIssueSeasonToWindowAndPrintReceipt(t *testing.T) {
 	s, st := newTestShell(t)
 	if err := st.FillDemo(); err != nil {
 		t.Fatal(err)
 	}
+	changes, _ := st.SeasonChanges()
+	coming, ok := models.UpcomingSeasonChange(changes, st.Today())
+	if !ok || coming.On.Before(st.Today()) {
+		t.Fatalf("the demo has no coming change: %v", changes)
+	}
 	sc := openUniformsScreen(t, s)
-	if sc.pendingFor == 0 || !strings.Contains(sc.pendLabel.Text, "2026年冬装") {
+	if sc.pendingFor != coming.ID || !strings.Contains(sc.pendLabel.Text, coming.Label()) {
 		t.Fatalf("the coming change is not shown: %q", sc.pendLabel.Text)
 	}
 	before := len(sc.pending.rows())
@@ -42,20 +47,26 @@ func TestIssueSeasonToWindowAndPrintReceipt(t *testing.T) {
 		t.Fatal("nobody at B01 is waiting for the winter uniform")
 	}
 
-	sc.onBatch(models.UniformWinter, sc.pendingFor)
+	sc.onBatch(coming.Kind, sc.pendingFor)
 	b := sc.batch
 	b.window.SetSelected("B01 社会保险窗口")
-	if got := strings.Join(b.items.Selected, " "); got != "棉服 裤" {
-		t.Fatalf("items %q", got)
+	if got, want := strings.Join(b.items.Selected, " "), strings.Join(defaultItems[coming.Kind], " "); got != want {
+		t.Fatalf("items %q, want %q", got, want)
 	}
 	if len(b.rows) != atB01 {
 		t.Fatalf("%d rows for %d people", len(b.rows), atB01)
 	}
-	if b.rows[0].sizes["棉服"].Selected == noSize {
-		t.Fatal("last winter's size was not prefilled")
+	if b.rows[0].sizes[b.items.Selected[0]].Selected == noSize {
+		t.Fatal("the size last taken was not prefilled")
+	}
+	// issued the week before the change, as the office does (an issue
+	// counts for the change of its kind nearest to it)
+	on := coming.On.AddDays(-7)
+	if on.Before(st.Today()) {
+		on = st.Today()
 	}
 	b.on.SetText("")
-	test.Type(b.on, "2026-11-26")
+	test.Type(b.on, on.String())
 	test.Tap(b.save)
 	if len(b.issued) != 2*atB01 {
 		t.Fatalf("issued %d lines", len(b.issued))
@@ -70,10 +81,10 @@ func TestIssueSeasonToWindowAndPrintReceipt(t *testing.T) {
 	if data, err := os.ReadFile(sc.lastPrint); err != nil || !strings.HasPrefix(string(data), "%PDF") {
 		t.Fatalf("no receipt printed: %v", err)
 	}
-	// the summary counts them under 2026年冬装
+	// the summary counts them under the coming season
 	found := false
 	for _, h := range sc.summaryRows[0] {
-		found = found || h == "2026年冬装"
+		found = found || h == coming.Label()
 	}
 	if !found {
 		t.Fatalf("summary header %q", sc.summaryRows[0])

@@ -435,7 +435,7 @@ func TestFillDemoHasCasesWithOverdueOnes(t *testing.T) {
 	if err := st.FillDemo(); err != nil {
 		t.Fatal(err)
 	}
-	today := NewDate(2026, 11, 26)
+	today := st.Today()
 	all, err := st.Cases(CaseFilter{})
 	if err != nil {
 		t.Fatal(err)

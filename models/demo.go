@@ -56,9 +56,12 @@ func (s *Store) IsEmpty() (bool, error) {
 }
 
 // FillDemo fills an empty database with a realistic demo centre: 20 windows
-// of real departments, 60 staff, 40 cases received from September to
-// November 2026 (see demoCases) and November 2026 attendance up to the 25th
-// (see fillDemoAttendance). It refuses a database that has data.
+// of real departments and 60 staff, with everything dated relative to the
+// store's today (see demoTime): punches from the start of the previous
+// quarter up to yesterday with a handful of anomalies, leave, 40 cases of
+// the last few months (some open, two overdue), conduct records, ratings,
+// substitutions and the uniform ledger. The same day gives the same centre.
+// It refuses a database that has data.
 func (s *Store) FillDemo() error {
 	empty, err := s.IsEmpty()
 	if err != nil {
@@ -67,8 +70,16 @@ func (s *Store) FillDemo() error {
 	if !empty {
 		return refused("数据库中已有窗口或人员，演示数据只能填入空数据库")
 	}
+	today := s.Today()
+	// The people are the same whatever the date; what happens to them
+	// depends on it.
 	rng := rand.New(rand.NewSource(20261126))
 	return s.write(func(tx *gorm.DB, a *auditor) error {
+		cal, err := calendarTx(tx)
+		if err != nil {
+			return err
+		}
+		t := newDemoTime(cal, today)
 		units := map[string]uint{}
 		windows := make([]uint, len(demoWindows))
 		for i, dw := range demoWindows {
@@ -93,7 +104,9 @@ func (s *Store) FillDemo() error {
 			case i >= len(demoNames)-3:
 				post = PostSubstitute
 			}
-			joined := NewDate(2019+rng.Intn(6), time.Month(1+rng.Intn(12)), 1+rng.Intn(28))
+			// in service for between one and a half and six and a half
+			// years: before every season change of the uniform ledger
+			joined := today.AddDays(-(540 + rng.Intn(5*365)))
 			female := rng.Intn(2) == 0
 			p := Staff{
 				EmployeeNo: fmt.Sprintf("ZW%03d", i+1), Name: name,
@@ -102,7 +115,7 @@ func (s *Store) FillDemo() error {
 				JoinedOn: joined, Status: StatusOnDuty,
 			}
 			if post == PostSubstitute {
-				p.JoinedOn = NewDate(2026, 11, 2)
+				p.JoinedOn, p.LeftOn = demoSubstitutePeriod(t, i)
 			}
 			if fe := p.Validate(); len(fe) > 0 {
 				return fe
@@ -115,16 +128,16 @@ func (s *Store) FillDemo() error {
 			}
 			people = append(people, p)
 		}
-		if err := fillDemoCases(tx, a, rng, windows, staffAt); err != nil {
+		if err := fillDemoCases(tx, a, t, windows, staffAt); err != nil {
 			return err
 		}
-		if err := fillDemoAttendance(tx, a, people); err != nil {
+		if err := fillDemoAttendance(tx, a, t, people); err != nil {
 			return err
 		}
-		if err := fillDemoSubstitutes(tx, a, people); err != nil {
+		if err := fillDemoSubstitutes(tx, a, t, people); err != nil {
 			return err
 		}
-		return fillDemoConduct(tx, a, people)
+		return fillDemoConduct(tx, a, t, people)
 	})
 }
 

@@ -86,7 +86,7 @@ var demoMatters = map[string]demoMatter{
 		orig("公共场所卫生许可申请书"), copyOf("营业执照"), orig("卫生管理制度"), copyOf("从业人员健康合格证明")}},
 }
 
-// Outcomes of the demo cases as of 2026-11-26, the demo's "today".
+// Outcomes of the demo cases as of the day the demo is filled in.
 const (
 	demoOnTime      = iota // completed by the due date
 	demoLate               // completed a few working days late
@@ -152,26 +152,16 @@ var demoForwardedTo = map[string]string{
 }
 
 // fillDemoCases adds demoCases in the demo transaction. Receipt times are
-// drawn from rng within office hours on working days; each outcome holds as
-// of 2026-11-26.
-func fillDemoCases(tx *gorm.DB, a *auditor, rng *rand.Rand, windows []uint, staffAt [][]uint) error {
-	cal, err := calendarTx(tx)
-	if err != nil {
-		return err
-	}
+// drawn within office hours on working days of the last few months, each
+// placed so its outcome holds today: completed ones done by yesterday, the
+// open overdue ones a few working days past their due date, the open ones
+// received in the last three working days.
+func fillDemoCases(tx *gorm.DB, a *auditor, t *demoTime, windows []uint, staffAt [][]uint) error {
+	rng := rand.New(rand.NewSource(demoSeed(t.today, 2)))
+	cal := t.cal
 	windowIndex := map[string]int{}
 	for i, dw := range demoWindows {
 		windowIndex[dw.code] = i
-	}
-	lastDone := NewDate(2026, 11, 25)
-	// workingDayIn picks a working day in [from, to].
-	workingDayIn := func(from, to Date) Date {
-		span := int(to.Time().Sub(from.Time()).Hours()/24) + 1
-		d := from.AddDays(rng.Intn(span))
-		for !cal.IsWorkingDay(d) {
-			d = d.AddDays(1)
-		}
-		return d
 	}
 	atTime := func(d Date, minutes int) time.Time {
 		return CivilTime(d, 0, minutes, 0)
@@ -191,13 +181,13 @@ func fillDemoCases(tx *gorm.DB, a *auditor, rng *rand.Rand, windows []uint, staf
 		var received Date
 		switch dc.outcome {
 		case demoOnTime:
-			received = workingDayIn(NewDate(2026, 9, 1), NewDate(2026, 11, 13))
+			received = t.pick(rng, t.first, t.ago(8))
 		case demoLate:
-			received = workingDayIn(NewDate(2026, 9, 1), NewDate(2026, 10, 20))
+			received = t.pick(rng, t.first, t.ago(40))
 		case demoOpenOverdue:
-			received = workingDayIn(NewDate(2026, 10, 26), NewDate(2026, 11, 4))
+			received = t.ago(m.promised + 3 + rng.Intn(4))
 		case demoOpen:
-			received = workingDayIn(NewDate(2026, 11, 23), NewDate(2026, 11, 25))
+			received = t.ago(1 + rng.Intn(3))
 		}
 		start := officeMinute()
 		c := Case{
@@ -221,7 +211,7 @@ func fillDemoCases(tx *gorm.DB, a *auditor, rng *rand.Rand, windows []uint, staf
 			if m.promised > 0 {
 				k = rng.Intn(m.promised + 1)
 			}
-			for done = cal.AddWorkingDays(received, k); done.After(lastDone); done = cal.AddWorkingDays(received, k) {
+			for done = cal.AddWorkingDays(received, k); done.After(t.last); done = cal.AddWorkingDays(received, k) {
 				k--
 			}
 		case demoLate:

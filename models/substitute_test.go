@@ -243,14 +243,15 @@ func TestDemoHasOneOverdueBadge(t *testing.T) {
 	if err := st.FillDemo(); err != nil {
 		t.Fatal(err)
 	}
-	late, err := st.OverdueBadges(NewDate(2026, 11, 26))
+	today := st.Today()
+	late, err := st.OverdueBadges(today)
 	if err != nil || len(late) != 1 || late[0].Item.No != "临牌-03" || late[0].Substitution.Name != "任重" {
 		t.Fatalf("overdue %+v %v", late, err)
 	}
 	subs, _ := st.Substitutions(SubstitutionFilter{})
 	states := map[string]int{}
 	for _, s := range subs {
-		states[s.State(NewDate(2026, 11, 26))]++
+		states[s.State(today)]++
 	}
 	if states[SubstitutionCurrent] != 1 || states[SubstitutionEnded] != 2 || states[SubstitutionPlanned] != 1 {
 		t.Fatalf("states %v", states)

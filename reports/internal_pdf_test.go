@@ -49,19 +49,23 @@ func TestLeaveFormPrintsTheRequest(t *testing.T) {
 
 func TestAttendanceBulletinNamesAnomaliesWithTheirFigures(t *testing.T) {
 	st := demoStore(t)
+	// the month of yesterday: the demo's showcase month with the tests' clock
+	last := st.Today().AddDays(-1)
+	month := models.MonthOf(last)
 	path := filepath.Join(t.TempDir(), "考勤通报.pdf")
-	if _, err := Export(st, "attendance", path, ExportOptions{Month: "2026-11"}); err != nil {
+	if _, err := Export(st, "attendance", path, ExportOptions{Month: month}); err != nil {
 		t.Fatal(err)
 	}
 	pdf, _ := os.ReadFile(path)
 	text := flat(pdfText(t, pdf))
-	sums, _ := st.AttendanceMonth("2026-11", models.AttendanceFilter{})
+	sums, _ := st.AttendanceMonth(month, models.AttendanceFilter{})
 	for _, s := range sums {
 		if s.Result() != "正常" && !strings.Contains(text, s.Name) {
 			t.Errorf("%s has an anomaly but is not in the bulletin", s.Name)
 		}
 	}
-	for _, want := range []string{"2026年11月窗口工作人员考勤情况通报", "各进驻窗口单位：", "一、考勤异常人员", "二、全勤人员", "刘玥"} {
+	title := fmt.Sprintf("%d年%d月窗口工作人员考勤情况通报", last.Year(), int(last.Month()))
+	for _, want := range []string{title, "各进驻窗口单位：", "一、考勤异常人员", "二、全勤人员", "刘玥"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q missing from the bulletin", want)
 		}

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -110,14 +111,17 @@ func TestSubstitutionFormAndBadgeRegisterPrint(t *testing.T) {
 	must(t, PrintSubstitutionForm(st, late.ID, fixedPDF, &buf))
 	keepPDF(t, "替岗报备单.pdf", buf.Bytes())
 	text := flat(pdfText(t, buf.Bytes()))
-	for _, want := range []string{"临时替岗人员报备单", "任重", "彭博", "2026年11月16日至2026年11月20日，共5天",
+	days := int(late.To.Time().Sub(late.From.Time()).Hours()/24) + 1
+	span := fmt.Sprintf("%s至%s，共%d天", late.From.Chinese(), late.To.Chinese(), days)
+	for _, want := range []string{"临时替岗人员报备单", "任重", "彭博", span,
 		"临牌-03", "座牌-A03", "派驻单位（盖章）", "首席代表签字", "乌兰察布市政务服务中心"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q missing from the 替岗报备单:\n%s", want, text)
 		}
 	}
 	buf.Reset()
-	must(t, PrintBadgeRegister(st, BadgeRegisterOptions{From: models.NewDate(2026, 11, 1), To: models.NewDate(2026, 11, 30)}, fixedPDF, &buf))
+	// the last two months hold every demo loan
+	must(t, PrintBadgeRegister(st, BadgeRegisterOptions{From: st.Today().AddDays(-62), To: st.Today()}, fixedPDF, &buf))
 	keepPDF(t, "挂牌座牌登记表.pdf", buf.Bytes())
 	text = flat(pdfText(t, buf.Bytes()))
 	for _, want := range []string{"临时工作挂牌及座牌领用归还登记表", "编号", "领用日期", "归还日期", "签名签名", "临牌-01", "临牌-02", "赵志刚", "逾期未还"} {
@@ -129,10 +133,17 @@ func TestSubstitutionFormAndBadgeRegisterPrint(t *testing.T) {
 
 func TestUniformReceiptOneAndBatchAndSeasonNotice(t *testing.T) {
 	st := demoStore(t)
-	issues, err := st.UniformIssues(models.UniformFilter{Kind: models.UniformWinter, From: models.NewDate(2026, 11, 1)})
+	// the demo's last change of season, issued to everyone just before it,
+	// and the coming one
+	changes, _ := st.SeasonChanges()
+	if len(changes) < 2 || !changes[len(changes)-2].On.Before(st.Today()) {
+		t.Fatalf("the demo has no past and coming change: %v", changes)
+	}
+	last, next := changes[len(changes)-2], changes[len(changes)-1]
+	issues, err := st.UniformIssues(models.UniformFilter{Kind: last.Kind, From: last.On.AddDays(-30), To: last.On})
 	must(t, err)
 	if len(issues) < 10 {
-		t.Fatalf("the demo issued %d winter lines this November", len(issues))
+		t.Fatalf("the demo issued %d lines of %s", len(issues), last.Label())
 	}
 	var ids []uint
 	for _, u := range issues {
@@ -142,7 +153,7 @@ func TestUniformReceiptOneAndBatchAndSeasonNotice(t *testing.T) {
 	must(t, PrintUniformReceipt(st, ids, fixedPDF, &buf))
 	keepPDF(t, "服装签收单-批量.pdf", buf.Bytes())
 	text := flat(pdfText(t, buf.Bytes()))
-	for _, want := range []string{"2026年冬装领用签收单", "签名", issues[0].Staff.Name, "棉服", "经办人签名"} {
+	for _, want := range []string{last.Label() + "领用签收单", "签名", issues[0].Staff.Name, issues[0].Item, "经办人签名"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q missing from the batch receipt:\n%s", want, text)
 		}
@@ -164,14 +175,13 @@ func TestUniformReceiptOneAndBatchAndSeasonNotice(t *testing.T) {
 		}
 	}
 
-	changes, _ := st.SeasonChanges()
-	winter := changes[len(changes)-1]
-	pending, _ := st.UniformPending(winter.ID)
+	pending, _ := st.UniformPending(next.ID)
 	buf.Reset()
-	must(t, PrintSeasonNotice(st, winter.ID, fixedPDF, &buf))
+	must(t, PrintSeasonNotice(st, next.ID, fixedPDF, &buf))
 	keepPDF(t, "换装通知.pdf", buf.Bytes())
 	text = flat(pdfText(t, buf.Bytes()))
-	for _, want := range []string{"关于2026年冬季统一换装的通知", "各进驻窗口单位", "自2026年12月1日起", "2026年11月30日前",
+	for _, want := range []string{fmt.Sprintf("关于%d年", next.On.Year()), "统一换装的通知", "各进驻窗口单位",
+		"自" + next.On.Chinese() + "起", next.On.AddDays(-1).Chinese() + "前",
 		"尚有" + strconv.Itoa(len(pending)) + "人未领取", "行业制式服装", "特此通知"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q missing from the 换装通知:\n%s", want, text)
