@@ -21,13 +21,25 @@ var testNow = time.Date(2026, 11, 26, 9, 0, 0, 0, models.CentreZone)
 // starting GovDesk would see it.
 func newTestShell(t *testing.T) (*shell, *models.Store) {
 	t.Helper()
+	return newTestShellAt(t, testNow, nil)
+}
+
+// newTestShellAt opens the main window over a fresh database whose clock
+// says now, filled by fill (if given) before the first screen loads.
+func newTestShellAt(t *testing.T, now time.Time, fill func(*models.Store) error) (*shell, *models.Store) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme())
-	st, err := models.Open(t.TempDir(), models.WithClock(models.FixedClock(testNow)))
+	st, err := models.Open(t.TempDir(), models.WithClock(models.FixedClock(now)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	if fill != nil {
+		if err := fill(st); err != nil {
+			t.Fatal(err)
+		}
+	}
 	win := a.NewWindow("政务窗口管理")
 	s := newShell(win, NewData(st))
 	s.async = func(work func() error, done func(error)) { done(work()) }

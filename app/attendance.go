@@ -78,8 +78,7 @@ const allUnits = "全部派驻单位"
 
 func newAttendanceScreen(s *shell, d attendanceData) *attendanceScreen {
 	sc := &attendanceScreen{shell: s, data: d, sums: map[uint]models.MonthSummary{}, staff: map[uint]models.Staff{}}
-	today := d.Today()
-	sc.month = models.NewDate(today.Year(), today.Month(), 1)
+	sc.month = openingMonth(d)
 
 	sc.list = newRecordTable(attendanceColumns, "搜索姓名、工号、窗口、派驻单位", func(uint) { sc.setButtons() })
 	// the header row is two lines high, the rows keep their own height

@@ -11,7 +11,7 @@ import (
 // office keeps against the month (补卡, 查岗, 外出), punch imports and the
 // month's exports, and a person's month (personMonthData).
 type attendanceData interface {
-	clock
+	calendarClock
 	AttendanceMonth(month string, f models.AttendanceFilter) ([]models.MonthSummary, error)
 	AttendanceSheet(month string, f models.AttendanceFilter) (models.AttendanceSheet, error)
 	MonthLocks() ([]models.MonthLock, error)

@@ -55,8 +55,7 @@ const (
 
 func newQuarterView(sc *scoringScreen) *quarterView {
 	qv := &quarterView{sc: sc, stale: true, byID: map[uint]models.StarCandidate{}}
-	today := sc.data.Today()
-	qv.year, qv.q = today.Year(), (int(today.Month())-1)/3+1
+	qv.year, qv.q = openingQuarter(sc.data.Today())
 
 	qv.list = newRecordTable(append([]column(nil), quarterColumns...), "搜索姓名、工号、窗口、取消原因", func(uint) { qv.setButtons() })
 	qv.list.styleCells(qv.importance)

@@ -176,8 +176,7 @@ const substituteNote = "（替岗，仅供参考）"
 
 func newMonthView(sc *scoringScreen) *monthView {
 	mv := &monthView{sc: sc, ranks: map[uint]int{}, wsByID: map[uint]models.WindowScore{}, psByID: map[uint]models.PersonScore{}}
-	today := sc.data.Today()
-	mv.month = models.NewDate(today.Year(), today.Month(), 1)
+	mv.month = openingMonth(sc.data)
 
 	mv.windows = newRecordTable(scoreWindowColumns, "搜索窗口编号、名称、取消原因", func(uint) { mv.setButtons() })
 	mv.windows.styleCells(mv.windowImportance)

@@ -12,7 +12,7 @@ import (
 // their states, the roster for the trend's choices, the papers and exports,
 // and the records behind score items (scoreRecordData).
 type scoringData interface {
-	clock
+	calendarClock
 	ServiceWindows() ([]models.ServiceWindow, error)
 	StaffList() ([]models.Staff, error)
 	ScoreMonth(month string) (models.MonthScores, error)
