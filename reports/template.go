@@ -197,17 +197,22 @@ type noticeData struct {
 	date      string
 }
 
-// render draws the template into the document, once per part.
+// render draws the template into the document, once per part; each part is
+// a document of its own, numbered from its first page, its label at the top
+// of every page.
 func (t *template) render(d *typeset.Doc, data noticeData, firstPage bool) {
 	parts := t.parts
 	if len(parts) == 0 {
 		parts = []string{""}
 	}
 	for i, part := range parts {
-		if i > 0 || !firstPage {
-			d.NewPage()
-		}
-		if part != "" {
+		switch {
+		case i > 0:
+			d.NextPart(part)
+		case !firstPage:
+			d.NextDocument()
+			d.PartLabel(part)
+		case part != "":
 			d.PartLabel(part)
 		}
 		t.renderOnce(d, data)
@@ -221,11 +226,9 @@ func (t *template) renderOnce(d *typeset.Doc, data noticeData) {
 		case "title":
 			d.Title(v(b.text))
 		case "subtitle":
-			d.Space(-1)
-			d.Centered(v(b.text), typeset.Style{Face: typeset.Kai, Size: typeset.Size3})
-			d.Space(1)
+			d.Subtitle(v(b.text))
 		case "docno":
-			d.Right(data.docNo, typeset.BodyStyle, 0)
+			d.DocNumber(data.docNo)
 		case "addressee":
 			d.Addressee(v(b.text))
 		case "h1":

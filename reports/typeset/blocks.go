@@ -2,6 +2,8 @@ package typeset
 
 import (
 	"bytes"
+	"math"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 )
@@ -20,8 +22,28 @@ const (
 )
 
 // Table draws a ruled table whose cells wrap; a row never splits across
-// pages, and the header repeats on a new page.
+// pages, the header repeats at the top of every page the table runs onto,
+// and it never stands alone at the foot of a page.
 func (d *Doc) Table(cols []Column, rows [][]string) {
+	widths := columnWidths(cols)
+	header := make([]string, len(cols))
+	for i, c := range cols {
+		header[i] = c.Title
+	}
+	head := d.rowItem(cols, widths, header, Style{Hei, Size4}, 0)
+	head.keep = true
+	d.add(head)
+	for _, r := range rows {
+		row := d.rowItem(cols, widths, r, TableStyle, 0)
+		h := head
+		h.keep = false
+		row.header = &h
+		d.add(row)
+	}
+	d.add(item{snap: true}) // back onto the body grid
+}
+
+func columnWidths(cols []Column) []float64 {
 	total := 0.0
 	for _, c := range cols {
 		total += c.Width
@@ -30,67 +52,84 @@ func (d *Doc) Table(cols []Column, rows [][]string) {
 	for i, c := range cols {
 		widths[i] = TypeWidth * c.Width / total
 	}
-	header := make([]string, len(cols))
-	for i, c := range cols {
-		header[i] = c.Title
-	}
-	d.tableRow(cols, widths, header, Style{Hei, Size4})
-	for _, r := range rows {
-		if d.rowHeight(widths, r, TableStyle)+d.y > MarginTop+TypeHeight {
-			d.NewPage()
-			d.tableRow(cols, widths, header, Style{Hei, Size4})
-		}
-		d.tableRow(cols, widths, r, TableStyle)
-	}
-	// back onto the body grid
-	used := d.y - MarginTop
-	lines := int(used/LinePitch) + 1
-	d.y = MarginTop + float64(lines)*LinePitch
+	return widths
 }
 
+// cellLines lays out a cell's text; a wrapped cell never leaves a single
+// character on its last line when narrower lines can share the text out.
 func (d *Doc) cellLines(text string, w float64, s Style) []line {
-	return d.layout(text, s, w-2*tablePad, 0)
+	return d.evenLines(text, s, w-2*tablePad)
 }
 
-func (d *Doc) rowHeight(widths []float64, cells []string, s Style) float64 {
+// evenLines lays text out in lines of the width, narrowing them while the
+// last line would hold a lone character and the number of lines stays.
+func (d *Doc) evenLines(text string, s Style, width float64) []line {
+	lines := d.layout(text, s, width, 0)
+	if len(lines) < 2 || len(lines[len(lines)-1].tokens) > 1 {
+		return lines
+	}
+	// among the narrower layouts that share the text out, prefer one whose
+	// lines end at a punctuation mark (原件/ | 复印件), else the widest
+	var first []line
+	for w := width - cell(s)/2; w > width/2; w -= cell(s) / 2 {
+		try := d.layout(text, s, w, 0)
+		if len(try) != len(lines) {
+			break
+		}
+		if len(try[len(try)-1].tokens) < 2 {
+			continue
+		}
+		if first == nil {
+			first = try
+		}
+		if endsAtMark(try) {
+			return try
+		}
+	}
+	if first != nil {
+		return first
+	}
+	return lines
+}
+
+// endsAtMark reports whether every line but the last ends with punctuation.
+func endsAtMark(lines []line) bool {
+	for _, l := range lines[:len(lines)-1] {
+		if len(l.tokens) == 0 || !unicode.IsPunct(l.tokens[len(l.tokens)-1].last()) {
+			return false
+		}
+	}
+	return true
+}
+
+// rowItem is a table row: every cell ruled, the text of each centred
+// vertically; minHeight is the least height of the row.
+func (d *Doc) rowItem(cols []Column, widths []float64, cells []string, s Style, minHeight float64) item {
+	laid := make([][]line, len(widths))
 	n := 1
 	for i, w := range widths {
 		if i < len(cells) {
-			if k := len(d.cellLines(cells[i], w, s)); k > n {
-				n = k
-			}
+			laid[i] = d.cellLines(cells[i], w, s)
+			n = max(n, len(laid[i]))
 		}
 	}
-	return float64(n)*tablePitch + 2
-}
-
-func (d *Doc) tableRow(cols []Column, widths []float64, cells []string, s Style) {
-	h := d.rowHeight(widths, cells, s)
-	if d.y+h > MarginTop+TypeHeight {
-		d.NewPage()
-	}
-	d.tableRowHeight(cols, widths, cells, s, h)
-}
-
-func (d *Doc) tableRowHeight(cols []Column, widths []float64, cells []string, s Style, h float64) {
-	x := MarginLeft
-	d.pdf.SetLineWidth(0.3)
-	for i, w := range widths {
-		d.pdf.Rect(x, d.y, w, h, "D")
-		if i < len(cells) {
-			lines := d.cellLines(cells[i], w, s)
-			top := d.y + (h-float64(len(lines))*tablePitch)/2
-			for j, l := range lines {
+	h := max(float64(n)*tablePitch+2, minHeight)
+	return item{h: h, body: true, draw: func(y float64) {
+		x := MarginLeft
+		d.pdf.SetLineWidth(0.3)
+		for i, w := range widths {
+			d.pdf.Rect(x, y, w, h, "D")
+			top := y + (h-float64(len(laid[i]))*tablePitch)/2
+			for j, l := range laid[i] {
 				lx := x + tablePad
 				if cols[i].Center {
 					lx = x + (w-l.width)/2
 				}
 				d.drawLine(l, lx, top+float64(j)*tablePitch, s, tablePitch, 0)
 			}
+			x += w
 		}
-		x += w
-	}
-	d.y += h
+	}}
 }
 
 // Field is a label followed by a line to write on; Value, if any, is
@@ -102,84 +141,129 @@ type Field struct {
 }
 
 // Fields sets fill-in lines such as "申请人签名：________" one after another,
-// wrapping to the next line when one does not fit.
+// going on to the next line when one does not fit. A value longer than the
+// rest of the line wraps, underlined, within the type area, each of its
+// lines under the first; a label never ends a line without its value.
 func (d *Doc) Fields(fields ...Field) {
 	s := BodyStyle
-	d.ensure(1)
+	right := MarginLeft + TypeWidth
+	type piece struct {
+		l     line
+		x     float64
+		under float64 // length of the line to write on, 0 for none
+	}
+	var row []piece
+	var rows [][]piece
 	x := MarginLeft
-	for i, f := range fields {
+	newRow := func() {
+		if len(row) > 0 {
+			rows = append(rows, row)
+		}
+		row, x = nil, MarginLeft
+	}
+	for _, f := range fields {
 		label := d.oneLine(f.Label, s)
 		value := d.oneLine(f.Value, s)
-		// the line is never shorter than what is printed on it
-		line := max(f.Chars*CharPitch, value.width+CharPitch)
-		if i > 0 && x+label.width+line > MarginLeft+TypeWidth+0.01 {
-			d.y += LinePitch
-			d.ensure(1)
-			x = MarginLeft
+		blank := f.Chars * CharPitch
+		need := label.width + max(blank, value.width+CharPitch)
+		if x > MarginLeft && x+need > right+0.01 {
+			newRow()
 		}
-		d.drawLine(label, x, d.y, s, LinePitch, 0)
+		row = append(row, piece{l: label, x: x})
 		x += label.width
-		base := baseline(d.y, s, LinePitch)
-		d.pdf.SetLineWidth(0.25)
-		d.pdf.Line(x, base+1.2, x+line, base+1.2)
-		d.drawLine(value, x+(line-value.width)/2, d.y, s, LinePitch, 0)
-		x += line + CharPitch
+		avail := right - x
+		if f.Value == "" {
+			under := min(blank, avail)
+			row = append(row, piece{x: x, under: under})
+			x += under + CharPitch
+			continue
+		}
+		if value.width+CharPitch <= avail {
+			under := max(blank, value.width+CharPitch)
+			under = min(under, avail)
+			row = append(row, piece{l: value, x: x + (under-value.width)/2, under: under})
+			x += under + CharPitch
+			continue
+		}
+		// wrap the value under itself, each line underlined
+		indent := x
+		for i, l := range d.layout(f.Value, s, right-indent, 0) {
+			if i > 0 {
+				newRow()
+				x = indent
+			}
+			row = append(row, piece{l: l, x: x, under: right - x})
+			x = right
+		}
+		x += CharPitch
 	}
-	d.y += LinePitch
+	newRow()
+	for k, r := range rows {
+		r := r
+		d.add(item{h: LinePitch, body: true, keep: k < len(rows)-1, draw: func(y float64) {
+			base := baseline(y, s, LinePitch)
+			for _, p := range r {
+				if p.under > 0 {
+					d.pdf.SetLineWidth(0.25)
+					d.pdf.Line(p.x, base+1.2, p.x+p.under, base+1.2)
+					if len(p.l.tokens) > 0 {
+						d.drawLine(p.l, p.x, y, s, LinePitch, 0)
+					}
+					continue
+				}
+				d.drawLine(p.l, p.x, y, s, LinePitch, 0)
+			}
+		}})
+	}
 }
 
 // Checks sets a label and a row of check boxes; the chosen option's box is
 // ticked (its text layer reads "√").
 func (d *Doc) Checks(label string, options []string, chosen string) {
 	s := BodyStyle
-	d.ensure(1)
-	x := MarginLeft + 2*CharPitch
 	l := d.oneLine(label, s)
-	d.drawLine(l, x, d.y, s, LinePitch, 0)
-	x += l.width
-	box := s.Size * ptToMM * 0.8
-	base := baseline(d.y, s, LinePitch)
-	for _, o := range options {
-		d.pdf.SetLineWidth(0.3)
-		d.pdf.Rect(x+0.4, base-box, box, box, "D")
-		if o == chosen {
-			d.setFont(Style{Song, s.Size * 0.8})
-			d.pdf.Text(x+0.6, base-0.6, "√")
+	opts := make([]line, len(options))
+	for i, o := range options {
+		opts[i] = d.oneLine(o, s)
+	}
+	d.add(item{h: LinePitch, body: true, draw: func(y float64) {
+		x := MarginLeft + 2*CharPitch
+		d.drawLine(l, x, y, s, LinePitch, 0)
+		x += l.width
+		box := s.Size * ptToMM * 0.8
+		base := baseline(y, s, LinePitch)
+		for i, o := range options {
+			d.pdf.SetLineWidth(0.3)
+			d.pdf.Rect(x+0.4, base-box, box, box, "D")
+			if o == chosen {
+				d.setFont(Style{Song, s.Size * 0.8})
+				d.pdf.Text(x+0.6, base-0.6, "√")
+			}
+			x += CharPitch + 0.5
+			d.drawLine(opts[i], x, y, s, LinePitch, 0)
+			x += opts[i].width + CharPitch
 		}
-		x += CharPitch + 0.5
-		l := d.oneLine(o, s)
-		d.drawLine(l, x, d.y, s, LinePitch, 0)
-		x += l.width + CharPitch
-	}
-	d.y += LinePitch
+	}})
 }
 
-// PartLabel marks a part of a multi-part form (第一联 存根) above the type
-// area, at the right.
-func (d *Doc) PartLabel(text string) {
-	s := Style{Song, SizeSmall4}
-	l := d.oneLine(text, s)
-	d.drawLine(l, MarginLeft+TypeWidth-l.width, MarginTop-2*tablePitch, s, tablePitch, 0)
-}
-
-// CutLine draws a dashed line across the page with a note, to separate two
-// parts printed on one sheet.
+// CutLine draws a dashed line across the type area with a note, to separate
+// two parts printed on one sheet.
 func (d *Doc) CutLine(note string) {
-	d.ensure(2)
-	y := d.y + LinePitch/2
-	d.pdf.SetDashPattern([]float64{2, 1.5}, 0)
-	d.pdf.SetLineWidth(0.2)
-	d.pdf.Line(MarginLeft-10, y, MarginLeft+TypeWidth+10, y)
-	d.pdf.SetDashPattern(nil, 0)
-	if note != "" {
-		s := Style{Song, Size5}
-		l := d.oneLine(note, s)
-		x := MarginLeft + (TypeWidth-l.width)/2
-		d.pdf.SetFillColor(255, 255, 255)
-		d.pdf.Rect(x-2, y-2.5, l.width+4, 5, "F")
-		d.drawLine(l, x, y-2.5, s, 5, 0)
-	}
-	d.y += LinePitch
+	s := Style{Song, Size5}
+	l := d.oneLine(note, s)
+	d.add(item{h: LinePitch, draw: func(y float64) {
+		y += LinePitch / 2
+		d.pdf.SetDashPattern([]float64{2, 1.5}, 0)
+		d.pdf.SetLineWidth(0.2)
+		d.pdf.Line(MarginLeft, y, MarginLeft+TypeWidth, y)
+		d.pdf.SetDashPattern(nil, 0)
+		if note != "" {
+			x := MarginLeft + (TypeWidth-l.width)/2
+			d.pdf.SetFillColor(255, 255, 255)
+			d.pdf.Rect(x-2, y-2.5, l.width+4, 5, "F")
+			d.drawLine(l, x, y-2.5, s, 5, 0)
+		}
+	}})
 }
 
 // sealDiameter is the usual size of an office seal.
@@ -190,17 +274,13 @@ const sealDiameter = 42.0
 // it, and the seal pressed over both with its top within a line of the text
 // above; without, the body sits two characters in from the right and the
 // date on the next line, two characters further right (GB/T 9704 §7.3.5).
-// Blank issuer or date print as lines to fill in by hand.
+// The block takes at least the last two lines of the text with it onto its
+// page, so it never stands alone; with a seal it also keeps the seal's whole
+// height, so nothing that follows (an applicant's sign-off line) lies under
+// the seal. Blank issuer or date print as lines to fill in by hand.
 func (d *Doc) Signature(issuer, date string, withSeal bool) {
 	s := BodyStyle
 	seal := withSeal && len(d.seal) > 0
-	need := 3
-	if seal {
-		need = 4
-	}
-	d.ensure(need)
-	textTop := d.y
-	d.y += LinePitch // one blank line under the text
 	li, ld := d.oneLine(issuer, s), d.oneLine(date, s)
 	wi, wd := li.width, ld.width
 	right := MarginLeft + TypeWidth
@@ -215,19 +295,25 @@ func (d *Doc) Signature(issuer, date string, withSeal bool) {
 		xd = right - 2*CharPitch - wd
 		xi = xd - 2*CharPitch
 	}
-	d.drawLine(li, xi, d.y, s, LinePitch, 0)
-	d.drawLine(ld, xd, d.y+LinePitch, s, LinePitch, 0)
+	h := 3 * LinePitch // a blank line, the issuer, the date
 	if seal {
-		// centred on the date, top at the foot of the text above, so the
-		// issuer and date sit at the middle of the seal
-		cx := xd + wd/2
-		top := textTop
-		d.pdf.SetAlpha(1, "Multiply")
-		d.pdf.RegisterImageOptionsReader("seal", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(d.seal))
-		d.pdf.ImageOptions("seal", cx-sealDiameter/2, top, sealDiameter, sealDiameter, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
-		d.pdf.SetAlpha(1, "Normal")
+		h = math.Ceil(sealDiameter/LinePitch) * LinePitch
 	}
-	d.y += 2 * LinePitch
+	d.keepLast(2)
+	d.add(item{h: h, body: true, draw: func(top float64) {
+		d.drawLine(li, xi, top+LinePitch, s, LinePitch, 0)
+		d.drawLine(ld, xd, top+2*LinePitch, s, LinePitch, 0)
+		if seal {
+			// centred on the date, top at the foot of the text above, so
+			// the issuer and date sit at the middle of the seal
+			cx := xd + wd/2
+			d.pdf.SetAlpha(1, "Multiply")
+			d.pdf.RegisterImageOptionsReader("seal", gofpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(d.seal))
+			d.pdf.ImageOptions("seal", cx-sealDiameter/2, top, sealDiameter, sealDiameter, false, gofpdf.ImageOptions{ImageType: "PNG"}, 0, "")
+			d.pdf.SetAlpha(1, "Normal")
+			d.seals = append(d.seals, Rect{Page: d.pdf.PageNo(), X: cx - sealDiameter/2, Y: top, W: sealDiameter, H: sealDiameter})
+		}
+	}})
 }
 
 // oneLine lays text out as a single line however long (for labels, dates
@@ -244,18 +330,13 @@ func (d *Doc) oneLine(text string, s Style) line {
 // an empty content is a cell to fill in by hand, a line and a half high.
 func (d *Doc) InfoTable(rows [][]string) {
 	cols := []Column{{Title: "", Width: 2}, {Title: "", Width: 5}}
-	total := cols[0].Width + cols[1].Width
-	widths := []float64{TypeWidth * cols[0].Width / total, TypeWidth * cols[1].Width / total}
+	widths := columnWidths(cols)
 	for _, r := range rows {
-		h := d.rowHeight(widths, r, TableStyle)
+		min := 0.0
 		if len(r) > 1 && r[1] == "" {
-			h = 2*tablePitch + 2
+			min = 2*tablePitch + 2
 		}
-		if d.y+h > MarginTop+TypeHeight {
-			d.NewPage()
-		}
-		d.tableRowHeight(cols, widths, r, TableStyle, h)
+		d.add(d.rowItem(cols, widths, r, TableStyle, min))
 	}
-	used := d.y - MarginTop
-	d.y = MarginTop + float64(int(used/LinePitch)+1)*LinePitch
+	d.add(item{snap: true})
 }

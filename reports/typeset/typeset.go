@@ -12,7 +12,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jung-kurt/gofpdf"
@@ -92,20 +94,60 @@ type Options struct {
 	Seal []byte
 }
 
-// Doc is a document being laid out.
+// Doc is a document being laid out. What is set goes into a flow of items
+// (lines, table rows, fill-in lines, the signature block) that is broken
+// into pages only when the document, or a document of a batch, is complete:
+// so a heading never ends a page, a paragraph leaves no single line behind,
+// a table row never splits, and the signature and seal never stand alone.
 type Doc struct {
 	pdf      *gofpdf.Fpdf
 	faces    map[Face]*assets.Face
 	fontName map[Face]string
-	y        float64 // top of the next line, from the page top
 	curFont  string
 	curSize  float64
 	images   map[string]bool
 	seal     []byte
 	warnings []string
-	pageBase int    // pages before the current document of a batch
 	docNo    string // the 文号 to set under the next title
+
+	items    []item // the flow not yet laid out
+	titleEnd int    // where a subtitle goes: after the title's lines
+
+	// layout state
+	y         float64 // top of the next item, from the page top
+	started   bool    // a page exists
+	pageEmpty bool    // nothing but decoration on the page yet
+	pageBase  int     // pages before the current document of a batch
+	part      string  // the 联 printed at the top of every page of a part
+	seals     []Rect
+	bodyPages map[int]bool
 }
+
+// Rect is an area of a page, in millimetres from its top-left corner.
+type Rect struct {
+	Page       int
+	X, Y, W, H float64
+}
+
+// item is one vertical piece of the flow.
+type item struct {
+	h    float64         // height, mm
+	draw func(y float64) // draws the item with its top at y
+	keep bool            // stays on the page of the item after it
+	soft bool            // blank space: dropped at the top of a page
+	snap bool            // moves down to the next line of the grid
+	body bool            // content of the document, not decoration
+
+	brk   int    // brkPage or brkDocument: what follows starts a new page
+	label string // with brkDocument: the 联 of the pages that follow
+
+	header *item // drawn first when this item starts a page (a table's header)
+}
+
+const (
+	brkPage = iota + 1
+	brkDocument
+)
 
 // New starts a document with its first page.
 func New(o Options) (*Doc, error) {
@@ -127,7 +169,7 @@ func New(o Options) (*Doc, error) {
 	if o.Author != "" {
 		pdf.SetAuthor(o.Author, true)
 	}
-	d := &Doc{pdf: pdf, images: map[string]bool{}, seal: o.Seal,
+	d := &Doc{pdf: pdf, images: map[string]bool{}, seal: o.Seal, bodyPages: map[int]bool{},
 		faces:    map[Face]*assets.Face{Song: assets.Song, Body: assets.Song, Hei: assets.Hei, Kai: assets.Kai},
 		fontName: map[Face]string{Song: "song", Body: "song", Hei: "hei", Kai: "kai"}}
 	pdf.AddUTF8FontFromBytes("song", "", assets.Song.Data)
@@ -145,7 +187,6 @@ func New(o Options) (*Doc, error) {
 		return nil, fmt.Errorf("无法载入字体：%w", pdf.Error())
 	}
 	pdf.SetFooterFunc(d.pageNumber)
-	d.NewPage()
 	return d, nil
 }
 
@@ -167,26 +208,64 @@ func CheckTrueType(b []byte) error {
 }
 
 // Warnings lists characters that no embedded face could draw; each was
-// printed as 〓 so that the gap is visible.
-func (d *Doc) Warnings() []string { return d.warnings }
-
-// NewPage starts a page; the cursor goes to the top of the type area.
-func (d *Doc) NewPage() {
-	d.pdf.AddPage()
-	d.curFont = ""
-	d.y = MarginTop
+// printed as 〓 so that the gap is visible. It lays out what was set so far.
+func (d *Doc) Warnings() []string {
+	d.flush()
+	return d.warnings
 }
+
+// NewPage makes what follows start on a new page.
+func (d *Doc) NewPage() { d.items = append(d.items, item{brk: brkPage}) }
 
 // NextDocument starts another document in the same file (a batch): a new
 // page whose page numbers start again at 1.
-func (d *Doc) NextDocument() {
-	next := d.pdf.PageCount()
-	d.NewPage() // closes the previous page, numbered in its own document
-	d.pageBase = next
+func (d *Doc) NextDocument() { d.NextPart("") }
+
+// NextPart starts another part of a multi-part form (第二联 交申请人) as its
+// own document: a new page, page numbers from 1, and the part's label at the
+// top of each of its pages.
+func (d *Doc) NextPart(label string) {
+	d.items = append(d.items, item{brk: brkDocument, label: label})
 }
 
-// PageCount is the number of pages so far.
-func (d *Doc) PageCount() int { return d.pdf.PageCount() }
+// PartLabel labels the pages of the current part, from the current page on
+// (for a form's first part; NextPart starts the others).
+func (d *Doc) PartLabel(label string) {
+	switch n := len(d.items); {
+	case n == 0 && !d.started:
+		d.part = label
+	case n > 0 && d.items[n-1].brk == brkDocument:
+		d.items[n-1].label = label // the document just begun is this part
+	default:
+		d.NextPart(label)
+	}
+}
+
+// PageCount is the number of pages of what was set so far.
+func (d *Doc) PageCount() int {
+	d.flush()
+	return d.pdf.PageCount()
+}
+
+// SealAreas are where seals were pressed, for checking that nothing but the
+// issuer and the date lies under one.
+func (d *Doc) SealAreas() []Rect {
+	d.flush()
+	return append([]Rect(nil), d.seals...)
+}
+
+// BlankPages lists the pages that hold no content of the document (only a
+// page number or a part label): a defect, kept for tests to assert against.
+func (d *Doc) BlankPages() []int {
+	d.flush()
+	var out []int
+	for p := 1; p <= d.pdf.PageCount(); p++ {
+		if !d.bodyPages[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
 
 // pageNumber draws "— n —" in 四号 under the type area: right on odd pages,
 // left on even ones, one character in from the edge (GB/T 9704 §7.5).
@@ -203,8 +282,9 @@ func (d *Doc) pageNumber() {
 	d.curFont = ""
 }
 
-// Output writes the PDF.
+// Output lays out what is left and writes the PDF.
 func (d *Doc) Output(w io.Writer) error {
+	d.flush()
 	if d.pdf.Err() {
 		return d.pdf.Error()
 	}
@@ -214,6 +294,122 @@ func (d *Doc) Output(w io.Writer) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// add appends items to the flow.
+func (d *Doc) add(its ...item) { d.items = append(d.items, its...) }
+
+// keepLast makes the last n items with ink stay with what comes next.
+func (d *Doc) keepLast(n int) {
+	for i := len(d.items) - 1; i >= 0 && n > 0; i-- {
+		if d.items[i].brk != 0 {
+			return
+		}
+		if d.items[i].soft || d.items[i].h == 0 {
+			continue
+		}
+		d.items[i].keep = true
+		n--
+	}
+}
+
+const bottom = MarginTop + TypeHeight + 0.01
+
+// startPage opens a page and sets the part label at its top.
+func (d *Doc) startPage() {
+	d.pdf.AddPage()
+	d.curFont = ""
+	d.started, d.pageEmpty = true, true
+	d.y = MarginTop
+	if d.part != "" {
+		s := Style{Song, SizeSmall4}
+		l := d.oneLine(d.part, s)
+		d.drawLine(l, MarginLeft+TypeWidth-l.width, d.y, s, LinePitch, 0)
+		d.y += LinePitch
+	}
+}
+
+// flush breaks the flow into pages and draws it. A run of items that keep
+// together moves to a new page whole when it does not fit; one longer than
+// a page is broken where it must.
+func (d *Doc) flush() {
+	items := d.items
+	d.items, d.titleEnd = nil, 0
+	for i := 0; i < len(items); {
+		it := items[i]
+		switch {
+		case it.brk != 0:
+			if it.brk == brkDocument {
+				if d.started {
+					next := d.pdf.PageCount()
+					d.part = it.label
+					d.startPage() // closes the previous page, numbered in its own document
+					d.pageBase = next
+				} else {
+					d.part = it.label
+				}
+			} else if d.started && !d.pageEmpty {
+				d.startPage()
+			}
+			i++
+			continue
+		case !d.started:
+			d.startPage()
+		}
+		if it.snap {
+			lines := int((d.y-MarginTop)/LinePitch-0.01) + 1
+			d.y = MarginTop + float64(lines)*LinePitch
+			i++
+			continue
+		}
+		if it.soft && d.pageEmpty {
+			i++
+			continue
+		}
+		j, h := i, it.h
+		for j+1 < len(items) && items[j].keep && items[j+1].brk == 0 {
+			j++
+			h += items[j].h
+		}
+		if d.y+h > bottom && !d.pageEmpty {
+			d.startPage()
+			continue
+		}
+		if d.y+h <= bottom {
+			for k := i; k <= j; k++ {
+				d.place(items[k])
+			}
+			i = j + 1
+			continue
+		}
+		// longer than a page: place item by item
+		if d.y+it.h > bottom && !d.pageEmpty {
+			d.startPage()
+		}
+		d.place(it)
+		i++
+	}
+}
+
+// place draws an item at the current position, with its header first when
+// it opens a page.
+func (d *Doc) place(it item) {
+	if it.soft && d.pageEmpty {
+		return
+	}
+	if it.header != nil && d.pageEmpty {
+		d.place(*it.header)
+	}
+	if it.draw != nil {
+		it.draw(d.y)
+	}
+	if it.body {
+		d.bodyPages[d.pdf.PageNo()] = true
+	}
+	if !it.soft {
+		d.pageEmpty = false
+	}
+	d.y += it.h
 }
 
 func (d *Doc) setFont(s Style) {
@@ -297,13 +493,6 @@ func (d *Doc) layout(text string, s Style, lineWidth, indent float64) []line {
 	return breakLines(tokenize(text, cell(s), d.measure(s)), lineWidth, indent, d.splitWord(s))
 }
 
-// ensure starts a new page when fewer than n lines are left on this one.
-func (d *Doc) ensure(n int) {
-	if d.y+float64(n)*LinePitch > MarginTop+TypeHeight+0.01 {
-		d.NewPage()
-	}
-}
-
 // baseline of a line whose top is y, for text of size s.
 func baseline(y float64, s Style, pitch float64) float64 {
 	size := s.Size * ptToMM
@@ -360,12 +549,27 @@ func (d *Doc) drawRune(r rune, x, base float64, s Style) {
 	d.pdf.Text(x, base, string(r))
 }
 
-// textBlock lays out and draws a paragraph-like block.
-func (d *Doc) textBlock(text string, s Style, indentChars float64, align string) {
+// block is how a run of lines keeps together.
+type block int
+
+const (
+	flowing  block = iota // no single line left at the foot or the top of a page
+	withNext              // every line stays with what follows (titles, headings)
+	whole                 // never split
+)
+
+// textBlock lays out a paragraph-like block and adds its lines to the flow.
+func (d *Doc) textBlock(text string, s Style, indentChars float64, align string, how block) {
 	c := cell(s)
 	lines := d.layout(text, s, TypeWidth, indentChars*c)
+	d.addLines(lines, s, indentChars, align, how)
+}
+
+// addLines adds laid-out lines to the flow.
+func (d *Doc) addLines(lines []line, s Style, indentChars float64, align string, how block) {
+	c := cell(s)
+	n := len(lines)
 	for i, l := range lines {
-		d.ensure(1)
 		x := MarginLeft
 		switch align {
 		case "center":
@@ -384,53 +588,171 @@ func (d *Doc) textBlock(text string, s Style, indentChars float64, align string)
 				justify -= indentChars * c
 			}
 		}
-		d.drawLine(l, x, d.y, s, LinePitch, justify)
-		d.y += LinePitch
+		keep := false
+		switch how {
+		case withNext:
+			keep = true
+		case whole:
+			keep = i < n-1
+		default:
+			keep = n > 1 && (i == 0 || i == n-2)
+		}
+		l, x, justify := l, x, justify
+		d.add(item{h: LinePitch, body: true, keep: keep, draw: func(y float64) {
+			d.drawLine(l, x, y, s, LinePitch, justify)
+		}})
 	}
 }
 
-// Title sets the document title: 二号 Song, centred, wrapping as needed,
-// followed by one blank line and, when one was given, the 文号.
+// Title sets the document title: 二号, centred, broken between terms with
+// the upper line never longer than the lower, followed by one blank line
+// and, when one was given, the 文号.
 func (d *Doc) Title(text string) {
-	d.ensure(3)
-	d.textBlock(text, TitleStyle, 0, "center")
-	d.y += LinePitch
+	d.addLines(d.titleLines(text), TitleStyle, 0, "center", withNext)
+	d.titleEnd = len(d.items)
+	d.add(item{h: LinePitch, soft: true, keep: true})
 	if d.docNo != "" {
-		d.Right(d.docNo, BodyStyle, 0)
+		d.textBlock(d.docNo, BodyStyle, 0, "right", withNext)
 		d.docNo = ""
 	}
 }
+
+// Subtitle sets a line under the title ("（补正材料通知书）"), in 楷体,
+// before the blank line that ends the title.
+func (d *Doc) Subtitle(text string) {
+	at := d.titleEnd
+	if at == 0 || at > len(d.items) {
+		d.Centered(text, Style{Kai, Size3})
+		return
+	}
+	rest := append([]item(nil), d.items[at:]...)
+	d.items = d.items[:at]
+	d.textBlock(text, Style{Kai, Size3}, 0, "center", withNext)
+	d.titleEnd = len(d.items)
+	d.items = append(d.items, rest...)
+}
+
+// titleLines breaks a title: on one line when it fits, else over as few
+// lines as needed, choosing for two lines the break between terms that makes
+// the lines most even with the upper one not the longer (GB/T 9704 §7.3.1:
+// 回行时要做到词意完整，排列对称，长短适宜).
+func (d *Doc) titleLines(text string) []line {
+	s := TitleStyle
+	lines := d.layout(text, s, TypeWidth, 0)
+	if len(lines) != 2 {
+		return lines
+	}
+	rs := []rune(text)
+	best, bestScore := -1, 0.0
+	m := d.measure(s)
+	width := func(t string) float64 {
+		w := 0.0
+		for _, tk := range tokenize(t, cell(s), m) {
+			w += tk.width
+		}
+		return w
+	}
+	for i := 1; i < len(rs); i++ {
+		up, low := string(rs[:i]), string(rs[i:])
+		wu, wl := width(up), width(low)
+		if wu > wl+0.01 || wl > TypeWidth || !titleBreakAllowed(rs, i) {
+			continue
+		}
+		score := wl - wu
+		if titleBreakPreferred(rs, i) {
+			score -= 2 * cell(s)
+		}
+		if best < 0 || score < bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return lines
+	}
+	up := d.layout(string(rs[:best]), s, TypeWidth, 0)
+	low := d.layout(string(rs[best:]), s, TypeWidth, 0)
+	if len(up) != 1 || len(low) != 1 {
+		return lines
+	}
+	return []line{up[0], low[0]}
+}
+
+// titleBreakAllowed refuses breaks inside a quoted term, a book title, a
+// bracketed number, a run of digits or Latin letters, a date such as
+// 2026年11月, and before closing or after opening punctuation.
+func titleBreakAllowed(rs []rune, i int) bool {
+	a, b := rs[i-1], rs[i]
+	if closing(b) || opening(a) {
+		return false
+	}
+	depth := 0
+	for _, r := range rs[:i] {
+		switch {
+		case strings.ContainsRune("“《（〔「『【(", r):
+			depth++
+		case strings.ContainsRune("”》）〕」』】)", r):
+			depth--
+		}
+	}
+	if depth > 0 {
+		return false
+	}
+	alnum := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+	if alnum(a) && alnum(b) {
+		return false
+	}
+	// 2026年11月第三季度: keep a number with its unit
+	if unicode.IsDigit(a) && strings.ContainsRune("年月日号季度届次期", b) {
+		return false
+	}
+	if strings.ContainsRune("年月", a) && unicode.IsDigit(b) {
+		return false
+	}
+	return true
+}
+
+// titleBreakPreferred favours breaks at the seams of a title: after the
+// issuing body (…中心, …局) or 关于…的, and before 关于.
+func titleBreakPreferred(rs []rune, i int) bool {
+	before, after := string(rs[:i]), string(rs[i:])
+	for _, suffix := range []string{"中心", "局", "委员会", "政府", "办公室", "的"} {
+		if strings.HasSuffix(before, suffix) {
+			return true
+		}
+	}
+	return strings.HasPrefix(after, "关于")
+}
+
+// DocNumber sets the 文号 flush right under the title; it stays with what
+// follows.
+func (d *Doc) DocNumber(no string) { d.textBlock(no, BodyStyle, 0, "right", withNext) }
 
 // SetDocNumber gives the 文号 that the next Title sets under itself.
 func (d *Doc) SetDocNumber(no string) { d.docNo = no }
 
 // Centered sets a centred line (such as the 文号) in a style.
-func (d *Doc) Centered(text string, s Style) { d.textBlock(text, s, 0, "center") }
+func (d *Doc) Centered(text string, s Style) { d.textBlock(text, s, 0, "center", whole) }
 
 // Right sets text flush right, inset by the given number of characters.
 func (d *Doc) Right(text string, s Style, insetChars float64) {
-	d.textBlock(text, s, insetChars, "right")
+	d.textBlock(text, s, insetChars, "right", whole)
 }
 
-// Addressee sets the addressee line ("张三：") flush left.
-func (d *Doc) Addressee(text string) { d.textBlock(text, BodyStyle, 0, "") }
+// Addressee sets the addressee line ("张三：") flush left; it stays with the
+// text it addresses.
+func (d *Doc) Addressee(text string) { d.textBlock(text, BodyStyle, 0, "", withNext) }
 
 // Paragraph sets body text with a two-character first-line indent.
-func (d *Doc) Paragraph(text string) { d.textBlock(text, BodyStyle, 2, "") }
+func (d *Doc) Paragraph(text string) { d.textBlock(text, BodyStyle, 2, "", flowing) }
 
 // Plain sets body text flush left with no indent, in a style.
-func (d *Doc) Plain(text string, s Style) { d.textBlock(text, s, 0, "") }
+func (d *Doc) Plain(text string, s Style) { d.textBlock(text, s, 0, "", flowing) }
 
-// Heading1 sets a first-level heading ("一、") in Hei.
-func (d *Doc) Heading1(text string) { d.textBlock(text, Heading1Style, 2, "") }
+// Heading1 sets a first-level heading ("一、") in Hei; it never ends a page.
+func (d *Doc) Heading1(text string) { d.textBlock(text, Heading1Style, 2, "", withNext) }
 
-// Heading2 sets a second-level heading ("（一）") in Kai.
-func (d *Doc) Heading2(text string) { d.textBlock(text, Heading2Style, 2, "") }
+// Heading2 sets a second-level heading ("（一）") in Kai; it never ends a page.
+func (d *Doc) Heading2(text string) { d.textBlock(text, Heading2Style, 2, "", withNext) }
 
-// Space leaves n blank lines.
-func (d *Doc) Space(n float64) { d.y += n * LinePitch }
-
-// RemainingLines is how many body lines are left on the page.
-func (d *Doc) RemainingLines() int {
-	return int((MarginTop + TypeHeight - d.y + 0.01) / LinePitch)
-}
+// Space leaves n blank lines (it is kept at the top of a page).
+func (d *Doc) Space(n float64) { d.add(item{h: n * LinePitch}) }
