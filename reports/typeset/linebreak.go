@@ -9,13 +9,15 @@ import (
 )
 
 // Chinese line-breaking rules (禁则): punctuation that may not start a line,
-// and punctuation that may not end one.
+// and punctuation that may not end one (a full-width colon too, so that a
+// label such as 联系电话： stays on the line of its value).
 const (
 	noLineStart = "，。、；：？！）》」』〕】〉’”…—·％‰,.;:?!)]}>/"
-	noLineEnd   = "（《「『〔【〈‘“([{<"
+	noLineEnd   = "（《「『〔【〈‘“([{<："
 )
 
 func closing(r rune) bool { return strings.ContainsRune(noLineStart, r) }
+func isColon(r rune) bool { return r == '：' || r == ':' }
 func opening(r rune) bool { return strings.ContainsRune(noLineEnd, r) }
 
 // token is the smallest piece a line may break around: one wide (CJK)
@@ -157,6 +159,15 @@ func repairBreak(tokens []token, start, i int) int {
 		j--
 	}
 	if j > start && !closing(tokens[j].first()) && !opening(tokens[j-1].last()) {
+		if j < i && isColon(tokens[i-1].last()) {
+			// a label (投诉电话：) goes down whole, from the space or mark
+			// before it, when one is near
+			for k := j; k > start && j-k < 8; k-- {
+				if t := tokens[k-1]; t.space || (unicode.IsPunct(t.last()) && !isColon(t.last())) {
+					return k
+				}
+			}
+		}
 		return j
 	}
 	// Hang the closing punctuation on this line instead.
