@@ -143,17 +143,46 @@ type Field struct {
 // Fields sets fill-in lines such as "申请人签名：________" one after another,
 // going on to the next line when one does not fit. A value longer than the
 // rest of the line wraps, underlined, within the type area, each of its
-// lines under the first; a label never ends a line without its value.
+// lines under the first; a label never ends a line without its value. Sign-
+// off lines that follow a sealed signature go beside the seal when they fit
+// there (GB/T 9704 lets the block tighten), never under it.
 func (d *Doc) Fields(fields ...Field) {
-	s := BodyStyle
-	right := MarginLeft + TypeWidth
-	type piece struct {
-		l     line
-		x     float64
-		under float64 // length of the line to write on, 0 for none
+	if b := d.beside; b != nil && b.item < len(d.items) {
+		rows := d.fieldRows(fields, b.right)
+		if len(rows) <= b.lines {
+			sig := &d.items[b.item]
+			draw, first := sig.draw, b.first
+			sig.draw = func(top float64) {
+				draw(top)
+				for k, r := range rows {
+					d.drawFieldRow(r, top+float64(first+k)*LinePitch)
+				}
+			}
+			b.lines -= len(rows)
+			b.first += len(rows)
+			return
+		}
 	}
-	var row []piece
-	var rows [][]piece
+	d.beside = nil
+	rows := d.fieldRows(fields, MarginLeft+TypeWidth)
+	for k, r := range rows {
+		r := r
+		d.add(item{h: LinePitch, body: true, keep: k < len(rows)-1, draw: func(y float64) { d.drawFieldRow(r, y) }})
+	}
+}
+
+// fieldPiece is a label, a value on its line, or a blank line to write on.
+type fieldPiece struct {
+	l     line
+	x     float64
+	under float64 // length of the line to write on, 0 for none
+}
+
+// fieldRows lays fill-in fields out in rows that end at right.
+func (d *Doc) fieldRows(fields []Field, right float64) [][]fieldPiece {
+	s := BodyStyle
+	var row []fieldPiece
+	var rows [][]fieldPiece
 	x := MarginLeft
 	newRow := func() {
 		if len(row) > 0 {
@@ -169,19 +198,18 @@ func (d *Doc) Fields(fields ...Field) {
 		if x > MarginLeft && x+need > right+0.01 {
 			newRow()
 		}
-		row = append(row, piece{l: label, x: x})
+		row = append(row, fieldPiece{l: label, x: x})
 		x += label.width
 		avail := right - x
 		if f.Value == "" {
 			under := min(blank, avail)
-			row = append(row, piece{x: x, under: under})
+			row = append(row, fieldPiece{x: x, under: under})
 			x += under + CharPitch
 			continue
 		}
 		if value.width+CharPitch <= avail {
-			under := max(blank, value.width+CharPitch)
-			under = min(under, avail)
-			row = append(row, piece{l: value, x: x + (under-value.width)/2, under: under})
+			under := min(max(blank, value.width+CharPitch), avail)
+			row = append(row, fieldPiece{l: value, x: x + (under-value.width)/2, under: under})
 			x += under + CharPitch
 			continue
 		}
@@ -192,28 +220,27 @@ func (d *Doc) Fields(fields ...Field) {
 				newRow()
 				x = indent
 			}
-			row = append(row, piece{l: l, x: x, under: right - x})
+			row = append(row, fieldPiece{l: l, x: x, under: right - x})
 			x = right
 		}
 		x += CharPitch
 	}
 	newRow()
-	for k, r := range rows {
-		r := r
-		d.add(item{h: LinePitch, body: true, keep: k < len(rows)-1, draw: func(y float64) {
-			base := baseline(y, s, LinePitch)
-			for _, p := range r {
-				if p.under > 0 {
-					d.pdf.SetLineWidth(0.25)
-					d.pdf.Line(p.x, base+1.2, p.x+p.under, base+1.2)
-					if len(p.l.tokens) > 0 {
-						d.drawLine(p.l, p.x, y, s, LinePitch, 0)
-					}
-					continue
-				}
-				d.drawLine(p.l, p.x, y, s, LinePitch, 0)
-			}
-		}})
+	return rows
+}
+
+// drawFieldRow draws a row of fill-in fields on the line whose top is y.
+func (d *Doc) drawFieldRow(r []fieldPiece, y float64) {
+	s := BodyStyle
+	base := baseline(y, s, LinePitch)
+	for _, p := range r {
+		if p.under > 0 {
+			d.pdf.SetLineWidth(0.25)
+			d.pdf.Line(p.x, base+1.2, p.x+p.under, base+1.2)
+		}
+		if len(p.l.tokens) > 0 {
+			d.drawLine(p.l, p.x, y, s, LinePitch, 0)
+		}
 	}
 }
 
@@ -266,6 +293,15 @@ func (d *Doc) CutLine(note string) {
 	}})
 }
 
+// besideSeal is the room beside a seal, left of it, in the lines of the
+// signature block under the date, where sign-off lines may go.
+type besideSeal struct {
+	item  int     // the signature's item
+	first int     // its first free line
+	lines int     // free lines
+	right float64 // where the room ends, short of the seal
+}
+
 // sealDiameter is the usual size of an office seal.
 const sealDiameter = 42.0
 
@@ -296,11 +332,19 @@ func (d *Doc) Signature(issuer, date string, withSeal bool) {
 		xi = xd - 2*CharPitch
 	}
 	h := 3 * LinePitch // a blank line, the issuer, the date
+	d.beside = nil
 	if seal {
-		h = math.Ceil(sealDiameter/LinePitch) * LinePitch
+		lines := math.Ceil(sealDiameter / LinePitch)
+		h = lines * LinePitch
+		sealLeft := xd + wd/2 - sealDiameter/2
+		d.beside = &besideSeal{item: len(d.items), first: 3, lines: int(lines) - 3, right: sealLeft - CharPitch}
 	}
 	d.keepLast(2)
-	d.add(item{h: h, body: true, draw: func(top float64) {
+	if d.beside != nil {
+		d.beside.item = len(d.items)
+	}
+	// keep: the sign-off lines that follow stay with the signature
+	d.add(item{h: h, body: true, keep: true, draw: func(top float64) {
 		d.drawLine(li, xi, top+LinePitch, s, LinePitch, 0)
 		d.drawLine(ld, xd, top+2*LinePitch, s, LinePitch, 0)
 		if seal {

@@ -159,11 +159,11 @@ func repairBreak(tokens []token, start, i int) int {
 		j--
 	}
 	if j > start && !closing(tokens[j].first()) && !opening(tokens[j-1].last()) {
-		if j < i && isColon(tokens[i-1].last()) {
-			// a label (投诉电话：) goes down whole, from the space or mark
+		if labelSplit(tokens, j) {
+			// a label (联系电话：) goes down whole, from the space or mark
 			// before it, when one is near
 			for k := j; k > start && j-k < 8; k-- {
-				if t := tokens[k-1]; t.space || (unicode.IsPunct(t.last()) && !isColon(t.last())) {
+				if boundary(tokens[k-1]) {
 					return k
 				}
 			}
@@ -184,4 +184,28 @@ func widthOf(ts []token) float64 {
 		w += t.width
 	}
 	return w
+}
+
+// boundary reports whether a line may break after t without splitting a
+// term: after a space or a punctuation mark other than a colon.
+func boundary(t token) bool {
+	return t.space || (unicode.IsPunct(t.last()) && !isColon(t.last()))
+}
+
+// labelSplit reports whether a break before tokens[j] splits a label from
+// its colon or the colon from its value: the break falls after a colon, or
+// a colon follows within a few characters with no boundary before it.
+func labelSplit(tokens []token, j int) bool {
+	if j > 0 && isColon(tokens[j-1].last()) {
+		return true
+	}
+	for k := j; k < len(tokens) && k-j < 7; k++ {
+		if isColon(tokens[k].first()) || isColon(tokens[k].last()) {
+			return k > j || !tokens[k].wide
+		}
+		if boundary(tokens[k]) {
+			return false
+		}
+	}
+	return false
 }

@@ -110,8 +110,9 @@ type Doc struct {
 	warnings []string
 	docNo    string // the 文号 to set under the next title
 
-	items    []item // the flow not yet laid out
-	titleEnd int    // where a subtitle goes: after the title's lines
+	items    []item      // the flow not yet laid out
+	titleEnd int         // where a subtitle goes: after the title's lines
+	beside   *besideSeal // room beside the last seal for sign-off lines
 
 	// layout state
 	y         float64 // top of the next item, from the page top
@@ -297,7 +298,12 @@ func (d *Doc) Output(w io.Writer) error {
 }
 
 // add appends items to the flow.
-func (d *Doc) add(its ...item) { d.items = append(d.items, its...) }
+func (d *Doc) add(its ...item) {
+	d.items = append(d.items, its...)
+	if len(its) > 0 && d.beside != nil && d.beside.item < len(d.items)-len(its) {
+		d.beside = nil // something else came after the signature
+	}
+}
 
 // keepLast makes the last n items with ink stay with what comes next.
 func (d *Doc) keepLast(n int) {
@@ -306,6 +312,7 @@ func (d *Doc) keepLast(n int) {
 			return
 		}
 		if d.items[i].soft || d.items[i].h == 0 {
+			d.items[i].keep = true // the run passes through it
 			continue
 		}
 		d.items[i].keep = true
@@ -334,7 +341,7 @@ func (d *Doc) startPage() {
 // a page is broken where it must.
 func (d *Doc) flush() {
 	items := d.items
-	d.items, d.titleEnd = nil, 0
+	d.items, d.titleEnd, d.beside = nil, 0, nil
 	for i := 0; i < len(items); {
 		it := items[i]
 		switch {

@@ -1,0 +1,246 @@
+package reports
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"image"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"govdesk/models"
+	"govdesk/reports/typeset"
+)
+
+const ptPerMM = 72 / 25.4
+
+// pdfWord is a word of the text layer with its box, in millimetres from the
+// page's top-left corner.
+type pdfWord struct {
+	page                   int
+	text                   string
+	xMin, yMin, xMax, yMax float64
+}
+
+var (
+	bboxPage = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
+	bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+)
+
+// pdfWords reads every word of the PDF with its box (pdftotext -bbox).
+func pdfWords(t *testing.T, pdf []byte) (words []pdfWord, pages int) {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "w.pdf")
+	must(t, os.WriteFile(p, pdf, 0o644))
+	out, err := exec.Command("pdftotext", "-bbox", p, "-").Output()
+	must(t, err)
+	for i, chunk := range strings.Split(string(out), "<page ")[1:] {
+		for _, m := range bboxWord.FindAllStringSubmatch(chunk, -1) {
+			f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v / ptPerMM }
+			words = append(words, pdfWord{page: i + 1, text: html.UnescapeString(m[5]),
+				xMin: f(m[1]), yMin: f(m[2]), xMax: f(m[3]), yMax: f(m[4])})
+		}
+		pages = i + 1
+	}
+	return words, pages
+}
+
+// sealBoxes finds the seal on each page as the box of its red ink, from the
+// page rendered as a reader sees it.
+func sealBoxes(t *testing.T, pdf []byte) map[int][4]float64 {
+	t.Helper()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "s.pdf")
+	must(t, os.WriteFile(p, pdf, 0o644))
+	const dpi = 40
+	if out, err := exec.Command("pdftoppm", "-r", strconv.Itoa(dpi), "-png", p, filepath.Join(dir, "pg")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "pg-*.png"))
+	boxes := map[int][4]float64{}
+	for _, f := range files {
+		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "pg-"), ".png"))
+		b, _ := os.ReadFile(f)
+		img, err := png.Decode(bytes.NewReader(b))
+		must(t, err)
+		x0, y0, x1, y1 := math.MaxInt, math.MaxInt, -1, -1
+		r := img.Bounds()
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+				if c.R > 140 && c.G < 110 && c.B < 110 {
+					x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+				}
+			}
+		}
+		if x1 >= 0 {
+			mm := 25.4 / dpi
+			boxes[n] = [4]float64{float64(x0) * mm, float64(y0) * mm, float64(x1+1) * mm, float64(y1+1) * mm}
+		}
+	}
+	return boxes
+}
+
+// checkLayout asserts what a clerk checks before signing: every page holds
+// text of the document, nothing lies outside the type area but the page
+// number, nothing but the issuer and the date lies under a seal, and no line
+// starts with closing punctuation. signer lists the words allowed under the
+// seal.
+func checkLayout(t *testing.T, name string, pdf []byte, signer ...string) {
+	t.Helper()
+	words, pages := pdfWords(t, pdf)
+	const tol = 0.8
+	left, top := typeset.MarginLeft-tol, typeset.MarginTop-tol
+	right, foot := typeset.MarginLeft+typeset.TypeWidth+tol, typeset.MarginTop+typeset.TypeHeight+tol
+	content := map[int]bool{}
+	pageNumber := regexp.MustCompile(`^(—|\d+)$`)
+	for _, w := range words {
+		inFooter := w.yMin > foot-tol && pageNumber.MatchString(w.text)
+		if inFooter {
+			continue
+		}
+		if w.xMin < left || w.xMax > right || w.yMin < top || w.yMax > foot {
+			t.Errorf("%s p.%d: %q at (%.1f,%.1f)–(%.1f,%.1f) mm is outside the type area", name, w.page, w.text, w.xMin, w.yMin, w.xMax, w.yMax)
+		}
+		isSigner := false
+		for _, s := range signer {
+			isSigner = isSigner || strings.Contains(s, w.text)
+		}
+		isPart := strings.HasPrefix(w.text, "第") && strings.Contains(w.text, "联") || w.text == "存根" || strings.HasPrefix(w.text, "交")
+		if !isSigner && !isPart {
+			content[w.page] = true
+		}
+	}
+	for p := 1; p <= pages; p++ {
+		if !content[p] {
+			t.Errorf("%s: page %d holds no text of the document", name, p)
+		}
+	}
+	for page, b := range sealBoxes(t, pdf) {
+		for _, w := range words {
+			if w.page != page || w.xMax < b[0]+1 || w.xMin > b[2]-1 || w.yMax < b[1]+1 || w.yMin > b[3]-1 {
+				continue
+			}
+			ok := false
+			for _, s := range signer {
+				ok = ok || strings.Contains(s, w.text)
+			}
+			if !ok {
+				t.Errorf("%s p.%d: %q lies under the seal", name, page, w.text)
+			}
+		}
+	}
+	p := filepath.Join(t.TempDir(), "l.pdf")
+	must(t, os.WriteFile(p, pdf, 0o644))
+	out, err := exec.Command("pdftotext", "-layout", p, "-").Output()
+	must(t, err)
+	for _, l := range strings.Split(string(out), "\n") {
+		l = strings.TrimLeft(l, " \u3000\f")
+		if l == "" {
+			continue
+		}
+		if r := []rune(l)[0]; strings.ContainsRune("，。、；：？！）》」』〕】", r) {
+			t.Errorf("%s: a line starts with %q: %q", name, string(r), l)
+		}
+	}
+}
+
+// layoutSeal is a red ring, as an office's seal is.
+func layoutSeal() []byte {
+	const n = 300
+	img := image.NewNRGBA(image.Rect(0, 0, n, n))
+	red := color.NRGBA{210, 20, 20, 255}
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			r := math.Hypot(float64(x-n/2), float64(y-n/2))
+			if r > n/2-12 && r < n/2-2 {
+				img.Set(x, y, red)
+			}
+		}
+	}
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	return b.Bytes()
+}
+
+// noticeValues are the values of every field of a case notice, in three
+// lengths: the shortest a record has, a typical one, and the worst a real
+// centre meets (a 60-character enterprise name, 15 materials, long reasons,
+// rare and non-BMP characters).
+func noticeValues(size string) noticeData {
+	v := map[string]string{
+		"中心名称": "乌兰察布市政务服务中心", "中心地址": "乌兰察布市集宁区新体路政务服务大厦", "咨询电话": "0474-8326000",
+		"投诉电话": "12345", "复议机关": "乌兰察布市人民政府", "人民法院": "集宁区人民法院", "文号": "乌政服受〔2026〕12号",
+		"印发日期": "2026年11月26日", "办件编号": "SL20261126001", "事项名称": "食品经营许可", "办件类型": "承诺件",
+		"申请人": "王堃", "申请人类型": "个人", "证件号码": "150902********5794", "联系人": "王堃", "联系电话": "13800138000",
+		"联系地址": "集宁区新体路1号", "窗口": "A02 食品经营许可窗口", "受理人": "李喆", "受理日期": "2026年11月26日",
+		"受理时间": "2026年11月26日9时12分", "法定时限": "20", "承诺时限": "5", "承诺办结日期": "2026年12月3日",
+		"办结日期": "2026年12月2日", "办理结果": "准予", "上报机关": "", "材料件数": "3", "有权机关告知": "",
+		"补正期限": "自收到本告知书之日起10个工作日内", "领取方式": "邮寄送达", "许可内容": "准予许可事项：食品经营许可。",
+		"不予受理理由": "该事项依法不需要取得行政许可", "有权机关": "", "不予许可理由": "经营场所与生活区未有效分隔",
+		"送达文书": "准予行政许可决定书（乌政服准许〔2026〕3号）", "送达方式": "直接送达", "送达地点": "本中心A02窗口",
+		"送达时间": "", "补正材料": "",
+	}
+	lists := map[string][]string{"补正材料": {"食品安全管理制度文本", "主要设备设施布局图"}}
+	mats := [][]string{{"1", "食品经营许可申请书", "1", "原件", "3"}, {"2", "营业执照", "1", "复印件", "1"}, {"3", "法定代表人身份证明", "1", "复印件", ""}}
+	switch size {
+	case "short":
+		v["申请人"], v["事项名称"], v["受理人"] = "王一", "开办", "李二"
+		lists["补正材料"] = []string{"身份证"}
+		mats = mats[:1]
+	case "worst":
+		v["申请人"] = "内蒙古自治区乌兰察布市集宁区𠮷祥如意龘㐀商贸物流园区综合开发建设运营管理服务有限责任公司第一分公司"
+		v["联系人"], v["受理人"] = "周𠮷", "欧阳堃喆"
+		v["事项名称"] = "食品经营许可（含网络经营、中央厨房、集体用餐配送单位及学校、托幼机构食堂的新办、变更与延续）"
+		v["联系地址"] = "内蒙古自治区乌兰察布市集宁区新体路与恩和大街交叉口东南角𠮷祥家园小区12号楼3单元1502室"
+		v["不予受理理由"] = strings.Repeat("申请事项依法不属于本机关职权范围，且申请人未能提供经营场所合法使用的有关证明文件，", 3)
+		v["不予许可理由"] = strings.Repeat("经现场核查，经营场所与生活区未有效分隔，食品处理区面积与经营品种、数量不相适应，", 3)
+		v["有权机关"] = "乌兰察布市卫生健康委员会"
+		v["有权机关告知"] = "该申请事项依法不属于本机关职权范围，请向乌兰察布市卫生健康委员会申请。"
+		v["送达文书"] = "准予行政许可决定书（乌政服准许〔2026〕123号）、一次性告知书（乌政服告〔2026〕45号）"
+		lists["补正材料"] = nil
+		for i := 1; i <= 15; i++ {
+			lists["补正材料"] = append(lists["补正材料"], fmt.Sprintf("第%d项补正材料：经营场所平面布局图及周边环境照片（须加盖公章，标明尺寸与设备位置）", i))
+		}
+		mats = nil
+		for i := 1; i <= 15; i++ {
+			mats = append(mats, []string{strconv.Itoa(i), fmt.Sprintf("法定代表人（负责人）、食品安全管理人员身份证明及任职文件第%d份（周𠮷）", i), "2", "复印件", "12"})
+		}
+		v["材料件数"] = "15"
+	}
+	return noticeData{values: v, lists: lists, materials: mats, docNo: v["文号"], issuer: v["中心名称"], date: v["印发日期"]}
+}
+
+// Every notice template, printed with the shortest, a typical and the
+// worst-case record, is one a clerk can sign.
+func TestEveryTemplateLaysOutCleanly(t *testing.T) {
+	for _, k := range models.NoticeKinds {
+		tmpl, err := parseTemplate(DefaultTemplates[k.Name], NoticeFields(k))
+		must(t, err)
+		for _, size := range []string{"short", "typical", "worst"} {
+			t.Run(k.Name+"/"+size, func(t *testing.T) {
+				data := noticeValues(size)
+				doc, err := typeset.New(typeset.Options{Created: printDate, Seal: layoutSeal()})
+				must(t, err)
+				tmpl.render(doc, data, true)
+				var buf bytes.Buffer
+				must(t, doc.Output(&buf))
+				if dir := os.Getenv("NOTICE_OUT"); dir != "" {
+					os.WriteFile(filepath.Join(dir, k.Name+"-"+size+".pdf"), buf.Bytes(), 0o644)
+				}
+				checkLayout(t, k.Name, buf.Bytes(), data.issuer, data.date)
+				if blank := doc.BlankPages(); len(blank) > 0 {
+					t.Errorf("pages without text: %v", blank)
+				}
+			})
+		}
+	}
+}
