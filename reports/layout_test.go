@@ -244,3 +244,107 @@ func TestEveryTemplateLaysOutCleanly(t *testing.T) {
 		}
 	}
 }
+
+// Every internal paper, printed from the demo centre with the office's seal,
+// is one a clerk can sign: the bulletins, a censure and its letter to the
+// home unit, a rectification notice, the 请假审批单, the substitute's form,
+// the badge register, uniform receipts and the season notice, and every
+// paper of the selection meeting.
+func TestEveryInternalPaperLaysOutCleanly(t *testing.T) {
+	st := demoStore(t)
+	seal := filepath.Join(t.TempDir(), "seal.png")
+	must(t, os.WriteFile(seal, layoutSeal(), 0o644))
+	office, err := st.Office()
+	must(t, err)
+	office.SealPath = seal
+	must(t, st.SaveOffice(office))
+	today := st.Today()
+	month := models.MonthOf(today.AddDays(-today.Day())) // last month, complete
+	first, _ := models.ParseMonth(month)
+	quarter := fmt.Sprintf("%dQ%d", first.Year(), (int(first.Month())-1)/3+1)
+
+	papers := map[string]func(w *bytes.Buffer) error{
+		"考勤通报":   func(w *bytes.Buffer) error { return PrintAttendanceBulletin(st, month, fixedPDF, w) },
+		"满意窗口通报": func(w *bytes.Buffer) error { return PrintMonthRanking(st, month, fixedPDF, w) },
+		"候选人材料":  func(w *bytes.Buffer) error { return PrintMeetingPaper(st, quarter, NomineePack, fixedPDF, w) },
+		"表决票":    func(w *bytes.Buffer) error { return PrintMeetingPaper(st, quarter, Ballot, fixedPDF, w) },
+	}
+	vs, err := st.Violations(models.ViolationFilter{})
+	must(t, err)
+	for _, v := range vs {
+		if v.Censured() {
+			id := v.ID
+			papers["通报批评"] = func(w *bytes.Buffer) error { return PrintCensure(st, id, fixedPDF, w) }
+			papers["函告派驻单位"] = func(w *bytes.Buffer) error { return PrintHomeUnitLetter(st, id, fixedPDF, w) }
+		}
+	}
+	ratings, err := st.Ratings(models.RatingFilter{})
+	must(t, err)
+	for _, r := range ratings {
+		if r.RectifyStatus != "" {
+			w, id := r.WindowID, r.ID
+			papers["整改通知"] = func(b *bytes.Buffer) error { return PrintRectifyNotice(st, w, id, fixedPDF, b) }
+		}
+	}
+	leaves, err := st.Leaves(models.LeaveFilter{})
+	must(t, err)
+	for _, l := range leaves {
+		if l.StandInID != nil {
+			id := l.ID
+			papers["请假审批单"] = func(w *bytes.Buffer) error { return PrintLeaveForm(st, id, fixedPDF, w) }
+		}
+	}
+	subs, err := st.Substitutions(models.SubstitutionFilter{})
+	must(t, err)
+	if len(subs) > 0 {
+		id := subs[0].ID
+		papers["替岗报备单"] = func(w *bytes.Buffer) error { return PrintSubstitutionForm(st, id, fixedPDF, w) }
+	}
+	papers["挂牌座牌登记表"] = func(w *bytes.Buffer) error {
+		return PrintBadgeRegister(st, BadgeRegisterOptions{From: today.AddDays(-62), To: today}, fixedPDF, w)
+	}
+	changes, err := st.SeasonChanges()
+	must(t, err)
+	if len(changes) >= 2 {
+		last, next := changes[len(changes)-2], changes[len(changes)-1]
+		issues, err := st.UniformIssues(models.UniformFilter{Kind: last.Kind, From: last.On.AddDays(-30), To: last.On})
+		must(t, err)
+		var ids []uint
+		for _, u := range issues {
+			ids = append(ids, u.ID)
+		}
+		papers["服装签收单"] = func(w *bytes.Buffer) error { return PrintUniformReceipt(st, ids, fixedPDF, w) }
+		id := next.ID
+		papers["换装通知"] = func(w *bytes.Buffer) error { return PrintSeasonNotice(st, id, fixedPDF, w) }
+	}
+	qs, err := st.ScoreQuarter(quarter)
+	must(t, err)
+	for _, c := range qs.Candidates {
+		if c.Eligible() {
+			must(t, st.RecordAwardDecisions(quarter, today, []models.AwardDecision{{StaffID: c.StaffID, Awarded: true, Votes: 9}}))
+			papers["表彰决定"] = func(w *bytes.Buffer) error { return PrintMeetingPaper(st, quarter, Commendation, fixedPDF, w) }
+			papers["荣誉证书"] = func(w *bytes.Buffer) error { return PrintMeetingPaper(st, quarter, Certificates, fixedPDF, w) }
+			break
+		}
+	}
+	for _, name := range []string{"考勤通报", "满意窗口通报", "通报批评", "函告派驻单位", "整改通知", "请假审批单", "替岗报备单",
+		"挂牌座牌登记表", "服装签收单", "换装通知", "候选人材料", "表决票", "表彰决定", "荣誉证书"} {
+		t.Run(name, func(t *testing.T) {
+			print, ok := papers[name]
+			if !ok {
+				t.Fatalf("the demo has nothing to print a %s for", name)
+			}
+			var buf bytes.Buffer
+			must(t, print(&buf))
+			if dir := os.Getenv("NOTICE_OUT"); dir != "" {
+				os.WriteFile(filepath.Join(dir, name+".pdf"), buf.Bytes(), 0o644)
+			}
+			checkLayout(t, name, buf.Bytes(), office.Name, chineseDate(fixedPDF.Created), office.Name+"综合业务科")
+			if name == "请假审批单" || name == "替岗报备单" {
+				if _, pages := pdfWords(t, buf.Bytes()); pages != 1 {
+					t.Errorf("the form takes %d pages, not one", pages)
+				}
+			}
+		})
+	}
+}

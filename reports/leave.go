@@ -171,7 +171,7 @@ func PrintLeaveForm(st *models.Store, leaveID uint, opt PrintOptions, w io.Write
 	})
 	doc.Plain("注：请假1天以内由首席代表审批，3天以内由综合业务科审批，3天以上报中心领导审批（以中心现行规则为准）；"+
 		"未经批准不得擅自休假，无正当理由超假不归的按旷工处理。", typeset.SmallStyle)
-	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), false)
+	doc.Right(p.office.Name+"制　"+chineseDate(p.printTime(opt)), typeset.SmallStyle, 0) // a form, not a letter: no 落款
 	return output(doc, w)
 }
 

@@ -371,14 +371,14 @@ func (d *Doc) oneLine(text string, s Style) line {
 }
 
 // InfoTable draws a two-column table of names and contents (a 送达凭证);
-// an empty content is a cell to fill in by hand, a line and a half high.
+// an empty content is a cell to fill in by hand, high enough to sign in.
 func (d *Doc) InfoTable(rows [][]string) {
 	cols := []Column{{Title: "", Width: 2}, {Title: "", Width: 5}}
 	widths := columnWidths(cols)
 	for _, r := range rows {
 		min := 0.0
 		if len(r) > 1 && r[1] == "" {
-			min = 2*tablePitch + 2
+			min = 1.6*tablePitch + 2 // room for a signature
 		}
 		d.add(d.rowItem(cols, widths, r, TableStyle, min))
 	}

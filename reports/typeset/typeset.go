@@ -572,10 +572,23 @@ func (d *Doc) textBlock(text string, s Style, indentChars float64, align string,
 	d.addLines(lines, s, indentChars, align, how)
 }
 
+// pitch is the line height of text in a style: the grid's for 三号 and
+// larger, a table's for the small print of notes and forms.
+func pitch(s Style) float64 {
+	if s.Size >= Size3 {
+		return LinePitch
+	}
+	return tablePitch
+}
+
 // addLines adds laid-out lines to the flow.
 func (d *Doc) addLines(lines []line, s Style, indentChars float64, align string, how block) {
 	c := cell(s)
 	n := len(lines)
+	lp := pitch(s)
+	if lp != LinePitch {
+		defer d.add(item{snap: true}) // back onto the grid
+	}
 	for i, l := range lines {
 		x := MarginLeft
 		switch align {
@@ -605,8 +618,8 @@ func (d *Doc) addLines(lines []line, s Style, indentChars float64, align string,
 			keep = n > 1 && (i == 0 || i == n-2)
 		}
 		l, x, justify := l, x, justify
-		d.add(item{h: LinePitch, body: true, keep: keep, draw: func(y float64) {
-			d.drawLine(l, x, y, s, LinePitch, justify)
+		d.add(item{h: lp, body: true, keep: keep, draw: func(y float64) {
+			d.drawLine(l, x, y, s, lp, justify)
 		}})
 	}
 }
@@ -740,8 +753,11 @@ func (d *Doc) SetDocNumber(no string) { d.docNo = no }
 // Centered sets a centred line (such as the 文号) in a style.
 func (d *Doc) Centered(text string, s Style) { d.textBlock(text, s, 0, "center", whole) }
 
-// Right sets text flush right, inset by the given number of characters.
+// Right sets text flush right, inset by the given number of characters. It
+// closes what precedes it (a form's "…制 2026年11月26日"), so it never
+// stands alone at the top of a page.
 func (d *Doc) Right(text string, s Style, insetChars float64) {
+	d.keepLast(1)
 	d.textBlock(text, s, insetChars, "right", whole)
 }
 
