@@ -348,3 +348,89 @@ func TestEveryInternalPaperLaysOutCleanly(t *testing.T) {
 		})
 	}
 }
+
+// pageImages renders a PDF's pages in grey at a low resolution.
+func pageImages(t *testing.T, pdf []byte) []*image.Gray {
+	t.Helper()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "m.pdf")
+	must(t, os.WriteFile(p, pdf, 0o644))
+	if out, err := exec.Command("pdftoppm", "-r", "24", "-gray", "-png", p, filepath.Join(dir, "pg")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v %s", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "pg-*.png"))
+	pages := make([]*image.Gray, len(files))
+	for _, f := range files {
+		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "pg-"), ".png"))
+		b, _ := os.ReadFile(f)
+		img, err := png.Decode(bytes.NewReader(b))
+		must(t, err)
+		g := image.NewGray(img.Bounds())
+		for y := g.Rect.Min.Y; y < g.Rect.Max.Y; y++ {
+			for x := g.Rect.Min.X; x < g.Rect.Max.X; x++ {
+				g.Set(x, y, img.At(x, y))
+			}
+		}
+		pages[n-1] = g
+	}
+	return pages
+}
+
+// Each template's pages, printed with a typical record, are kept as small
+// grey images: a change of layout shows as a failing comparison, to be
+// looked at and accepted with -update.
+func TestTemplatePagesLookAsBefore(t *testing.T) {
+	for _, k := range models.NoticeKinds {
+		t.Run(k.Name, func(t *testing.T) {
+			tmpl, err := parseTemplate(DefaultTemplates[k.Name], NoticeFields(k))
+			must(t, err)
+			doc, err := typeset.New(typeset.Options{Created: printDate, Seal: layoutSeal()})
+			must(t, err)
+			tmpl.render(doc, noticeValues("typical"), true)
+			var buf bytes.Buffer
+			must(t, doc.Output(&buf))
+			pages := pageImages(t, buf.Bytes())
+			for i, g := range pages {
+				master := filepath.Join("testdata", "pages", fmt.Sprintf("%s-%d.png", k.Name, i+1))
+				if *update {
+					os.MkdirAll(filepath.Dir(master), 0o755)
+					var b bytes.Buffer
+					must(t, png.Encode(&b, g))
+					must(t, os.WriteFile(master, b.Bytes(), 0o644))
+					continue
+				}
+				b, err := os.ReadFile(master)
+				if err != nil {
+					t.Fatalf("no master page %s (run go test ./reports -run TestTemplatePages -update and look at it): %v", master, err)
+				}
+				want, err := png.Decode(bytes.NewReader(b))
+				must(t, err)
+				if !want.Bounds().Eq(g.Bounds()) {
+					t.Fatalf("page %d is %v, the master %v", i+1, g.Bounds(), want.Bounds())
+				}
+				var diff, changed float64
+				r := g.Bounds()
+				for y := r.Min.Y; y < r.Max.Y; y++ {
+					for x := r.Min.X; x < r.Max.X; x++ {
+						wv := color.GrayModel.Convert(want.At(x, y)).(color.Gray).Y
+						d := math.Abs(float64(g.GrayAt(x, y).Y) - float64(wv))
+						diff += d
+						if d > 64 {
+							changed++
+						}
+					}
+				}
+				n := float64(r.Dx() * r.Dy())
+				if diff/n > 1.5 || changed/n > 0.01 {
+					t.Errorf("page %d differs from %s (mean %.2f, %.1f%% of pixels changed): look at the new page and rerun with -update if it is right",
+						i+1, master, diff/n, 100*changed/n)
+				}
+			}
+			if !*update {
+				if _, err := os.Stat(filepath.Join("testdata", "pages", fmt.Sprintf("%s-%d.png", k.Name, len(pages)+1))); err == nil {
+					t.Errorf("the master has more than %d pages", len(pages))
+				}
+			}
+		})
+	}
+}
