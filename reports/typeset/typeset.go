@@ -128,11 +128,11 @@ func New(o Options) (*Doc, error) {
 		pdf.SetAuthor(o.Author, true)
 	}
 	d := &Doc{pdf: pdf, images: map[string]bool{}, seal: o.Seal,
-		faces:    map[Face]*assets.Face{Song: assets.Song, Body: assets.Song, Hei: assets.Hei, Kai: assets.Kai},
+		faces:    map[Face]*assets.Face{Song: assets.FandolSong, Body: assets.FandolSong, Hei: assets.Hei, Kai: assets.FandolKai},
 		fontName: map[Face]string{Song: "song", Body: "song", Hei: "hei", Kai: "kai"}}
-	pdf.AddUTF8FontFromBytes("song", "", assets.Song.Data)
+	pdf.AddUTF8FontFromBytes("song", "", assets.FandolSong.Data)
 	pdf.AddUTF8FontFromBytes("hei", "", assets.Hei.Data)
-	pdf.AddUTF8FontFromBytes("kai", "", assets.Kai.Data)
+	pdf.AddUTF8FontFromBytes("kai", "", assets.FandolKai.Data)
 	if len(o.BodyFont) > 0 {
 		if err := CheckTrueType(o.BodyFont); err != nil {
 			return nil, err

@@ -90,7 +90,7 @@ func TestLongParagraphLosesNoCharacter(t *testing.T) {
 	got := pdfText(t, pdf, false)
 	lines := strings.Split(strings.TrimSpace(strings.ReplaceAll(got, "\f", "")), "\n")
 	var joined strings.Builder
-	pageNo := regexp.MustCompile(`^— \d+ —$`)
+	pageNo := regexp.MustCompile(`^— ?\d+ ?—$`) // FandolSong's space is a third of an em: readers may drop it
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
 		if pageNo.MatchString(l) {
