@@ -238,11 +238,44 @@ func loadSystemFont(path string) (*assets.Face, error) {
 	if err := CheckTrueType(b); err != nil {
 		return nil, err
 	}
+	if !embeddable(b) {
+		return nil, fmt.Errorf("%s 的许可不允许嵌入文档", filepath.Base(path))
+	}
 	f := &assets.Face{Name: filepath.Base(path), Data: b}
 	if miss := f.Missing("中国政务服务"); len(miss) > 0 {
 		return nil, fmt.Errorf("%s 缺少汉字", f.Name)
 	}
 	return f, tryFont(b)
+}
+
+// embeddable reports whether a font's licence lets a PDF carry it: its
+// OS/2 fsType is not "restricted licence" (0x0002) alone and does not ask
+// for bitmaps only (0x0200). A font without the table is taken to allow it.
+func embeddable(b []byte) bool {
+	os2 := sfntTable(b, "OS/2")
+	if len(os2) < 10 {
+		return true
+	}
+	fsType := binary.BigEndian.Uint16(os2[8:])
+	return fsType&0x000F != 0x0002 && fsType&0x0200 == 0
+}
+
+// sfntTable returns a table of a TrueType font, or nil.
+func sfntTable(b []byte, tag string) []byte {
+	if len(b) < 12 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(b[4:]))
+	for t := 0; t < n && 12+16*t+16 <= len(b); t++ {
+		rec := b[12+16*t:]
+		if string(rec[:4]) == tag {
+			start, length := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
+			if start+length <= len(b) {
+				return b[start : start+length]
+			}
+		}
+	}
+	return nil
 }
 
 // tryFont sets a line in the font with gofpdf, which otherwise only prints

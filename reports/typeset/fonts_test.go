@@ -173,7 +173,10 @@ func TestWindowsFontsAreFoundAndUsed(t *testing.T) {
 }
 
 func TestUnusableWindowsFontsAreSkipped(t *testing.T) {
+	restricted := bytes.Clone(assets.FandolKai.Data)
+	binary.BigEndian.PutUint16(sfntTable(restricted, "OS/2")[8:], 0x0002)
 	dir := fakeWindowsFonts(t, map[string][]byte{
+		"楷体_GB2312.ttf":   restricted, // its licence forbids embedding it
 		"simfang.ttf":     []byte("OTTO and not a TrueType font"),
 		"仿宋_GB2312.ttf":   assets.FandolFang.Data, // the next name on the list
 		"simhei.ttf":      assets.Hei.Data[:4096], // cut short
