@@ -83,10 +83,12 @@ func (d *Doc) loadFaces(o Options) error {
 		if err := CheckTrueType(o.BodyFont); err != nil {
 			return err
 		}
+		// a damaged font would only fail (or panic) inside gofpdf later
+		if err := tryFont(o.BodyFont); err != nil {
+			return fmt.Errorf("文书设置中的仿宋字体无法使用：%w", err)
+		}
 		d.setFace(Body, &assets.Face{Name: "body.ttf", Data: o.BodyFont}, "officebody")
 	}
-	// the body is always used: a font gofpdf cannot read is refused here
-	d.useFont(d.fontName[Body])
 	return nil
 }
 

@@ -256,3 +256,10 @@ func makeCollection(fonts ...[]byte) []byte {
 	}
 	return out
 }
+
+func TestDamagedOfficeFontIsRefused(t *testing.T) {
+	damaged := bytes.Clone(assets.FandolFang.Data[:len(assets.FandolFang.Data)/3])
+	if _, err := New(Options{BodyFont: damaged, FontDirs: noSystemFonts}); err == nil || !strings.Contains(err.Error(), "仿宋字体无法使用") {
+		t.Fatalf("got %v", err)
+	}
+}
