@@ -47,6 +47,7 @@ type noticeSettingsScreen struct {
 	seal    *canvas.Image
 	sealLbl *widget.Label
 	fontLbl *widget.Label
+	faces   *widget.Label // which font prints each part of a notice
 	errs    *formErrors
 	form    *widget.Form
 
@@ -78,12 +79,14 @@ func newNoticeSettingsScreen(s *shell, d noticeSettingsData) *noticeSettingsScre
 	n.seal.SetMinSize(fyne.NewSize(72, 72))
 	n.sealLbl = widget.NewLabel("")
 	n.fontLbl = widget.NewLabel("")
+	n.faces = widget.NewLabel("")
 	sealRow := container.NewHBox(n.seal, container.NewVBox(n.sealLbl, container.NewHBox(
 		widget.NewButton("选择印章图片…", n.onChooseSeal), widget.NewButton("不用印章", func() { n.setSeal("") }))))
 	fontRow := container.NewVBox(n.fontLbl, container.NewHBox(
-		widget.NewButton("选择仿宋字体…", n.onChooseFont), widget.NewButton("用内置宋体", func() { n.setFont("") })))
+		widget.NewButton("选择仿宋字体…", n.onChooseFont), widget.NewButton("不用自选字体", func() { n.setFont("") })))
 	items = append(items, n.errs.item("印章图片", sealRow, "透明背景的 PNG，印在落款处"),
-		n.errs.item("仿宋字体", fontRow, "如 Windows 的 simfang.ttf；正文用仿宋印制"))
+		n.errs.item("仿宋字体", fontRow, "如 Windows 的 simfang.ttf；不选时用本机或内置的仿宋"),
+		n.errs.item("文书字体", n.faces, "本机装有的仿宋、方正小标宋、黑体、楷体、宋体优先，否则用内置字体"))
 	n.form = widget.NewForm(items...)
 	saveOffice := widget.NewButtonWithIcon("保存中心信息", theme.DocumentSaveIcon(), n.onSaveOffice)
 	saveOffice.Importance = widget.HighImportance
@@ -163,11 +166,33 @@ func (n *noticeSettingsScreen) setSeal(path string) {
 
 func (n *noticeSettingsScreen) setFont(path string) {
 	n.office.BodyFontPath = path
+	n.showFaces(path)
 	if path == "" {
-		n.fontLbl.SetText("未设置：正文使用内置宋体")
+		n.fontLbl.SetText("未设置：正文使用本机或内置仿宋")
 		return
 	}
 	n.fontLbl.SetText(filepath.Base(path))
+}
+
+// showFaces lists which font prints each part of a notice with the 仿宋
+// font at path. Finding the PC's own fonts reads them the first time, so
+// it runs off the UI goroutine.
+func (n *noticeSettingsScreen) showFaces(path string) {
+	o := typeset.Options{}
+	if path != "" {
+		o.BodyFontName = filepath.Base(path)
+	}
+	var lines []string
+	n.shell.async(func() error {
+		for _, c := range typeset.FontChoices(o) {
+			lines = append(lines, c.String())
+		}
+		return nil
+	}, func(error) {
+		if n.office.BodyFontPath == path { // not overtaken by another choice
+			n.faces.SetText(strings.Join(lines, "\n"))
+		}
+	})
 }
 
 func (n *noticeSettingsScreen) onSaveOffice() {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -57,5 +58,23 @@ func TestOfficeDetailsValidatedAndSaved(t *testing.T) {
 	o, _ := st.Office()
 	if o.Abbrev != "集政服" || o.Name != "集宁区政务服务中心" {
 		t.Fatalf("stored %+v", o)
+	}
+}
+
+func TestNoticeSettingsShowTheFontOfEachPart(t *testing.T) {
+	s, _ := newTestShell(t)
+	n := openNoticeSettings(t, s)
+	for _, w := range []string{"正文：仿宋 ", "标题：小标宋 ", "一级标题：黑体 ", "二级标题：楷体 ", "页码：宋体 ", "生僻字："} {
+		if !strings.Contains(n.faces.Text, w) {
+			t.Errorf("%q not shown in %q", w, n.faces.Text)
+		}
+	}
+	n.setFont(filepath.Join(t.TempDir(), "仿宋.ttf"))
+	if !strings.Contains(n.faces.Text, "正文：仿宋 仿宋.ttf（文书设置）") {
+		t.Errorf("the office's font not shown: %q", n.faces.Text)
+	}
+	n.setFont("")
+	if strings.Contains(n.faces.Text, "文书设置") || n.fontLbl.Text != "未设置：正文使用本机或内置仿宋" {
+		t.Errorf("after resetting: %q %q", n.fontLbl.Text, n.faces.Text)
 	}
 }

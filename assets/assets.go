@@ -15,33 +15,60 @@ var Icon []byte
 //go:embed fonts/wqy-microhei-ext.ttf
 var uiFont []byte
 
-//go:embed fonts/gbsn00lp.ttf
+//go:embed fonts/fandol-fang.ttf
+var fangFont []byte
+
+//go:embed fonts/fandol-song-bold.ttf
+var songBoldFont []byte
+
+//go:embed fonts/fandol-song.ttf
 var songFont []byte
 
-//go:embed fonts/gkai00mp.ttf
+//go:embed fonts/fandol-hei.ttf
+var heiFont []byte
+
+//go:embed fonts/fandol-kai.ttf
 var kaiFont []byte
+
+//go:embed fonts/govdesk-serif-rare.ttf
+var serifRareFont []byte
 
 //go:embed fonts/*.txt
 var Licences embed.FS
 
-// Face is an embedded TrueType font.
+// Face is a TrueType font: one of the embedded faces, or a font file the
+// documents use instead of one.
 type Face struct {
-	Name string // file name, e.g. wqy-microhei.ttf
-	Data []byte
+	Name   string // file name, e.g. wqy-microhei.ttf
+	Family string // the font's own name, e.g. FandolFang
+	Data   []byte
 
 	once sync.Once
 	font *sfnt.Font
 }
 
-// The embedded faces. Hei (WenQuanYi Micro Hei with CJK Ext-A..F glyphs
-// added, see fonts/README.md) has Latin glyphs and the broadest CJK coverage,
-// including characters outside the BMP such as 𠮷; it is the UI font and the
-// fallback for rare characters. Song (AR PL SungtiL GB) and Kai (AR PL KaitiM
-// GB) are document faces that hold GB2312 only.
+// The embedded faces.
+//
+// Hei (WenQuanYi Micro Hei with CJK Ext-A..F glyphs added, see
+// fonts/README.md) has Latin glyphs and the broadest CJK coverage, including
+// characters outside the BMP such as 𠮷; it is the UI font and the documents'
+// last resort for rare characters.
+//
+// The document faces are the Fandol fonts converted to TrueType outlines:
+// FandolFang (仿宋, body), FandolSongBold (bold Song, standing in for 小标宋 in
+// titles), FandolSong (宋体, page numbers and small labels), FandolHei (黑体)
+// and FandolKai (楷体) for headings. They hold GB2312 and Latin only;
+// SerifRare, a Song-style serif holding what they lack (the rest of the BMP
+// ideographs, Ext-A, and the important characters above U+FFFF), prints rare
+// characters in a style close to their neighbours.
 var (
-	Hei  = &Face{Name: "wqy-microhei-ext.ttf", Data: uiFont}
-	Song = &Face{Name: "gbsn00lp.ttf", Data: songFont}
-	Kai  = &Face{Name: "gkai00mp.ttf", Data: kaiFont}
+	Hei            = &Face{Name: "wqy-microhei-ext.ttf", Family: "WQY MicroHei UIExt", Data: uiFont}
+	FandolFang     = &Face{Name: "fandol-fang.ttf", Family: "FandolFang", Data: fangFont}
+	FandolSongBold = &Face{Name: "fandol-song-bold.ttf", Family: "FandolSong Bold", Data: songBoldFont}
+	FandolSong     = &Face{Name: "fandol-song.ttf", Family: "FandolSong", Data: songFont}
+	FandolHei      = &Face{Name: "fandol-hei.ttf", Family: "FandolHei", Data: heiFont}
+	FandolKai      = &Face{Name: "fandol-kai.ttf", Family: "FandolKai", Data: kaiFont}
+	SerifRare      = &Face{Name: "govdesk-serif-rare.ttf", Family: "GovDesk Serif Rare", Data: serifRareFont}
 )
 
 // Has reports whether the face has a glyph for r.

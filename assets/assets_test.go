@@ -11,17 +11,32 @@ func TestUIFontDrawsRareNames(t *testing.T) {
 }
 
 func TestDocumentFacesKnowTheirGaps(t *testing.T) {
-	if !Song.Has('王') || !Kai.Has('王') {
-		t.Fatal("document faces lack a common character")
+	for _, f := range []*Face{FandolFang, FandolSongBold, FandolSong, FandolHei, FandolKai} {
+		if miss := f.Missing("王国政务服务中心〔2026〕12号—√〓IlO0：，。（）"); len(miss) > 0 {
+			t.Errorf("%s lacks %q", f.Name, string(miss))
+		}
+		// GB2312 faces have no 堃: the documents must fall back for it.
+		if f.Has('堃') {
+			t.Errorf("expected %s to lack 堃 (GB2312 only); the serif fallback relies on this check", f.Name)
+		}
 	}
-	// GB2312 faces have no 堃: the documents must fall back for it.
-	if Song.Has('堃') {
-		t.Fatal("expected AR PL SungtiL GB to lack 堃 (GB2312 only); fallback logic relies on this check")
+}
+
+// TestSerifFillsTheGaps checks that the rare-character serif holds what the
+// Fandol faces lack: rare BMP ideographs, Ext-A, compatibility ideographs,
+// and characters above U+FFFF met in names.
+func TestSerifFillsTheGaps(t *testing.T) {
+	if miss := SerifRare.Missing("堃喆玥龘㐀䶵昇鎔\uF92C𠮷𪚥"); len(miss) > 0 {
+		t.Errorf("serif fallback lacks %q", string(miss))
+	}
+	// characters every Fandol face has are left out, to save space
+	if SerifRare.Has('王') {
+		t.Error("serif fallback holds 王, which every document face has")
 	}
 }
 
 func TestFontsAreTrueType(t *testing.T) {
-	for _, f := range []*Face{Hei, Song, Kai} {
+	for _, f := range []*Face{Hei, FandolFang, FandolSongBold, FandolSong, FandolHei, FandolKai, SerifRare} {
 		if len(f.Data) < 4 || string(f.Data[:4]) != "\x00\x01\x00\x00" {
 			t.Errorf("%s is not a TrueType (glyf) font", f.Name)
 		}

@@ -240,7 +240,7 @@ func (p *printer) certificates(quarter string, awards []Award, decided time.Time
 			doc.NextDocument()
 		}
 		doc.Space(3)
-		doc.Centered("荣　誉　证　书", typeset.Style{Face: typeset.Song, Size: 36})
+		doc.Centered("荣　誉　证　书", typeset.Style{Face: typeset.Title, Size: 36})
 		doc.Space(2)
 		doc.Addressee(a.Name + "同志：")
 		doc.Paragraph("在" + QuarterTitle(quarter) + "窗口服务工作中表现突出，被评为“服务明星”。")

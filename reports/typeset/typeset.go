@@ -54,9 +54,10 @@ const ptToMM = 25.4 / 72
 // Face names a typeface of the document.
 type Face string
 
-// The faces: Song for titles, Body for paragraphs (仿宋 where the office
-// provides one, else Song), Hei for first-level headings, Kai for second-level
-// headings. Hei has the broadest coverage and is every face's fallback.
+// The faces: Body (仿宋) for paragraphs and tables, Hei (黑体) for
+// first-level headings, Kai (楷体) for second-level headings, Song (宋体) for
+// page numbers and small labels; Title (小标宋) is in fonts.go, which
+// chooses the fonts and the fallback for characters a face lacks.
 const (
 	Song Face = "song"
 	Body Face = "body"
@@ -72,7 +73,7 @@ type Style struct {
 
 // Styles of the standard's text levels.
 var (
-	TitleStyle    = Style{Song, Size2}
+	TitleStyle    = Style{Title, Size2}
 	BodyStyle     = Style{Body, Size3}
 	Heading1Style = Style{Hei, Size3}
 	Heading2Style = Style{Kai, Size3}
@@ -88,8 +89,14 @@ type Options struct {
 	// Title and Author go into the PDF's properties.
 	Title, Author string
 	// BodyFont is an optional TrueType 仿宋 face (such as Windows' simfang.ttf)
-	// for the body; without it the body is set in Song.
-	BodyFont []byte
+	// for the body; without it the body is set in the PC's or the embedded
+	// 仿宋. BodyFontName is its file name, for FontChoices.
+	BodyFont     []byte
+	BodyFontName string
+	// FontDirs are folders of the PC's own fonts, searched for each style's
+	// font (fonts.go); nil means Windows' font folders on Windows, none
+	// elsewhere.
+	FontDirs []string
 	// Seal is an optional PNG (with transparency) of the office's seal.
 	Seal []byte
 }
@@ -109,6 +116,8 @@ type Doc struct {
 	seal     []byte
 	warnings []string
 	docNo    string // the 文号 to set under the next title
+
+	fonts map[string]*docFont // the document's fonts by gofpdf name (fonts.go)
 
 	items    []item      // the flow not yet laid out
 	titleEnd int         // where a subtitle goes: after the title's lines
@@ -170,19 +179,9 @@ func New(o Options) (*Doc, error) {
 	if o.Author != "" {
 		pdf.SetAuthor(o.Author, true)
 	}
-	d := &Doc{pdf: pdf, images: map[string]bool{}, seal: o.Seal, bodyPages: map[int]bool{},
-		faces:    map[Face]*assets.Face{Song: assets.Song, Body: assets.Song, Hei: assets.Hei, Kai: assets.Kai},
-		fontName: map[Face]string{Song: "song", Body: "song", Hei: "hei", Kai: "kai"}}
-	pdf.AddUTF8FontFromBytes("song", "", assets.Song.Data)
-	pdf.AddUTF8FontFromBytes("hei", "", assets.Hei.Data)
-	pdf.AddUTF8FontFromBytes("kai", "", assets.Kai.Data)
-	if len(o.BodyFont) > 0 {
-		if err := CheckTrueType(o.BodyFont); err != nil {
-			return nil, err
-		}
-		pdf.AddUTF8FontFromBytes("body", "", o.BodyFont)
-		d.faces[Body] = &assets.Face{Name: "body.ttf", Data: o.BodyFont}
-		d.fontName[Body] = "body"
+	d := &Doc{pdf: pdf, images: map[string]bool{}, seal: o.Seal, bodyPages: map[int]bool{}}
+	if err := d.loadFaces(o); err != nil {
+		return nil, err
 	}
 	if pdf.Err() {
 		return nil, fmt.Errorf("无法载入字体：%w", pdf.Error())
@@ -422,24 +421,25 @@ func (d *Doc) place(it item) {
 func (d *Doc) setFont(s Style) {
 	name := d.fontName[s.Face]
 	if name == "" {
-		name = "song"
+		name = d.fontName[Song]
 	}
 	if name != d.curFont || s.Size != d.curSize {
+		d.useFont(name)
 		d.pdf.SetFont(name, "", s.Size)
 		d.curFont, d.curSize = name, s.Size
 	}
 }
 
 // faceFor picks the face that draws r: the style's own face when it has the
-// glyph, else Hei; Hei's name is returned for runes no face has.
+// glyph, else the rare-character serif, else the UI's Hei; the last is
+// returned for runes no face has.
 func (d *Doc) faceFor(f Face, r rune) (Face, bool) {
-	if d.faces[f].Has(r) {
-		return f, true
+	for _, c := range []Face{f, rareFace, lastFace} {
+		if d.faces[c] != nil && d.faces[c].Has(r) {
+			return c, true
+		}
 	}
-	if d.faces[Hei].Has(r) {
-		return Hei, true
-	}
-	return Hei, false
+	return lastFace, false
 }
 
 // measure gives the width of a run of narrow characters in a style.
