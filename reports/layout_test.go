@@ -31,7 +31,6 @@ type pdfWord struct {
 }
 
 var (
-	bboxPage = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
 	bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
 )
 
