@@ -47,6 +47,40 @@ func TestLeaveFormPrintsTheRequest(t *testing.T) {
 	}
 }
 
+// The 请假审批单 names the person's home unit and the window they sat at
+// when the leave began, not the one they moved to afterwards.
+func TestLeaveFormNamesUnitAndWindowOfTheLeave(t *testing.T) {
+	st, c := caseStore(t)
+	w2 := models.ServiceWindow{Code: "A02", Name: "食品经营许可", HomeUnitID: c.Staff.HomeUnitID, Active: true}
+	must(t, st.SaveServiceWindow(&w2))
+	l := models.LeaveRequest{StaffID: c.StaffID, Type: "事假", From: models.NewDate(2026, 11, 9), FromHalf: models.HalfAM,
+		To: models.NewDate(2026, 11, 9), ToHalf: models.HalfPM, Reason: "家中有事", Status: models.LeavePending}
+	must(t, st.SaveLeave(&l))
+	must(t, st.MoveStaff(c.StaffID, w2.ID, models.NewDate(2026, 11, 16), "轮岗"))
+	for _, tc := range []struct {
+		name   string
+		from   models.Date
+		window string
+	}{
+		{"调岗前的请假", models.NewDate(2026, 11, 9), "派驻单位市市场监督管理局窗口A01企业开办综合窗口"},
+		{"调岗后的请假", models.NewDate(2026, 11, 23), "派驻单位市市场监督管理局窗口A02食品经营许可窗口"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			leave := l
+			if tc.from != l.From {
+				leave = models.LeaveRequest{StaffID: c.StaffID, Type: "事假", From: tc.from, FromHalf: models.HalfAM,
+					To: tc.from, ToHalf: models.HalfPM, Status: models.LeavePending}
+				must(t, st.SaveLeave(&leave))
+			}
+			var buf bytes.Buffer
+			must(t, PrintLeaveForm(st, leave.ID, fixedPDF, &buf))
+			if text := flat(pdfText(t, buf.Bytes())); !strings.Contains(text, tc.window) {
+				t.Fatalf("want %s in:\n%s", tc.window, text)
+			}
+		})
+	}
+}
+
 func TestAttendanceBulletinNamesAnomaliesWithTheirFigures(t *testing.T) {
 	st := demoStore(t)
 	// the month of yesterday: the demo's showcase month with the tests' clock
