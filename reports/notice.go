@@ -123,6 +123,11 @@ type printer struct {
 	// issuedAt is the date of the document printed again, when it is a
 	// reprint: its date goes with its number.
 	issuedAt time.Time
+	// what a batch reads once: each kind's wording, the conduct rules of
+	// each day of receipt
+	bodies map[string]string
+	tmpls  map[string]*template
+	rules  map[models.Date]models.ConductRules
 }
 
 func newPrinter(st *models.Store) (*printer, error) {
@@ -134,7 +139,8 @@ func newPrinter(st *models.Store) (*printer, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &printer{st: st, office: office, cal: cal}
+	p := &printer{st: st, office: office, cal: cal, bodies: map[string]string{}, tmpls: map[string]*template{},
+		rules: map[models.Date]models.ConductRules{}}
 	if office.SealPath != "" {
 		if p.seal, err = os.ReadFile(office.SealPath); err != nil {
 			return nil, fmt.Errorf("无法读取印章图片 %s：%w", office.SealPath, err)
@@ -172,13 +178,9 @@ func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 	if err != nil {
 		return nil, fmt.Errorf("办件 %s：%w", req.CaseNo, err)
 	}
-	body, _, err := TemplateBody(p.st, kind.Name)
+	body, tmpl, err := p.template(kind)
 	if err != nil {
 		return nil, err
-	}
-	tmpl, err := parseTemplate(body, NoticeFields(kind))
-	if err != nil {
-		return nil, fmt.Errorf("%s的模板%w", kind.Name, err)
 	}
 	at := req.At
 	if at.IsZero() {
@@ -193,9 +195,11 @@ func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 		return nil, err
 	}
 	ref := inputs[kind.Distinct]
-	held, err := p.st.ValidNotices(kind.Name, cs.No, ref)
-	if err != nil {
-		return nil, err
+	var held []models.IssuedNotice // newest first, as issued is
+	for _, n := range issued {
+		if n.Kind == kind.Name && n.Ref == ref && !n.Voided {
+			held = append(held, n)
+		}
 	}
 	pr := &prepared{tmpl: tmpl, kind: kind, cs: cs}
 	reprint := len(held) > 0 && !req.NewIssue
@@ -214,9 +218,13 @@ func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 			pr.replaced = append(pr.replaced, n.ID)
 		}
 	}
-	rules, err := p.st.ConductRulesFor(models.DateOf(cs.ReceivedAt))
-	if err != nil {
-		return nil, err
+	received := models.DateOf(cs.ReceivedAt)
+	rules, ok := p.rules[received]
+	if !ok {
+		if rules, err = p.st.ConductRulesFor(received); err != nil {
+			return nil, err
+		}
+		p.rules[received] = rules
 	}
 	if err := kind.Check(models.NoticeFacts{Case: cs, Issued: issued, On: models.DateOf(at), Cal: p.cal,
 		NoticeDays: rules.NoticeDays, Override: req.Override, Reprint: reprint, Replacing: len(pr.replaced) > 0}); err != nil {
@@ -258,6 +266,24 @@ func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 			Inputs: string(stored), IssuedAt: at, Override: strings.TrimSpace(req.Override)}
 	}
 	return pr, nil
+}
+
+// template gives the wording in force for a kind, read and checked once
+// per batch.
+func (p *printer) template(kind models.NoticeKind) (string, *template, error) {
+	if t, ok := p.tmpls[kind.Name]; ok {
+		return p.bodies[kind.Name], t, nil
+	}
+	body, _, err := TemplateBody(p.st, kind.Name)
+	if err != nil {
+		return "", nil, err
+	}
+	tmpl, err := parseTemplate(body, NoticeFields(kind))
+	if err != nil {
+		return "", nil, fmt.Errorf("%s的模板%w", kind.Name, err)
+	}
+	p.bodies[kind.Name], p.tmpls[kind.Name] = body, tmpl
+	return body, tmpl, nil
 }
 
 // reprintInputs gives the facts a notice was issued with, for printing it
