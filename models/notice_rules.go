@@ -79,7 +79,3 @@ func (k NoticeKind) Check(f NoticeFacts) error {
 	}
 	return nil
 }
-
-// Overridable reports whether a refusal of kind k can be overridden with a
-// stated reason: only the working days of the 一次性告知书.
-func (k NoticeKind) Overridable() bool { return k.WithinNoticeDays }
