@@ -375,6 +375,11 @@ func (sc *attendanceScreen) onExport() {
 		fyne.NewMenuItem("考勤月报（Excel）", func() { exportFileAs(s, sc.data, "attendance", title+"考勤月报", opt, []string{".xlsx", ".csv"}) }),
 		fyne.NewMenuItem("考勤月报（CSV）", func() { exportFileAs(s, sc.data, "attendance", title+"考勤月报", opt, []string{".csv", ".xlsx"}) }),
 		fyne.NewMenuItem("考勤通报（PDF）", func() { exportFileAs(s, sc.data, "attendance", title+"考勤通报", opt, []string{".pdf"}) }),
+		fyne.NewMenuItem("考勤通报重新出具（新文号）…", func() {
+			reissueBulletin(s, title+"考勤通报", func(o reports.ExportOptions) {
+				exportFileAs(s, sc.data, "attendance", title+"考勤通报", o, []string{".pdf"})
+			}, opt)
+		}),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("本月打卡记录", func() { exportFileAs(s, sc.data, "punches", title+"打卡记录", opt, []string{".xlsx", ".csv"}) }),
 		fyne.NewMenuItem("本月请假", func() { exportFileAs(s, sc.data, "leaves", title+"请假", opt, []string{".xlsx", ".csv"}) }),

@@ -54,8 +54,11 @@ type caseFileRow struct {
 	kind   string
 	status string               // 未印制, 已印制 乌政服受〔2026〕1号 2026-11-26 10:05, 作废 …
 	valid  *models.IssuedNotice // the newest notice in force, if any
-	print  *widget.Button
-	void   *widget.Button
+	print  *widget.Button       // 印制: none in force, or another 送达凭证
+	// reprint prints the notice in force again under its 文号; reissue
+	// issues it again under a new one, voiding it (after asking).
+	reprint, reissue *widget.Button
+	void             *widget.Button
 }
 
 // requiredNotices lists the notices a case's file must hold, in the order
@@ -226,10 +229,18 @@ func (cf *caseFile) draw() {
 	for _, kind := range requiredNotices(c, cf.notices) {
 		row := caseFileRow{kind: kind}
 		row.status, row.valid = noticeStatus(byKind[kind])
-		row.print = widget.NewButtonWithIcon("印制", theme.DocumentPrintIcon(), func() { cf.printKind(kind) })
-		tools := container.NewHBox(row.print)
+		tools := container.NewHBox()
+		k, _ := models.NoticeKindByName(kind)
+		if row.valid == nil || k.Distinct != "" {
+			row.print = widget.NewButtonWithIcon("印制", theme.DocumentPrintIcon(), func() { cf.printKind(kind) })
+			tools.Add(row.print)
+		}
 		if v := row.valid; v != nil {
+			row.reprint = widget.NewButtonWithIcon("重印", theme.DocumentPrintIcon(), func() { cf.reprint(kind) })
+			row.reissue = widget.NewButtonWithIcon("重新出具（新文号）", theme.ViewRefreshIcon(), func() { cf.askReissue(*v) })
 			row.void = widget.NewButtonWithIcon("作废", theme.CancelIcon(), func() { cf.askVoid(*v) })
+			tools.Add(row.reprint)
+			tools.Add(row.reissue)
 			tools.Add(row.void)
 		}
 		text := widget.NewLabel(row.status)
@@ -261,13 +272,29 @@ func (cf *caseFile) row(kind string) (caseFileRow, bool) {
 }
 
 // printKind prints a notice of the case and shows the file again.
-func (cf *caseFile) printKind(kind string) {
-	printNotice(cf.shell, cf.data, kind, []string{cf.c.No}, func([]models.IssuedNotice) {
+func (cf *caseFile) printKind(kind string) { cf.print(kind, printIssue) }
+
+// reprint prints the notice of a kind in force again, under its 文号 and
+// with what it said; the audit log records the reprint.
+func (cf *caseFile) reprint(kind string) { cf.print(kind, printReprint) }
+
+// reissue issues a notice again under a new 文号: the one in force is
+// voided as 重新出具 when the new one is recorded.
+func (cf *caseFile) reissue(kind string) { cf.print(kind, printNewIssue) }
+
+func (cf *caseFile) print(kind string, how printHow) {
+	printNotice(cf.shell, cf.data, kind, []string{cf.c.No}, how, func([]models.IssuedNotice) {
 		cf.load(nil)
 		if cf.printed != nil {
 			cf.printed()
 		}
 	})
+}
+
+// askReissue confirms a new issue: the paper already handed out becomes void.
+func (cf *caseFile) askReissue(n models.IssuedNotice) {
+	confirm("重新出具"+n.Kind, fmt.Sprintf("将以新文号重新出具%s，原文书 %s 作废（作废原因：重新出具），已交出的原件应收回。确定重新出具吗？", n.Kind, n.DocNo),
+		"重新出具", cf.shell.win, func() { cf.reissue(n.Kind) })
 }
 
 // askVoid voids a printed notice after asking why; its 文号 stays taken.

@@ -373,7 +373,7 @@ func (sc *casesScreen) onPrint(id uint, kind string) {
 	if !ok {
 		return
 	}
-	printNotice(sc.shell, sc.data, kind, []string{c.No}, func([]models.IssuedNotice) { sc.reload() })
+	printNotice(sc.shell, sc.data, kind, []string{c.No}, printIssue, func([]models.IssuedNotice) { sc.reload() })
 }
 
 // onBatchPrint prints one kind of notice for every case the table shows,
@@ -389,7 +389,7 @@ func (sc *casesScreen) onBatchPrint(kind string) {
 }
 
 func (sc *casesScreen) batchPrintNotices(kind string, nos []string) {
-	printNotice(sc.shell, sc.data, kind, nos, func([]models.IssuedNotice) { sc.reload() })
+	printNotice(sc.shell, sc.data, kind, nos, printIssue, func([]models.IssuedNotice) { sc.reload() })
 }
 
 // shownCaseNos gives the 办件编号 of the rows shown, in their order.

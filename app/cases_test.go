@@ -165,6 +165,21 @@ func TestPrintAcceptanceNoticeShowsInCaseFile(t *testing.T) {
 		t.Fatal("the 文号 is not drawn in the case file")
 	}
 
+	// an issued notice is reprinted under its number, or issued again under a new one
+	if row.print != nil || row.reprint == nil || row.reissue == nil {
+		t.Fatalf("an issued notice should offer 重印 and 重新出具, not 印制: %+v", row)
+	}
+	cf.reprint("受理通知书")
+	row, _ = cf.row("受理通知书")
+	if !strings.HasPrefix(row.status, "已印制 乌政服受〔2026〕1号 ") || strings.Contains(row.status, "2号") {
+		t.Fatalf("after reprinting: %q", row.status)
+	}
+	cf.reissue("受理通知书") // what 重新出具 does once confirmed
+	row, _ = cf.row("受理通知书")
+	if !strings.HasPrefix(row.status, "已印制 乌政服受〔2026〕2号 ") || !strings.Contains(row.status, "作废 乌政服受〔2026〕1号（重新出具）") {
+		t.Fatalf("after a new issue: %q", row.status)
+	}
+
 	// voiding asks a reason, keeps the number taken and shows it void
 	test.Tap(row.void)
 	test.Tap(cf.voidSave)
@@ -174,15 +189,23 @@ func TestPrintAcceptanceNoticeShowsInCaseFile(t *testing.T) {
 	test.Type(cf.voidReason, "申请人名称有误")
 	test.Tap(cf.voidSave)
 	row, _ = cf.row("受理通知书")
-	if row.status != "未印制；作废 乌政服受〔2026〕1号（申请人名称有误）" || row.void != nil {
+	if row.status != "未印制；作废 乌政服受〔2026〕2号（申请人名称有误）；作废 乌政服受〔2026〕1号（重新出具）" || row.void != nil || row.print == nil {
 		t.Fatalf("after voiding: %+v", row)
 	}
 
 	// printing again from the file takes the next number
 	cf.printKind("受理通知书")
 	row, _ = cf.row("受理通知书")
-	if !strings.HasPrefix(row.status, "已印制 乌政服受〔2026〕2号 ") || !strings.Contains(row.status, "作废 乌政服受〔2026〕1号") {
-		t.Fatalf("after reprinting: %q", row.status)
+	if !strings.HasPrefix(row.status, "已印制 乌政服受〔2026〕3号 ") || !strings.Contains(row.status, "作废 乌政服受〔2026〕2号") {
+		t.Fatalf("after printing again: %q", row.status)
+	}
+	log, _ := st.AuditLog(models.AuditFilter{Entity: "文书", Text: "乌政服受〔2026〕1号"})
+	reprinted := false
+	for _, e := range log {
+		reprinted = reprinted || e.Action == models.ActionReprint
+	}
+	if !reprinted {
+		t.Fatal("the reprint is not in the audit log")
 	}
 }
 

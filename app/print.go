@@ -38,18 +38,27 @@ func noticeDir(d archive) string {
 	return filepath.Join(d.Dir(), "文书", time.Now().Format("2006"))
 }
 
+// printHow says how a notice is printed from the case file.
+type printHow int
+
+const (
+	printIssue    printHow = iota // a notice the case holds is reprinted, others take a number
+	printReprint                  // print a notice the case holds again, with the facts it was issued with
+	printNewIssue                 // issue again under a new 文号, voiding the one the case holds
+)
+
 // printNotice prints one kind of notice for the given cases: it asks for the
-// facts the record does not hold (a reason, a list to correct), prints into
-// the archive folder off the UI goroutine with a progress bar that can be
-// cancelled, and then offers to open or save the PDF. done runs after a
-// successful print.
-func printNotice(s *shell, d noticePrinter, kindName string, caseNos []string, done func([]models.IssuedNotice)) {
+// facts the record does not hold (a reason, a list to correct; not for a
+// reprint, which says what the notice said), prints into the archive folder
+// off the UI goroutine with a progress bar that can be cancelled, and then
+// offers to open or save the PDF. done runs after a successful print.
+func printNotice(s *shell, d noticePrinter, kindName string, caseNos []string, how printHow, done func([]models.IssuedNotice)) {
 	kind, ok := models.NoticeKindByName(kindName)
 	if !ok || len(caseNos) == 0 {
 		return
 	}
-	if len(kind.Inputs) == 0 {
-		runPrint(s, d, kind, caseNos, nil, done)
+	if how == printReprint || len(kind.Inputs) == 0 && !kind.WithinNoticeDays {
+		runPrint(s, d, kind, caseNos, nil, "", how, done)
 		return
 	}
 	entries := map[string]*widget.Entry{}
@@ -72,6 +81,13 @@ func printNotice(s *shell, d noticePrinter, kindName string, caseNos []string, d
 		}
 		items = append(items, it)
 	}
+	override := widget.NewEntry()
+	if kind.WithinNoticeDays {
+		override.SetPlaceHolder("如：申请人补交材料后发现新的缺项")
+		it := widget.NewFormItem("逾期出具理由", override)
+		it.HintText = "收件超过规定工作日后出具时填写；只登记备查，不印在文书上"
+		items = append(items, it)
+	}
 	errs := newFormErrors()
 	form := widget.NewForm(items...)
 	var inputs map[string]string
@@ -91,14 +107,14 @@ func printNotice(s *shell, d noticePrinter, kindName string, caseNos []string, d
 			return fe
 		}
 		return nil
-	}, func() { runPrint(s, d, kind, caseNos, inputs, done) })
+	}, func() { runPrint(s, d, kind, caseNos, inputs, strings.TrimSpace(override.Text), how, done) })
 }
 
 // runPrint prints off the UI goroutine with progress and a cancel button.
-func runPrint(s *shell, d noticePrinter, kind models.NoticeKind, caseNos []string, inputs map[string]string, done func([]models.IssuedNotice)) {
+func runPrint(s *shell, d noticePrinter, kind models.NoticeKind, caseNos []string, inputs map[string]string, override string, how printHow, done func([]models.IssuedNotice)) {
 	reqs := make([]reports.NoticeRequest, len(caseNos))
 	for i, no := range caseNos {
-		reqs[i] = reports.NoticeRequest{Kind: kind.Name, CaseNo: no, Inputs: inputs}
+		reqs[i] = reports.NoticeRequest{Kind: kind.Name, CaseNo: no, Inputs: inputs, Override: override, NewIssue: how == printNewIssue}
 	}
 	dir := noticeDir(d)
 	name := fmt.Sprintf("%s-%s-%s.pdf", kind.Name, caseNos[0], time.Now().Format("20060102-150405"))
@@ -128,9 +144,8 @@ func runPrint(s *shell, d noticePrinter, kind models.NoticeKind, caseNos []strin
 		prog.Hide()
 		cancel()
 		switch {
-		// a cancel that left a number it could not void is an error: it says which
 		case err == reports.ErrCancelled:
-			dialog.ShowInformation("已取消", "已取消印制，没有生成文件；已占用的文号已作废登记。", s.win)
+			dialog.ShowInformation("已取消", "已取消印制，没有生成文件，也没有占用文号。", s.win)
 		case err != nil:
 			showError("无法印制"+kind.Name, err, s.win)
 		default:
@@ -146,12 +161,22 @@ func runPrint(s *shell, d noticePrinter, kind models.NoticeKind, caseNos []strin
 // showPrinted tells what was printed and offers to open or save the PDF.
 func showPrinted(s *shell, kind string, issued []models.IssuedNotice, path string) {
 	nums := make([]string, 0, len(issued))
+	reprinted := 0
 	for _, n := range issued {
 		nums = append(nums, n.DocNo)
+		if n.Reprinted {
+			reprinted++
+		}
 	}
 	summary := fmt.Sprintf("已印制 %d 份%s：%s", len(issued), kind, strings.Join(nums, "、"))
 	if len(nums) > 6 {
 		summary = fmt.Sprintf("已印制 %d 份%s：%s … %s", len(issued), kind, nums[0], nums[len(nums)-1])
+	}
+	switch {
+	case reprinted == len(issued):
+		summary += "（重印，沿用原文号）"
+	case reprinted > 0:
+		summary += fmt.Sprintf("（其中 %d 份已印制过，重印沿用原文号）", reprinted)
 	}
 	open := widget.NewButton("打开预览", func() { openFile(s, path) })
 	open.Importance = widget.HighImportance

@@ -625,6 +625,11 @@ func (mv *monthView) onExport() {
 		fyne.NewMenuItem("满意窗口评比通报（PDF）", func() {
 			exportFileAs(s, mv.sc.data, "scores-month", title+"满意窗口评比通报", opt, []string{".pdf"})
 		}),
+		fyne.NewMenuItem("满意窗口评比通报重新出具（新文号）…", func() {
+			reissueBulletin(s, title+"满意窗口评比通报", func(o reports.ExportOptions) {
+				exportFileAs(s, mv.sc.data, "scores-month", title+"满意窗口评比通报", o, []string{".pdf"})
+			}, opt)
+		}),
 	)
 	widget.ShowPopUpMenuAtRelativePosition(menu, s.win.Canvas(), fyne.NewPos(0, mv.export.Size().Height), mv.export)
 }

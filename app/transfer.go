@@ -159,6 +159,16 @@ func exportFileWith(s *shell, d exporter, kind, what string, opt reports.ExportO
 
 // exportFileAs exports with options to a file of one of the extensions
 // (the first is the default), such as .pdf for the attendance bulletin.
+// reissueBulletin confirms, then exports a bulletin under a new 文号: the
+// one exported before keeps its number until re-issued, and is voided then.
+func reissueBulletin(s *shell, what string, export func(reports.ExportOptions), opt reports.ExportOptions) {
+	confirm("重新出具"+what, "再次导出的通报沿用原文号。重新出具将取新文号，原通报作废（作废原因：重新出具），已印发的原通报应收回。确定重新出具吗？",
+		"重新出具", s.win, func() {
+			opt.NewIssue = true
+			export(opt)
+		})
+}
+
 func exportFileAs(s *shell, d exporter, kind, what string, opt reports.ExportOptions, exts []string) {
 	dlg := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {

@@ -28,6 +28,8 @@ const (
 	ActionCreate = "新增"
 	ActionUpdate = "修改"
 	ActionDelete = "删除"
+	// ActionReprint records a notice printed again under its own 文号.
+	ActionReprint = "重印"
 )
 
 // AuditField is one labelled value of an audited record.

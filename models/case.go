@@ -372,11 +372,16 @@ type CaseFilter struct {
 	From, To Date   // received on these days, inclusive
 	Today    Date   // the day Status is judged on; zero means today
 	Limit    int
+	// WithMaterials loads each case's materials too (the case file export).
+	WithMaterials bool
 }
 
 // Cases lists cases with their window and person, newest receipt first.
 func (s *Store) Cases(f CaseFilter) ([]Case, error) {
 	q := s.db.Model(&Case{}).Preload("Window").Preload("Staff").Order("received_at DESC, id DESC")
+	if f.WithMaterials {
+		q = q.Preload("Materials", func(db *gorm.DB) *gorm.DB { return db.Order("seq") })
+	}
 	if f.Kind != "" {
 		q = q.Where("kind = ?", f.Kind)
 	}

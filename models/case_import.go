@@ -2,7 +2,10 @@ package models
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -18,6 +21,8 @@ type CaseRow struct {
 	Phone, ForwardedTo, Result  string
 	LegalDays, PromisedDays     *int
 	CompletedAt                 *time.Time
+	// Materials replace the stored materials; nil keeps them.
+	Materials []CaseMaterial
 }
 
 // Merge returns the case this row makes of old, the stored case with the
@@ -45,13 +50,17 @@ func (r CaseRow) Merge(old Case) Case {
 		at := *r.CompletedAt
 		next.CompletedAt = &at
 	}
+	if r.Materials != nil {
+		next.Materials = append([]CaseMaterial(nil), r.Materials...)
+	}
 	return next
 }
 
 // ImportCases creates or updates cases by 办件编号 in one transaction.
 // Windows and people must already exist. Rows equal to what is stored change
-// nothing, so importing the same file twice is harmless; materials are kept.
-// Any error rolls everything back.
+// nothing, so importing the same file twice is harmless.
+// Rows without materials keep the stored ones. Any error rolls everything
+// back.
 func (s *Store) ImportCases(rows []CaseRow) (ImportStats, error) {
 	var st ImportStats
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
@@ -126,5 +135,123 @@ func sameCase(a, b Case) bool {
 		a.WindowID == b.WindowID && a.StaffID == b.StaffID && a.ReceivedAt.Equal(b.ReceivedAt) &&
 		a.LegalDays == b.LegalDays && a.PromisedDays == b.PromisedDays && a.DueOn == b.DueOn &&
 		sameTime(a.CompletedAt, b.CompletedAt) && a.Result == b.Result &&
-		a.ForwardedTo == b.ForwardedTo && a.Note == b.Note
+		a.ForwardedTo == b.ForwardedTo && a.Note == b.Note && FormatMaterials(a.Materials) == FormatMaterials(b.Materials)
+}
+
+// The 材料 cell of the case file lists the materials handed in, separated by
+// ";" or "；" (a line break also separates). Each is a name, optionally
+// followed by its form, copies and pages in brackets, parts separated by ","
+// "，" "、" or a space:
+//
+//	营业执照(原件);法定代表人身份证(复印件×2);申请书(原件，3页)
+//
+// The form is 原件 or 复印件 (原件 when not given); copies are "×2" "x2" "*2"
+// or "2份" (1 when not given); pages are "3页". Brackets whose contents are
+// not such a description are part of the name: 身份证明（负责人）.
+
+// ParseMaterials reads a 材料 cell; each problem names the item it is in.
+func ParseMaterials(cell string) ([]CaseMaterial, []string) {
+	var out []CaseMaterial
+	var probs []string
+	items := strings.FieldsFunc(cell, func(r rune) bool { return r == ';' || r == '；' || r == '\n' || r == '\r' })
+	for _, item := range items {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		m := CaseMaterial{Name: item, Copies: 1, Form: MaterialOriginal}
+		if name, spec, ok := cutBracketed(item); ok {
+			if parsed, ok := parseMaterialSpec(spec, m); ok {
+				m = parsed
+				m.Name = strings.TrimSpace(name)
+			}
+		}
+		if m.Name == "" {
+			probs = append(probs, fmt.Sprintf("“%s”缺少材料名称", item))
+			continue
+		}
+		out = append(out, m)
+	}
+	return out, probs
+}
+
+// cutBracketed splits "name(spec)" or "name（spec）" at its last bracket.
+func cutBracketed(s string) (name, spec string, ok bool) {
+	var open string
+	switch {
+	case strings.HasSuffix(s, ")"):
+		open = "("
+	case strings.HasSuffix(s, "）"):
+		open = "（"
+	default:
+		return "", "", false
+	}
+	i := strings.LastIndex(s, open)
+	if i < 0 {
+		return "", "", false
+	}
+	_, size := utf8.DecodeLastRuneInString(s)
+	return s[:i], s[i+len(open) : len(s)-size], true
+}
+
+// parseMaterialSpec reads "复印件×2，3页" into m; ok is false when any part is
+// not a form, a number of copies or of pages.
+func parseMaterialSpec(spec string, m CaseMaterial) (CaseMaterial, bool) {
+	parts := strings.FieldsFunc(spec, func(r rune) bool {
+		return r == ',' || r == '，' || r == '、' || r == ' ' || r == '　'
+	})
+	if len(parts) == 0 {
+		return m, false
+	}
+	number := func(s string) (int, bool) {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		return n, err == nil && n > 0
+	}
+	for _, p := range parts {
+		for _, form := range MaterialForms {
+			if rest, ok := strings.CutPrefix(p, form); ok {
+				m.Form, p = form, rest
+				break
+			}
+		}
+		if p == "" {
+			continue
+		}
+		var ok bool
+		switch {
+		case strings.HasSuffix(p, "页"):
+			m.Pages, ok = number(strings.TrimSuffix(p, "页"))
+		case strings.HasSuffix(p, "份"):
+			m.Copies, ok = number(strings.TrimSuffix(p, "份"))
+		default:
+			for _, times := range []string{"×", "x", "X", "*", "＊"} {
+				if rest, found := strings.CutPrefix(p, times); found {
+					rest = strings.TrimSuffix(rest, "份")
+					m.Copies, ok = number(rest)
+					break
+				}
+			}
+		}
+		if !ok {
+			return m, false
+		}
+	}
+	return m, true
+}
+
+// FormatMaterials writes materials as the 材料 cell reads them, so that an
+// exported file imports to the same list.
+func FormatMaterials(ms []CaseMaterial) string {
+	items := make([]string, len(ms))
+	for i, m := range ms {
+		spec := []string{m.Form}
+		if m.Copies > 1 {
+			spec[0] += "×" + strconv.Itoa(m.Copies)
+		}
+		if m.Pages > 0 {
+			spec = append(spec, strconv.Itoa(m.Pages)+"页")
+		}
+		items[i] = m.Name + "(" + strings.Join(spec, "，") + ")"
+	}
+	return strings.Join(items, ";")
 }

@@ -44,11 +44,19 @@ type ConductLadder struct {
 // ConductRules are the discipline, complaint and rating parameters of a rule
 // set (服务规范, 服务承诺制度, 一次性告知制度, 窗口工作纪律). Defaults: DOMAIN.md §6.
 type ConductRules struct {
-	Period        string          `json:"period"`         // 自然年 / 滚动12个月
-	ComplaintDays int             `json:"complaint_days"` // complaint handling deadline, working days
-	RectifyDays   int             `json:"rectify_days"`   // 差评 rectification deadline, working days
-	Ladders       []ConductLadder `json:"ladders"`
+	Period        string `json:"period"`         // 自然年 / 滚动12个月
+	ComplaintDays int    `json:"complaint_days"` // complaint handling deadline, working days
+	RectifyDays   int    `json:"rectify_days"`   // 差评 rectification deadline, working days
+	// NoticeDays are the working days after receipt within which missing
+	// materials are told all at once (一次性告知书): 行政许可法 §32 says
+	// "当场或者在五日内一次告知申请人需要补正的全部内容，逾期不告知的，自收到
+	// 申请材料之日起即为受理".
+	NoticeDays int             `json:"notice_days"`
+	Ladders    []ConductLadder `json:"ladders"`
 }
+
+// NoticeDaysLaw is the text behind ConductRules.NoticeDays, shown beside it.
+const NoticeDaysLaw = "《行政许可法》第三十二条：申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部内容，逾期不告知的，自收到申请材料之日起即为受理。"
 
 // DefaultConductRules are the handbook's ladders and deadlines.
 func DefaultConductRules() ConductRules {
@@ -63,7 +71,7 @@ func DefaultConductRules() ConductRules {
 		Notice: NoticeToDept, LosesQuarterStar: true, LosesWindowMonth: true, StopsMonthlyBonus: true, ReportsToHomeUnit: true}
 	discipline := []LadderStep{verbal("口头批评"), circ("中心网络通报批评"), dept("通报主管部门")}
 	return ConductRules{
-		Period: PeriodCalendarYear, ComplaintDays: 10, RectifyDays: 5,
+		Period: PeriodCalendarYear, ComplaintDays: 10, RectifyDays: 5, NoticeDays: 5,
 		Ladders: []ConductLadder{
 			{CategoryService, []LadderStep{verbal("口头批评，立即改正"), circ("中心网络通报批评"),
 				dept("通报主管部门；窗口整改，直至退回原单位待岗")}},
@@ -96,6 +104,9 @@ func (r ConductRules) resolved() ConductRules {
 	if r.RectifyDays <= 0 {
 		r.RectifyDays = def.RectifyDays
 	}
+	if r.NoticeDays <= 0 {
+		r.NoticeDays = def.NoticeDays
+	}
 	have := map[string]bool{}
 	ladders := make([]ConductLadder, 0, len(def.Ladders))
 	for _, l := range r.Ladders {
@@ -124,6 +135,9 @@ func (r ConductRules) Validate() FieldErrors {
 	}
 	if r.RectifyDays < 0 || r.RectifyDays > 30 {
 		fe.add("差评整改时限", "差评整改时限应在 1 到 30 个工作日之间")
+	}
+	if r.NoticeDays < 0 || r.NoticeDays > 30 {
+		fe.add("一次性告知时限", "一次性告知时限应在 1 到 30 个工作日之间（法定为五日）")
 	}
 	for _, l := range r.Ladders {
 		if !oneOf(l.Category, ViolationCategories) {
@@ -185,7 +199,7 @@ func (r *RuleSet) AfterFind(*gorm.DB) error {
 // conductAuditField describes the conduct section of a rule set for the audit log.
 func (r ConductRules) describe() string {
 	r = r.resolved()
-	return fmt.Sprintf("计数周期%s；投诉办理时限%d个工作日；差评整改时限%d个工作日", r.Period, r.ComplaintDays, r.RectifyDays)
+	return fmt.Sprintf("计数周期%s；投诉办理时限%d个工作日；差评整改时限%d个工作日；一次性告知时限%d个工作日", r.Period, r.ComplaintDays, r.RectifyDays, r.NoticeDays)
 }
 
 // ConductRulesFor returns the conduct rules in force on day d.

@@ -230,10 +230,11 @@ func (s *Store) Leaves(f LeaveFilter) ([]LeaveRequest, error) {
 	return out, q.Find(&out).Error
 }
 
-// LeaveByID returns one request with the person and stand-in.
+// LeaveByID returns one request with the person (their home unit and
+// current window too) and stand-in.
 func (s *Store) LeaveByID(id uint) (LeaveRequest, error) {
 	var l LeaveRequest
-	err := preloadLeave(s.db).First(&l, id).Error
+	err := preloadLeave(s.db).Preload("Staff.HomeUnit").Preload("Staff.Window").First(&l, id).Error
 	return l, notFound(err)
 }
 

@@ -46,6 +46,7 @@ var migrations = []migration{
 	{"评分与评选", migrateScoring},
 	{"民用时间", migrateCivilTimes},
 	{"无打卡日确认", migratePunchGaps},
+	{"文书重印与逾期出具理由", migrateNoticeRefs},
 }
 
 // SchemaVersion is the schema version this program writes.

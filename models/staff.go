@@ -217,6 +217,22 @@ func (s *Store) StaffByID(id uint) (Staff, error) {
 	return p, notFound(err)
 }
 
+// StaffWindowOn returns the window a person sat at on day d: the destination
+// of their last change on or before d, or their current window when their
+// history says nothing about d.
+func (s *Store) StaffWindowOn(staffID uint, d Date) (ServiceWindow, error) {
+	var c StaffChange
+	if err := s.db.Preload("ToWindow").Where("staff_id = ? AND \"on\" <= ? AND to_window_id IS NOT NULL", staffID, d.String()).
+		Order("\"on\" DESC, id DESC").Limit(1).Find(&c).Error; err != nil {
+		return ServiceWindow{}, err
+	}
+	if c.ToWindow != nil {
+		return *c.ToWindow, nil
+	}
+	p, err := s.StaffByID(staffID)
+	return p.Window, err
+}
+
 // StaffHistory lists a person's changes, oldest first.
 func (s *Store) StaffHistory(staffID uint) ([]StaffChange, error) {
 	var out []StaffChange

@@ -265,16 +265,29 @@ func osUserName() string {
 // collected in the same transaction, so a change and its record of who made
 // it are never separated.
 func (s *Store) write(fn func(tx *gorm.DB, a *auditor) error) error {
+	return s.writeThen(fn, nil)
+}
+
+// writeThen is write that runs then, when given, after the change and its
+// audit entries are written and before they are committed: a failure of then
+// undoes the change. then must not use the store (the transaction holds the
+// only connection).
+func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() error) error {
 	op := s.Operator()
 	return s.db.Transaction(func(tx *gorm.DB) error {
 		a := &auditor{at: s.Now(), operator: op}
 		if err := fn(tx, a); err != nil {
 			return err
 		}
-		if len(a.entries) == 0 {
-			return nil
+		if len(a.entries) > 0 {
+			if err := tx.CreateInBatches(a.entries, 200).Error; err != nil {
+				return err
+			}
 		}
-		return tx.CreateInBatches(a.entries, 200).Error
+		if then != nil {
+			return then()
+		}
+		return nil
 	})
 }
 

@@ -194,6 +194,10 @@ func exportAttendance(st *models.Store, opt ExportOptions) (string, []string, []
 // table of everyone with an anomaly (with the figures of the monthly sheet),
 // and the list of those with full attendance.
 func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w io.Writer) error {
+	return retryTaken(func() error { return printAttendanceBulletin(st, month, opt, w) })
+}
+
+func printAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w io.Writer) error {
 	sheet, err := st.AttendanceSheet(month, models.AttendanceFilter{})
 	if err != nil {
 		return err
@@ -209,7 +213,7 @@ func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 	if err != nil {
 		return err
 	}
-	finish, err := p.number(doc, "考勤通报", month, opt)
+	issue, err := p.number(doc, "考勤通报", month, month, opt)
 	if err != nil {
 		return err
 	}
@@ -259,5 +263,5 @@ func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 	}
 	doc.Paragraph("请各进驻窗口单位督促本单位人员严格遵守考勤制度，按时打卡，因事离岗须按规定履行请假和外出登记手续。对考勤结果有异议的，请于通报发布之日起3个工作日内向综合业务科提出。")
 	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
-	return finish(output(doc, w))
+	return issue(w)
 }

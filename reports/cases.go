@@ -14,6 +14,7 @@ var caseColumns = []Column{
 	{"窗口编号", true}, {"工号", true}, {"受理时间", true},
 	{"法定时限", false}, {"承诺时限", false}, {"办结时间", false}, {"办理结果", false},
 	{"申请人类型", false}, {"证件号码", false}, {"联系电话", false}, {"上报单位", false},
+	{"材料", false}, // see models.ParseMaterials: 营业执照(原件);身份证(复印件×2)
 }
 
 type caseImporter struct {
@@ -59,6 +60,15 @@ func (c *caseImporter) parse(r row) string {
 	}
 	cr.LegalDays = r.workingDays("法定时限")
 	cr.PromisedDays = r.workingDays("承诺时限")
+	if cell := r.get("材料"); cell != "" {
+		mats, probs := models.ParseMaterials(cell)
+		for _, p := range probs {
+			r.problem("材料", p)
+		}
+		if len(mats) > 0 {
+			cr.Materials = mats
+		}
+	}
 	next := cr.Merge(c.stored[cr.No])
 	if cr.WindowCode != "" {
 		if w, ok := c.windows[cr.WindowCode]; ok {
@@ -130,7 +140,7 @@ func (r row) workingDays(col string) *int {
 }
 
 func exportCases(st *models.Store, _ ExportOptions) (string, []string, [][]string, error) {
-	list, err := st.Cases(models.CaseFilter{})
+	list, err := st.Cases(models.CaseFilter{WithMaterials: true})
 	if err != nil {
 		return "", nil, nil, err
 	}
@@ -146,7 +156,7 @@ func exportCases(st *models.Store, _ ExportOptions) (string, []string, [][]strin
 		rows[len(list)-1-i] = []string{c.No, c.Matter, c.Kind, c.Applicant, c.Window.Code, c.Staff.EmployeeNo,
 			models.FormatDateTime(c.ReceivedAt), days(c.LegalDays), days(c.PromisedDays),
 			models.FormatDateTime(c.CompletedTime()), c.Result,
-			c.ApplicantType, c.ApplicantID, c.Phone, c.ForwardedTo}
+			c.ApplicantType, c.ApplicantID, c.Phone, c.ForwardedTo, models.FormatMaterials(c.Materials)}
 	}
 	return "办件", columnNames(caseColumns), rows, nil
 }

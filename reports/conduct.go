@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"govdesk/models"
@@ -264,9 +265,17 @@ func loadViolation(st *models.Store, id uint) (models.Violation, models.Staff, e
 	return v, p, err
 }
 
+// violationRef names the violation an internal document prints, so that
+// printing it again keeps its 文号.
+func violationRef(v models.Violation) string { return fmt.Sprintf("违规#%d", v.ID) }
+
 // PrintCensure prints the 通报批评 of a violation: the facts, the rule
 // broken, the count in the period and the decision with its consequences.
 func PrintCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Writer) error {
+	return retryTaken(func() error { return printCensure(st, violationID, opt, w) })
+}
+
+func printCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Writer) error {
 	v, who, err := loadViolation(st, violationID)
 	if err != nil {
 		return err
@@ -283,7 +292,7 @@ func PrintCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Wri
 	if err != nil {
 		return err
 	}
-	finish, err := p.number(doc, "通报批评", who.Name, opt)
+	issue, err := p.number(doc, "通报批评", who.Name, violationRef(v), opt)
 	if err != nil {
 		return err
 	}
@@ -311,7 +320,7 @@ func PrintCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Wri
 	}
 	doc.Paragraph("希望全体窗口工作人员引以为戒，严格遵守中心各项规章制度，规范服务行为，切实提升服务质量。")
 	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
-	return finish(output(doc, w))
+	return issue(w)
 }
 
 // windowTitle names a window in running text: "A05 户籍业务窗口".
@@ -338,6 +347,10 @@ func trimStop(s string) string {
 // the person's home unit with the facts, the person's record in the
 // counting period and the centre's request.
 func PrintHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w io.Writer) error {
+	return retryTaken(func() error { return printHomeUnitLetter(st, violationID, opt, w) })
+}
+
+func printHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w io.Writer) error {
 	v, who, err := loadViolation(st, violationID)
 	if err != nil {
 		return err
@@ -359,7 +372,7 @@ func PrintHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w
 	if err != nil {
 		return err
 	}
-	finish, err := p.number(doc, "函告派驻单位", who.Name, opt)
+	issue, err := p.number(doc, "函告派驻单位", who.Name, violationRef(v), opt)
 	if err != nil {
 		return err
 	}
@@ -380,13 +393,17 @@ func PrintHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w
 	doc.Paragraph("我中心已按规定对其予以" + trimStop(v.StepAction) + "。现将有关情况函告贵单位，请贵单位加强对派驻人员的教育管理，督促其认真整改，并于收到本函之日起10个工作日内将处理意见书面反馈我中心综合业务科。")
 	doc.Paragraph("特此函告。")
 	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
-	return finish(output(doc, w))
+	return issue(w)
 }
 
 // PrintRectifyNotice prints the 整改通知 of a window: its open 差评
 // rectification items (or one item when ratingID is set) with their
 // deadlines.
 func PrintRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOptions, w io.Writer) error {
+	return retryTaken(func() error { return printRectifyNotice(st, windowID, ratingID, opt, w) })
+}
+
+func printRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOptions, w io.Writer) error {
 	items, err := st.Ratings(models.RatingFilter{WindowID: windowID, Bad: true})
 	if err != nil {
 		return err
@@ -420,7 +437,12 @@ func PrintRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOpti
 	if err != nil {
 		return err
 	}
-	finish, err := p.number(doc, "整改通知", win.Code, opt)
+	// the notice concerns exactly these items: another set is another notice
+	ids := make([]string, len(open))
+	for i, r := range open {
+		ids[i] = strconv.FormatUint(uint64(r.ID), 10)
+	}
+	issue, err := p.number(doc, "整改通知", win.Code, "差评#"+strings.Join(ids, ","), opt)
 	if err != nil {
 		return err
 	}
@@ -444,5 +466,5 @@ func PrintRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOpti
 		{Title: "评价内容", Width: 3.3}, {Title: "整改期限", Width: 3.9, Center: true}}, rows)
 	doc.Paragraph("经核实属于无效差评的，请提供相关证明材料，由中心复核后认定。逾期未整改的，将在月度考核中予以通报。")
 	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
-	return finish(output(doc, w))
+	return issue(w)
 }

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -214,6 +213,9 @@ type ExportOptions struct {
 	Audit   models.AuditFilter
 	Month   string // "2026-11", for attendance (required) and the attendance records
 	Quarter string // "2026Q4", for scores-quarter
+	// NewIssue re-issues a PDF bulletin under a new 文号 (the old one is
+	// voided); without it exporting the same bulletin again keeps its number.
+	NewIssue bool
 }
 
 var exporters = map[string]exporter{
@@ -272,31 +274,28 @@ func columnNames(cols []Column) []string {
 	return out
 }
 
-// exportPDF writes the printed form of an export (the attendance bulletin).
+// exportPDF writes the printed form of an export (the attendance bulletin,
+// the 满意窗口 ranking). The bulletin of a month keeps its 文号 when exported
+// again, unless opt.NewIssue re-issues it; its number is recorded only when
+// the file is written.
 func exportPDF(st *models.Store, kind, path string, opt ExportOptions) (int, error) {
-	var buf bytes.Buffer
+	var print func(io.Writer) error
+	popt := PrintOptions{NewIssue: opt.NewIssue}
 	switch kind {
 	case "attendance":
 		if opt.Month == "" {
 			return 0, fmt.Errorf("导出考勤月报须指定月份，例如 2026-11（命令行：--month 2026-11）")
 		}
-		if err := PrintAttendanceBulletin(st, opt.Month, PrintOptions{}, &buf); err != nil {
-			return 0, err
-		}
+		print = func(w io.Writer) error { return PrintAttendanceBulletin(st, opt.Month, popt, w) }
 	case "scores-month":
 		if opt.Month == "" {
 			return 0, fmt.Errorf("导出月度评分须指定月份，例如 2026-11（命令行：--month 2026-11）")
 		}
-		if err := PrintMonthRanking(st, opt.Month, PrintOptions{}, &buf); err != nil {
-			return 0, err
-		}
+		print = func(w io.Writer) error { return PrintMonthRanking(st, opt.Month, popt, w) }
 	default:
 		return 0, fmt.Errorf("“%s”不能导出为 PDF；可导出为 PDF 的有：attendance（考勤通报）、scores-month（满意窗口评选结果通报）", kind)
 	}
-	return 1, WriteFileAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
-		return err
-	})
+	return 1, WriteFileAtomic(path, print)
 }
 
 // monthRange gives the first and last day of an export's --month; no month

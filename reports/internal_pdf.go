@@ -22,42 +22,82 @@ func orDash(s string) string {
 	return s
 }
 
-// printTime is the moment a paper is printed: the store's clock, unless the
+// printTime is the moment a paper is dated: the date of the document when
+// it is printed again under its number, else the store's clock, unless the
 // options fix it.
 func (p *printer) printTime(opt PrintOptions) time.Time {
+	if !p.issuedAt.IsZero() {
+		return p.issuedAt
+	}
 	if !opt.Created.IsZero() {
 		return models.Civil(opt.Created)
 	}
 	return p.st.Now()
 }
 
-// number takes the next 文号 of an internal document of the kind and has the
-// document set it under its title. finish voids the number again when the
-// document could not be written, so a failed print leaves a visible gap in
-// the register rather than a number on a paper nobody has; a number that
-// cannot be voided is reported with the error.
-func (p *printer) number(doc *typeset.Doc, kind, subject string, opt PrintOptions) (finish func(error) error, err error) {
-	n := models.IssuedNotice{Kind: kind, Subject: subject, IssuedAt: p.printTime(opt)}
-	if err := p.st.IssueNotice(&n); err != nil {
+// number gives an internal document its 文号 and has the document set it
+// under its title. ref names the record the document prints (the month of a
+// bulletin, the violation of a 通报批评): a document already issued for it
+// is printed again under its own number and date, unless opt.NewIssue asks
+// for a new number (the old document is then voided as 重新出具). A new
+// number is only planned here; issue records it when the finished PDF is
+// written to w, in one transaction, so a document that fails to print takes
+// no number. A preview records nothing.
+func (p *printer) number(doc *typeset.Doc, kind, subject, ref string, opt PrintOptions) (issue func(w io.Writer) error, err error) {
+	held, err := p.st.ValidNotices(kind, "", ref)
+	if err != nil {
 		return nil, err
 	}
-	doc.SetDocNumber(n.DocNo)
-	return func(err error) error {
-		if err != nil {
-			return voidUnprinted(p.st, []models.IssuedNotice{n}, "印制失败："+err.Error(), err)
+	var record models.NoticePrint
+	switch {
+	case len(held) > 0 && !opt.NewIssue:
+		record.Reprints = held[:1]
+		doc.SetDocNumber(held[0].DocNo)
+		p.issuedAt = held[0].IssuedAt
+	case opt.Preview:
+		doc.SetDocNumber(PreviewDocNo)
+	default:
+		n := &models.IssuedNotice{Kind: kind, Subject: subject, Ref: ref, IssuedAt: p.printTime(opt)}
+		if err := p.st.PlanNotices([]*models.IssuedNotice{n}); err != nil {
+			return nil, err
 		}
-		return nil
+		for _, h := range held {
+			record.Replaced = append(record.Replaced, h.ID)
+		}
+		record.New = []*models.IssuedNotice{n}
+		doc.SetDocNumber(n.DocNo)
+	}
+	return func(w io.Writer) error {
+		pdf, err := finishPDF(doc)
+		if err != nil {
+			return err
+		}
+		if opt.Preview {
+			return publish(pdf, w)()
+		}
+		return p.st.RecordNotices(record, publish(pdf, w))
 	}, nil
 }
 
-func output(doc *typeset.Doc, w io.Writer) error {
+// finishPDF gives the finished PDF of a document, refusing one with a
+// character no font could draw.
+func finishPDF(doc *typeset.Doc) ([]byte, error) {
 	if warn := doc.Warnings(); len(warn) > 0 {
-		return fmt.Errorf("有字符无法印出，未输出：%s", strings.Join(warn, "；"))
+		return nil, fmt.Errorf("有字符无法印出，未输出：%s", strings.Join(warn, "；"))
 	}
 	var buf bytes.Buffer
 	if err := doc.Output(&buf); err != nil {
-		return fmt.Errorf("PDF 生成失败：%w", err)
+		return nil, fmt.Errorf("PDF 生成失败：%w", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	return buf.Bytes(), nil
+}
+
+// output writes a document that carries no 文号.
+func output(doc *typeset.Doc, w io.Writer) error {
+	pdf, err := finishPDF(doc)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(pdf)
 	return err
 }

@@ -47,6 +47,40 @@ func TestLeaveFormPrintsTheRequest(t *testing.T) {
 	}
 }
 
+// The 请假审批单 names the person's home unit and the window they sat at
+// when the leave began, not the one they moved to afterwards.
+func TestLeaveFormNamesUnitAndWindowOfTheLeave(t *testing.T) {
+	st, c := caseStore(t)
+	w2 := models.ServiceWindow{Code: "A02", Name: "食品经营许可", HomeUnitID: c.Staff.HomeUnitID, Active: true}
+	must(t, st.SaveServiceWindow(&w2))
+	l := models.LeaveRequest{StaffID: c.StaffID, Type: "事假", From: models.NewDate(2026, 11, 9), FromHalf: models.HalfAM,
+		To: models.NewDate(2026, 11, 9), ToHalf: models.HalfPM, Reason: "家中有事", Status: models.LeavePending}
+	must(t, st.SaveLeave(&l))
+	must(t, st.MoveStaff(c.StaffID, w2.ID, models.NewDate(2026, 11, 16), "轮岗"))
+	for _, tc := range []struct {
+		name   string
+		from   models.Date
+		window string
+	}{
+		{"调岗前的请假", models.NewDate(2026, 11, 9), "派驻单位市市场监督管理局窗口A01企业开办综合窗口"},
+		{"调岗后的请假", models.NewDate(2026, 11, 23), "派驻单位市市场监督管理局窗口A02食品经营许可窗口"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			leave := l
+			if tc.from != l.From {
+				leave = models.LeaveRequest{StaffID: c.StaffID, Type: "事假", From: tc.from, FromHalf: models.HalfAM,
+					To: tc.from, ToHalf: models.HalfPM, Status: models.LeavePending}
+				must(t, st.SaveLeave(&leave))
+			}
+			var buf bytes.Buffer
+			must(t, PrintLeaveForm(st, leave.ID, fixedPDF, &buf))
+			if text := flat(pdfText(t, buf.Bytes())); !strings.Contains(text, tc.window) {
+				t.Fatalf("want %s in:\n%s", tc.window, text)
+			}
+		})
+	}
+}
+
 func TestAttendanceBulletinNamesAnomaliesWithTheirFigures(t *testing.T) {
 	st := demoStore(t)
 	// the month of yesterday: the demo's showcase month with the tests' clock
@@ -101,30 +135,65 @@ func TestImportCancelledChangesNothing(t *testing.T) {
 }
 
 // The centre's own circulars take 文号s from the same register as the case
-// notices, one series per kind and year.
+// notices, one series per kind and year; the bulletin of a month keeps its
+// number when exported again, until it is re-issued.
 func TestInternalDocumentsAreNumbered(t *testing.T) {
 	st := demoStore(t)
-	var a, b bytes.Buffer
+	var a, b, c bytes.Buffer
 	must(t, PrintAttendanceBulletin(st, "2026-11", fixedPDF, &a))
 	must(t, PrintAttendanceBulletin(st, "2026-11", fixedPDF, &b))
-	if !strings.Contains(flat(pdfText(t, a.Bytes())), "乌政服勤〔2026〕1号") || !strings.Contains(flat(pdfText(t, b.Bytes())), "乌政服勤〔2026〕2号") {
-		t.Fatal("the bulletins are not numbered 1 and 2")
+	if !strings.Contains(flat(pdfText(t, a.Bytes())), "乌政服勤〔2026〕1号") || !strings.Contains(flat(pdfText(t, b.Bytes())), "乌政服勤〔2026〕1号") {
+		t.Fatal("the bulletin exported again should keep 1")
+	}
+	must(t, PrintAttendanceBulletin(st, "2026-10", fixedPDF, &c))
+	if !strings.Contains(flat(pdfText(t, c.Bytes())), "乌政服勤〔2026〕2号") {
+		t.Fatal("another month's bulletin should take 2")
+	}
+	c.Reset()
+	must(t, PrintAttendanceBulletin(st, "2026-11", PrintOptions{Created: fixedPDF.Created, NewIssue: true}, &c))
+	if !strings.Contains(flat(pdfText(t, c.Bytes())), "乌政服勤〔2026〕3号") {
+		t.Fatal("the bulletin re-issued should take 3")
 	}
 	issued, _ := st.IssuedNotices("")
-	kinds := map[string]int{}
+	state := map[string]string{}
 	for _, n := range issued {
-		kinds[n.Kind]++
+		state[n.DocNo] = n.VoidReason
 	}
-	if kinds["考勤通报"] != 2 {
-		t.Fatalf("register %v", kinds)
+	if len(issued) != 3 || state["乌政服勤〔2026〕1号"] != models.VoidReissued || state["乌政服勤〔2026〕3号"] != "" {
+		t.Fatalf("register %v", state)
 	}
-	// a print that fails after taking its number voids it
-	if err := PrintAttendanceBulletin(st, "2026-11", fixedPDF, failingWriter{}); err == nil {
+	// a print that fails takes no number
+	if err := PrintAttendanceBulletin(st, "2026-09", fixedPDF, failingWriter{}); err == nil {
 		t.Fatal("a failed write reported success")
 	}
-	issued, _ = st.IssuedNotices("")
-	if n := issued[0]; n.DocNo != "乌政服勤〔2026〕3号" || !n.Voided {
-		t.Fatalf("the failed print's number should be void: %+v", n)
+	// and a preview neither
+	var p bytes.Buffer
+	must(t, PrintAttendanceBulletin(st, "2026-09", PrintOptions{Created: fixedPDF.Created, Preview: true}, &p))
+	if !strings.Contains(flat(pdfText(t, p.Bytes())), PreviewDocNo) {
+		t.Fatal("the preview shows no mark where its number goes")
+	}
+	if after, _ := st.IssuedNotices(""); len(after) != 3 {
+		t.Fatalf("a failed print or a preview took a number: %d", len(after))
+	}
+}
+
+// Exporting the month's bulletin again, as the attendance screen does, keeps
+// its number; --new-issue gives a new one.
+func TestBulletinExportedAgainKeepsItsNumber(t *testing.T) {
+	st := demoStore(t)
+	dir := t.TempDir()
+	for i, opt := range []ExportOptions{{Month: "2026-11"}, {Month: "2026-11"}, {Month: "2026-11", NewIssue: true}} {
+		path := filepath.Join(dir, fmt.Sprintf("%d.pdf", i))
+		if _, err := Export(st, "scores-month", path, opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"乌政服评〔2026〕1号", "乌政服评〔2026〕1号", "乌政服评〔2026〕2号"}
+	for i, w := range want {
+		pdf, _ := os.ReadFile(filepath.Join(dir, fmt.Sprintf("%d.pdf", i)))
+		if !strings.Contains(flat(pdfText(t, pdf)), w) {
+			t.Errorf("export %d should carry %s", i+1, w)
+		}
 	}
 }
 

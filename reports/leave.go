@@ -147,14 +147,16 @@ func PrintLeaveForm(st *models.Store, leaveID uint, opt PrintOptions, w io.Write
 	if l.StandIn != nil {
 		standIn = l.StandIn.Name + "（" + l.StandIn.EmployeeNo + "）"
 	}
-	window := windowName(l.Staff.Window)
-	if window == "" {
-		window = "—"
+	// the window the person sat at when the leave began: they may have moved since
+	sat, err := st.StaffWindowOn(l.StaffID, l.From)
+	if err != nil {
+		return err
 	}
+	window := orDash(windowName(sat))
 	doc.Title(p.office.Name + "请假审批单")
 	doc.InfoTable([][]string{
 		{"姓名", l.Staff.Name + "（工号 " + l.Staff.EmployeeNo + "）"},
-		{"派驻单位", l.Staff.HomeUnit.Name},
+		{"派驻单位", orDash(l.Staff.HomeUnit.Name)},
 		{"窗口", window},
 		{"请假类型", l.Type},
 		{"请假时间", l.Describe(p.cal)},

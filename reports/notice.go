@@ -1,16 +1,20 @@
 package reports
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"govdesk/models"
 	"govdesk/reports/typeset"
@@ -27,9 +31,15 @@ var caseFields = []string{
 // optionalFields may be empty, and print as given here: contact details as
 // a line to fill in by hand, a sentence that does not apply as nothing.
 var optionalFields = map[string]string{"联系人": blank, "联系电话": blank, "联系地址": blank, "证件号码": blank,
-	"上报机关": blank, "办结日期": blank, "办理结果": blank, "有权机关告知": ""}
+	"上报机关": blank, "办结日期": blank, "办理结果": blank, "有权机关告知": "", "邮寄告知": ""}
 
 const blank = "＿＿＿＿＿＿"
+
+// kindFields are placeholders of one kind beyond the case's and its inputs.
+var kindFields = map[string][]string{
+	"承诺件通知书": {"邮寄告知"}, // where the result is posted to, when it is posted
+	"送达凭证":   {"送达时间"}, // a blank: the service date is when the recipient signs
+}
 
 // NoticeFields lists the placeholders a kind of notice may use.
 func NoticeFields(kind models.NoticeKind) []string {
@@ -37,7 +47,7 @@ func NoticeFields(kind models.NoticeKind) []string {
 	for _, in := range kind.Inputs {
 		out = append(out, in.Name)
 	}
-	return out
+	return append(out, kindFields[kind.Name]...)
 }
 
 // CheckTemplate validates an office's wording of a notice: every directive
@@ -67,20 +77,40 @@ type NoticeRequest struct {
 	CaseNo string
 	Inputs map[string]string // facts entered when printing (see models.NoticeKind.Inputs)
 	At     time.Time         // when it is issued; zero = now
+	// NewIssue issues the notice again under a new 文号 when the case holds
+	// one already, voiding the old one as 重新出具; without it a notice the
+	// case holds is printed again under its own number and date.
+	NewIssue bool
+	// Override is the reason for issuing a notice a time rule refuses (a
+	// 一次性告知书 after its working days); it is kept in the register and
+	// printed nowhere.
+	Override string
 }
 
 // PrintOptions affect how notices are printed.
 type PrintOptions struct {
 	Created time.Time // fixed print time (tests); zero = the store's clock
+	// Preview draws the paper without taking or recording a number: a paper
+	// not issued yet shows PreviewDocNo where its 文号 goes.
+	Preview bool
+	// NewIssue issues an internal document again under a new 文号 when one
+	// was issued for the same record, voiding the old one as 重新出具;
+	// without it the document is printed again under its own number.
+	NewIssue bool
 }
+
+// PreviewDocNo stands where the 文号 goes on a preview of a paper not issued.
+const PreviewDocNo = "（预览稿，未编号）"
 
 // prepared is a notice checked and ready to draw.
 type prepared struct {
-	tmpl  *template
-	data  noticeData
-	kind  models.NoticeKind
-	cs    models.Case
-	input map[string]string
+	tmpl   *template
+	data   noticeData
+	kind   models.NoticeKind
+	cs     models.Case
+	notice models.IssuedNotice // the notice printed again, or the new one to record
+	// replaced are the notices a new issue voids.
+	replaced []uint
 }
 
 // printer prints notices from one store with one office's details.
@@ -90,6 +120,14 @@ type printer struct {
 	cal    *models.Calendar
 	seal   []byte
 	body   []byte
+	// issuedAt is the date of the document printed again, when it is a
+	// reprint: its date goes with its number.
+	issuedAt time.Time
+	// what a batch reads once: each kind's wording, the conduct rules of
+	// each day of receipt
+	bodies map[string]string
+	tmpls  map[string]*template
+	rules  map[models.Date]models.ConductRules
 }
 
 func newPrinter(st *models.Store) (*printer, error) {
@@ -101,7 +139,8 @@ func newPrinter(st *models.Store) (*printer, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &printer{st: st, office: office, cal: cal}
+	p := &printer{st: st, office: office, cal: cal, bodies: map[string]string{}, tmpls: map[string]*template{},
+		rules: map[models.Date]models.ConductRules{}}
 	if office.SealPath != "" {
 		if p.seal, err = os.ReadFile(office.SealPath); err != nil {
 			return nil, fmt.Errorf("无法读取印章图片 %s：%w", office.SealPath, err)
@@ -122,8 +161,10 @@ func (p *printer) newDoc(title string, created time.Time) (*typeset.Doc, error) 
 	return typeset.New(typeset.Options{Created: created, Title: title, Author: p.office.Name, Seal: p.seal, BodyFont: p.body})
 }
 
-// prepare checks everything a notice needs before a 文号 is taken, so that a
-// refused notice uses no number.
+// prepare checks everything a notice needs before it is drawn: the
+// template, the facts, and the rules of its kind against the case. It finds
+// the notice the case already holds, which is printed again unless the
+// request asks for a new issue.
 func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 	kind, ok := models.NoticeKindByName(req.Kind)
 	if !ok {
@@ -137,24 +178,68 @@ func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 	if err != nil {
 		return nil, fmt.Errorf("办件 %s：%w", req.CaseNo, err)
 	}
-	body, _, err := TemplateBody(p.st, kind.Name)
+	body, tmpl, err := p.template(kind)
 	if err != nil {
 		return nil, err
-	}
-	tmpl, err := parseTemplate(body, NoticeFields(kind))
-	if err != nil {
-		return nil, fmt.Errorf("%s的模板%w", kind.Name, err)
 	}
 	at := req.At
 	if at.IsZero() {
 		at = p.st.Now()
 	}
-	inputs, err := p.inputs(kind, cs, req.Inputs, at)
+	issued, err := p.st.IssuedNotices(cs.No)
 	if err != nil {
 		return nil, err
 	}
+	inputs, missing, err := p.inputs(kind, cs, req.Inputs, issued)
+	if err != nil {
+		return nil, err
+	}
+	ref := inputs[kind.Distinct]
+	var held []models.IssuedNotice // newest first, as issued is
+	for _, n := range issued {
+		if n.Kind == kind.Name && n.Ref == ref && !n.Voided {
+			held = append(held, n)
+		}
+	}
+	pr := &prepared{tmpl: tmpl, kind: kind, cs: cs}
+	reprint := len(held) > 0 && !req.NewIssue
+	if reprint {
+		pr.notice = held[0]
+		pr.notice.Reprinted = true
+		if inputs, err = reprintInputs(kind, held[0], req.Inputs); err != nil {
+			return nil, err
+		}
+		at = held[0].IssuedAt
+	} else {
+		if len(missing) > 0 {
+			return nil, fmt.Errorf("印制%s需要填写：%s", kind.Name, strings.Join(missing, "、"))
+		}
+		for _, n := range held {
+			pr.replaced = append(pr.replaced, n.ID)
+		}
+	}
+	received := models.DateOf(cs.ReceivedAt)
+	rules, ok := p.rules[received]
+	if !ok {
+		if rules, err = p.st.ConductRulesFor(received); err != nil {
+			return nil, err
+		}
+		p.rules[received] = rules
+	}
+	if err := kind.Check(models.NoticeFacts{Case: cs, Issued: issued, On: models.DateOf(at), Cal: p.cal,
+		NoticeDays: rules.NoticeDays, Override: req.Override, Reprint: reprint, Replacing: len(pr.replaced) > 0}); err != nil {
+		return nil, err
+	}
 	data := p.values(cs, inputs, at)
-	var missing []string
+	if inputs["领取方式"] == "邮寄送达" {
+		if cs.Address == "" {
+			return nil, fmt.Errorf("无法印制%s：领取方式为邮寄送达，但办件 %s 没有联系地址；请先在办件中填写联系地址（邮寄地址）", kind.Name, cs.No)
+		}
+		if used := usedFields(body); !slices.Contains(used, "邮寄告知") && !slices.Contains(used, "联系地址") {
+			return nil, fmt.Errorf("无法印制%s：领取方式为邮寄送达，但模板中没有{邮寄告知}或{联系地址}，邮寄地址印不出来；请在文书设置中把{邮寄告知}加入%s", kind.Name, kind.Name)
+		}
+	}
+	missing = nil
 	for _, f := range usedFields(body) {
 		if f == "文号" || f == "印发日期" {
 			continue
@@ -173,12 +258,62 @@ func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 	if err := tmpl.checkChoices(data.values); err != nil {
 		return nil, fmt.Errorf("无法印制%s：%w", kind.Name, err)
 	}
-	return &prepared{tmpl: tmpl, data: data, kind: kind, cs: cs, input: inputs}, nil
+	pr.data = data
+	if !reprint {
+		stored, _ := json.Marshal(inputs)
+		id := cs.ID
+		pr.notice = models.IssuedNotice{Kind: kind.Name, CaseID: &id, CaseNo: cs.No, Ref: ref, Subject: cs.Applicant,
+			Inputs: string(stored), IssuedAt: at, Override: strings.TrimSpace(req.Override)}
+	}
+	return pr, nil
+}
+
+// template gives the wording in force for a kind, read and checked once
+// per batch.
+func (p *printer) template(kind models.NoticeKind) (string, *template, error) {
+	if t, ok := p.tmpls[kind.Name]; ok {
+		return p.bodies[kind.Name], t, nil
+	}
+	body, _, err := TemplateBody(p.st, kind.Name)
+	if err != nil {
+		return "", nil, err
+	}
+	tmpl, err := parseTemplate(body, NoticeFields(kind))
+	if err != nil {
+		return "", nil, fmt.Errorf("%s的模板%w", kind.Name, err)
+	}
+	p.bodies[kind.Name], p.tmpls[kind.Name] = body, tmpl
+	return body, tmpl, nil
+}
+
+// reprintInputs gives the facts a notice was issued with, for printing it
+// again; facts given now that differ from them are refused, since a notice
+// that says something else is a new issue.
+func reprintInputs(kind models.NoticeKind, held models.IssuedNotice, given map[string]string) (map[string]string, error) {
+	stored := map[string]string{}
+	if held.Inputs != "" {
+		if err := json.Unmarshal([]byte(held.Inputs), &stored); err != nil {
+			return nil, fmt.Errorf("%s 登记的印制内容无法读取：%w", held.DocNo, err)
+		}
+	}
+	var changed []string
+	for k, v := range given {
+		if v = strings.TrimSpace(v); v != "" && v != stored[k] {
+			changed = append(changed, k)
+		}
+	}
+	if len(changed) > 0 {
+		sort.Strings(changed)
+		return nil, fmt.Errorf("办件 %s 已有%s %s，重印沿用原内容，不能改动%s；如需改动，请重新出具（新文号，原文书作废）",
+			held.CaseNo, kind.Name, held.DocNo, strings.Join(changed, "、"))
+	}
+	return stored, nil
 }
 
 // inputs completes the facts entered when printing with their defaults and
-// checks the required ones.
-func (p *printer) inputs(kind models.NoticeKind, cs models.Case, given map[string]string, at time.Time) (map[string]string, error) {
+// lists the required ones still missing (a reprint takes them from the
+// notice it prints again). issued are the case's notices.
+func (p *printer) inputs(kind models.NoticeKind, cs models.Case, given map[string]string, issued []models.IssuedNotice) (map[string]string, []string, error) {
 	out := map[string]string{}
 	allowed := map[string]bool{}
 	for _, in := range kind.Inputs {
@@ -186,7 +321,7 @@ func (p *printer) inputs(kind models.NoticeKind, cs models.Case, given map[strin
 	}
 	for k, v := range given {
 		if !allowed[k] {
-			return nil, fmt.Errorf("%s没有“%s”这一项，可填：%s", kind.Name, k, inputNames(kind))
+			return nil, nil, fmt.Errorf("%s没有“%s”这一项，可填：%s", kind.Name, k, inputNames(kind))
 		}
 		out[k] = strings.TrimSpace(v)
 	}
@@ -200,12 +335,7 @@ func (p *printer) inputs(kind models.NoticeKind, cs models.Case, given map[strin
 	def("许可内容", "准予许可事项："+cs.Matter+"。")
 	def("送达方式", "直接送达")
 	def("送达地点", p.office.Address)
-	def("送达时间", chineseMinute(at))
 	if allowed["送达文书"] && out["送达文书"] == "" {
-		issued, err := p.st.IssuedNotices(cs.No)
-		if err != nil {
-			return nil, err
-		}
 		for _, n := range issued {
 			if !n.Voided && n.Kind != "送达凭证" && n.Kind != "收件清单" {
 				out["送达文书"] = n.Kind + "（" + n.DocNo + "）"
@@ -219,10 +349,7 @@ func (p *printer) inputs(kind models.NoticeKind, cs models.Case, given map[strin
 			missing = append(missing, in.Name)
 		}
 	}
-	if len(missing) > 0 {
-		return nil, fmt.Errorf("印制%s需要填写：%s", kind.Name, strings.Join(missing, "、"))
-	}
-	return out, nil
+	return out, missing, nil
 }
 
 func inputNames(kind models.NoticeKind) string {
@@ -254,6 +381,29 @@ func chineseMinute(t time.Time) string {
 
 func chineseDate(t time.Time) string { return models.DateOf(t).Chinese() }
 
+// handTime is a date and time left blank to be written by hand: the legal
+// service date is when the recipient signs, not when the paper was printed.
+const handTime = "　　　　年　　月　　日　　时　　分"
+
+// listNumber matches a number a clerk typed before an item of a list
+// ("1." "1、" "(1)" "（1）" "①" "一、"), which the notice numbers itself.
+var listNumber = regexp.MustCompile(`^\s*(?:[0-9０-９]+\s*[.．、)）]|[（(]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]|[①-⑳]|[一二三四五六七八九十]+、)\s*`)
+
+// stripListNumber removes a leading number from a list item, but not the
+// start of a decimal ("3.5米宽的通道").
+func stripListNumber(s string) string {
+	m := listNumber.FindString(s)
+	rest := s[len(m):]
+	if m == "" || strings.TrimSpace(rest) == "" {
+		return s
+	}
+	last, _ := utf8.DecodeLastRuneInString(m)
+	if next, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(next) && !unicode.IsSpace(last) {
+		return s
+	}
+	return strings.TrimSpace(rest)
+}
+
 // values fills the fields of a case notice.
 func (p *printer) values(cs models.Case, inputs map[string]string, at time.Time) noticeData {
 	id := cs.ApplicantID
@@ -269,7 +419,7 @@ func (p *printer) values(cs models.Case, inputs map[string]string, at time.Time)
 		"联系地址": cs.Address, "窗口": windowName(cs.Window), "受理人": cs.Staff.Name,
 		"受理日期": chineseDate(cs.ReceivedAt), "受理时间": chineseMinute(cs.ReceivedAt),
 		"承诺办结日期": cs.DueDate(p.cal).Chinese(), "办理结果": cs.Result, "上报机关": cs.ForwardedTo,
-		"材料件数": strconv.Itoa(len(cs.Materials)),
+		"材料件数": strconv.Itoa(len(cs.Materials)), "送达时间": handTime,
 	}
 	if cs.LegalDays > 0 {
 		v["法定时限"] = strconv.Itoa(cs.LegalDays)
@@ -286,13 +436,24 @@ func (p *printer) values(cs models.Case, inputs map[string]string, at time.Time)
 		if k == "补正材料" {
 			for _, l := range strings.Split(val, "\n") {
 				if l = strings.TrimSpace(l); l != "" {
-					lists[k] = append(lists[k], l)
+					lists[k] = append(lists[k], stripListNumber(l))
 				}
 			}
 		}
 	}
 	if a := inputs["有权机关"]; a != "" {
 		v["有权机关告知"] = "该申请事项依法不属于本机关职权范围，请向" + a + "申请。"
+	}
+	if inputs["领取方式"] == "邮寄送达" && cs.Address != "" {
+		to := cs.Contact
+		if to == "" {
+			to = cs.Applicant
+		}
+		mail := "办理结果将邮寄至：" + cs.Address + "，收件人：" + to
+		if cs.Phone != "" {
+			mail += "，联系电话：" + cs.Phone
+		}
+		v["邮寄告知"] = mail + "。"
 	}
 	mats := make([][]string, len(cs.Materials))
 	for i, m := range cs.Materials {
@@ -305,23 +466,7 @@ func (p *printer) values(cs models.Case, inputs map[string]string, at time.Time)
 	return noticeData{values: v, lists: lists, materials: mats, issuer: p.office.Name, date: chineseDate(at)}
 }
 
-// issue takes the 文号 and records the notice.
-func (p *printer) issue(pr *prepared, at time.Time) (models.IssuedNotice, error) {
-	inputs, _ := json.Marshal(pr.input)
-	id := pr.cs.ID
-	n := models.IssuedNotice{Kind: pr.kind.Name, CaseID: &id, CaseNo: pr.cs.No, Subject: pr.cs.Applicant,
-		Inputs: string(inputs), IssuedAt: at}
-	if err := p.st.IssueNotice(&n); err != nil {
-		return n, err
-	}
-	pr.data.docNo = n.DocNo
-	pr.data.values["文号"] = n.DocNo
-	return n, nil
-}
-
-// PrintNotice prints one notice of a case to w: it checks the template and
-// the record, takes the next 文号, and draws the PDF. A notice that cannot
-// be printed correctly is refused and takes no number.
+// PrintNotice prints one notice of a case to w (see PrintNotices).
 func PrintNotice(st *models.Store, req NoticeRequest, opt PrintOptions, w io.Writer) (models.IssuedNotice, error) {
 	notices, err := PrintNotices(context.Background(), st, []NoticeRequest{req}, opt, w, nil)
 	if err != nil {
@@ -330,13 +475,39 @@ func PrintNotice(st *models.Store, req NoticeRequest, opt PrintOptions, w io.Wri
 	return notices[0], nil
 }
 
-// ErrCancelled is returned when a batch was cancelled; nothing was written.
+// ErrCancelled is returned when a batch was cancelled; nothing was written
+// and no number taken.
 var ErrCancelled = errors.New("已取消印制")
 
 // PrintNotices prints many notices into one PDF, each starting on a new page
-// with its own page numbers. Every request is checked before any 文号 is
-// taken; a cancelled batch writes nothing and voids the numbers it took.
+// with its own page numbers. A notice the case already holds is printed
+// again under its own 文号 and date (unless its request asks for a new
+// issue); the others get the next numbers of their kinds. The whole batch is
+// checked and drawn first; its numbers are recorded in one transaction that
+// also writes the PDF to w (and, when w is a file of WriteFileAtomic, puts
+// it in place), so a batch that fails anywhere — a refused notice, a
+// character no font has, a write that fails, a cancel — takes no number and
+// leaves no file. With opt.Preview nothing is recorded.
 func PrintNotices(ctx context.Context, st *models.Store, reqs []NoticeRequest, opt PrintOptions, w io.Writer, progress Progress) ([]models.IssuedNotice, error) {
+	var out []models.IssuedNotice
+	err := retryTaken(func() (err error) {
+		out, err = printNotices(ctx, st, reqs, opt, w, progress)
+		return err
+	})
+	return out, err
+}
+
+// retryTaken runs a print once more when another print took its planned
+// numbers between planning and recording; nothing was written the first time.
+func retryTaken(print func() error) error {
+	err := print()
+	if errors.Is(err, models.ErrSerialTaken) {
+		err = print()
+	}
+	return err
+}
+
+func printNotices(ctx context.Context, st *models.Store, reqs []NoticeRequest, opt PrintOptions, w io.Writer, progress Progress) ([]models.IssuedNotice, error) {
 	if len(reqs) == 0 {
 		return nil, fmt.Errorf("没有要印制的文书")
 	}
@@ -349,14 +520,40 @@ func PrintNotices(ctx context.Context, st *models.Store, reqs []NoticeRequest, o
 	}
 	preps := make([]*prepared, len(reqs))
 	var problems []string
+	seen := map[string]bool{}
 	for i, r := range reqs {
 		if preps[i], err = p.prepare(r); err != nil {
 			problems = append(problems, err.Error())
+			continue
 		}
+		n := preps[i].notice
+		key := n.Kind + "\x00" + n.CaseNo + "\x00" + n.Ref
+		if seen[key] {
+			problems = append(problems, fmt.Sprintf("办件 %s 的%s在本批中重复，请只选一次", n.CaseNo, n.Kind))
+		}
+		seen[key] = true
 	}
 	if len(problems) > 0 {
 		return nil, errors.New(strings.Join(problems, "\n"))
 	}
+	var record models.NoticePrint
+	var planned []*models.IssuedNotice
+	for _, pr := range preps {
+		record.Replaced = append(record.Replaced, pr.replaced...)
+		if pr.notice.Reprinted {
+			record.Reprints = append(record.Reprints, pr.notice)
+		} else {
+			planned = append(planned, &pr.notice)
+		}
+	}
+	if opt.Preview {
+		for _, n := range planned {
+			n.DocNo = PreviewDocNo
+		}
+	} else if err := st.PlanNotices(planned); err != nil {
+		return nil, err
+	}
+	record.New = planned
 	title := preps[0].kind.Name
 	if len(reqs) > 1 {
 		title = fmt.Sprintf("%s等%d份文书", title, len(reqs))
@@ -365,59 +562,42 @@ func PrintNotices(ctx context.Context, st *models.Store, reqs []NoticeRequest, o
 	if err != nil {
 		return nil, err
 	}
-	var issued []models.IssuedNotice
-	voidAll := func(reason string, err error) error { return voidUnprinted(st, issued, reason, err) }
 	for i, pr := range preps {
 		if ctx.Err() != nil {
-			return nil, voidAll("批量印制已取消，未输出", ErrCancelled)
+			return nil, ErrCancelled
 		}
-		at := reqs[i].At
-		if at.IsZero() {
-			at = p.st.Now()
-		}
-		n, err := p.issue(pr, at)
-		if err != nil {
-			return nil, voidAll("批量印制失败，未输出", err)
-		}
-		issued = append(issued, n)
+		pr.data.docNo = pr.notice.DocNo
+		pr.data.values["文号"] = pr.notice.DocNo
 		if i > 0 {
 			doc.NextDocument()
 		}
 		pr.tmpl.render(doc, pr.data, true)
 		progress(i+1, len(preps))
 	}
-	if warn := doc.Warnings(); len(warn) > 0 {
-		return nil, voidAll("有字符无法印出", fmt.Errorf("有字符无法印出，未输出：%s", strings.Join(warn, "；")))
+	pdf, err := finishPDF(doc)
+	if err != nil {
+		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := doc.Output(&buf); err != nil {
-		return nil, voidAll("PDF 生成失败", fmt.Errorf("PDF 生成失败：%w", err))
+	if ctx.Err() != nil {
+		return nil, ErrCancelled
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return nil, voidAll("PDF 写入失败", err)
+	if opt.Preview {
+		record = models.NoticePrint{}
+	} else if err := st.RecordNotices(record, publish(pdf, w)); err != nil {
+		return nil, err
 	}
-	return issued, nil
-}
-
-// voidUnprinted voids the notices of a print that produced no paper, so the
-// register shows the gap, and returns err. A number that could not be voided
-// is added to err by its 文号: it is taken, nobody holds its paper, and the
-// register would not say so until someone voids it by hand.
-func voidUnprinted(st *models.Store, issued []models.IssuedNotice, reason string, err error) error {
-	var failed []error
-	for _, n := range issued {
-		if verr := st.VoidNotice(n.ID, reason); verr != nil {
-			failed = append(failed, fmt.Errorf("文号 %s 已占用但未能登记作废（%w），请在办件档案中将其作废", n.DocNo, verr))
-		}
+	out := make([]models.IssuedNotice, len(preps))
+	for i, pr := range preps {
+		out[i] = pr.notice
 	}
-	if len(failed) == 0 {
-		return err
+	if opt.Preview {
+		return out, publish(pdf, w)()
 	}
-	return errors.Join(append([]error{err}, failed...)...)
+	return out, nil
 }
 
 // PrintNoticesFile prints a batch to a file; the file appears only when the
-// whole PDF was written.
+// whole PDF was written and its numbers recorded.
 func PrintNoticesFile(st *models.Store, reqs []NoticeRequest, opt PrintOptions, path string, progress Progress) ([]models.IssuedNotice, error) {
 	return PrintNoticesFileContext(context.Background(), st, reqs, opt, path, progress)
 }
@@ -430,8 +610,7 @@ func PrintNoticesFileContext(ctx context.Context, st *models.Store, reqs []Notic
 		return err
 	})
 	if err != nil {
-		// printed, but the file could not be written
-		return nil, voidUnprinted(st, issued, "文件写入失败", err)
+		return nil, err
 	}
 	return issued, nil
 }

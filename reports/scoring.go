@@ -82,6 +82,10 @@ func exportScoresQuarter(st *models.Store, opt ExportOptions) (string, []string,
 
 // PrintMonthRanking prints the monthly 满意窗口 ranking bulletin.
 func PrintMonthRanking(st *models.Store, month string, opt PrintOptions, w io.Writer) error {
+	return retryTaken(func() error { return printMonthRanking(st, month, opt, w) })
+}
+
+func printMonthRanking(st *models.Store, month string, opt PrintOptions, w io.Writer) error {
 	ms, err := st.ScoreMonth(month)
 	if err != nil {
 		return err
@@ -107,6 +111,10 @@ const (
 // PrintMeetingPaper prints one paper of a quarter's selection meeting. The
 // 表彰决定 and 荣誉证书 need the meeting's decision recorded first.
 func PrintMeetingPaper(st *models.Store, quarter string, paper MeetingPaper, opt PrintOptions, w io.Writer) error {
+	return retryTaken(func() error { return printMeetingPaper(st, quarter, paper, opt, w) })
+}
+
+func printMeetingPaper(st *models.Store, quarter string, paper MeetingPaper, opt PrintOptions, w io.Writer) error {
 	p, err := newPrinter(st)
 	if err != nil {
 		return err

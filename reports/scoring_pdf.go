@@ -48,7 +48,7 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 	if err != nil {
 		return err
 	}
-	finish, err := p.number(doc, "满意窗口通报", ms.Month, opt)
+	issue, err := p.number(doc, "满意窗口通报", ms.Month, ms.Month, opt)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 	}
 	doc.Paragraph("各窗口得分明细可在政务窗口管理系统中逐项查阅。对评选结果有异议的，请于通报发布之日起3个工作日内向综合业务科提出。")
 	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
-	return finish(output(doc, w))
+	return issue(w)
 }
 
 func joinOr(list []string, none string) string {
@@ -213,7 +213,7 @@ func (p *printer) commendation(quarter string, awards []Award, decided time.Time
 	if err != nil {
 		return err
 	}
-	finish, err := p.number(doc, "表彰决定", quarter, opt)
+	issue, err := p.number(doc, "表彰决定", quarter, strings.ToUpper(quarter), opt)
 	if err != nil {
 		return err
 	}
@@ -227,7 +227,7 @@ func (p *printer) commendation(quarter string, awards []Award, decided time.Time
 		chineseDate(decided) + "季度评选会研究，决定授予" + strings.Join(names, "、") + "等" + strconv.Itoa(len(awards)) + "名同志“服务明星”荣誉称号，予以通报表彰。")
 	doc.Paragraph("希望受表彰的同志珍惜荣誉、再接再厉，充分发挥示范带头作用。各窗口工作人员要以先进为榜样，立足岗位、热情服务，不断提升政务服务水平。")
 	doc.Signature(p.office.Name, chineseDate(decided), true)
-	return finish(output(doc, w))
+	return issue(w)
 }
 
 func (p *printer) certificates(quarter string, awards []Award, decided time.Time, opt PrintOptions, w io.Writer) error {

@@ -1,7 +1,9 @@
 package reports
 
 // DefaultTemplates is the built-in wording of each notice, in the template
-// language of template.go. The office may replace any of them; a reset
+// language of template.go. On the 送达凭证 the time of service and the
+// signatures are left to be written by hand: service is done when the
+// recipient signs. The office may replace any of them; a reset
 // returns to these. The legal bases are those of the 行政许可法 (§32 on
 // acceptance, §38 on decisions) and the remedies of the 行政复议法 (60 days)
 // and the 行政诉讼法 (six months).
@@ -39,6 +41,8 @@ var DefaultTemplates = map[string]string{
 
 你（单位）可凭办件编号到本中心服务窗口或拨打咨询电话{咨询电话}查询办理进度。办结后请凭本通知书及有效身份证件到{窗口}领取办理结果，也可选择邮寄送达。
 [勾选] 领取方式：窗口自取/邮寄送达 = {领取方式}
+{邮寄告知}
+
 > 受理人：{受理人}　　投诉电话：{投诉电话}
 [落款]
 [填写] 申请人签收：8 | 签收日期：8`,
@@ -94,12 +98,12 @@ var DefaultTemplates = map[string]string{
 送达文书名称及文号 | {送达文书}
 办件编号及事项 | {办件编号}　{事项名称}
 受送达人 | {申请人}
-送达时间 | {送达时间}
 送达地点 | {送达地点}
 送达方式 | {送达方式}
 受送达人签名或盖章 |
 代收人及与受送达人关系 |
-送达人 | {受理人}
+送达时间 | {送达时间}
+送达人签名 |
 见证人（留置送达时） |
 备注 |
 [落款]`,

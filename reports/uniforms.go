@@ -223,6 +223,10 @@ func receiptBatch(doc *typeset.Doc, people []uint, byPerson map[uint][]models.Un
 // unit: the day, what to wear, where and by when to collect the uniform
 // (with how many have not yet), sector uniforms, and the inspections.
 func PrintSeasonNotice(st *models.Store, changeID uint, opt PrintOptions, w io.Writer) error {
+	return retryTaken(func() error { return printSeasonNotice(st, changeID, opt, w) })
+}
+
+func printSeasonNotice(st *models.Store, changeID uint, opt PrintOptions, w io.Writer) error {
 	changes, err := st.SeasonChanges()
 	if err != nil {
 		return err
@@ -250,7 +254,7 @@ func PrintSeasonNotice(st *models.Store, changeID uint, opt PrintOptions, w io.W
 	if err != nil {
 		return err
 	}
-	finish, err := p.number(doc, "换装通知", season, opt)
+	issue, err := p.number(doc, "换装通知", season, fmt.Sprintf("换装#%d", c.ID), opt)
 	if err != nil {
 		return err
 	}
@@ -275,5 +279,5 @@ func PrintSeasonNotice(st *models.Store, changeID uint, opt PrintOptions, w io.W
 	}
 	doc.Paragraph("特此通知。")
 	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
-	return finish(output(doc, w))
+	return issue(w)
 }

@@ -28,10 +28,15 @@ const (
   govdesk [--data 目录]                          打开桌面程序
   govdesk [--data 目录] demo                     在空数据库中填入演示中心
   govdesk [--data 目录] import 种类 文件          种类：%s
-  govdesk [--data 目录] export 种类 --out 文件 [--month 2026-11 | --quarter 2026Q4]
-                                               种类：%s（.xlsx 或 .csv；attendance 与 scores-month 也可导出 .pdf 通报）
+  govdesk [--data 目录] export 种类 --out 文件 [--month 2026-11 | --quarter 2026Q4] [--new-issue]
+                                               种类：%s（.xlsx 或 .csv；attendance 与 scores-month 也可导出 .pdf 通报，
+                                               再次导出沿用原文号，--new-issue 重新出具：新文号，原通报作废）
   govdesk [--data 目录] notice 文书 --case 办件编号 --out 文件.pdf [--field 名称=内容 ...]
+                                               [--new-issue] [--override 理由] [--preview]
                                                文书：%s
+                                               已印制过的文书再次印制为重印（同一文号）；--new-issue 重新出具
+                                               （新文号，原文书作废）；--override 填写逾期出具一次性告知书的理由；
+                                               --preview 只预览，不编号、不登记
   govdesk [--data 目录] backup --out 文件
   govdesk [--data 目录] restore 文件
   govdesk [--data 目录] check                    检查数据库完整性
@@ -153,6 +158,9 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	out := fs.String("out", "", "输出文件")
 	month := fs.String("month", "", "月份，如 2026-11")
 	quarter := fs.String("quarter", "", "季度，如 2026Q4")
+	newIssue := fs.Bool("new-issue", false, "重新出具：新文号，原文书作废")
+	preview := fs.Bool("preview", false, "只预览，不编号")
+	override := fs.String("override", "", "逾期出具的理由")
 	var cases, fields listFlag
 	fs.Var(&cases, "case", "办件编号（可重复）")
 	fs.Var(&fields, "field", "名称=内容（可重复）")
@@ -200,7 +208,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		}
 		fmt.Fprintf(stdout, "导入完成：%s。\n", stats)
 	case "export":
-		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{Month: *month, Quarter: *quarter})
+		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{Month: *month, Quarter: *quarter, NewIssue: *newIssue})
 		if err != nil {
 			return fail(stderr, err)
 		}
@@ -216,14 +224,21 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		}
 		reqs := make([]reports.NoticeRequest, len(cases))
 		for i, c := range cases {
-			reqs[i] = reports.NoticeRequest{Kind: pos[0], CaseNo: c, Inputs: inputs}
+			reqs[i] = reports.NoticeRequest{Kind: pos[0], CaseNo: c, Inputs: inputs, NewIssue: *newIssue, Override: *override}
 		}
-		issued, err := reports.PrintNoticesFile(st, reqs, reports.PrintOptions{}, *out, nil)
+		issued, err := reports.PrintNoticesFile(st, reqs, reports.PrintOptions{Preview: *preview}, *out, nil)
 		if err != nil {
 			return fail(stderr, err)
 		}
 		for _, n := range issued {
-			fmt.Fprintf(stdout, "已印制 %s %s（办件 %s）\n", n.Kind, n.DocNo, n.CaseNo)
+			switch {
+			case *preview:
+				fmt.Fprintf(stdout, "已预览 %s（办件 %s），未编号、未登记\n", n.Kind, n.CaseNo)
+			case n.Reprinted:
+				fmt.Fprintf(stdout, "已重印 %s %s（办件 %s，沿用原文号）\n", n.Kind, n.DocNo, n.CaseNo)
+			default:
+				fmt.Fprintf(stdout, "已印制 %s %s（办件 %s）\n", n.Kind, n.DocNo, n.CaseNo)
+			}
 		}
 		fmt.Fprintf(stdout, "已保存到 %s\n", *out)
 	case "backup":
@@ -253,6 +268,9 @@ type listFlag []string
 func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
+// boolFlags are the flags that take no value.
+var boolFlags = map[string]bool{"new-issue": true, "preview": true}
+
 // interleave moves flags after positional arguments to the front, so both
 // "export staff --out f" and "export --out f staff" work.
 func interleave(args []string) []string {
@@ -261,7 +279,7 @@ func interleave(args []string) []string {
 		a := args[i]
 		if strings.HasPrefix(a, "-") && len(a) > 1 {
 			flags = append(flags, a)
-			if !strings.Contains(a, "=") && i+1 < len(args) {
+			if !strings.Contains(a, "=") && !boolFlags[strings.TrimLeft(a, "-")] && i+1 < len(args) {
 				flags = append(flags, args[i+1])
 				i++
 			}

@@ -131,3 +131,50 @@ func TestExportAttendanceNeedsMonth(t *testing.T) {
 		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
 	}
 }
+
+// A notice printed again from the command line keeps its 文号; --new-issue
+// gives a new one and voids the old; --preview numbers nothing; a late
+// 一次性告知书 needs --override.
+func TestNoticeReprintNewIssuePreviewOverride(t *testing.T) {
+	data, files := t.TempDir(), t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(files, name)
+		os.WriteFile(p, []byte(s), 0o644)
+		return p
+	}
+	for _, imp := range [][2]string{
+		{"windows", write("w.csv", "窗口编号,窗口名称,派驻单位\nA01,企业开办综合窗口,市市场监督管理局\n")},
+		{"staff", write("s.csv", "工号,姓名,派驻单位,窗口编号,岗位,入驻日期\nZW001,李喆,市市场监督管理局,A01,窗口工作人员,2024-01-02\n")},
+		{"cases", write("c.csv", "办件编号,事项名称,办件类型,申请人,窗口编号,工号,受理时间,承诺时限,材料\n"+
+			"C1,食品经营许可,承诺件,王堃,A01,ZW001,2026-11-20 09:00,5,营业执照(原件)\n"+
+			"C2,食品经营许可,承诺件,王堃,A01,ZW001,2026-11-02 09:00,5,营业执照(原件)\n")},
+	} {
+		if code, _, errs := run(t, "--data", data, "import", imp[0], imp[1]); code != ExitOK {
+			t.Fatalf("import %s: %s", imp[0], errs)
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"首次印制", []string{"notice", "shouli", "--case", "C1", "--out", filepath.Join(files, "1.pdf")}, ExitOK, "已印制 受理通知书 乌政服受〔2026〕1号"},
+		{"再次印制为重印", []string{"notice", "shouli", "--case", "C1", "--out", filepath.Join(files, "2.pdf")}, ExitOK, "已重印 受理通知书 乌政服受〔2026〕1号"},
+		{"重新出具", []string{"notice", "--new-issue", "shouli", "--case", "C1", "--out", filepath.Join(files, "3.pdf")}, ExitOK, "已印制 受理通知书 乌政服受〔2026〕2号"},
+		{"预览", []string{"notice", "shoujian", "--case", "C1", "--preview", "--out", filepath.Join(files, "4.pdf")}, ExitOK, "已预览 收件清单"},
+		{"预览后印制", []string{"notice", "shoujian", "--case", "C1", "--out", filepath.Join(files, "5.pdf")}, ExitOK, "乌政服收〔2026〕1号"},
+		{"逾期告知", []string{"notice", "gaozhi", "--case", "C2", "--field", "补正材料=场所平面图", "--out", filepath.Join(files, "6.pdf")}, ExitRefused, "请填写逾期出具的理由"},
+		{"逾期告知写明理由", []string{"notice", "gaozhi", "--case", "C2", "--field", "补正材料=场所平面图", "--override", "补交后发现新缺项", "--out", filepath.Join(files, "7.pdf")}, ExitOK, "乌政服告〔2026〕1号"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := run(t, append([]string{"--data", data}, tc.args...)...)
+			if code != tc.code || !strings.Contains(out+errs, tc.want) {
+				t.Fatalf("exit %d, want %d and %q:\n%s%s", code, tc.code, tc.want, out, errs)
+			}
+			if _, err := os.Stat(tc.args[len(tc.args)-1]); (err == nil) != (code == ExitOK) {
+				t.Fatalf("file written: %v, exit %d", err == nil, code)
+			}
+		})
+	}
+}

@@ -89,10 +89,11 @@ func TestSupplementaryCharactersAreInTheTextLayer(t *testing.T) {
 	pdf := render(t, Options{FontDirs: noSystemFonts}, func(d *Doc) {
 		d.Paragraph("申请人：周𠮷")
 		d.Paragraph("𪚥")
+		d.Paragraph("𰻞𰻞面")
 		d.Table([]Column{{"姓名", 1, false}}, [][]string{{"陈𠮷"}})
 	})
 	text := pdfText(t, pdf, false)
-	for _, w := range []string{"申请人：周𠮷", "𪚥", "陈𠮷"} {
+	for _, w := range []string{"申请人：周𠮷", "𪚥", "𰻞𰻞面", "陈𠮷"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("%q missing from the text layer %q", w, text)
 		}
