@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html"
 	"image"
@@ -72,10 +73,19 @@ func sealBoxes(t *testing.T, pdf []byte) map[int][4]float64 {
 		must(t, err)
 		x0, y0, x1, y1 := math.MaxInt, math.MaxInt, -1, -1
 		r := img.Bounds()
+		red := func(x, y int) bool {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			return c.R > 140 && c.G < 110 && c.B < 110
+		}
+		if rgb, ok := img.(*image.RGBA); ok { // what pdftoppm writes: read the pixels directly
+			red = func(x, y int) bool {
+				i := rgb.PixOffset(x, y)
+				return rgb.Pix[i] > 140 && rgb.Pix[i+1] < 110 && rgb.Pix[i+2] < 110
+			}
+		}
 		for y := r.Min.Y; y < r.Max.Y; y++ {
 			for x := r.Min.X; x < r.Max.X; x++ {
-				c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
-				if c.R > 140 && c.G < 110 && c.B < 110 {
+				if red(x, y) {
 					x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
 				}
 			}
@@ -432,4 +442,34 @@ func TestTemplatePagesLookAsBefore(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The 收件清单 of every demo case, printed in one batch with the seal, has
+// no page without text: each part of each list keeps its signature with
+// its text.
+func TestDemoBatchOfReceiptsHasNoStrandedSeal(t *testing.T) {
+	st := demoStore(t)
+	seal := filepath.Join(t.TempDir(), "seal.png")
+	must(t, os.WriteFile(seal, layoutSeal(), 0o644))
+	office, err := st.Office()
+	must(t, err)
+	office.SealPath = seal
+	must(t, st.SaveOffice(office))
+	cases, err := st.Cases(models.CaseFilter{})
+	must(t, err)
+	var reqs []NoticeRequest
+	for _, c := range cases {
+		full, err := st.CaseByNo(c.No)
+		must(t, err)
+		if len(full.Materials) > 0 {
+			reqs = append(reqs, NoticeRequest{Kind: "收件清单", CaseNo: c.No})
+		}
+	}
+	if len(reqs) < 20 {
+		t.Fatalf("only %d demo cases have materials", len(reqs))
+	}
+	var buf bytes.Buffer
+	_, err = PrintNotices(context.Background(), st, reqs, PrintOptions{Created: printDate, Preview: true}, &buf, nil)
+	must(t, err)
+	checkLayout(t, "收件清单（批量）", buf.Bytes(), office.Name, chineseDate(printDate))
 }
