@@ -62,11 +62,12 @@ var AwayModes = []string{AwayPerAbsence, AwayPerHalfDay, AwayPerDay}
 // The handbook's own words behind the attendance options, shown beside them
 // in the rules editor so the office sees what each choice interprets.
 const (
-	HandbookAway     = "擅离工作岗位时间超过2小时的计旷工半天。（请假制度第2条）"
-	HandbookOuting   = "员工应按时打卡，确因工作需要提前回单位交换文件超过半小时以上的，应提前向综合业务科备案。（考勤制度第2条）"
-	HandbookLeave    = "请假应提前填写请假单，并按照审批流程进行审批。请假未获批准不得擅自休假。（请假制度第1条）"
-	HandbookOverstay = "无正当理由超假不归的，按旷工处理。（请假制度第2条）"
-	HandbookSchedule = "打卡时间——冬令时：早上8:30之前，中午12:00-12:30，下午13:00-13:30，晚上5:00之后。（窗口工作纪律第2条）"
+	HandbookAway      = "擅离工作岗位时间超过2小时的计旷工半天。（请假制度第2条）"
+	HandbookLateEarly = "当月迟到或早退4次以上的计旷工半天。（请假制度第2条）"
+	HandbookOuting    = "员工应按时打卡，确因工作需要提前回单位交换文件超过半小时以上的，应提前向综合业务科备案。（考勤制度第2条）"
+	HandbookLeave     = "请假应提前填写请假单，并按照审批流程进行审批。请假未获批准不得擅自休假。（请假制度第1条）"
+	HandbookOverstay  = "无正当理由超假不归的，按旷工处理。（请假制度第2条）"
+	HandbookSchedule  = "打卡时间——冬令时：早上8:30之前，中午12:00-12:30，下午13:00-13:30，晚上5:00之后。（窗口工作纪律第2条）"
 )
 
 // AttendanceRules are the attendance and leave parameters of a rule set
