@@ -470,9 +470,7 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 	}
 	away := awayFindings(inMonth, book, outByDay)
 	m.AwayCount = away.count
-	for _, n := range away.notes {
-		notes = append(notes, dated{n.day, n.text})
-	}
+	notes = append(notes, away.notes...)
 	m.AwayAbsentDays = float64(away.halves) / 2
 
 	for _, l := range in.Leaves {

@@ -104,7 +104,8 @@ func awayFindings(insp []Inspection, book ruleBook, outByDay map[Date][]Outing) 
 		fs[i] = f
 	}
 
-	// keys groups the findings whose working time is added up
+	// findings whose working time is added up form a group: one finding
+	// alone (每次单计), a half-day's or a day's
 	type group struct {
 		day   Date
 		half  int // -1: the whole day
@@ -146,12 +147,12 @@ func awayFindings(insp []Inspection, book ruleBook, outByDay map[Date][]Outing) 
 
 	var r awayResult
 	for i, f := range fs {
-		head := fmt.Sprintf("%s 查岗：离岗 %s–%s 共%s", dayLabel(f.day), clockText(f.left), clockText(f.back), durationText(f.total))
+		head := fmt.Sprintf("%s 查岗：离岗 %s–%s 共%s", dayLabel(f.day), ClockText(f.left), ClockText(f.back), DurationText(f.total))
 		if f.working < f.total {
-			head += "，其中工作时间" + durationText(f.working)
+			head += "，其中工作时间" + DurationText(f.working)
 		}
 		if f.counted() < f.working {
-			head += "，扣除外出登记后" + durationText(f.counted())
+			head += "，扣除外出登记后" + DurationText(f.counted())
 		}
 		merged := false
 		for _, k := range keys[i] {
@@ -187,21 +188,22 @@ func awayFindings(insp []Inspection, book ruleBook, outByDay map[Date][]Outing) 
 		if g.half >= 0 {
 			when += Halves[g.half]
 		}
-		r.notes = append(r.notes, datedNote{g.day, fmt.Sprintf("%s 查岗离岗%d次%s共%s，超过%d分钟，计旷工半天", when, g.n, g.mode, durationText(g.sum), g.limit)})
+		r.notes = append(r.notes, datedNote{g.day, fmt.Sprintf("%s 查岗离岗%d次%s共%s，超过%d分钟，计旷工半天", when, g.n, g.mode, DurationText(g.sum), g.limit)})
 	}
 	return r
 }
 
-// clockText writes a time of day, with the seconds when there are any.
-func clockText(t time.Time) string {
+// ClockText writes a time of day, with the seconds when there are any:
+// "11:00", "11:00:30".
+func ClockText(t time.Time) string {
 	if t.Second() != 0 {
 		return t.Format("15:04:05")
 	}
 	return t.Format("15:04")
 }
 
-// durationText writes a length to the second: "120分钟", "120分30秒".
-func durationText(d time.Duration) string {
+// DurationText writes a length to the second: "120分钟", "120分30秒".
+func DurationText(d time.Duration) string {
 	m, s := int(d/time.Minute), int(d%time.Minute/time.Second)
 	if s == 0 {
 		return fmt.Sprintf("%d分钟", m)

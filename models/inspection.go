@@ -27,6 +27,10 @@ type Inspection struct {
 // Minutes is the length of the absence in whole minutes.
 func (x Inspection) Minutes() int { return int(x.BackAt.Sub(x.LeftAt) / time.Minute) }
 
+// Length is the length of the absence by the clock, to the second:
+// "120分钟", "120分30秒". The 擅离 rule counts only its working time.
+func (x Inspection) Length() string { return DurationText(x.BackAt.Sub(x.LeftAt)) }
+
 func (x Inspection) auditEntity() string { return "查岗记录" }
 func (x Inspection) auditKey() string {
 	return fmt.Sprintf("%s %s %s", x.Staff.EmployeeNo, x.Staff.Name, FormatDateTime(x.LeftAt))

@@ -304,11 +304,14 @@ func (s *Store) SaveLeave(l *LeaveRequest) error {
 		if err := refuseLocked(tx, "登记或更改该月的请假", l.months()...); err != nil {
 			return err
 		}
-		if err := checkLateLeave(tx, l); err != nil {
-			return err
-		}
 		cal, err := calendarTx(tx)
 		if err != nil {
+			return err
+		}
+		if err := checkLeaveOverlap(tx, cal, l); err != nil {
+			return err
+		}
+		if err := checkLateLeave(tx, l); err != nil {
 			return err
 		}
 		return saveLeaveTx(tx, a, cal, l)
