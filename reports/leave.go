@@ -14,6 +14,8 @@ import (
 var leaveColumns = []Column{
 	{"工号", true}, {"类型", true}, {"开始", true}, {"结束", true}, {"事由", false},
 	{"状态", true}, {"审批人", false}, {"顶岗人员工号", false}, {"销假日期", false},
+	// added later, at the end so older files still read
+	{"申请时间", false}, {"补假说明", false}, {"审批层级", false},
 }
 
 type leaveImporter struct {
@@ -69,6 +71,8 @@ func (l *leaveImporter) parse(r row) string {
 	q.From, q.FromHalf = r.halfDay("开始", models.HalfAM)
 	q.To, q.ToHalf = r.halfDay("结束", models.HalfPM)
 	q.ReturnedOn = r.date("销假日期", false)
+	q.AppliedAt, _ = r.dateTime("申请时间", false)
+	q.LateReason, q.ApproverTier = r.get("补假说明"), r.get("审批层级")
 	if lr.EmployeeNo != "" {
 		if s, ok := l.staff[lr.EmployeeNo]; ok {
 			q.StaffID = s.ID
@@ -118,7 +122,8 @@ func exportLeaves(st *models.Store, opt ExportOptions) (string, []string, [][]st
 			standIn = l.StandIn.EmployeeNo
 		}
 		rows[len(list)-1-i] = []string{l.Staff.EmployeeNo, l.Type, l.From.String() + " " + l.FromHalf,
-			l.To.String() + " " + l.ToHalf, l.Reason, l.Status, l.Approver, standIn, l.ReturnedOn.String()}
+			l.To.String() + " " + l.ToHalf, l.Reason, l.Status, l.Approver, standIn, l.ReturnedOn.String(),
+			models.FormatDateTime(l.AppliedAt), l.LateReason, l.ApproverTier}
 	}
 	return "请假", columnNames(leaveColumns), rows, nil
 }
@@ -160,7 +165,8 @@ func PrintLeaveForm(st *models.Store, leaveID uint, opt PrintOptions, w io.Write
 		{"请假时间", l.Describe(p.cal)},
 		{"事由", orDash(l.Reason)},
 		{"顶岗人员", standIn},
-		{"审批层级", l.ApprovalTier(p.cal, rules.Attendance)},
+		{"审批层级", approvalLine(l, p.cal, rules.Attendance)},
+		{"申请时间", appliedLine(l, rules.Attendance)},
 		{"状态", leaveState(l)},
 		{"申请人签名", ""},
 		{"顶岗人员签名", ""},
@@ -173,6 +179,32 @@ func PrintLeaveForm(st *models.Store, leaveID uint, opt PrintOptions, w io.Write
 		"未经批准不得擅自休假，无正当理由超假不归的按旷工处理。", typeset.SmallStyle)
 	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), false)
 	return output(doc, w)
+}
+
+// approvalLine is the tier the leave needs, and who of which tier approved it.
+func approvalLine(l models.LeaveRequest, cal *models.Calendar, rules models.AttendanceRules) string {
+	need := l.ApprovalTier(cal, rules)
+	if l.ApproverTier == "" {
+		return need
+	}
+	return need + "（由" + l.ApproverTier + " " + l.Approver + " 批准）"
+}
+
+// appliedLine is when the request was handed in, marked 事后补假 with its
+// 补假说明 when after the leave began.
+func appliedLine(l models.LeaveRequest, rules models.AttendanceRules) string {
+	if l.AppliedAt.IsZero() {
+		return "—"
+	}
+	s := models.FormatDateTime(l.AppliedAt)
+	if l.AppliedLate(rules) {
+		s += "（" + models.LeaveLateLabel
+		if l.LateReason != "" {
+			s += "：" + l.LateReason
+		}
+		s += "）"
+	}
+	return s
 }
 
 func leaveState(l models.LeaveRequest) string {
