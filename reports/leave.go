@@ -163,10 +163,9 @@ func PrintLeaveForm(st *models.Store, leaveID uint, opt PrintOptions, w io.Write
 		{"窗口", window},
 		{"请假类型", l.Type},
 		{"请假时间", l.Describe(p.cal)},
-		{"事由", orDash(l.Reason)},
+		{"事由", orDash(l.Reason) + lateNote(l, rules.Attendance)},
 		{"顶岗人员", standIn},
 		{"审批层级", approvalLine(l, p.cal, rules.Attendance)},
-		{"申请时间", appliedLine(l, rules.Attendance)},
 		{"状态", leaveState(l)},
 		{"申请人签名", ""},
 		{"顶岗人员签名", ""},
@@ -190,21 +189,18 @@ func approvalLine(l models.LeaveRequest, cal *models.Calendar, rules models.Atte
 	return need + "（由" + l.ApproverTier + " " + l.Approver + " 批准）"
 }
 
-// appliedLine is when the request was handed in, marked 事后补假 with its
-// 补假说明 when after the leave began.
-func appliedLine(l models.LeaveRequest, rules models.AttendanceRules) string {
-	if l.AppliedAt.IsZero() {
-		return "—"
+// lateNote marks a request handed in after its leave began (事后补假), with
+// when and its 补假说明; it rides on the 事由 line so the form keeps to one
+// page.
+func lateNote(l models.LeaveRequest, rules models.AttendanceRules) string {
+	if !l.AppliedLate(rules) {
+		return ""
 	}
-	s := models.FormatDateTime(l.AppliedAt)
-	if l.AppliedLate(rules) {
-		s += "（" + models.LeaveLateLabel
-		if l.LateReason != "" {
-			s += "：" + l.LateReason
-		}
-		s += "）"
+	s := "（" + models.LeaveLateLabel + "，" + models.FormatDateTime(l.AppliedAt) + "申请"
+	if l.LateReason != "" {
+		s += "：" + l.LateReason
 	}
-	return s
+	return s + "）"
 }
 
 func leaveState(l models.LeaveRequest) string {
