@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +28,7 @@ type attendanceScreen struct {
 	records *recordTable // the month's records dialog last opened, for tests
 
 	title, lockState, through *widget.Label
+	warnings                  *widget.Label // records that contradict each other (销假 against punches)
 	window, unit              *widget.Select
 	list                      *recordTable
 	gaps                      *gapBanner
@@ -90,6 +92,9 @@ func newAttendanceScreen(s *shell, d attendanceData) *attendanceScreen {
 	sc.lockState = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sc.through = widget.NewLabel("")
 	sc.through.Importance = widget.LowImportance
+	sc.warnings = wrapLabel("")
+	sc.warnings.Importance = widget.WarningImportance
+	sc.warnings.Hide()
 	sc.gaps = newGapBanner(s, d, func() { sc.reload() })
 	prev := widget.NewButtonWithIcon("上月", theme.NavigateBackIcon(), func() { sc.step(-1) })
 	next := widget.NewButtonWithIcon("下月", theme.NavigateNextIcon(), func() { sc.step(1) })
@@ -123,6 +128,7 @@ func newAttendanceScreen(s *shell, d attendanceData) *attendanceScreen {
 		container.NewBorder(nil, nil, monthBar, nil, sc.through),
 		container.NewBorder(nil, nil, tools, nil),
 		sc.gaps.box,
+		sc.warnings,
 		filters)
 	sc.box = container.NewBorder(top, nil, nil, nil, sc.list.layout())
 	sc.setButtons()
@@ -192,9 +198,14 @@ func (sc *attendanceScreen) reload() {
 		}
 		sc.sums = make(map[uint]models.MonthSummary, len(sheet.Summaries))
 		sc.gaps.show(sheet.Gaps)
+		var warnings []string
 		for _, m := range sheet.Summaries {
 			sc.sums[m.StaffID] = m
+			for _, w := range m.Warnings {
+				warnings = append(warnings, m.Name+"："+w)
+			}
 		}
+		sc.showWarnings(warnings)
 		sc.staff = make(map[uint]models.Staff, len(staff))
 		for _, p := range staff {
 			sc.staff[p.ID] = p
@@ -214,6 +225,19 @@ func (sc *attendanceScreen) reload() {
 		sc.loaded = true
 		sc.showRows()
 	})
+}
+
+// showWarnings lists the records of the month that contradict each other,
+// such as a 销假 date later than the person's first punch, so the office
+// corrects them before locking the month.
+func (sc *attendanceScreen) showWarnings(ws []string) {
+	if len(ws) == 0 {
+		sc.warnings.SetText("")
+		sc.warnings.Hide()
+		return
+	}
+	sc.warnings.SetText(fmt.Sprintf("请核对以下 %d 处记录（可能影响旷工天数）：\n", len(ws)) + strings.Join(ws, "\n"))
+	sc.warnings.Show()
 }
 
 // showLock shows whether the month is locked, prominently.

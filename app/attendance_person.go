@@ -37,6 +37,7 @@ type personMonth struct {
 	sum          models.MonthSummary
 	rows         []personDay
 	summary      *widget.Label
+	warnings     []*widget.Label // records that contradict each other, for the office to correct
 	explanations []string
 	dlg          *dialog.CustomDialog
 }
@@ -128,11 +129,15 @@ func personDays(first models.Date, sum models.MonthSummary, punches []models.Pun
 	notes := map[models.Date][]string{}
 	for _, x := range insp {
 		l, b := x.LeftAt, x.BackAt
-		notes[models.DateOf(l)] = append(notes[models.DateOf(l)], fmt.Sprintf("查岗 离岗%s–%s（%d分钟）", l.Format("15:04"), b.Format("15:04"), x.Minutes()))
+		notes[models.DateOf(l)] = append(notes[models.DateOf(l)], fmt.Sprintf("查岗 离岗%s–%s（%s）", models.ClockText(l), models.ClockText(b), x.Length()))
 	}
 	for _, o := range outings {
 		f, t := o.From, o.To
-		notes[models.DateOf(f)] = append(notes[models.DateOf(f)], fmt.Sprintf("外出 %s–%s %s", f.Format("15:04"), t.Format("15:04"), o.Reason))
+		text := fmt.Sprintf("外出 %s–%s %s", f.Format("15:04"), t.Format("15:04"), o.Reason)
+		if o.Late() {
+			text += "（" + models.OutingLateLabel + "，" + models.FormatDateTime(o.RegisteredAt) + "登记）"
+		}
+		notes[models.DateOf(f)] = append(notes[models.DateOf(f)], text)
 	}
 	var out []personDay
 	for d := first; d.Month() == first.Month(); d = d.AddDays(1) {
@@ -240,6 +245,14 @@ func summaryText(m models.MonthSummary) string {
 func (pm *personMonth) show() {
 	m := pm.sum
 	pm.summary = wrapLabel(summaryText(m))
+	top := container.NewVBox(pm.summary)
+	pm.warnings = nil
+	for _, w := range m.Warnings {
+		l := wrapLabel("请核对：" + w)
+		l.Importance = widget.WarningImportance
+		pm.warnings = append(pm.warnings, l)
+		top.Add(l)
+	}
 	table := widget.NewTable(func() (int, int) { return len(pm.rows), len(personColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -278,7 +291,7 @@ func (pm *personMonth) show() {
 	bottom := container.NewBorder(head, nil, nil, nil, container.NewVScroll(expl))
 	split := container.NewVSplit(table, bottom)
 	split.Offset = 0.62
-	body := container.NewBorder(pm.summary, nil, nil, nil, split)
+	body := container.NewBorder(top, nil, nil, nil, split)
 	title := fmt.Sprintf("考勤明细：%s（%s）%s %s", m.Name, m.EmployeeNo, m.WindowCode, monthTitle(pm.month))
 	pm.dlg = dialog.NewCustom(title, "关闭", body, pm.shell.win)
 	size := pm.shell.win.Canvas().Size()

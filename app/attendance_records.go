@@ -45,15 +45,18 @@ func (sc *attendanceScreen) onRecords() {
 		}
 		for _, x := range insp {
 			recs = append(recs, monthRecord{"查岗", x.ID, models.FormatDateTime(x.LeftAt), staffLabel(x.Staff),
-				fmt.Sprintf("离岗至 %s，共%d分钟 %s", x.BackAt.Format("15:04"), x.Minutes(), x.Note), x.Inspector})
+				fmt.Sprintf("离岗至 %s，共%s %s", models.ClockText(x.BackAt), x.Length(), x.Note), x.Inspector})
 		}
 		outs, err := sc.data.Outings(models.AttendanceRecordFilter{From: first, To: last})
 		if err != nil {
 			return err
 		}
 		for _, o := range outs {
-			recs = append(recs, monthRecord{"外出", o.ID, models.FormatDateTime(o.From), staffLabel(o.Staff),
-				"至 " + o.To.Format("15:04") + " " + o.Reason, o.RegisteredBy})
+			what := "至 " + o.To.Format("15:04") + " " + o.Reason
+			if reg := o.Registration(); reg != "" {
+				what += "；" + reg
+			}
+			recs = append(recs, monthRecord{"外出", o.ID, models.FormatDateTime(o.From), staffLabel(o.Staff), what, o.RegisteredBy})
 		}
 		sort.SliceStable(recs, func(i, j int) bool { return recs[i].at < recs[j].at })
 		return nil

@@ -41,7 +41,7 @@ func newRulesScreen(s *shell, d rulesData) *rulesScreen {
 	sc := &rulesScreen{shell: s, data: d, sets: map[uint]models.RuleSet{}}
 	sc.list = newRecordTable([]column{
 		{"生效日期", 96}, {"说明", 160}, {"重复打卡", 70}, {"迟到早退折算", 200}, {"擅离折算", 165},
-		{"作息时间", 170}, {"请假审批权限", 220}, {"评分规则", 420},
+		{"作息时间", 170}, {"请假审批权限", 220}, {"评分规则", 420}, {"外出与补假", 260},
 	}, "搜索说明、作息", func(id uint) {
 		if id == builtinID {
 			sc.edit.Disable()
@@ -91,10 +91,30 @@ func ruleRecord(id uint, s models.RuleSet) record {
 	}
 	cells := []string{s.EffectiveFrom.String(), s.Note, fmt.Sprintf("%d分钟内", a.DuplicateMinutes),
 		fmt.Sprintf("满%d次计旷工半天（%s）", a.LateEarlyLimit, a.LateEarlyMode),
-		fmt.Sprintf("超过%d分钟计旷工半天", a.AwayLimitMinutes), sched,
+		fmt.Sprintf("超过%d分钟计旷工半天（%s）", a.AwayLimitMinutes, awayModeOf(a)), sched,
 		fmt.Sprintf("≤%s天首席代表 ≤%s天综合业务科", models.FormatDays(a.ChiefMaxDays), models.FormatDays(a.OfficeMaxDays)),
-		scoringRulesText(s)}
+		scoringRulesText(s), lateRulesText(a)}
 	return record{id: id, cells: cells, search: strings.Join(cells, " ")}
+}
+
+// awayModeOf is the rules' 擅离计算方式, the default when none was saved.
+func awayModeOf(a models.AttendanceRules) string {
+	if a.AwayMode == "" {
+		return models.AwayPerAbsence
+	}
+	return a.AwayMode
+}
+
+// lateRulesText says how late registrations are treated: "事后补登外出不免考勤；事后补假须写补假说明".
+func lateRulesText(a models.AttendanceRules) string {
+	outing, leave := "事后补登外出不免考勤", "事后补假无需补假说明"
+	if a.LateOutingExcuses {
+		outing = "事后补登外出仍免考勤"
+	}
+	if a.LateLeaveNeedsReason {
+		leave = "事后补假须写补假说明"
+	}
+	return outing + "；" + leave
 }
 
 func scheduleNames(ss []models.Schedule, seasonalOnly bool) string {
@@ -138,6 +158,9 @@ type rulesForm struct {
 	chief, office          *widget.Entry
 	mode, fixed            *widget.Select
 	schedules              [][9]*widget.Entry
+	awayMode               *widget.Select
+	lateOuting, lateLeave  *widget.Check
+	reset                  *widget.Button // 考勤部分恢复默认
 	save                   *widget.Button
 	errs                   *formErrors
 	scoring                *scoringRulesSection // 满意窗口与服务明星 (scoring_rules.go)
@@ -167,6 +190,12 @@ func newRulesForm(sc *rulesScreen, rs models.RuleSet) *rulesForm {
 	f.away = entry(strconv.Itoa(a.AwayLimitMinutes))
 	f.chief = entry(models.FormatDays(a.ChiefMaxDays))
 	f.office = entry(models.FormatDays(a.OfficeMaxDays))
+	f.awayMode = newSelect(models.AwayModes, nil)
+	f.awayMode.SetSelected(awayModeOf(a))
+	f.lateOuting = widget.NewCheck("事后补登的外出仍免打卡、抵扣擅离时间", nil)
+	f.lateOuting.SetChecked(a.LateOutingExcuses)
+	f.lateLeave = widget.NewCheck("事后补假须写明补假说明", nil)
+	f.lateLeave.SetChecked(a.LateLeaveNeedsReason)
 
 	grid := container.NewGridWithColumns(9)
 	for _, h := range scheduleHeads {
@@ -202,15 +231,21 @@ func newRulesForm(sc *rulesScreen, rs models.RuleSet) *rulesForm {
 		f.fixed.SetSelected(bySeason)
 	}
 
+	f.reset = widget.NewButtonWithIcon("考勤部分恢复默认", theme.HistoryIcon(), f.onReset)
 	form := widget.NewForm(
 		f.errs.item("生效日期", f.from, "自此日起适用，直到下一套规则生效"),
 		f.errs.item("说明", f.note, ""),
+		widget.NewFormItem("", container.NewBorder(nil, nil, nil, f.reset,
+			wrapLabel("以下考勤各项旁注明手册原文；“恢复默认”把考勤各项恢复为按手册的默认值（保存后生效），不改动违规投诉与评分部分。"))),
 		f.errs.item("重复打卡间隔", f.dup, "分钟；间隔小于此数的打卡只算一次"),
-		f.errs.item("迟到早退次数", f.limit, "当月迟到、早退合计满此数计旷工半天"),
+		f.errs.item("迟到早退次数", handbook(f.limit, models.HandbookLateEarly), "当月迟到、早退合计满此数计旷工半天"),
 		f.errs.item("折算方式", f.mode, "每月一次：满N次计半天；每满N次：每满N次各计半天"),
-		f.errs.item("擅离时长", f.away, "分钟；查岗离岗超过此数计旷工半天，不超过计擅离岗位1次"),
-		f.errs.item("审批权限", container.NewGridWithColumns(4, widget.NewLabel("首席代表≤"), f.chief, widget.NewLabel("综合业务科≤"), f.office), "天数；更长的由中心领导审批"),
-		f.errs.item("作息时间", grid, "时刻写成 08:30；起止日期写成 05-01，不填表示只作固定作息"),
+		f.errs.item("擅离时长", handbook(f.away, models.HandbookAway), "分钟；只计上午、下午工作时间（午休不计），按秒比较；超过此数计旷工半天，不超过计擅离岗位1次"),
+		f.errs.item("擅离计算方式", handbook(f.awayMode, models.HandbookAway), "手册未说明多次离岗是否累计：每次单计（默认）每次分别与时长比较；按半天或按天合计则合计超过时长计旷工半天"),
+		f.errs.item("事后补登外出", handbook(f.lateOuting, models.HandbookOuting), "默认不勾选：外出开始后才登记的（事后补登）不免打卡，也不抵扣擅离时间"),
+		f.errs.item("事后补假", handbook(f.lateLeave, models.HandbookLeave), "假期开始后才申请的请假记为事后补假；勾选则须写明补假说明才能保存"),
+		f.errs.item("审批权限", container.NewGridWithColumns(4, widget.NewLabel("首席代表≤"), f.chief, widget.NewLabel("综合业务科≤"), f.office), "天数；更长的由中心领导审批；批准时审批人层级低于此要求的不能批准"),
+		f.errs.item("作息时间", handbook(grid, models.HandbookSchedule), "时刻写成 08:30；起止日期写成 05-01，不填表示只作固定作息；上午下班卡须在“上午下班”至“下班截止”之间"),
 		f.errs.item("固定作息", f.fixed, "选“按季节选用”则按起止日期自动选用作息时间"),
 	)
 	title := "新增考勤规则"
@@ -281,9 +316,50 @@ func (f *rulesForm) read() (models.RuleSet, models.FieldErrors) {
 	if f.fixed.Selected != bySeason {
 		a.FixedSchedule = f.fixed.Selected
 	}
+	a.AwayMode = f.awayMode.Selected
+	a.LateOutingExcuses, a.LateLeaveNeedsReason = f.lateOuting.Checked, f.lateLeave.Checked
 	fe = append(fe, f.conduct.read(&rs)...)
 	fe = append(fe, f.scoring.read(&rs)...)
 	return rs, fe
+}
+
+// handbook puts the handbook's own words under a rule's field.
+func handbook(w fyne.CanvasObject, words string) fyne.CanvasObject {
+	l := wrapLabel("手册原文：" + words)
+	l.Importance = widget.LowImportance
+	l.TextStyle = fyne.TextStyle{Italic: true}
+	return container.NewVBox(w, l)
+}
+
+// onReset puts the handbook's defaults back into the attendance fields; the
+// rule set changes only when saved.
+func (f *rulesForm) onReset() {
+	d := models.DefaultAttendanceRules()
+	f.dup.SetText(strconv.Itoa(d.DuplicateMinutes))
+	f.limit.SetText(strconv.Itoa(d.LateEarlyLimit))
+	f.mode.SetSelected(d.LateEarlyMode)
+	f.away.SetText(strconv.Itoa(d.AwayLimitMinutes))
+	f.awayMode.SetSelected(d.AwayMode)
+	f.lateOuting.SetChecked(d.LateOutingExcuses)
+	f.lateLeave.SetChecked(d.LateLeaveNeedsReason)
+	f.chief.SetText(models.FormatDays(d.ChiefMaxDays))
+	f.office.SetText(models.FormatDays(d.OfficeMaxDays))
+	for i, r := range f.schedules {
+		var s models.Schedule
+		if i < len(d.Schedules) {
+			s = d.Schedules[i]
+		}
+		vals := [9]string{s.Name, "", "", "", "", "", "", s.From, s.To}
+		if s.Name != "" {
+			for j, c := range []models.Clock{s.AMIn, s.AMOut, s.AMOutEnd, s.PMInStart, s.PMIn, s.PMOut} {
+				vals[j+1] = c.String()
+			}
+		}
+		for j, v := range vals {
+			r[j].SetText(v)
+		}
+	}
+	f.fixed.SetSelected(bySeason)
 }
 
 func (f *rulesForm) submit() error {

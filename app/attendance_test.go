@@ -66,6 +66,10 @@ func openLeave(t *testing.T, s *shell, month models.Date) *leaveScreen {
 	return sc
 }
 
+// paperForm is the 申请时间 of a paper leave form for day, typed in later:
+// the afternoon before.
+func paperForm(day models.Date) time.Time { return models.CivilTime(day.AddDays(-1), 16, 0, 0) }
+
 // sheetRow gives the sheet's row of a person by name.
 func sheetRow(t *testing.T, sc *attendanceScreen, name string) (int, []string) {
 	t.Helper()
@@ -89,7 +93,8 @@ func TestApprovingLeaveTurnsAbsenceIntoLeaveOnTheSheet(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	l := models.LeaveRequest{StaffID: p.ID, Type: "事假", From: day, FromHalf: models.HalfAM, To: day, ToHalf: models.HalfAM, Reason: "办理房产手续"}
+	l := models.LeaveRequest{StaffID: p.ID, Type: "事假", From: day, FromHalf: models.HalfAM, To: day, ToHalf: models.HalfAM, Reason: "办理房产手续",
+		AppliedAt: paperForm(day)}
 	if err := st.SaveLeave(&l); err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +258,7 @@ func TestOverlappingLeaveShowsStoreMessageAndSavesNothing(t *testing.T) {
 	day := lastWorkingDayOfLastMonth(t, st)
 	p := seedOneDayPerson(t, st, day)
 	first := models.LeaveRequest{StaffID: p.ID, Type: "病假", From: day, FromHalf: models.HalfAM, To: day, ToHalf: models.HalfPM,
-		Status: models.LeaveApproved, Approver: "徐明"}
+		Status: models.LeaveApproved, Approver: "徐明", AppliedAt: paperForm(day)}
 	if err := st.SaveLeave(&first); err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +291,8 @@ func TestEditPendingLeaveButNotADecidedOne(t *testing.T) {
 	s, st := newTestShell(t)
 	day := lastWorkingDayOfLastMonth(t, st)
 	p := seedOneDayPerson(t, st, day)
-	pending := models.LeaveRequest{StaffID: p.ID, Type: "事假", From: day, FromHalf: models.HalfAM, To: day, ToHalf: models.HalfPM, Reason: "家长会"}
+	pending := models.LeaveRequest{StaffID: p.ID, Type: "事假", From: day, FromHalf: models.HalfAM, To: day, ToHalf: models.HalfPM, Reason: "家长会",
+		AppliedAt: paperForm(day)}
 	if err := st.SaveLeave(&pending); err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +316,7 @@ func TestEditPendingLeaveButNotADecidedOne(t *testing.T) {
 	if list, _ := st.Leaves(models.LeaveFilter{}); len(list) != 1 {
 		t.Fatalf("editing created a new request: %d", len(list))
 	}
-	if err := st.ApproveLeave(pending.ID, "徐明"); err != nil {
+	if err := st.ApproveLeave(pending.ID, "徐明", models.TierChief); err != nil {
 		t.Fatal(err)
 	}
 	sc.reload()

@@ -99,8 +99,9 @@ func (h *homeScreen) reload() {
 			return err
 		}
 		c.total = len(staff)
+		today := h.data.Today()
 		for _, p := range staff {
-			if p.Status == models.StatusOnDuty {
+			if p.OnDuty(today) {
 				c.onDuty++
 			}
 		}

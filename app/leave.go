@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,7 +22,7 @@ type leaveData interface {
 	clock
 	Leaves(models.LeaveFilter) ([]models.LeaveRequest, error)
 	SaveLeave(*models.LeaveRequest) error
-	ApproveLeave(id uint, approver string) error
+	ApproveLeave(id uint, approver, tier string) error
 	RejectLeave(id uint, approver, reason string) error
 	ReturnLeave(id uint, on models.Date) error
 	DeleteLeave(id uint) error
@@ -58,7 +59,9 @@ type leaveScreen struct {
 	// the dialogs last opened, for tests
 	form          *leaveForm
 	approverEntry *widget.Entry
+	approverTier  *widget.Select
 	decisionSave  *widget.Button
+	returnDate    *dateField
 }
 
 var leaveColumns = []column{
@@ -195,6 +198,16 @@ func leaveRecord(l models.LeaveRequest, window string, cal *models.Calendar, rul
 			note, mark = "超假，"+on+"销假", widget.DangerImportance
 		}
 	}
+	if l.AppliedLate(rules) {
+		late := models.LeaveLateLabel
+		if l.LateReason != "" {
+			late += "（" + l.LateReason + "）"
+		}
+		note = joinNonEmpty("；", late, note)
+		if mark != widget.DangerImportance {
+			mark = widget.WarningImportance
+		}
+	}
 	return record{id: l.ID,
 		cells: []string{l.Staff.EmployeeNo, l.Staff.Name, window, l.Type, leaveSpan(l, today), models.FormatDays(days),
 			rules.ApprovalTier(days), l.Status, l.Approver, standIn, l.Reason, note},
@@ -234,7 +247,7 @@ func (sc *leaveScreen) setButtons() {
 	enable(sc.edit, ok && l.Status == models.LeavePending)
 	enable(sc.approve, ok && l.Status == models.LeavePending)
 	enable(sc.reject, ok && l.Status == models.LeavePending)
-	enable(sc.back, ok && l.Status == models.LeaveApproved)
+	enable(sc.back, ok && (l.Status == models.LeaveApproved || l.Status == models.LeaveReturned))
 	enable(sc.del, ok && (l.Status == models.LeavePending || l.Status == models.LeaveRejected))
 	enable(sc.print, ok)
 }
@@ -255,17 +268,21 @@ func (sc *leaveScreen) onApprove(id uint) {
 	approver := widget.NewEntry()
 	approver.SetText(sc.data.Operator())
 	errs := newFormErrors()
-	tier := ""
+	need := ""
 	if sc.cal != nil {
-		tier = rulesAt(sc.rules, l.From).Attendance.ApprovalTier(l.Days(sc.cal))
+		need = rulesAt(sc.rules, l.From).Attendance.ApprovalTier(l.Days(sc.cal))
 	}
+	tier := newSelect(models.ApprovalTiers, nil)
+	tier.PlaceHolder = "请选择"
+	tier.SetSelected(need)
 	form := widget.NewForm(
 		widget.NewFormItem("请假", widget.NewLabel(fmt.Sprintf("%s %s %s", l.Staff.Name, l.Type, sc.describe(l)))),
-		widget.NewFormItem("审批层级", widget.NewLabel(tier)),
-		errs.item("审批人", approver, "按审批层级由相应负责人批准"))
-	sc.approverEntry = approver
+		widget.NewFormItem("应由", widget.NewLabel(need+"或更高层级批准")),
+		errs.item("审批人", approver, "按审批层级由相应负责人批准"),
+		errs.item("审批层级", tier, "审批人的层级；低于应审批层级的不能批准"))
+	sc.approverEntry, sc.approverTier = approver, tier
 	sc.decisionSave = newFormDialog(sc.shell, "批准请假", "批准", form, errs, func() error {
-		return sc.data.ApproveLeave(id, approver.Text)
+		return sc.data.ApproveLeave(id, approver.Text, tier.Selected)
 	}, sc.reload).save
 }
 
@@ -303,18 +320,25 @@ func (sc *leaveScreen) onReturn(id uint) {
 	if l.ToHalf == models.HalfAM {
 		next = l.To
 	}
+	title, button, hint := "销假", "销假", "回岗上班的日期；晚于假期结束的半天计超假（旷工）"
+	if l.Status == models.LeaveReturned {
+		// punches showed the person back on another day than recorded
+		next = l.ReturnedOn
+		title, button, hint = "更正销假日期", "更正", "原销假日期 "+l.ReturnedOn.String()+"；按实际回岗上班的日期更正，更正记入操作日志"
+	}
 	on.SetDate(next)
+	sc.returnDate = on
 	errs := newFormErrors()
 	form := widget.NewForm(
 		widget.NewFormItem("请假", widget.NewLabel(fmt.Sprintf("%s %s %s", l.Staff.Name, l.Type, sc.describe(l)))),
-		errs.item("销假日期", on, "回岗上班的日期；晚于假期结束的半天计超假（旷工）"))
-	newFormDialog(sc.shell, "销假", "销假", form, errs, func() error {
+		errs.item("销假日期", on, hint))
+	sc.decisionSave = newFormDialog(sc.shell, title, button, form, errs, func() error {
 		d, err := on.DateValue()
 		if err != nil {
 			return models.FieldErrors{{Field: "销假日期", Reason: err.Error()}}
 		}
 		return sc.data.ReturnLeave(id, d)
-	}, sc.reload)
+	}, sc.reload).save
 }
 
 func (sc *leaveScreen) onDelete(id uint) {
@@ -347,4 +371,15 @@ func (sc *leaveScreen) onPrint(id uint) {
 		}
 		showPrintedFile(sc.shell, fmt.Sprintf("已生成 %s 的请假审批单（%s %s）", l.Staff.Name, l.Type, l.Span()), path)
 	})
+}
+
+// joinNonEmpty joins the parts that are not empty.
+func joinNonEmpty(sep string, parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
 }

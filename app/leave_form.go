@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,6 +22,10 @@ type leaveForm struct {
 	fromHalf, toHalf      *widget.RadioGroup
 	reason                *widget.Entry
 	length                *widget.Label
+	late                  *widget.Label // 事后补假, when the leave has begun before it is applied for
+	appliedOn             *dateField    // 申请时间 of a paper form typed in later; empty: now
+	appliedAt             *widget.Entry
+	lateReason            *widget.Entry
 	errs                  *formErrors
 	form                  *widget.Form
 	save                  *widget.Button
@@ -59,6 +64,11 @@ func (sc *leaveScreen) onEdit(id uint) {
 	f.to.SetDate(l.To)
 	f.toHalf.SetSelected(l.ToHalf)
 	f.reason.SetText(l.Reason)
+	if !l.AppliedAt.IsZero() {
+		f.appliedOn.SetDate(models.DateOf(l.AppliedAt))
+		f.appliedAt.SetText(l.AppliedAt.Format("15:04"))
+	}
+	f.lateReason.SetText(l.LateReason)
 	if l.StandIn != nil {
 		f.standIn.SetSelected(staffLabel(*l.StandIn))
 	}
@@ -70,8 +80,9 @@ func newLeaveForm(sc *leaveScreen) *leaveForm {
 	f := &leaveForm{sc: sc, errs: newFormErrors(), staffIDs: map[string]uint{}}
 	win := sc.shell.win
 	var people []string
+	today := sc.data.Today()
 	for _, p := range sc.staff {
-		if p.Status != models.StatusOnDuty {
+		if !p.OnDuty(today) {
 			continue
 		}
 		people = append(people, staffLabel(p))
@@ -106,6 +117,15 @@ func newLeaveForm(sc *leaveScreen) *leaveForm {
 	f.reason.SetPlaceHolder("如：孩子家长会")
 	f.length = widget.NewLabel("")
 	f.length.Importance = widget.HighImportance
+	f.late = widget.NewLabel("")
+	f.late.Wrapping = fyne.TextWrapWord
+	f.late.Importance = widget.WarningImportance
+	f.appliedOn = newDateField(win)
+	f.appliedOn.OnChanged = func(string) { f.update() }
+	f.appliedAt = newTimeEntry()
+	f.appliedAt.OnChanged = func(string) { f.update() }
+	f.lateReason = widget.NewEntry()
+	f.lateReason.SetPlaceHolder("事后补假时填写：如 凌晨突发急病，当日上午电话向首席代表报告")
 	f.update()
 	f.form = widget.NewForm(
 		f.errs.item("人员", f.person, ""),
@@ -115,6 +135,9 @@ func newLeaveForm(sc *leaveScreen) *leaveForm {
 		widget.NewFormItem("", f.length),
 		f.errs.item("事由", f.reason, ""),
 		f.errs.item("顶岗人员", f.standIn, "窗口无人值守时须安排顶岗人员"),
+		f.errs.item("申请时间", container.NewGridWithColumns(2, f.appliedOn, f.appliedAt), "补录纸质请假单时填写单上的申请日期和时刻；不填按现在"),
+		widget.NewFormItem("", f.late),
+		f.errs.item("补假说明", f.lateReason, "请假应提前填写请假单；假期开始后才申请的（事后补假）写明原因"),
 	)
 	return f
 }
@@ -134,12 +157,22 @@ func (f *leaveForm) read() (models.LeaveRequest, models.FieldErrors) {
 	if id, ok := f.staffIDs[f.standIn.Selected]; ok {
 		l.StandInID = &id
 	}
+	l.LateReason = f.lateReason.Text
+	if d, err := f.appliedOn.DateValue(); err != nil {
+		fe = append(fe, models.FieldError{Field: "申请时间", Reason: err.Error()})
+	} else if !d.IsZero() {
+		h, m, err := parseClock(f.appliedAt.Text)
+		if err != nil {
+			fe = append(fe, models.FieldError{Field: "申请时间", Reason: err.Error()})
+		}
+		l.AppliedAt = models.CivilTime(d, h, m, 0)
+	}
 	return l, fe
 }
 
 // update shows the length and approval tier of what is typed.
 func (f *leaveForm) update() {
-	if f.length == nil {
+	if f.length == nil || f.lateReason == nil {
 		return
 	}
 	l, fe := f.read()
@@ -158,8 +191,20 @@ func (f *leaveForm) update() {
 		return
 	}
 	days := l.Days(f.sc.cal)
-	tier := rulesAt(f.sc.rules, l.From).Attendance.ApprovalTier(days)
+	rules := rulesAt(f.sc.rules, l.From).Attendance
+	tier := rules.ApprovalTier(days)
 	f.length.SetText(fmt.Sprintf("%s，共 %s 天（按工作日历，不含休息日），审批层级：%s", l.Span(), models.FormatDays(days), tier))
+	if l.AppliedAt.IsZero() {
+		l.AppliedAt = f.sc.data.Now()
+	}
+	switch {
+	case !l.AppliedLate(rules):
+		f.late.SetText("")
+	case rules.LateLeaveNeedsReason:
+		f.late.SetText(fmt.Sprintf("%s：假期已于 %s 开始，请在“补假说明”中写明为什么没能提前请假", models.LeaveLateLabel, models.FormatDateTime(l.StartsAt(rules.ScheduleFor(l.From)))))
+	default:
+		f.late.SetText(fmt.Sprintf("%s：假期已于 %s 开始", models.LeaveLateLabel, models.FormatDateTime(l.StartsAt(rules.ScheduleFor(l.From)))))
+	}
 }
 
 // submit saves the request; the store's refusals (such as an overlap with

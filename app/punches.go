@@ -1,6 +1,9 @@
 package app
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/container"
@@ -72,6 +75,8 @@ type spanForm struct {
 	personIDs   map[string]uint
 	fromF, toF  string // the labels of the two times
 	whoF, noteF string
+	regOn       *dateField // 登记时间 of an outing
+	regAt       *widget.Entry
 }
 
 // newSpanForm builds the common part: person, day, from and to.
@@ -108,12 +113,12 @@ func (f *spanForm) read() (uint, time.Time, time.Time, models.FieldErrors) {
 			fe = append(fe, models.FieldError{Field: label, Reason: "请填写" + label + "，如 10:00"})
 			return time.Time{}
 		}
-		h, m, err := parseClock(e.Text)
+		h, m, sec, err := parseClockSeconds(e.Text)
 		if err != nil {
 			fe = append(fe, models.FieldError{Field: label, Reason: err.Error()})
 			return time.Time{}
 		}
-		return models.CivilTime(d, h, m, 0)
+		return models.CivilTime(d, h, m, sec)
 	}
 	from, to := clock(f.fromF, f.from), clock(f.toF, f.to)
 	return id, from, to, fe
@@ -136,7 +141,7 @@ func (sc *attendanceScreen) onInspection(id uint) {
 	f := sc.newSpanForm(id, "离岗时间", "返岗时间", "检查人", "说明")
 	f.note.SetPlaceHolder("如：巡查时不在岗，未说明去向")
 	errs := newFormErrors()
-	form := f.form(errs, "巡查发现不在岗的时刻")
+	form := f.form(errs, "巡查发现不在岗的时刻；可精确到秒，如 10:00:30")
 	f.save = newFormDialog(sc.shell, "登记查岗记录", "保存", form, errs, func() error {
 		who, from, to, fe := f.read()
 		if len(fe) > 0 {
@@ -148,20 +153,51 @@ func (sc *attendanceScreen) onInspection(id uint) {
 	sc.lastSpan = f
 }
 
-// onOuting registers an outing reported in advance (外出登记): the punches
-// and inspection findings it covers are excused.
+// onOuting registers an outing (外出登记). One reported in advance excuses
+// the punches and inspection findings it covers; one registered after it
+// began is 事后补登 and excuses only when the rules in force allow it. The
+// 登记时间 is now, or the time written in the paper register when it is
+// typed in later.
 func (sc *attendanceScreen) onOuting(id uint) {
 	f := sc.newSpanForm(id, "外出时间", "返回时间", "登记人", "事由")
 	f.note.SetPlaceHolder("如：回原单位交换文件")
+	f.regOn, f.regAt = newDateField(sc.shell.win), newTimeEntry()
 	errs := newFormErrors()
 	form := f.form(errs, "")
+	form.AppendItem(errs.item("登记时间", container.NewGridWithColumns(2, f.regOn, f.regAt),
+		"向综合业务科报备的时间；补录登记簿时填写，不填按现在。外出开始后才登记的为事后补登"))
 	f.save = newFormDialog(sc.shell, "外出登记", "保存", form, errs, func() error {
 		who, from, to, fe := f.read()
+		var registered time.Time
+		if d, err := f.regOn.DateValue(); err != nil {
+			fe = append(fe, models.FieldError{Field: "登记时间", Reason: err.Error()})
+		} else if !d.IsZero() {
+			h, m, sec, err := parseClockSeconds(f.regAt.Text)
+			if err != nil {
+				fe = append(fe, models.FieldError{Field: "登记时间", Reason: err.Error()})
+			}
+			registered = models.CivilTime(d, h, m, sec)
+		}
 		if len(fe) > 0 {
 			return fe
 		}
-		o := models.Outing{StaffID: who, From: from, To: to, Reason: f.note.Text, RegisteredBy: f.who.Text}
+		o := models.Outing{StaffID: who, From: from, To: to, Reason: f.note.Text, RegisteredBy: f.who.Text, RegisteredAt: registered}
 		return relabelPerson(sc.data.SaveOuting(&o))
 	}, sc.reload).save
 	sc.lastSpan = f
+}
+
+// parseClockSeconds reads a time of day with optional seconds, as an
+// inspection round notes it: "10:00", "10:00:30", "10：00：30".
+func parseClockSeconds(s string) (h, m, sec int, err error) {
+	parts := strings.Split(strings.ReplaceAll(strings.TrimSpace(s), "：", ":"), ":")
+	if len(parts) == 3 {
+		n, err := strconv.Atoi(strings.TrimSpace(parts[2]))
+		if err != nil || n < 0 || n > 59 {
+			return 0, 0, 0, fmt.Errorf("无法识别的时刻“%s”，请写成 10:00 或 10:00:30 的形式", s)
+		}
+		sec, s = n, parts[0]+":"+parts[1]
+	}
+	h, m, err = parseClock(s)
+	return h, m, sec, err
 }

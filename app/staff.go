@@ -54,7 +54,7 @@ func newStaffScreen(s *shell, d rosterData) *staffScreen {
 			b.Enable()
 		}
 	})
-	sc.status = newSelect(append([]string{allStatuses}, models.Statuses...), nil)
+	sc.status = newSelect(append(append([]string{allStatuses}, models.Statuses...), models.StatusNotStarted, models.StatusSubstituteEnded, models.StatusServiceEnded), nil)
 	sc.status.SetSelected(models.StatusOnDuty)
 	sc.status.OnChanged = func(string) { sc.reload() }
 	sc.unmask = widget.NewCheck("显示完整身份证号", func(bool) { sc.reload() })
@@ -83,6 +83,7 @@ func (sc *staffScreen) reload() {
 	var windows []models.ServiceWindow
 	var units []models.HomeUnit
 	filter, unmask := sc.status.Selected, sc.unmask.Checked
+	today := sc.data.Today()
 	sc.shell.async(func() (err error) {
 		if staff, err = sc.data.StaffList(); err != nil {
 			return err
@@ -102,7 +103,9 @@ func (sc *staffScreen) reload() {
 		rs := make([]record, 0, len(staff))
 		for _, p := range staff {
 			sc.staff[p.ID] = p
-			if filter != allStatuses && p.Status != filter {
+			// a substitute whose period has ended shows 替岗结束, not 在岗
+			status := p.StatusOn(today)
+			if filter != allStatuses && status != filter {
 				continue
 			}
 			id := models.MaskIDNumber(p.IDNumber)
@@ -111,7 +114,7 @@ func (sc *staffScreen) reload() {
 			}
 			rs = append(rs, record{id: p.ID,
 				cells: []string{p.EmployeeNo, p.Name, p.Gender, id, p.Mobile, p.HomeUnit.Name,
-					p.Window.Label(), p.Post, p.JoinedOn.String(), p.Status},
+					p.Window.Label(), p.Post, p.JoinedOn.String(), status},
 				search: p.Name + " " + p.EmployeeNo + " " + p.Window.Code + " " + p.Window.Name + " " + p.HomeUnit.Name})
 		}
 		sc.list.setRecords(rs)

@@ -13,6 +13,7 @@ import (
 // windowsData is what the windows screen (窗口) needs: the windows with
 // their units and staff, their changes, imports and exports.
 type windowsData interface {
+	clock
 	ServiceWindows() ([]models.ServiceWindow, error)
 	SaveServiceWindow(*models.ServiceWindow) error
 	DeleteServiceWindow(id uint) error
@@ -71,8 +72,9 @@ func (w *windowsScreen) reload() {
 			return
 		}
 		onDuty := map[uint]int{}
+		today := w.data.Today()
 		for _, p := range staff {
-			if p.Status == models.StatusOnDuty {
+			if p.OnDuty(today) {
 				onDuty[p.WindowID]++
 			}
 		}

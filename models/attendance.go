@@ -73,14 +73,18 @@ func clockAt(d Date, c Clock) time.Time {
 //     a lone punch is the 上班 one when it is nearer the in-deadline than the
 //     out-time, else the 下班 one;
 //  4. 上班 after the deadline is 迟到, 下班 before the out-time 早退 (to the
-//     minute, as the clock shows it);
+//     minute, as the clock shows it); the morning's 下班 punch must fall
+//     within the noon window: one after its end (as the clock shows it, so
+//     12:30:59 is still 12:30) is not the morning's 下班 punch, which is then
+//     missing (缺卡);
 //  5. a half covered by approved leave is excused; a half with both punches
 //     missing and no excuse is 旷工 half a day, not also 缺卡; any other
 //     missing punch is one 缺卡;
 //  6. corrections count as punches.
 //
 // A punch time covered by an outing (外出登记) is excused: neither late,
-// early nor missing. Half-days of overstayed leave are 旷工, and so are
+// early nor missing; an outing registered after it began excuses only when
+// the rules allow it (AttendanceRules.LateOutingExcuses). Half-days of overstayed leave are 旷工, and so are
 // half-days without punches whose leave is pending or rejected.
 func ClassifyDay(day Date, working bool, sched Schedule, rules AttendanceRules, punches []DayPunch, leave [2]HalfLeave, outings []Outing) DayResult {
 	r := DayResult{Date: day, Working: working, Schedule: sched.Name}
@@ -105,6 +109,16 @@ func ClassifyDay(day Date, working bool, sched Schedule, rules AttendanceRules, 
 		}
 		halves[h] = append(halves[h], p)
 	}
+	var excusing []Outing
+	for _, o := range outings {
+		if rules.OutingExcuses(o) {
+			excusing = append(excusing, o)
+		} else {
+			r.Notes = append(r.Notes, fmt.Sprintf("%s 外出登记 %s–%s（%s）为事后补登（%s登记），按考勤规则不免打卡", dayLabel(day),
+				ClockOf(o.From), ClockOf(o.To), o.Reason, FormatDateTime(o.RegisteredAt)))
+		}
+	}
+	outings = excusing
 	covered := func(c Clock) bool {
 		t := clockAt(day, c)
 		for _, o := range outings {
@@ -132,6 +146,18 @@ func ClassifyDay(day Date, working bool, sched Schedule, rules AttendanceRules, 
 			}
 		default:
 			hr.In, hr.Out = ps[0], ps[len(ps)-1]
+		}
+		if last := hr.Out; h == 0 && !last.Missing() && ClockOf(last.At) > sched.AMOutEnd {
+			// the morning's 下班 punch is the last one within the noon
+			// window; punches after it, before the noon boundary, are not it
+			hr.Out = DayPunch{}
+			for i := len(halves[h]) - 1; i > 0; i-- {
+				if p := halves[h][i]; ClockOf(p.At) <= sched.AMOutEnd {
+					hr.Out = p
+					break
+				}
+			}
+			note(h, "%s 打卡晚于午间下班时段（%s–%s），不算上午下班卡", ClockOf(last.At), sched.AMOut, sched.AMOutEnd)
 		}
 		hr.InExcused, hr.OutExcused = covered(in), covered(out)
 		for _, p := range []DayPunch{hr.In, hr.Out} {
@@ -239,7 +265,10 @@ type MonthSummary struct {
 	AbsentDays          float64 // 旷工天数, all causes
 	UnrecordedDays      float64 // 待核实天数: days without punch records, not judged
 	Explanations        []string
-	Days                []DayResult
+	// Warnings are records that contradict each other and need the office's
+	// correction, such as punches on days a late 销假 date calls 超假.
+	Warnings []string
+	Days     []DayResult
 }
 
 // Result is the 考勤结果 column: 正常, or 异常 when anything was found.
@@ -260,8 +289,13 @@ func halfSlot(d Date, h int) int64 { return d.Time().Unix()/86400*2 + int64(h) }
 var leavePriority = map[string]int{LeaveApproved: 5, LeaveReturned: 5, LeaveOverstayed: 4, LeavePending: 3, LeaveRejected: 2}
 
 // halfLeaves maps each half-day slot of [from, to] to what leave says of it.
-func halfLeaves(leaves []LeaveRequest, from, to Date) map[int64]HalfLeave {
+// punched holds the slots with a punch: a person who punched after the
+// leave ended was back, whatever the recorded 销假 date says, so the
+// overstay (超假) ends at their first punch; each such contradiction comes
+// back as a warning for the office to correct the 销假 date.
+func halfLeaves(leaves []LeaveRequest, from, to Date, punched map[int64]bool) (map[int64]HalfLeave, []string) {
 	out := map[int64]HalfLeave{}
+	var warnings []string
 	lo, hi := halfSlot(from, 0), halfSlot(to, 1)
 	put := func(a, b int64, hl HalfLeave) {
 		if a < lo {
@@ -287,12 +321,29 @@ func halfLeaves(leaves []LeaveRequest, from, to Date) map[int64]HalfLeave {
 				over := hl
 				over.Status = LeaveOverstayed
 				over.Summary = fmt.Sprintf("%s，%s销假", hl.Summary, dayLabel(l.ReturnedOn))
-				put(end+1, back-1, over)
+				stop := back
+				for s := max(end+1, lo); s < back && s <= hi; s++ {
+					if punched[s] {
+						stop = s
+						break
+					}
+				}
+				if stop < back {
+					warnings = append(warnings, fmt.Sprintf("%s %s 登记%s销假，但%s已有打卡：超假只计到打卡之前；如销假日期有误，请在“请假”中更正销假日期",
+						l.Type, l.Span(), dayLabel(l.ReturnedOn), slotLabel(stop)))
+				}
+				put(end+1, stop-1, over)
 			}
 		}
 		put(start, end, hl)
 	}
-	return out
+	return out, warnings
+}
+
+// slotLabel writes a half-day slot: "9月18日上午".
+func slotLabel(s int64) string {
+	d := DateOf(time.Unix(s/2*86400, 0).UTC())
+	return dayLabel(d) + Halves[s%2]
 }
 
 // SummarizeMonth computes one person's month: each working day within the
@@ -327,11 +378,20 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 			outByDay[d] = append(outByDay[d], o)
 		}
 	}
-	leaves := halfLeaves(in.Leaves, first, last)
-	type dated struct {
-		day  Date
-		text string
+	punched := map[int64]bool{}
+	for d, ps := range byDay {
+		noon := book.at(d).Attendance.ScheduleFor(d).Noon()
+		for _, p := range ps {
+			h := 1
+			if ClockOf(p.At) < noon {
+				h = 0
+			}
+			punched[halfSlot(d, h)] = true
+		}
 	}
+	leaves, warnings := halfLeaves(in.Leaves, first, last, punched)
+	m.Warnings = warnings
+	type dated = datedNote
 	var notes []dated
 	var dueHalves, attendedHalves, absentHalves, unrecordedHalves int
 	leaveHalves := map[string]int{}
@@ -399,38 +459,19 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 	}
 	m.LeaveDays = float64(leaveTotal) / 2
 
-	// 查岗: each absence over the limit is half a day of 旷工, shorter ones
-	// count as 擅离岗位次数; time covered by an outing does not count.
-	insp := append([]Inspection(nil), in.Inspections...)
-	sort.Slice(insp, func(i, j int) bool { return insp[i].LeftAt.Before(insp[j].LeftAt) })
-	var awayHalves int
-	for _, x := range insp {
-		left, back := Civil(x.LeftAt), Civil(x.BackAt)
-		d := DateOf(left)
-		if d.Before(first) || d.After(last) || !in.Staff.InService(d) {
-			continue
-		}
-		minutes := int(back.Sub(left) / time.Minute)
-		for _, o := range outByDay[d] {
-			a, b := maxTime(left, o.From), minTime(back, o.To)
-			if b.After(a) {
-				minutes -= int(b.Sub(a) / time.Minute)
-			}
-		}
-		limit := book.at(d).Attendance.AwayLimitMinutes
-		head := fmt.Sprintf("%s 查岗：离岗 %s–%s 共%d分钟", dayLabel(d), ClockOf(left), ClockOf(back), minutes)
-		switch {
-		case minutes <= 0:
-			notes = append(notes, dated{d, head + "，已外出登记，不计擅离"})
-		case minutes > limit:
-			awayHalves++
-			notes = append(notes, dated{d, fmt.Sprintf("%s，超过%d分钟，计旷工半天", head, limit)})
-		default:
-			m.AwayCount++
-			notes = append(notes, dated{d, fmt.Sprintf("%s，未超过%d分钟，计擅离岗位1次", head, limit)})
+	// 查岗: absences over the limit are half a day of 旷工, shorter ones
+	// count as 擅离岗位次数 (see awayFindings).
+	var inMonth []Inspection
+	for _, x := range in.Inspections {
+		d := DateOf(Civil(x.LeftAt))
+		if !d.Before(first) && !d.After(last) && in.Staff.InService(d) {
+			inMonth = append(inMonth, x)
 		}
 	}
-	m.AwayAbsentDays = float64(awayHalves) / 2
+	away := awayFindings(inMonth, book, outByDay)
+	m.AwayCount = away.count
+	notes = append(notes, away.notes...)
+	m.AwayAbsentDays = float64(away.halves) / 2
 
 	for _, l := range in.Leaves {
 		if u := byRequest[l.ID]; u != nil {

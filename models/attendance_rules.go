@@ -1,6 +1,7 @@
 package models
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -19,11 +20,54 @@ const (
 // LateEarlyModes lists the modes in the order forms offer them.
 var LateEarlyModes = []string{LateEarlyOncePerMonth, LateEarlyPerEachN}
 
-// Leave approval tiers (请假审批权限).
+// Leave approval tiers (请假审批权限), lowest first.
 const (
 	TierChief  = "首席代表"
 	TierOffice = "综合业务科"
 	TierLeader = "中心领导"
+)
+
+// ApprovalTiers lists the tiers from the lowest to the highest, in the
+// order the approval form offers them.
+var ApprovalTiers = []string{TierChief, TierOffice, TierLeader}
+
+// TierCovers reports whether an approver of tier have may approve a leave
+// that needs tier need: the same tier or a higher one.
+func TierCovers(have, need string) bool {
+	h, n := -1, -1
+	for i, t := range ApprovalTiers {
+		if t == have {
+			h = i
+		}
+		if t == need {
+			n = i
+		}
+	}
+	return h >= 0 && h >= n
+}
+
+// Ways absences found by inspection are compared with the 擅离 limit
+// (AttendanceRules.AwayMode). The handbook says only "擅离工作岗位时间超过2小时的
+// 计旷工半天": each absence on its own, or the absences of a half-day or a
+// day added up.
+const (
+	AwayPerAbsence = "每次单计"  // each absence against the limit (the default)
+	AwayPerHalfDay = "按半天合计" // a half-day's absences added up
+	AwayPerDay     = "按天合计"  // a day's absences added up
+)
+
+// AwayModes lists the modes in the order forms offer them.
+var AwayModes = []string{AwayPerAbsence, AwayPerHalfDay, AwayPerDay}
+
+// The handbook's own words behind the attendance options, shown beside them
+// in the rules editor so the office sees what each choice interprets.
+const (
+	HandbookAway      = "擅离工作岗位时间超过2小时的计旷工半天。（请假制度第2条）"
+	HandbookLateEarly = "当月迟到或早退4次以上的计旷工半天。（请假制度第2条）"
+	HandbookOuting    = "员工应按时打卡，确因工作需要提前回单位交换文件超过半小时以上的，应提前向综合业务科备案。（考勤制度第2条）"
+	HandbookLeave     = "请假应提前填写请假单，并按照审批流程进行审批。请假未获批准不得擅自休假。（请假制度第1条）"
+	HandbookOverstay  = "无正当理由超假不归的，按旷工处理。（请假制度第2条）"
+	HandbookSchedule  = "打卡时间——冬令时：早上8:30之前，中午12:00-12:30，下午13:00-13:30，晚上5:00之后。（窗口工作纪律第2条）"
 )
 
 // AttendanceRules are the attendance and leave parameters of a rule set
@@ -45,6 +89,32 @@ type AttendanceRules struct {
 	// up to OfficeMaxDays the 综合业务科, longer the 中心领导.
 	ChiefMaxDays  float64 `json:"chief_max_days"`
 	OfficeMaxDays float64 `json:"office_max_days"`
+	// AwayMode says whether each absence is compared with AwayLimitMinutes
+	// on its own or the absences of a half-day or a day added up.
+	AwayMode string `json:"away_mode"`
+	// LateOutingExcuses lets an outing registered after it began (事后补登)
+	// still excuse punches and inspection findings; the handbook asks for
+	// registration in advance, so by default it does not.
+	LateOutingExcuses bool `json:"late_outing_excuses"`
+	// LateLeaveNeedsReason asks a leave applied after it began (事后补假)
+	// for a written 补假说明.
+	LateLeaveNeedsReason bool `json:"late_leave_needs_reason"`
+}
+
+// UnmarshalJSON reads saved rules over the defaults, so a rule set saved
+// before an option existed reads with that option's default.
+func (r *AttendanceRules) UnmarshalJSON(b []byte) error {
+	type plain AttendanceRules
+	p := plain(DefaultAttendanceRules())
+	p.Schedules = nil
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	if p.Schedules == nil {
+		p.Schedules = DefaultAttendanceRules().Schedules
+	}
+	*r = AttendanceRules(p)
+	return nil
 }
 
 // DefaultAttendanceRules are the handbook's rules.
@@ -55,7 +125,17 @@ func DefaultAttendanceRules() AttendanceRules {
 		AwayLimitMinutes: 120,
 		Schedules:        []Schedule{summerSchedule(), winterSchedule(), nineToFiveSchedule()},
 		ChiefMaxDays:     1, OfficeMaxDays: 3,
+		AwayMode:             AwayPerAbsence,
+		LateOutingExcuses:    false,
+		LateLeaveNeedsReason: true,
 	}
+}
+
+// OutingExcuses reports whether outing o excuses punches and absences under
+// these rules: one registered in advance always does, one registered after
+// it began (事后补登) only when LateOutingExcuses allows it.
+func (r AttendanceRules) OutingExcuses(o Outing) bool {
+	return !o.Late() || r.LateOutingExcuses
 }
 
 // ScheduleFor returns the office hours in force on day d: the fixed schedule
@@ -90,6 +170,21 @@ func (r AttendanceRules) ApprovalTier(days float64) string {
 	return TierLeader
 }
 
+// awayMode is AwayMode, with the default for rules that have none.
+func (r AttendanceRules) awayMode() string {
+	if r.AwayMode == "" {
+		return AwayPerAbsence
+	}
+	return r.AwayMode
+}
+
+func either(v bool, yes, no string) string {
+	if v {
+		return yes
+	}
+	return no
+}
+
 // LateEarlyAbsence is the 旷工 in days that count 迟到 + 早退 in a month convert to.
 func (r AttendanceRules) LateEarlyAbsence(count int) float64 {
 	if r.LateEarlyLimit <= 0 || count < r.LateEarlyLimit {
@@ -115,6 +210,9 @@ func (r AttendanceRules) Validate() FieldErrors {
 	}
 	if r.AwayLimitMinutes < 1 {
 		fe.add("擅离时长", "擅离岗位折算旷工的时长至少为 1 分钟")
+	}
+	if r.AwayMode != "" && !oneOf(r.AwayMode, AwayModes) {
+		fe.add("擅离计算方式", "擅离计算方式只能是 "+strings.Join(AwayModes, " / "))
 	}
 	if len(r.Schedules) == 0 {
 		fe.add("作息时间", "至少需要一套作息时间")
@@ -185,7 +283,9 @@ func (r RuleSet) auditFields() []AuditField {
 		{"生效日期", r.EffectiveFrom.String()}, {"说明", r.Note},
 		{"重复打卡间隔", fmt.Sprintf("%d分钟", a.DuplicateMinutes)},
 		{"迟到早退折算", fmt.Sprintf("%d次计旷工半天（%s）", a.LateEarlyLimit, a.LateEarlyMode)},
-		{"擅离折算", fmt.Sprintf("超过%d分钟计旷工半天", a.AwayLimitMinutes)},
+		{"擅离折算", fmt.Sprintf("超过%d分钟计旷工半天（%s）", a.AwayLimitMinutes, a.awayMode())},
+		{"事后补登外出", either(a.LateOutingExcuses, "仍免考勤", "不免考勤")},
+		{"事后补假", either(a.LateLeaveNeedsReason, "须写明补假说明", "无需补假说明")},
 		{"作息时间", strings.Join(sched, "；")}, {"固定作息", a.FixedSchedule},
 		{"审批权限", fmt.Sprintf("%s天以内首席代表，%s天以内综合业务科，更长中心领导", days(a.ChiefMaxDays), days(a.OfficeMaxDays))},
 		{"违规投诉与评价", r.Conduct.describe()},

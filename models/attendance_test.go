@@ -84,8 +84,24 @@ func TestClassifyDay(t *testing.T) {
 		// to compare the schedules.
 		{"夏令时最后一天9月30日：13:40上班不迟到，17:10下班早退", sep30, true, day(sep30, hm(sep30, 8, 20, 0), hm(sep30, 12, 5, 0), hm(sep30, 13, 40, 0), hm(sep30, 17, 10, 0)), [2]HalfLeave{}, nil, "正常", "早退20", ""},
 		{"冬令时第一天10月1日：13:40上班迟到，17:10下班正常", oct1, true, day(oct1, hm(oct1, 8, 20, 0), hm(oct1, 12, 5, 0), hm(oct1, 13, 40, 0), hm(oct1, 17, 10, 0)), [2]HalfLeave{}, nil, "正常", "迟到10", ""},
-		{"夏令时12:50属上午（午间分界13:00）", sep30, true, day(sep30, hm(sep30, 8, 20, 0), hm(sep30, 12, 50, 0), hm(sep30, 13, 50, 0), hm(sep30, 17, 40, 0)), [2]HalfLeave{}, nil, "正常", "正常", ""},
+		{"夏令时12:50属上午（午间分界13:00），但晚于下班时段12:30，计上午下班缺卡", sep30, true, day(sep30, hm(sep30, 8, 20, 0), hm(sep30, 12, 50, 0), hm(sep30, 13, 50, 0), hm(sep30, 17, 40, 0)), [2]HalfLeave{}, nil, "缺卡1", "正常", "9月30日 上午 12:50 打卡晚于午间下班时段（12:00–12:30），不算上午下班卡"},
 		{"冬令时12:50属下午（午间分界12:45）", oct1, true, day(oct1, hm(oct1, 8, 20, 0), hm(oct1, 12, 50, 0), hm(oct1, 13, 20, 0), hm(oct1, 17, 40, 0)), [2]HalfLeave{}, nil, "缺卡1", "正常", "10月1日 上午 下班缺卡"},
+		// 中午12:00-12:30: the morning's 下班 punch must fall in the noon
+		// window, judged as the clock shows it (like 08:30:59 above)
+		{"中午12:00-12:30：12:30:00打下班卡正常", nov3, true, day(nov3, hm(nov3, 8, 20, 0), hm(nov3, 12, 30, 0), hm(nov3, 13, 10, 0), hm(nov3, 17, 5, 0)), [2]HalfLeave{}, nil, "正常", "正常", ""},
+		{"中午12:00-12:30：12:30:59仍按12:30计，正常", nov3, true, day(nov3, hm(nov3, 8, 20, 0), hm(nov3, 12, 30, 59), hm(nov3, 13, 10, 0), hm(nov3, 17, 5, 0)), [2]HalfLeave{}, nil, "正常", "正常", ""},
+		{"中午12:00-12:30：12:31打卡不算上午下班卡，计缺卡", nov3, true, day(nov3, hm(nov3, 8, 20, 0), hm(nov3, 12, 31, 0), hm(nov3, 13, 10, 0), hm(nov3, 17, 5, 0)), [2]HalfLeave{}, nil, "缺卡1", "正常", "11月3日 上午 12:31 打卡晚于午间下班时段（12:00–12:30），不算上午下班卡"},
+		{"中午12:00-12:30：12:10与12:40两次打卡，取时段内的12:10", nov3, true, day(nov3, hm(nov3, 8, 20, 0), hm(nov3, 12, 10, 0), hm(nov3, 12, 40, 0), hm(nov3, 13, 10, 0), hm(nov3, 17, 5, 0)), [2]HalfLeave{}, nil, "正常", "正常", "11月3日 上午 12:40 打卡晚于午间下班时段（12:00–12:30），不算上午下班卡"},
+		{"中午12:00-12:30：只打一次12:40卡，上午两卡皆缺计旷工", nov3, true, day(nov3, hm(nov3, 12, 40, 0), hm(nov3, 13, 10, 0), hm(nov3, 17, 5, 0)), [2]HalfLeave{}, nil, "旷工", "正常", "11月3日 上午 无打卡且未请假，计旷工半天"},
+		{"冬令时12:45属下午（午间分界）：作下午上班卡，上午下班缺卡", nov3, true, day(nov3, hm(nov3, 8, 20, 0), hm(nov3, 12, 45, 0), hm(nov3, 17, 5, 0)), [2]HalfLeave{}, nil, "缺卡1", "正常", "11月3日 上午 下班缺卡"},
+		{"夏令时12:45属上午但晚于下班时段：上午下班缺卡", sep30, true, day(sep30, hm(sep30, 8, 20, 0), hm(sep30, 12, 45, 0), hm(sep30, 13, 50, 0), hm(sep30, 17, 40, 0)), [2]HalfLeave{}, nil, "缺卡1", "正常", "9月30日 上午 12:45 打卡晚于午间下班时段（12:00–12:30），不算上午下班卡"},
+		// 确因工作需要提前回单位交换文件超过半小时以上的，应提前向综合业务科备案
+		{"事后补登的外出不免打卡：下班缺卡", nov3, true, day(nov3, hm(nov3, 8, 20, 0), hm(nov3, 12, 5, 0), hm(nov3, 13, 10, 0)), [2]HalfLeave{},
+			[]Outing{{From: clockAt(nov3, NewClock(15, 30)), To: clockAt(nov3, NewClock(17, 20)), Reason: "回原单位交换文件", RegisteredAt: clockAt(nov3, NewClock(17, 40))}},
+			"正常", "缺卡1", "11月3日 外出登记 15:30–17:20（回原单位交换文件）为事后补登（2026-11-03 17:40登记），按考勤规则不免打卡"},
+		{"提前备案的外出免下班卡", nov3, true, day(nov3, hm(nov3, 8, 20, 0), hm(nov3, 12, 5, 0), hm(nov3, 13, 10, 0)), [2]HalfLeave{},
+			[]Outing{{From: clockAt(nov3, NewClock(15, 30)), To: clockAt(nov3, NewClock(17, 20)), Reason: "回原单位交换文件", RegisteredAt: clockAt(nov3, NewClock(15, 0))}},
+			"正常", "正常", "11月3日 下午 外出登记 15:30–17:20（回原单位交换文件），下班免打卡"},
 		{"国庆节放假不计考勤", oct1, cal.IsWorkingDay(oct1), nil, [2]HalfLeave{}, nil, "", "", ""},
 		{"国庆调休上班的周六10月10日无打卡计旷工", NewDate(2026, 10, 10), cal.IsWorkingDay(NewDate(2026, 10, 10)), nil, [2]HalfLeave{}, nil, "旷工", "旷工", "10月10日 下午 无打卡且未请假，计旷工半天"},
 	}
@@ -132,7 +148,7 @@ func TestSummarizeMonth(t *testing.T) {
 	perEach.Attendance.LateEarlyMode = LateEarlyPerEachN
 	perEach.Attendance.LateEarlyLimit = 2
 	insp := func(minutes int) []Inspection {
-		left := clockAt(NewDate(2026, 11, 4), NewClock(10, 0))
+		left := clockAt(NewDate(2026, 11, 4), NewClock(9, 0))
 		return []Inspection{{StaffID: 1, LeftAt: left, BackAt: left.Add(time.Duration(minutes) * time.Minute)}}
 	}
 	lates := func(n int) map[int]Clock {
@@ -156,8 +172,8 @@ func TestSummarizeMonth(t *testing.T) {
 		{"迟到早退恰好3次：不折算旷工", lates(3), nil, nil, 0, 0, 0, 0, 5, "迟到早退共3次，未满4次，不折算旷工"},
 		{"迟到早退恰好4次：计旷工半天", lates(4), nil, nil, 0.5, 0, 0, 0.5, 5, "迟到早退共4次，计旷工半天"},
 		{"每满N次折算：5次、每满2次计1天", lates(5), nil, []RuleSet{perEach}, 1, 0, 0, 1, 5, "迟到早退共5次，每满2次计旷工半天，计旷工1天"},
-		{"查岗离岗120分钟：计擅离岗位1次", nil, insp(120), nil, 0, 1, 0, 0, 5, "11月4日 查岗：离岗 10:00–12:00 共120分钟，未超过120分钟，计擅离岗位1次"},
-		{"查岗离岗121分钟：计旷工半天", nil, insp(121), nil, 0, 0, 0.5, 0.5, 5, "11月4日 查岗：离岗 10:00–12:01 共121分钟，超过120分钟，计旷工半天"},
+		{"查岗离岗120分钟：计擅离岗位1次", nil, insp(120), nil, 0, 1, 0, 0, 5, "11月4日 查岗：离岗 09:00–11:00 共120分钟，未超过120分钟，计擅离岗位1次"},
+		{"查岗离岗121分钟：计旷工半天", nil, insp(121), nil, 0, 0, 0.5, 0.5, 5, "11月4日 查岗：离岗 09:00–11:01 共121分钟，超过120分钟，计旷工半天"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -222,14 +238,16 @@ func attendanceRoster(t testing.TB) (*Store, Staff, Staff) {
 func TestLeaveFlowAndOverlap(t *testing.T) {
 	st, p, q := attendanceRoster(t)
 	sid := q.ID
-	sick := LeaveRequest{StaffID: p.ID, Type: "病假", From: NewDate(2026, 11, 9), To: NewDate(2026, 11, 10), Reason: "急性肠胃炎", StandInID: &sid}
+	// entered from the paper forms, dated before each leave began
+	paper := CivilTime(NewDate(2026, 11, 6), 16, 0, 0)
+	sick := LeaveRequest{StaffID: p.ID, Type: "病假", From: NewDate(2026, 11, 9), To: NewDate(2026, 11, 10), Reason: "急性肠胃炎", StandInID: &sid, AppliedAt: paper}
 	if err := st.SaveLeave(&sick); err != nil {
 		t.Fatal(err)
 	}
 	if sick.Status != LeavePending || sick.FromHalf != HalfAM || sick.ToHalf != HalfPM || sick.StandIn == nil || sick.StandIn.Name != "周𠮷" {
 		t.Fatalf("saved as %+v", sick)
 	}
-	clash := LeaveRequest{StaffID: p.ID, Type: "公休假", From: NewDate(2026, 11, 10), FromHalf: HalfPM, To: NewDate(2026, 11, 11)}
+	clash := LeaveRequest{StaffID: p.ID, Type: "公休假", From: NewDate(2026, 11, 10), FromHalf: HalfPM, To: NewDate(2026, 11, 11), AppliedAt: paper}
 	err := st.SaveLeave(&clash)
 	fe, ok := AsFieldErrors(err)
 	if !ok || !strings.Contains(fe.For("开始"), "病假 自 11月9日上午 至 11月10日下午，共 2 天（待审批，编号 1）") {
@@ -238,10 +256,10 @@ func TestLeaveFlowAndOverlap(t *testing.T) {
 	if err := st.RejectLeave(sick.ID, "综合业务科 郝建华", ""); err == nil {
 		t.Fatal("rejected without a reason")
 	}
-	if err := st.ApproveLeave(sick.ID, "综合业务科 郝建华"); err != nil {
+	if err := st.ApproveLeave(sick.ID, "综合业务科 郝建华", TierOffice); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.ApproveLeave(sick.ID, "综合业务科 郝建华"); err == nil {
+	if err := st.ApproveLeave(sick.ID, "综合业务科 郝建华", TierOffice); err == nil {
 		t.Fatal("approved twice")
 	}
 	clash.From, clash.FromHalf = NewDate(2026, 11, 11), HalfAM

@@ -46,8 +46,6 @@ var demoPunchChanges = []demoPunchChange{
 	{18, 13, slotAMIn, demoNoPunch}, {18, 13, slotAMOut, demoNoPunch},
 	// 张昇 went to the home unit one afternoon (外出登记) and did not punch out
 	{3, 8, slotPMOut, demoNoPunch},
-	// 于洋 came back at 12:30 (查岗, below) and punched out then
-	{27, 9, slotAMOut, 31},
 }
 
 // demoLeaves: approved, pending and overstayed requests. from, to and
@@ -116,6 +114,9 @@ func fillDemoAttendance(tx *gorm.DB, a *auditor, t *demoTime, people []Staff) er
 		l := LeaveRequest{StaffID: people[dl.person].ID, Type: dl.kind,
 			From: leaveDay(dl.from), FromHalf: dl.fromH, To: leaveDay(dl.to), ToHalf: dl.toH,
 			Reason: dl.reason, Status: dl.status, Approver: dl.approver}
+		// applied the afternoon before, or this morning for a request
+		// still to be decided
+		l.AppliedAt = minTime(CivilTime(l.From.AddDays(-1), 16, 30, 0), CivilTime(t.today, 8, 40, 0))
 		if dl.standIn >= 0 {
 			id := people[dl.standIn].ID
 			l.StandInID = &id
@@ -138,7 +139,8 @@ func fillDemoAttendance(tx *gorm.DB, a *auditor, t *demoTime, people []Staff) er
 		kind := demoPastLeave[rng.Intn(len(demoPastLeave))]
 		l := LeaveRequest{StaffID: people[rng.Intn(demoResidents)].ID, Type: kind.kind,
 			From: days[i], FromHalf: HalfAM, To: days[i+rng.Intn(2)], ToHalf: HalfPM,
-			Reason: kind.reason, Status: LeaveApproved, Approver: demoOfficer}
+			Reason: kind.reason, Status: LeaveApproved, Approver: demoOfficer,
+			AppliedAt: CivilTime(days[i].AddDays(-1), 16, 30, 0)}
 		leaves = append(leaves, l)
 	}
 	index := map[uint]int{}
@@ -265,7 +267,7 @@ func fillDemoAttendance(tx *gorm.DB, a *auditor, t *demoTime, people []Staff) er
 	for _, x := range []Inspection{
 		{StaffID: people[16].ID, LeftAt: at(t.day(4), NewClock(10, 0)), BackAt: at(t.day(4), NewClock(11, 35)),
 			Inspector: demoOfficer, Note: "巡查时不在岗，称去档案室调阅资料，未登记"},
-		{StaffID: people[27].ID, LeftAt: at(t.day(9), NewClock(10, 0)), BackAt: at(t.day(9), NewClock(12, 30)),
+		{StaffID: people[27].ID, LeftAt: at(t.day(9), NewClock(9, 40)), BackAt: at(t.day(9), NewClock(12, 0)),
 			Inspector: demoOfficer, Note: "巡查时不在岗，未说明去向，窗口无人值守"},
 	} {
 		if fe := x.Validate(); len(fe) > 0 {
@@ -279,7 +281,7 @@ func fillDemoAttendance(tx *gorm.DB, a *auditor, t *demoTime, people []Staff) er
 	outDay := t.day(8)
 	out := schedule(outDay).PMOut
 	o := Outing{StaffID: people[3].ID, From: at(outDay, out-90), To: at(outDay, out+20),
-		Reason: "回原单位交换文件", RegisteredBy: demoOfficer}
+		Reason: "回原单位交换文件", RegisteredBy: demoOfficer, RegisteredAt: at(outDay, out-120)}
 	if fe := o.Validate(); len(fe) > 0 {
 		return fe
 	}

@@ -27,6 +27,10 @@ type Inspection struct {
 // Minutes is the length of the absence in whole minutes.
 func (x Inspection) Minutes() int { return int(x.BackAt.Sub(x.LeftAt) / time.Minute) }
 
+// Length is the length of the absence by the clock, to the second:
+// "120分钟", "120分30秒". The 擅离 rule counts only its working time.
+func (x Inspection) Length() string { return DurationText(x.BackAt.Sub(x.LeftAt)) }
+
 func (x Inspection) auditEntity() string { return "查岗记录" }
 func (x Inspection) auditKey() string {
 	return fmt.Sprintf("%s %s %s", x.Staff.EmployeeNo, x.Staff.Name, FormatDateTime(x.LeftAt))
@@ -89,8 +93,33 @@ type Outing struct {
 	To           time.Time `gorm:"column:to_time;serializer:civil;type:datetime;not null"`
 	Reason       string    `gorm:"size:256;not null"`
 	RegisteredBy string    `gorm:"size:64"`
+	// RegisteredAt is when the outing was reported to the office (登记时间):
+	// the store's clock when it was saved, or the time written on a paper
+	// register entered afterwards. Outings saved before it was kept have
+	// none and count as reported in advance.
+	RegisteredAt time.Time `gorm:"serializer:civil;type:datetime"`
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+}
+
+// OutingLateLabel marks an outing registered after it began.
+const OutingLateLabel = "事后补登"
+
+// Late reports whether the outing was registered after it began (事后补登):
+// the handbook asks for registration in advance.
+func (o Outing) Late() bool { return !o.RegisteredAt.IsZero() && o.RegisteredAt.After(o.From) }
+
+// Registration says when the outing was registered, with 事后补登 when late:
+// "11-04 17:40 登记（事后补登）"; empty when unknown.
+func (o Outing) Registration() string {
+	if o.RegisteredAt.IsZero() {
+		return ""
+	}
+	r := FormatDateTime(o.RegisteredAt) + " 登记"
+	if o.Late() {
+		r += "（" + OutingLateLabel + "）"
+	}
+	return r
 }
 
 func (o Outing) auditEntity() string { return "外出登记" }
@@ -101,6 +130,7 @@ func (o Outing) auditFields() []AuditField {
 	return []AuditField{
 		{"人员", o.Staff.EmployeeNo + " " + o.Staff.Name}, {"外出时间", FormatDateTime(o.From)},
 		{"返回时间", FormatDateTime(o.To)}, {"事由", o.Reason}, {"登记人", o.RegisteredBy},
+		{"登记时间", FormatDateTime(o.RegisteredAt)},
 	}
 }
 
@@ -109,6 +139,7 @@ func (o *Outing) Validate() FieldErrors {
 	var fe FieldErrors
 	o.Reason, o.RegisteredBy = strings.TrimSpace(o.Reason), strings.TrimSpace(o.RegisteredBy)
 	o.From, o.To = o.From.Truncate(time.Second), o.To.Truncate(time.Second)
+	o.RegisteredAt = o.RegisteredAt.Truncate(time.Second)
 	if o.StaffID == 0 {
 		fe.add("工号", "请选择人员")
 	}
@@ -245,7 +276,9 @@ func (s *Store) DeleteInspection(id uint) error {
 	return deleteDated(s, id, inspectionDay, "删除该月的查岗记录")
 }
 
-// SaveOuting creates (ID 0) or updates an outing; an empty 登记人 is the operator.
+// SaveOuting creates (ID 0) or updates an outing; an empty 登记人 is the
+// operator. An empty 登记时间 is now for a new outing and stays what it was
+// for one corrected; one later than now is refused.
 func (s *Store) SaveOuting(o *Outing) error {
 	if o.RegisteredBy == "" {
 		o.RegisteredBy = s.Operator()
@@ -253,7 +286,25 @@ func (s *Store) SaveOuting(o *Outing) error {
 	if fe := o.Validate(); len(fe) > 0 {
 		return fe
 	}
-	return saveDated(s, o, o.ID, o.StaffID, outingDay, "登记或更改该月的外出登记")
+	now := s.Now()
+	if o.RegisteredAt.After(now) {
+		return FieldErrors{{"登记时间", fmt.Sprintf("登记时间（%s）不能晚于现在（%s）", FormatDateTime(o.RegisteredAt), FormatDateTime(now))}}
+	}
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if o.RegisteredAt.IsZero() {
+			o.RegisteredAt = now
+			if o.ID != 0 {
+				var before Outing
+				if err := tx.Limit(1).Find(&before, o.ID).Error; err != nil {
+					return err
+				}
+				if before.ID != 0 {
+					o.RegisteredAt = before.RegisteredAt
+				}
+			}
+		}
+		return saveDatedTx(tx, a, o, o.ID, o.StaffID, outingDay, "登记或更改该月的外出登记")
+	})
 }
 
 // DeleteOuting deletes an outing.

@@ -44,6 +44,12 @@ type LeaveRequest struct {
 	StandInID    *uint  `gorm:"index"` // 顶岗人员
 	StandIn      *Staff `gorm:"foreignKey:StandInID;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
 	ReturnedOn   Date   // 销假 date; later than To means overstayed (超假)
+	// AppliedAt is when the request was handed in (申请时间): the store's
+	// clock when it was entered, or the date on a paper form typed in
+	// later. Requests entered before it was kept have none.
+	AppliedAt    time.Time `gorm:"serializer:civil;type:datetime"`
+	LateReason   string    `gorm:"size:256"` // 补假说明: why a 事后补假 was not applied for in advance
+	ApproverTier string    `gorm:"size:16"`  // the approver's tier (首席代表 / 综合业务科 / 中心领导)
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }
@@ -97,6 +103,22 @@ func (l LeaveRequest) ApprovalTier(cal *Calendar, rules AttendanceRules) string 
 	return rules.ApprovalTier(l.Days(cal))
 }
 
+// LeaveLateLabel marks a request applied for after its leave began.
+const LeaveLateLabel = "事后补假"
+
+// StartsAt is when the leave begins under the schedule: the 上班 deadline
+// of its first half-day.
+func (l LeaveRequest) StartsAt(sched Schedule) time.Time {
+	return clockAt(l.From, sched.InDeadline(halfIndex(l.FromHalf)))
+}
+
+// AppliedLate reports whether the request was handed in after the leave
+// began (事后补假): the handbook asks for 请假应提前填写请假单. A request
+// without an application time is not judged.
+func (l LeaveRequest) AppliedLate(rules AttendanceRules) bool {
+	return !l.AppliedAt.IsZero() && l.AppliedAt.After(l.StartsAt(rules.ScheduleFor(l.From)))
+}
+
 // Overstayed reports whether the person reported back after the leave ended.
 func (l LeaveRequest) Overstayed() bool {
 	return !l.ReturnedOn.IsZero() && halfSlot(l.ReturnedOn, 0) > l.toSlot()+1
@@ -116,6 +138,7 @@ func (l LeaveRequest) auditFields() []AuditField {
 		{"开始", l.From.String() + " " + l.FromHalf}, {"结束", l.To.String() + " " + l.ToHalf},
 		{"事由", l.Reason}, {"状态", l.Status}, {"审批人", l.Approver}, {"驳回理由", l.RejectReason},
 		{"顶岗人员", standIn}, {"销假日期", l.ReturnedOn.String()},
+		{"申请时间", FormatDateTime(l.AppliedAt)}, {"补假说明", l.LateReason}, {"审批层级", l.ApproverTier},
 	}
 }
 
@@ -132,6 +155,8 @@ func (l *LeaveRequest) Validate() FieldErrors {
 	l.Reason = strings.TrimSpace(l.Reason)
 	l.Approver = strings.TrimSpace(l.Approver)
 	l.RejectReason = strings.TrimSpace(l.RejectReason)
+	l.LateReason = strings.TrimSpace(l.LateReason)
+	l.AppliedAt = l.AppliedAt.Truncate(time.Second)
 	if l.FromHalf == "" {
 		l.FromHalf = HalfAM
 	}
@@ -167,6 +192,12 @@ func (l *LeaveRequest) Validate() FieldErrors {
 		fe.add("状态", "状态只能是 "+strings.Join(LeaveStatuses, " / "))
 	} else if l.Status != LeavePending && l.Approver == "" {
 		fe.add("审批人", fmt.Sprintf("状态为“%s”的请假须填写审批人", l.Status))
+	}
+	if len([]rune(l.LateReason)) > 200 {
+		fe.add("补假说明", "补假说明不能超过200个字")
+	}
+	if l.ApproverTier != "" && !oneOf(l.ApproverTier, ApprovalTiers) {
+		fe.add("审批层级", "审批层级只能是 "+strings.Join(ApprovalTiers, " / "))
 	}
 	if len([]rune(l.Approver)) > 32 {
 		fe.add("审批人", "审批人不能超过32个字")
@@ -241,9 +272,17 @@ func (s *Store) LeaveByID(id uint) (LeaveRequest, error) {
 // SaveLeave creates (ID 0) or updates a leave request. A request that
 // overlaps another of the same person (not 已驳回) is refused, naming the
 // other; so is one covering no working day, and one touching a locked month.
+// An empty 申请时间 is now for a new request and stays what it was for one
+// corrected; one later than now is refused. A request applied after its
+// leave began (事后补假) needs a 补假说明 when the rules in force on its first
+// day ask for one.
 func (s *Store) SaveLeave(l *LeaveRequest) error {
 	if fe := l.Validate(); len(fe) > 0 {
 		return fe
+	}
+	now := s.Now()
+	if l.AppliedAt.After(now) {
+		return FieldErrors{{"申请时间", fmt.Sprintf("申请时间（%s）不能晚于现在（%s）", FormatDateTime(l.AppliedAt), FormatDateTime(now))}}
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
 		if l.ID != 0 {
@@ -256,13 +295,43 @@ func (s *Store) SaveLeave(l *LeaveRequest) error {
 			if b.Status != LeavePending {
 				return refused(fmt.Sprintf("这条请假%s，不能再修改；如有变化，请销假或驳回后重新申请", b.Status))
 			}
+			if l.AppliedAt.IsZero() {
+				l.AppliedAt = b.AppliedAt
+			}
+		} else if l.AppliedAt.IsZero() {
+			l.AppliedAt = now
+		}
+		// a locked month refuses before anything else is asked for
+		if err := refuseLocked(tx, "登记或更改该月的请假", l.months()...); err != nil {
+			return err
 		}
 		cal, err := calendarTx(tx)
 		if err != nil {
 			return err
 		}
+		if err := checkLeaveOverlap(tx, cal, l); err != nil {
+			return err
+		}
+		if err := checkLateLeave(tx, l); err != nil {
+			return err
+		}
 		return saveLeaveTx(tx, a, cal, l)
 	})
+}
+
+// checkLateLeave refuses a 事后补假 without its 补假说明 when the rules in
+// force on the leave's first day ask for one.
+func checkLateLeave(tx *gorm.DB, l *LeaveRequest) error {
+	book, err := loadRuleBook(tx)
+	if err != nil {
+		return err
+	}
+	rules := book.at(l.From).Attendance
+	if l.AppliedLate(rules) && rules.LateLeaveNeedsReason && l.LateReason == "" {
+		return FieldErrors{{"补假说明", fmt.Sprintf("这条请假在假期开始（%s）之后才申请，属于事后补假，请写明补假说明：为什么没能提前请假",
+			FormatDateTime(l.StartsAt(rules.ScheduleFor(l.From))))}}
+	}
+	return nil
 }
 
 func saveLeaveTx(tx *gorm.DB, a *auditor, cal *Calendar, l *LeaveRequest) error {
@@ -356,17 +425,45 @@ func (s *Store) changeLeave(id uint, change func(l *LeaveRequest) error) error {
 	})
 }
 
-// ApproveLeave approves a pending request.
-func (s *Store) ApproveLeave(id uint, approver string) error {
+// ApproveLeave approves a pending request by an approver of the given tier
+// (首席代表 / 综合业务科 / 中心领导). An approver below the tier the leave's
+// length requires under the rules in force on its first day is refused.
+func (s *Store) ApproveLeave(id uint, approver, tier string) error {
+	var fe FieldErrors
 	if strings.TrimSpace(approver) == "" {
-		return FieldErrors{{"审批人", "请填写审批人"}}
+		fe.add("审批人", "请填写审批人")
 	}
-	return s.changeLeave(id, func(l *LeaveRequest) error {
+	if !oneOf(tier, ApprovalTiers) {
+		fe.add("审批层级", "请选择审批人的层级："+strings.Join(ApprovalTiers, " / "))
+	}
+	if len(fe) > 0 {
+		return fe
+	}
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		var l LeaveRequest
+		if err := preloadLeave(tx).First(&l, id).Error; err != nil {
+			return notFound(err)
+		}
 		if l.Status != LeavePending {
 			return refused(fmt.Sprintf("这条请假的状态是“%s”，只有待审批的请假可以批准", l.Status))
 		}
-		l.Status, l.Approver = LeaveApproved, approver
-		return nil
+		cal, err := calendarTx(tx)
+		if err != nil {
+			return err
+		}
+		book, err := loadRuleBook(tx)
+		if err != nil {
+			return err
+		}
+		days := l.Days(cal)
+		if need := book.at(l.From).Attendance.ApprovalTier(days); !TierCovers(tier, need) {
+			return FieldErrors{{"审批层级", fmt.Sprintf("这条请假共 %s 天，须由%s或更高层级批准，%s无权批准；请报%s审批", FormatDays(days), need, tier, need)}}
+		}
+		l.Status, l.Approver, l.ApproverTier = LeaveApproved, strings.TrimSpace(approver), tier
+		if fe := l.Validate(); len(fe) > 0 {
+			return fe
+		}
+		return saveLeaveTx(tx, a, cal, &l)
 	})
 }
 
@@ -391,16 +488,20 @@ func (s *Store) RejectLeave(id uint, approver, reason string) error {
 	})
 }
 
-// ReturnLeave records that the person reported back (销假) on day on. A day
-// after the leave's last day means the half-days between were overstayed
-// (超假), which count as 旷工.
+// ReturnLeave records that the person reported back (销假) on day on, or
+// corrects the 销假 date of a request already returned (when punches show
+// the person was back earlier). A day after the leave's last day means the
+// half-days between were overstayed (超假), which count as 旷工.
 func (s *Store) ReturnLeave(id uint, on Date) error {
 	if on.IsZero() {
 		return FieldErrors{{"销假日期", "请填写销假日期"}}
 	}
 	return s.changeLeave(id, func(l *LeaveRequest) error {
-		if l.Status != LeaveApproved {
+		if l.Status != LeaveApproved && l.Status != LeaveReturned {
 			return refused(fmt.Sprintf("这条请假的状态是“%s”，只有已批准的请假可以销假", l.Status))
+		}
+		if l.Status == LeaveReturned && l.ReturnedOn == on {
+			return FieldErrors{{"销假日期", "新的销假日期与原来的相同"}}
 		}
 		l.Status, l.ReturnedOn = LeaveReturned, on
 		return nil
@@ -474,9 +575,22 @@ func (s *Store) ImportLeaves(rows []LeaveRow) (ImportStats, error) {
 				return err
 			}
 			next.ID, next.CreatedAt = old.ID, old.CreatedAt
+			// empty optional cells keep what is stored
+			if next.AppliedAt.IsZero() {
+				next.AppliedAt = old.AppliedAt
+			}
+			if next.LateReason == "" {
+				next.LateReason = old.LateReason
+			}
+			if next.ApproverTier == "" {
+				next.ApproverTier = old.ApproverTier
+			}
 			if old.ID != 0 && sameLeave(old, next) {
 				st.Unchanged++
 				continue
+			}
+			if err := checkLateLeave(tx, &next); err != nil {
+				return fmt.Errorf("工号 %s %s%s：%w", r.EmployeeNo, next.From, next.FromHalf, err)
 			}
 			if err := saveLeaveTx(tx, a, cal, &next); err != nil {
 				return fmt.Errorf("工号 %s %s%s：%w", r.EmployeeNo, next.From, next.FromHalf, err)
@@ -501,5 +615,6 @@ func sameLeave(a, b LeaveRequest) bool {
 	}
 	return a.StaffID == b.StaffID && a.Type == b.Type && a.From == b.From && a.FromHalf == b.FromHalf &&
 		a.To == b.To && a.ToHalf == b.ToHalf && a.Reason == b.Reason && a.Status == b.Status &&
-		a.Approver == b.Approver && id(a.StandInID) == id(b.StandInID) && a.ReturnedOn == b.ReturnedOn
+		a.Approver == b.Approver && id(a.StandInID) == id(b.StandInID) && a.ReturnedOn == b.ReturnedOn &&
+		a.AppliedAt.Equal(b.AppliedAt) && a.LateReason == b.LateReason && a.ApproverTier == b.ApproverTier
 }

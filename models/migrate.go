@@ -47,6 +47,31 @@ var migrations = []migration{
 	{"民用时间", migrateCivilTimes},
 	{"无打卡日确认", migratePunchGaps},
 	{"文书重印与逾期出具理由", migrateNoticeRefs},
+	{"外出登记时间与请假申请时间", migrateRegistrationTimes},
+}
+
+// migrateRegistrationTimes adds when an outing was registered and when a
+// leave was applied for, a 事后补假's 补假说明 and the approver's tier. Rows
+// already there keep these empty: nobody knows when they were reported,
+// so they are neither 事后补登 nor 事后补假, and past months, locked ones
+// included, keep their figures. The columns are added by name, not from
+// the structs, so the step reads the same whatever the structs become; a
+// database created by this version already has them from its first step.
+func migrateRegistrationTimes(tx *gorm.DB) error {
+	for _, c := range []struct{ table, column, kind string }{
+		{"outings", "registered_at", "datetime"},
+		{"leave_requests", "applied_at", "datetime"},
+		{"leave_requests", "late_reason", "varchar(256)"},
+		{"leave_requests", "approver_tier", "varchar(16)"},
+	} {
+		if tx.Migrator().HasColumn(c.table, c.column) {
+			continue
+		}
+		if err := tx.Exec(fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s %s", c.table, c.column, c.kind)).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SchemaVersion is the schema version this program writes.

@@ -78,6 +78,33 @@ func (p Staff) InService(d Date) bool {
 	return p.LeftOn.IsZero() || !d.After(p.LeftOn)
 }
 
+// Statuses shown, not stored, for a person recorded 在岗 outside their
+// service period (see StatusOn).
+const (
+	StatusNotStarted      = "未到岗"  // service begins later
+	StatusSubstituteEnded = "替岗结束" // a 临时替岗人员 after the substitution
+	StatusServiceEnded    = "已离岗"  // anyone else after 离岗日期
+)
+
+// StatusOn is the person's status as the roster and the counts show it on
+// day d. A person recorded 在岗 is 在岗 only within their service period:
+// a 临时替岗人员 whose substitution has ended is 替岗结束, not 在岗, though
+// nobody changed the record; one whose substitution has not begun is 未到岗.
+func (p Staff) StatusOn(d Date) string {
+	switch {
+	case p.Status != StatusOnDuty || p.InService(d):
+		return p.Status
+	case d.Before(p.JoinedOn):
+		return StatusNotStarted
+	case p.Post == PostSubstitute:
+		return StatusSubstituteEnded
+	}
+	return StatusServiceEnded
+}
+
+// OnDuty reports whether the person is 在岗 on day d (see StatusOn).
+func (p Staff) OnDuty(d Date) bool { return p.StatusOn(d) == StatusOnDuty }
+
 // Validate checks a person's own fields and normalises them (trims, upper-case
 // X in the identity number, fills 性别 from the identity number). The field
 // names in the errors are the labels of the form and the staff file columns.

@@ -78,7 +78,8 @@ func TestSubstitutionCoversTheLeaveOfThatPerson(t *testing.T) {
 	u, a01, _ := seedRoster(t, st)
 	kun := seedCovered(t, st, u, a01, "ZW001", "王堃")
 	zhe := seedCovered(t, st, u, a01, "ZW002", "李喆")
-	l := LeaveRequest{StaffID: zhe.ID, Type: "事假", From: NewDate(2026, 11, 9), To: NewDate(2026, 11, 10), Reason: "家事"}
+	l := LeaveRequest{StaffID: zhe.ID, Type: "事假", From: NewDate(2026, 11, 9), To: NewDate(2026, 11, 10), Reason: "家事",
+		AppliedAt: CivilTime(NewDate(2026, 11, 6), 16, 0, 0)}
 	if err := st.SaveLeave(&l); err != nil {
 		t.Fatal(err)
 	}

@@ -225,3 +225,32 @@ func BenchmarkImportPunchesFile(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// The leave file carries 申请时间, 补假说明 and 审批层级 after the older
+// columns: a 事后补假 without its 补假说明 is refused, and an exported file
+// reads back unchanged.
+func TestLeaveFileCarriesApplicationTimeAtTheEnd(t *testing.T) {
+	st := rosterForCases(t)
+	late := "工号,类型,开始,结束,状态,审批人,申请时间,补假说明,审批层级\n" +
+		"ZW001,病假,2026-11-09 上午,2026-11-09 下午,已批准,郝建华,2026-11-09 10:00,,首席代表\n"
+	if _, err := Import(st, "leaves", writeFile(t, "请假.csv", []byte(late)), nil); err == nil || !strings.Contains(err.Error(), "补假说明") {
+		t.Fatalf("a 事后补假 without 补假说明 was imported: %v", err)
+	}
+	late = strings.Replace(late, "10:00,,", "10:00,凌晨发烧，上午电话请假,", 1)
+	if stats := mustImport(t, st, "leaves", writeFile(t, "请假.csv", []byte(late))); stats.Created != 1 {
+		t.Fatalf("leaves: %+v", stats)
+	}
+	path := filepath.Join(t.TempDir(), "请假导出.csv")
+	if _, err := Export(st, "leaves", path, ExportOptions{Month: "2026-11"}); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := os.ReadFile(path)
+	text := strings.TrimPrefix(string(out), "\ufeff")
+	if !strings.HasPrefix(text, "工号,类型,开始,结束,事由,状态,审批人,顶岗人员工号,销假日期,申请时间,补假说明,审批层级") ||
+		!strings.Contains(text, "2026-11-09 10:00,凌晨发烧，上午电话请假,首席代表") {
+		t.Fatalf("exported:\n%s", text)
+	}
+	if stats := mustImport(t, st, "leaves", path); stats.Unchanged != 1 {
+		t.Fatalf("the exported file read back as %+v", stats)
+	}
+}

@@ -14,6 +14,8 @@ import (
 var leaveColumns = []Column{
 	{"工号", true}, {"类型", true}, {"开始", true}, {"结束", true}, {"事由", false},
 	{"状态", true}, {"审批人", false}, {"顶岗人员工号", false}, {"销假日期", false},
+	// added later, at the end so older files still read
+	{"申请时间", false}, {"补假说明", false}, {"审批层级", false},
 }
 
 type leaveImporter struct {
@@ -69,6 +71,8 @@ func (l *leaveImporter) parse(r row) string {
 	q.From, q.FromHalf = r.halfDay("开始", models.HalfAM)
 	q.To, q.ToHalf = r.halfDay("结束", models.HalfPM)
 	q.ReturnedOn = r.date("销假日期", false)
+	q.AppliedAt, _ = r.dateTime("申请时间", false)
+	q.LateReason, q.ApproverTier = r.get("补假说明"), r.get("审批层级")
 	if lr.EmployeeNo != "" {
 		if s, ok := l.staff[lr.EmployeeNo]; ok {
 			q.StaffID = s.ID
@@ -118,7 +122,8 @@ func exportLeaves(st *models.Store, opt ExportOptions) (string, []string, [][]st
 			standIn = l.StandIn.EmployeeNo
 		}
 		rows[len(list)-1-i] = []string{l.Staff.EmployeeNo, l.Type, l.From.String() + " " + l.FromHalf,
-			l.To.String() + " " + l.ToHalf, l.Reason, l.Status, l.Approver, standIn, l.ReturnedOn.String()}
+			l.To.String() + " " + l.ToHalf, l.Reason, l.Status, l.Approver, standIn, l.ReturnedOn.String(),
+			models.FormatDateTime(l.AppliedAt), l.LateReason, l.ApproverTier}
 	}
 	return "请假", columnNames(leaveColumns), rows, nil
 }
@@ -160,9 +165,9 @@ func PrintLeaveForm(st *models.Store, leaveID uint, opt PrintOptions, w io.Write
 		{"窗口", window},
 		{"请假类型", l.Type},
 		{"请假时间", l.Describe(p.cal)},
-		{"事由", orDash(l.Reason)},
+		{"事由", orDash(l.Reason) + lateNote(l, rules.Attendance)},
 		{"顶岗人员", standIn},
-		{"审批层级", l.ApprovalTier(p.cal, rules.Attendance)},
+		{"审批层级", approvalLine(l, p.cal, rules.Attendance)},
 		{"状态", leaveState(l)},
 		{"申请人签名", ""},
 		{"顶岗人员签名", ""},
@@ -175,6 +180,29 @@ func PrintLeaveForm(st *models.Store, leaveID uint, opt PrintOptions, w io.Write
 		"未经批准不得擅自休假，无正当理由超假不归的按旷工处理。", typeset.SmallStyle)
 	doc.Right(p.office.Name+"制　"+chineseDate(p.printTime(opt)), typeset.SmallStyle, 0) // a form, not a letter: no 落款
 	return output(doc, w)
+}
+
+// approvalLine is the tier the leave needs, and who of which tier approved it.
+func approvalLine(l models.LeaveRequest, cal *models.Calendar, rules models.AttendanceRules) string {
+	need := l.ApprovalTier(cal, rules)
+	if l.ApproverTier == "" {
+		return need
+	}
+	return need + "（由" + l.ApproverTier + " " + l.Approver + " 批准）"
+}
+
+// lateNote marks a request handed in after its leave began (事后补假), with
+// when and its 补假说明; it rides on the 事由 line so the form keeps to one
+// page.
+func lateNote(l models.LeaveRequest, rules models.AttendanceRules) string {
+	if !l.AppliedLate(rules) {
+		return ""
+	}
+	s := "（" + models.LeaveLateLabel + "，" + models.FormatDateTime(l.AppliedAt) + "申请"
+	if l.LateReason != "" {
+		s += "：" + l.LateReason
+	}
+	return s + "）"
 }
 
 func leaveState(l models.LeaveRequest) string {
