@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"govdesk/models"
 )
@@ -54,7 +55,8 @@ func TestLeaveFormNamesUnitAndWindowOfTheLeave(t *testing.T) {
 	w2 := models.ServiceWindow{Code: "A02", Name: "食品经营许可", HomeUnitID: c.Staff.HomeUnitID, Active: true}
 	must(t, st.SaveServiceWindow(&w2))
 	l := models.LeaveRequest{StaffID: c.StaffID, Type: "事假", From: models.NewDate(2026, 11, 9), FromHalf: models.HalfAM,
-		To: models.NewDate(2026, 11, 9), ToHalf: models.HalfPM, Reason: "家中有事", Status: models.LeavePending}
+		To: models.NewDate(2026, 11, 9), ToHalf: models.HalfPM, Reason: "家中有事", Status: models.LeavePending,
+		AppliedAt: time.Date(2026, 11, 6, 16, 0, 0, 0, models.CentreZone)} // the paper form, handed in beforehand
 	must(t, st.SaveLeave(&l))
 	must(t, st.MoveStaff(c.StaffID, w2.ID, models.NewDate(2026, 11, 16), "轮岗"))
 	for _, tc := range []struct {
@@ -69,7 +71,7 @@ func TestLeaveFormNamesUnitAndWindowOfTheLeave(t *testing.T) {
 			leave := l
 			if tc.from != l.From {
 				leave = models.LeaveRequest{StaffID: c.StaffID, Type: "事假", From: tc.from, FromHalf: models.HalfAM,
-					To: tc.from, ToHalf: models.HalfPM, Status: models.LeavePending}
+					To: tc.from, ToHalf: models.HalfPM, Status: models.LeavePending, AppliedAt: models.CivilTime(tc.from.AddDays(-3), 9, 0, 0)}
 				must(t, st.SaveLeave(&leave))
 			}
 			var buf bytes.Buffer
