@@ -66,7 +66,7 @@ func showPersonBreakdown(sc *scoringScreen, ms models.MonthScores, p models.Pers
 		facts = append(facts, "服务明星评选资格取消："+tidyReasons(v))
 	}
 	if len(p.WindowVetoes) > 0 {
-		facts = append(facts, "致窗口本月不能评为满意窗口："+tidyReasons(p.WindowVetoes))
+		facts = append(facts, "致窗口本月不能评为满意窗口："+tidyReasons(p.WindowVetoTexts()))
 	}
 	if len(p.BonusStopped) > 0 {
 		facts = append(facts, "月度考核奖扣发："+tidyReasons(p.BonusStopped))

@@ -85,6 +85,27 @@ type ConductFact struct {
 	LosesWindowMonth bool // the window loses the month's 满意窗口 eligibility
 	StopsBonus       bool // 扣当月月度考核奖
 	NoticeOrHeavier  bool // 通报批评 or heavier
+	// WindowID and WindowCode are the window where it happened: the one a
+	// veto costs its 满意窗口, whatever window the person sits at now.
+	WindowID   uint
+	WindowCode string
+}
+
+// WindowVeto is a record that costs a window the month's 满意窗口. It
+// belongs to the window where the event happened (服务规范 五.3 "所在窗口"),
+// and applies whoever sat there, 临时替岗人员 included.
+type WindowVeto struct {
+	WindowID   uint
+	WindowCode string
+	Label      string
+}
+
+// Text is the veto as a person's breakdown shows it: "A02：11月5日 …".
+func (v WindowVeto) Text() string {
+	if v.WindowCode == "" {
+		return v.Label
+	}
+	return v.WindowCode + "：" + v.Label
 }
 
 // RatingFact is one 好差评 rating.
@@ -146,9 +167,18 @@ type PersonScore struct {
 	OverdueDays      int
 	CasesDone        int
 	AbsentDays       float64
-	BonusStopped     []string // why the month's assessment bonus is stopped
-	StarVetoes       []string // what removes the quarter's 服务明星 eligibility
-	WindowVetoes     []string // what removes the window's 满意窗口 eligibility this month
+	BonusStopped     []string     // why the month's assessment bonus is stopped
+	StarVetoes       []string     // what removes the quarter's 服务明星 eligibility
+	WindowVetoes     []WindowVeto // what removes a window's 满意窗口 eligibility this month
+}
+
+// WindowVetoTexts lists the person's window vetoes, each with its window.
+func (p PersonScore) WindowVetoTexts() []string {
+	out := make([]string, len(p.WindowVetoes))
+	for i, v := range p.WindowVetoes {
+		out[i] = v.Text()
+	}
+	return out
 }
 
 // SatisfactionRate is 满意率 in percent, or -1 with no ratings.
@@ -241,7 +271,11 @@ func ScorePerson(in PersonMonthInput, r ScoringRules) PersonScore {
 			ps.StarVetoes = append(ps.StarVetoes, c.Label)
 		}
 		if c.LosesWindowMonth {
-			ps.WindowVetoes = append(ps.WindowVetoes, c.Label)
+			v := WindowVeto{WindowID: c.WindowID, WindowCode: c.WindowCode, Label: c.Label}
+			if v.WindowID == 0 {
+				v.WindowID, v.WindowCode = in.WindowID, in.WindowCode
+			}
+			ps.WindowVetoes = append(ps.WindowVetoes, v)
 		}
 	}
 	for _, rt := range in.Ratings {
@@ -298,9 +332,10 @@ type WindowInfo struct {
 	Code, Name string
 	// Ratings of the window that name no person still count in its 满意率.
 	Ratings []RatingFact
-	// Vetoes are records against the window that name no person (a
-	// complaint upheld for 服务用语不当 against the window).
-	Vetoes []ConductFact
+	// Complaints are the upheld complaints against the window that name no
+	// person: each deducts WindowComplaintPoints from the window's score, and
+	// vetoes it when its problem costs the window the month.
+	Complaints []ConductFact
 }
 
 // ScoreWindows averages resident staff per window, applies the window vetoes
@@ -317,8 +352,10 @@ func ScoreWindows(people []PersonScore, windows []WindowInfo, r ScoringRules) []
 				ws.Satisfied++
 			}
 		}
-		for _, v := range w.Vetoes {
-			ws.Vetoes = append(ws.Vetoes, v.Label)
+		for _, c := range w.Complaints {
+			if c.LosesWindowMonth {
+				ws.Vetoes = append(ws.Vetoes, c.Label)
+			}
 		}
 		byID[w.ID] = ws
 		out = append(out, ws)
@@ -326,6 +363,16 @@ func ScoreWindows(people []PersonScore, windows []WindowInfo, r ScoringRules) []
 	sums := map[uint]float64{}
 	deds, bons := map[uint]float64{}, map[uint]float64{}
 	for _, p := range people {
+		// a veto goes to the window where it happened, a substitute's too
+		for _, v := range p.WindowVetoes {
+			id := v.WindowID
+			if id == 0 {
+				id = p.WindowID
+			}
+			if ws, ok := byID[id]; ok {
+				ws.Vetoes = append(ws.Vetoes, vetoWho(p)+"："+v.Label)
+			}
+		}
 		ws, ok := byID[p.WindowID]
 		if !ok || !p.Resident {
 			continue
@@ -337,9 +384,6 @@ func ScoreWindows(people []PersonScore, windows []WindowInfo, r ScoringRules) []
 		ws.Satisfied += p.Satisfied
 		ws.Rated += p.Rated
 		ws.OverdueDays += p.OverdueDays
-		for _, v := range p.WindowVetoes {
-			ws.Vetoes = append(ws.Vetoes, p.Name+"："+v)
-		}
 	}
 	for _, ws := range out {
 		if ws.Members > 0 {
@@ -362,6 +406,14 @@ func ScoreWindows(people []PersonScore, windows []WindowInfo, r ScoringRules) []
 		result[i] = *ws
 	}
 	return result
+}
+
+// vetoWho names the person behind a window veto; a substitute is named as one.
+func vetoWho(p PersonScore) string {
+	if !p.Resident {
+		return p.Name + "（临时替岗）"
+	}
+	return p.Name
 }
 
 // windowBefore orders windows: eligible first, then by score, 满意率, fewer

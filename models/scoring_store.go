@@ -156,31 +156,45 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	}
 
 	cond, a1, a2 := between("on")
+	// Vetoes go to the window where each event happened: a complaint's own
+	// window, or the window the person sat at on the day.
+	hist, err := loadWindowHistory(s.db)
+	if err != nil {
+		return out, err
+	}
+	var complaints []Complaint
+	if err := s.db.Where(cond, a1, a2).Where("status = ?", ComplaintUpheld).Order("\"on\", id").Find(&complaints).Error; err != nil {
+		return out, err
+	}
+	complaintWindow := make(map[uint]uint, len(complaints))
+	for _, c := range complaints {
+		complaintWindow[c.ID] = c.WindowID
+	}
 	var violations []Violation
 	if err := s.db.Where(cond, a1, a2).Order("\"on\", id").Find(&violations).Error; err != nil {
 		return out, err
 	}
 	for _, v := range violations {
 		if in := inputs[v.StaffID]; in != nil {
+			w := hist.at(v.StaffID, v.On)
+			if v.ComplaintID != nil && complaintWindow[*v.ComplaintID] != 0 {
+				w = complaintWindow[*v.ComplaintID]
+			}
 			in.Conduct = append(in.Conduct, ConductFact{ID: v.ID, On: v.On, Kind: "违规", Category: v.Category,
 				Label: dayLabel(v.On) + " " + v.Category + "：" + v.Circumstances, Deducts: !v.ScoredAsComplaint,
 				LosesStar: v.LosesQuarterStar, LosesWindowMonth: v.LosesWindowMonth, StopsBonus: v.StopsMonthlyBonus,
-				NoticeOrHeavier: v.Censured()})
+				NoticeOrHeavier: v.Censured(), WindowID: w, WindowCode: codes[w]})
 		}
 	}
-	var complaints []Complaint
-	if err := s.db.Where(cond, a1, a2).Where("status = ?", ComplaintUpheld).Order("\"on\", id").Find(&complaints).Error; err != nil {
-		return out, err
-	}
-	windowVetoes := map[uint][]ConductFact{}
+	windowConduct := map[uint][]ConductFact{}
 	for _, c := range complaints {
 		f := ConductFact{ID: c.ID, On: c.On, Kind: "投诉", Category: c.Problem, Upheld: true,
 			Label: dayLabel(c.On) + " 投诉属实：" + orText(c.Problem, "其他"), LosesStar: c.LosesQuarterStar,
-			LosesWindowMonth: c.LosesWindowMonth, StopsBonus: c.StopsMonthlyBonus}
+			LosesWindowMonth: c.LosesWindowMonth, StopsBonus: c.StopsMonthlyBonus, WindowID: c.WindowID, WindowCode: codes[c.WindowID]}
 		if c.StaffID != nil && inputs[*c.StaffID] != nil {
 			inputs[*c.StaffID].Conduct = append(inputs[*c.StaffID].Conduct, f)
-		} else if c.LosesWindowMonth {
-			windowVetoes[c.WindowID] = append(windowVetoes[c.WindowID], f)
+		} else if c.StaffID == nil {
+			windowConduct[c.WindowID] = append(windowConduct[c.WindowID], f)
 		}
 	}
 	var ratings []Rating
@@ -216,7 +230,7 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	}
 	infos := make([]WindowInfo, 0, len(windows))
 	for _, w := range windows {
-		infos = append(infos, WindowInfo{ID: w.ID, Code: w.Code, Name: w.Name, Ratings: windowRatings[w.ID], Vetoes: windowVetoes[w.ID]})
+		infos = append(infos, WindowInfo{ID: w.ID, Code: w.Code, Name: w.Name, Ratings: windowRatings[w.ID], Complaints: windowConduct[w.ID]})
 	}
 	out.Windows = ScoreWindows(out.People, infos, r)
 	return out, nil

@@ -220,13 +220,12 @@ func saveViolationTx(tx *gorm.DB, a *auditor, v *Violation) error {
 		if v.ComplaintID == nil {
 			v.ComplaintID = before.ComplaintID
 		}
-		if before.StaffID == v.StaffID && before.WindowID != 0 {
-			v.WindowID = before.WindowID
-		}
 	}
-	if v.WindowID == 0 || (before != nil && before.StaffID != v.StaffID) {
-		v.WindowID = who.WindowID
+	w, err := eventWindowTx(tx, v)
+	if err != nil {
+		return err
 	}
+	v.WindowID = w
 	book, err := loadRuleBook(tx)
 	if err != nil {
 		return err
@@ -256,6 +255,22 @@ func saveViolationTx(tx *gorm.DB, a *auditor, v *Violation) error {
 		return renumberTx(tx, a, book, before.StaffID, before.Category, 0)
 	}
 	return nil
+}
+
+// eventWindowTx is the window where a violation happened: the complaint's
+// window for one an upheld complaint created, else the window the person sat
+// at on its date, from their history of moves (not their window today).
+func eventWindowTx(tx *gorm.DB, v *Violation) (uint, error) {
+	if v.ComplaintID != nil {
+		var c Complaint
+		if err := tx.Select("id", "window_id").Limit(1).Find(&c, *v.ComplaintID).Error; err != nil {
+			return 0, err
+		}
+		if c.WindowID != 0 {
+			return c.WindowID, nil
+		}
+	}
+	return windowOnTx(tx, v.StaffID, v.On)
 }
 
 // DeleteViolation deletes a violation that no complaint created (conclude
