@@ -262,6 +262,22 @@ func (sc *conductScreen) onConclude(id uint) {
 	if !ok {
 		return
 	}
+	var rules models.ConductRules
+	sc.shell.async(func() (err error) {
+		rules, err = sc.data.ConductRulesFor(c.On)
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取违规投诉规则", err, sc.shell.win)
+			return
+		}
+		sc.showConclude(c, rules)
+	})
+}
+
+// showConclude opens the conclusion form of a complaint; rules are those in
+// force on its date, which say what an upheld one becomes.
+func (sc *conductScreen) showConclude(c models.Complaint, rules models.ConductRules) {
 	s := sc.shell
 	f := &concludeForm{}
 	f.result = widget.NewRadioGroup([]string{models.ComplaintUpheld, models.ComplaintRejected}, nil)
@@ -275,9 +291,12 @@ func (sc *conductScreen) onConclude(id uint) {
 	f.finding.SetText(c.Finding)
 	f.date = newDateField(s.win)
 	f.date.SetDate(sc.data.Today())
-	who := "（未指明具体人员，属实时不产生个人违规记录）"
+	who := "（未指明具体人员，属实时不产生个人违规记录，按规则扣减窗口得分）"
 	if c.Staff != nil {
-		who = c.StaffLabel() + "：属实时按“" + models.ViolationCategoryFor(c.Problem) + "”记入违规记录（按投诉计分，不重复扣分）"
+		who = c.StaffLabel() + "：属实时按“" + rules.LadderFor(c.Problem) + "”记入违规记录（按投诉计分，不重复扣分）"
+	}
+	if extra := rules.ComplaintRule(c.Problem).Extra; len(extra) > 0 {
+		who += "；属实另" + strings.Join(extra, "、")
 	}
 	errs := newFormErrors()
 	form := widget.NewForm(

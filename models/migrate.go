@@ -46,6 +46,7 @@ var migrations = []migration{
 	{"评分与评选", migrateScoring},
 	{"民用时间", migrateCivilTimes},
 	{"无打卡日确认", migratePunchGaps},
+	{"处理阶梯与考核奖扣发", migrateEscalation},
 }
 
 // SchemaVersion is the schema version this program writes.

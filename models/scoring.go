@@ -84,7 +84,6 @@ type ConductFact struct {
 	LosesStar        bool // the person loses the quarter's 服务明星 eligibility
 	LosesWindowMonth bool // the window loses the month's 满意窗口 eligibility
 	StopsBonus       bool // 扣当月月度考核奖
-	NoticeOrHeavier  bool // 通报批评 or heavier
 	// WindowID and WindowCode are the window where it happened: the one a
 	// veto costs its 满意窗口, whatever window the person sits at now.
 	WindowID   uint
@@ -146,6 +145,8 @@ type PersonMonthInput struct {
 	Commendations []CommendationFact
 	Overdue       []OverdueFact
 	CasesDone     int
+	// ManualStops are the month's 考核奖扣发 recorded by hand, as labels.
+	ManualStops []string
 }
 
 // PersonScore is a person's monthly score with its breakdown.
@@ -267,7 +268,7 @@ func ScorePerson(in PersonMonthInput, r ScoringRules) PersonScore {
 		if c.StopsBonus {
 			ps.BonusStopped = append(ps.BonusStopped, c.Label)
 		}
-		if c.LosesStar || c.NoticeOrHeavier {
+		if c.LosesStar {
 			ps.StarVetoes = append(ps.StarVetoes, c.Label)
 		}
 		if c.LosesWindowMonth {
@@ -297,6 +298,7 @@ func ScorePerson(in PersonMonthInput, r ScoringRules) PersonScore {
 	for _, c := range in.Commendations {
 		add(ScoreItem{c.On, "表扬", c.Label, r.CommendationPoints, fmt.Sprintf("commendation:%d", c.ID)})
 	}
+	ps.BonusStopped = append(ps.BonusStopped, in.ManualStops...)
 	ps.Bonus = math.Min(ps.BonusRaw, r.BonusCap)
 	ps.Score = round2(ps.Base - ps.Deductions + ps.Bonus)
 	if !in.Resident {

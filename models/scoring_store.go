@@ -183,7 +183,7 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 			in.Conduct = append(in.Conduct, ConductFact{ID: v.ID, On: v.On, Kind: "违规", Category: v.Category,
 				Label: dayLabel(v.On) + " " + v.Category + "：" + v.Circumstances, Deducts: !v.ScoredAsComplaint,
 				LosesStar: v.LosesQuarterStar, LosesWindowMonth: v.LosesWindowMonth, StopsBonus: v.StopsMonthlyBonus,
-				NoticeOrHeavier: v.Censured(), WindowID: w, WindowCode: codes[w]})
+				WindowID: w, WindowCode: codes[w]})
 		}
 	}
 	windowConduct := map[uint][]ConductFact{}
@@ -219,6 +219,15 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 		if in := inputs[c.StaffID]; in != nil {
 			in.Commendations = append(in.Commendations, CommendationFact{ID: c.ID, On: c.On, Type: c.Kind,
 				Label: dayLabel(c.On) + " " + c.Kind + orSuffix(c.Note)})
+		}
+	}
+	var stops []BonusStop
+	if err := s.db.Where("month = ?", month).Order("id").Find(&stops).Error; err != nil {
+		return out, err
+	}
+	for _, b := range stops {
+		if in := inputs[b.StaffID]; in != nil {
+			in.ManualStops = append(in.ManualStops, b.Label())
 		}
 	}
 	if err := s.caseFacts(first, last, inputs); err != nil {

@@ -88,6 +88,12 @@ type Violation struct {
 	// ScoredAsComplaint: the violation was created by an upheld complaint,
 	// which carries the deduction; scoring must not deduct for it again.
 	ScoredAsComplaint bool
+	// Aggravated: the officer recorded the ladder's worse case (服务承诺 二.2:
+	// 督查后仍未能按要求完成), whose consequences add to the step's.
+	Aggravated bool
+	// ConsequenceList is every consequence applied, "、"-separated, in the
+	// order of LadderConsequences (the flags above are read from it).
+	ConsequenceList string `gorm:"size:256"`
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
@@ -103,13 +109,29 @@ func (v Violation) auditFields() []AuditField {
 		{"类别", v.Category}, {"情形", v.Circumstances}, {"记录人", v.RecordedBy},
 		{"证据", v.Evidence}, {"来源", v.Source},
 		{"处理", fmt.Sprintf("第%d次：%s", v.Step, v.StepAction)},
-		{"调整理由", v.OverrideReason}, {"处理级别", v.NoticeLevel},
+		{"调整理由", v.OverrideReason}, {"处理级别", v.NoticeLevel}, {"督查后仍未完成", yesNoIf(v.Aggravated)},
 		{"后果", strings.Join(v.Consequences(), "；")},
 	}
 }
 
-// Consequences names the eligibility and bonus effects recorded on the violation.
+// setConsequences records the consequences applied and the flags scoring reads.
+func (v *Violation) setConsequences(cons []string) {
+	v.ConsequenceList = strings.Join(cons, "、")
+	v.NoticeLevel = heaviestNotice(cons)
+	v.LosesQuarterStar, v.LosesWindowMonth = oneOf(ConsequenceStar, cons), oneOf(ConsequenceWindow, cons)
+	v.StopsMonthlyBonus, v.ReportsToHomeUnit = oneOf(ConsequenceBonus, cons), oneOf(ConsequenceToDept, cons)
+}
+
+// Consequences names the consequences recorded on the violation.
 func (v Violation) Consequences() []string {
+	if v.ConsequenceList != "" {
+		out := strings.Split(v.ConsequenceList, "、")
+		if v.ScoredAsComplaint {
+			out = append(out, "按投诉计分，不重复扣分")
+		}
+		return out
+	}
+	// recorded before consequences were kept as a list
 	var out []string
 	if v.LosesQuarterStar {
 		out = append(out, "取消当季度服务明星评选资格")
@@ -127,6 +149,15 @@ func (v Violation) Consequences() []string {
 		out = append(out, "按投诉计分，不重复扣分")
 	}
 	return out
+}
+
+// yesNoIf gives "是" for true and "" for false, so records made before a
+// flag existed read the same in the audit log.
+func yesNoIf(b bool) string {
+	if b {
+		return "是"
+	}
+	return ""
 }
 
 // Censured reports whether the step applied is 通报批评 or heavier.
