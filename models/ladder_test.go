@@ -159,3 +159,52 @@ func TestManualBonusStopIsListedAndAudited(t *testing.T) {
 		t.Fatalf("want the record and its withdrawal in the audit log, got %d", len(log))
 	}
 }
+
+// The handbook contradicts itself on an upheld complaint (服务承诺制度 二.3:
+// 第一次通报批评，扣发当月考核奖; 服务规范 五.2: 第一次口头批评). The office
+// chooses in the rule set; the default is 二.3, and the choice decides the
+// star veto and the bonus.
+func TestUpheldComplaintFollowsTheOfficesChoice(t *testing.T) {
+	cases := []struct {
+		name       string
+		choice     string // "" keeps the built-in rules
+		category   string
+		action     string
+		vetoed     bool
+		bonusStops bool
+	}{
+		{"服务承诺制度二.3_默认_投诉属实第一次通报批评并扣发当月考核奖", "", CategoryPromiseBreak, "通报批评；扣当月考核奖", true, true},
+		{"服务承诺制度二.3_明确选择", UpheldByPromise, CategoryPromiseBreak, "通报批评；扣当月考核奖", true, true},
+		{"服务规范五.2_选择后第一次口头批评", UpheldByService, CategoryService, "口头批评，立即改正", false, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st, people := scoringCentre(t)
+			if c.choice != "" {
+				rs := DefaultRuleSet()
+				rs.EffectiveFrom = NewDate(2026, 1, 1)
+				rs.Conduct.UpheldComplaint = c.choice
+				if err := st.SaveRuleSet(&rs); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p := people["李喆"]
+			cp := upheldComplaint(t, st, p.WindowID, &p.ID, NewDate(2026, 11, 9), ProblemAttitude)
+			v, err := st.ViolationByID(*cp.ViolationID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.Category != c.category || v.StepAction != c.action {
+				t.Fatalf("violation %s %q, want %s %q", v.Category, v.StepAction, c.category, c.action)
+			}
+			ms, _ := st.ScoreMonth("2026-11")
+			got := scoreOf(t, ms, "李喆")
+			if (len(got.StarVetoes) > 0) != c.vetoed || (len(got.BonusStopped) > 0) != c.bonusStops {
+				t.Fatalf("vetoes %v, bonus stopped %v", got.StarVetoes, got.BonusStopped)
+			}
+			if got.Score != 95 {
+				t.Fatalf("an upheld complaint costs 5 points whichever clause applies: %v", got.Score)
+			}
+		})
+	}
+}
