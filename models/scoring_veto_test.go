@@ -126,3 +126,49 @@ func TestVetoGoesToTheWindowOfTheEvent(t *testing.T) {
 		})
 	}
 }
+
+// 一次性告知制度 四 takes the window's 满意窗口 from the 2nd failure; the
+// occurrence is the scoring rule "一次性告知第几次", and it takes effect.
+func TestOneTimeNoticeNthCostsTheWindow(t *testing.T) {
+	cases := []struct {
+		name   string
+		nth    int
+		record int  // 一次性告知 failures of 张昇 in November
+		vetoed bool // A02 loses 满意窗口
+	}{
+		{"一次性告知制度四_默认第二次_一次不取消", 0, 1, false},
+		{"一次性告知制度四_默认第二次_两次取消", 0, 2, true},
+		{"一次性告知制度四_改为第三次_两次不取消", 3, 2, false},
+		{"一次性告知制度四_改为第三次_三次取消", 3, 3, true},
+		{"一次性告知制度四_改为第一次_一次即取消", 1, 1, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st, people := scoringCentre(t)
+			p := people["张昇"]
+			for i := 0; i < c.record; i++ {
+				v := Violation{StaffID: p.ID, On: NewDate(2026, 11, 3+i*5), Category: CategoryNotification,
+					Circumstances: "未一次性告知补正材料，群众二次跑", RecordedBy: "督查科"}
+				if err := st.SaveViolation(&v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if c.nth != 0 {
+				// saved after the violations: they are judged again by it
+				rs := DefaultRuleSet()
+				rs.EffectiveFrom = NewDate(2026, 11, 1)
+				sr := DefaultScoringRules()
+				sr.WindowOneTimeNoticeNth = c.nth
+				rs.ScoringRules = &sr
+				if err := st.SaveRuleSet(&rs); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ms, _ := st.ScoreMonth("2026-11")
+			w := windowOf(t, ms, "A02")
+			if got := strings.Contains(strings.Join(w.Vetoes, ""), "一次性告知"); got != c.vetoed {
+				t.Fatalf("A02 vetoed = %v, want %v: %v", got, c.vetoed, w.Vetoes)
+			}
+		})
+	}
+}
