@@ -137,6 +137,11 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	if err != nil {
 		return out, err
 	}
+	working, err := s.workingDaysSoFar(first, last)
+	if err != nil {
+		return out, err
+	}
+	out.WorkingDays = working
 	inputs := map[uint]*PersonMonthInput{}
 	var order []uint
 	for _, p := range staff {
@@ -148,7 +153,7 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 			w = h
 		}
 		inputs[p.ID] = &PersonMonthInput{Month: month, StaffID: p.ID, EmployeeNo: p.EmployeeNo, Name: p.Name,
-			WindowID: w, WindowCode: codes[w], Resident: p.Post != PostSubstitute, Attendance: att[p.ID]}
+			WindowID: w, WindowCode: codes[w], Resident: p.Post != PostSubstitute, Attendance: att[p.ID], WorkingDays: working}
 		order = append(order, p.ID)
 	}
 	between := func(col string) (string, string, string) {
@@ -243,6 +248,27 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	}
 	out.Windows = ScoreWindows(out.People, infos, r)
 	return out, nil
+}
+
+// workingDaysSoFar counts the working days of [first, last] judged so far:
+// all of them for a past month, up to yesterday for the current one (as the
+// attendance sheet judges them), none for a future one.
+func (s *Store) workingDaysSoFar(first, last Date) (int, error) {
+	cal, err := s.Calendar()
+	if err != nil {
+		return 0, err
+	}
+	through := last
+	if today := s.Today(); !today.After(last) {
+		through = today.AddDays(-1)
+	}
+	n := 0
+	for d := first; !d.After(through); d = d.AddDays(1) {
+		if cal.IsWorkingDay(d) {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // windowsOn gives, for each person with a history of window changes, the
@@ -348,6 +374,16 @@ func (s *Store) ScoreQuarter(quarter string) (QuarterScores, error) {
 	return qs, nil
 }
 
+// QuarterEnd is the last day of a quarter given by its months.
+func QuarterEnd(months []string) Date {
+	if len(months) == 0 {
+		return Date{}
+	}
+	first, _ := ParseMonth(months[len(months)-1])
+	_, last := MonthSpan(first)
+	return last
+}
+
 // ScoreMonthStateOf gives where a month's scoring stands.
 func (s *Store) ScoreMonthStateOf(month string) (ScoreMonthState, error) {
 	st := ScoreMonthState{Month: month, State: ScoreDraft}
@@ -441,6 +477,14 @@ func (s *Store) RecordAwardDecisions(quarter string, decided Date, ds []AwardDec
 	if decided.IsZero() {
 		return FieldErrors{{"评选日期", "请填写评选会日期"}}
 	}
+	end := QuarterEnd(qs.Months)
+	if today := s.Today(); !today.After(end) {
+		return refused(fmt.Sprintf("本季度到%s才结束，季度结束后才能记录评选结果", end.Chinese()))
+	}
+	if !decided.After(end) {
+		return FieldErrors{{"评选日期", fmt.Sprintf("评选会应在季度结束（%s）之后召开", end.Chinese())}}
+	}
+	r := qs.RuleSet.Scoring()
 	awarded := 0
 	for _, d := range ds {
 		if d.Awarded {
@@ -448,9 +492,12 @@ func (s *Store) RecordAwardDecisions(quarter string, decided Date, ds []AwardDec
 			if !eligible[d.StaffID] {
 				return refused("不具备评选资格的人员不能授予服务明星")
 			}
+			if d.Votes < r.StarMinVotes {
+				return FieldErrors{{"候选人", fmt.Sprintf("授予服务明星至少需要%d票，请填写得票数", r.StarMinVotes)}}
+			}
 		}
 	}
-	if n := qs.RuleSet.Scoring().StarAwards; awarded > n {
+	if n := r.StarAwards; awarded > n {
 		return refused(fmt.Sprintf("本季度服务明星名额为%d人，决定授予%d人", n, awarded))
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
