@@ -26,6 +26,7 @@ type violationForm struct {
 	override   *widget.Check
 	step       *widget.Select
 	reason     *widget.Entry
+	aggravated *widget.Check // the ladder's worse case (服务承诺 二.2)
 	ids        map[string]uint
 	dlg        *formDialog
 }
@@ -80,6 +81,9 @@ func newViolationForm(sc *conductScreen, staff []models.Staff, rec models.Violat
 			f.reason.Disable()
 		}
 	})
+	f.aggravated = widget.NewCheck("督查后仍未能按要求完成（加重情形）", nil)
+	f.aggravated.SetChecked(rec.Aggravated)
+	f.aggravated.Disable()
 	if rec.Override {
 		f.step.SetSelected(fmt.Sprintf("第%d次", min(rec.Step, 3)))
 		f.reason.SetText(rec.OverrideReason)
@@ -95,6 +99,7 @@ func newViolationForm(sc *conductScreen, staff []models.Staff, rec models.Violat
 		errs.item("证据", f.evidence, ""),
 		errs.item("记录人", f.recorder, ""),
 		errs.item("建议处理", f.suggestion, "按此人计数周期内同类违规的次数"),
+		errs.item("加重情形", f.aggravated, "该类别的处理阶梯设有加重情形时可勾选，处理与后果另加（如服务承诺制度二.2：书面检查、扣发当月考核奖）"),
 		errs.item("调整", f.override, ""),
 		errs.item("处理档次", f.step, ""),
 		errs.item("调整理由", f.reason, ""),
@@ -128,9 +133,24 @@ func (f *violationForm) suggest() {
 		return
 	}
 	f.suggestion.SetText(g.Text())
-	if !f.override.Checked {
-		f.step.SetSelected(fmt.Sprintf("第%d次", min(g.Step, 3)))
+	steps := make([]string, max(len(g.Ladder.Steps), 1))
+	for i := range steps {
+		steps[i] = fmt.Sprintf("第%d次", i+1)
 	}
+	f.step.Options = steps
+	f.step.Refresh()
+	if !f.override.Checked {
+		f.step.SetSelected(steps[min(g.Step, len(steps))-1])
+	}
+	if ag := g.Ladder.Aggravation; ag != nil {
+		f.aggravated.Text = ag.Label + "（加重情形：" + ag.Action + "）"
+		f.aggravated.Enable()
+	} else {
+		f.aggravated.Text = "（该类别没有加重情形）"
+		f.aggravated.SetChecked(false)
+		f.aggravated.Disable()
+	}
+	f.aggravated.Refresh()
 }
 
 func (f *violationForm) save() error {
@@ -143,6 +163,7 @@ func (f *violationForm) save() error {
 	}
 	v.On, v.Category = on, f.category.Selected
 	v.Circumstances, v.Evidence, v.RecordedBy = f.what.Text, f.evidence.Text, f.recorder.Text
+	v.Aggravated = f.aggravated.Checked && !f.aggravated.Disabled()
 	v.Override, v.OverrideReason = f.override.Checked, ""
 	v.Step, v.StepAction = 0, ""
 	if v.Override {

@@ -450,16 +450,21 @@ func (s *Store) ConductRulesFor(d Date) (ConductRules, error) {
 
 // LadderSuggestion is what the history suggests for a new violation.
 type LadderSuggestion struct {
-	Prior  int        // violations of the category earlier in the counting period
-	Step   int        // Prior + 1
-	Period string     // 本年度 / 近12个月
-	Rule   LadderStep // the step's measure and consequences
+	Prior  int           // violations of the category earlier in the counting period
+	Step   int           // Prior + 1
+	Period string        // 本年度 / 近12个月
+	Rule   LadderStep    // the step's measure and consequences
+	Ladder ConductLadder // the whole ladder: its steps and worse case
 }
 
 // Text is the suggestion as the officer sees it:
 // "本年度第2次 → 中心网络通报批评；通报主管部门；…".
 func (g LadderSuggestion) Text() string {
-	return fmt.Sprintf("%s第%d次 → %s", g.Period, g.Step, g.Rule.Action)
+	t := fmt.Sprintf("%s第%d次 → %s", g.Period, g.Step, g.Rule.Action)
+	if len(g.Rule.Consequences) > 0 {
+		t += "（" + strings.Join(g.Rule.Consequences, "、") + "）"
+	}
+	return t
 }
 
 // SuggestStep computes the ladder step for a violation of category by the
@@ -475,7 +480,11 @@ func (s *Store) SuggestStep(staffID uint, category string, on Date, excludeID ui
 	}
 	rules := book.at(on).Conduct.resolved()
 	n := priorCount(rules, hist, Violation{ID: excludeID, On: on, Category: category})
-	return LadderSuggestion{Prior: n, Step: n + 1, Period: rules.PeriodNameFor(category), Rule: rules.StepFor(category, n+1)}, nil
+	step := rules.StepFor(category, n+1)
+	if nth := book.at(on).Scoring().WindowOneTimeNoticeNth; category == CategoryNotification && nth > 0 && n+1 >= nth {
+		step.Consequences = union(step.Consequences, ConsequenceWindow)
+	}
+	return LadderSuggestion{Prior: n, Step: n + 1, Period: rules.PeriodNameFor(category), Rule: step, Ladder: rules.Ladder(category)}, nil
 }
 
 func violationHistory(tx *gorm.DB, staffID uint, category string) ([]Violation, error) {

@@ -81,7 +81,7 @@ func TestLadderNotificationConsequences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "本年度第2次 → 中心网络通报批评；通报主管部门；取消所在窗口当月满意窗口资格；扣当月月度考核奖"
+	want := "本年度第2次 → 中心网络通报批评；通报主管部门；取消所在窗口当月满意窗口资格；扣当月月度考核奖（通报批评、函告主管部门、取消当季服务明星、取消窗口当月满意窗口、扣发当月考核奖）"
 	if g.Text() != want {
 		t.Fatalf("suggestion %q, want %q", g.Text(), want)
 	}
