@@ -76,3 +76,61 @@ func TestMeetingDecisionWaitsForTheQuarterEnd(t *testing.T) {
 		})
 	}
 }
+
+// What the office sees in 评分 for findings it acts on: people who joined
+// today are not ranked and the reason is given; a substitute's upheld
+// language complaint costs their window the month, said in the row.
+func TestScoringScreenShowsRecordGapsAndSubstituteVeto(t *testing.T) {
+	s, st := newTestShell(t)
+	w, p := seedConductPerson(t, st)
+	punchDays(t, st, []models.Staff{p}, models.NewDate(2026, 11, 2), models.NewDate(2026, 11, 25))
+	if err := st.SaveRating(&models.Rating{On: models.NewDate(2026, 11, 3), WindowID: w.ID, StaffID: &p.ID, Level: models.RatingGood}); err != nil {
+		t.Fatal(err)
+	}
+	sub := models.Staff{EmployeeNo: "ZW009", Name: "替岗甲", HomeUnitID: w.HomeUnitID, WindowID: w.ID,
+		Post: models.PostSubstitute, JoinedOn: models.NewDate(2026, 11, 2)}
+	fresh := models.Staff{EmployeeNo: "ZW010", Name: "新人甲", HomeUnitID: w.HomeUnitID, WindowID: w.ID,
+		Post: models.PostStaff, JoinedOn: st.Today()}
+	for _, x := range []*models.Staff{&sub, &fresh} {
+		if err := st.SaveStaff(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := models.Complaint{On: models.NewDate(2026, 11, 10), WindowID: w.ID, StaffID: &sub.ID, Content: "替岗人员说“有本事不要来我这儿办”",
+		Problem: models.ProblemLanguage}
+	if err := st.SaveComplaint(&c); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ConcludeComplaint(c.ID, models.ComplaintUpheld, "调取录音", "属实", models.NewDate(2026, 11, 12)); err != nil {
+		t.Fatal(err)
+	}
+	sc := openScoring(t, s)
+	mv := sc.month
+	mv.setMonth(models.NewDate(2026, 11, 1))
+	waitFor(t, "November", func() bool { return mv.loaded && mv.monthKey() == "2026-11" && len(mv.windows.rows()) == 1 })
+	row := mv.windows.rows()[0]
+	if row[0] != "—" || !strings.Contains(row[swEligible], "替岗甲（临时替岗）：11月10日 投诉属实：服务用语不当") || row[swAward] != "" {
+		t.Fatalf("A01 should lose 满意窗口 for its substitute: %v", row)
+	}
+	mv.inner.SelectIndex(1)
+	_, r := peopleRow(t, mv, "新人甲")
+	if r[0] != "—" || r[spScore] != "100" || !strings.Contains(r[spEligible], "未达评选条件：本月实际出勤0天") {
+		t.Fatalf("a person who joined today: %v", r)
+	}
+	if _, r := peopleRow(t, mv, "王堃"); r[0] != "1" {
+		t.Fatalf("王堃 worked the month and ranks: %v", r)
+	}
+	if !strings.Contains(mv.note.Text, "同分时依次比较") {
+		t.Fatalf("the tie rule is not named: %q", mv.note.Text)
+	}
+	mv.inner.SelectIndex(2)
+	rows := mv.bonus.list.rows()
+	if len(rows) == 0 {
+		t.Fatal("the substitute's 扣发 is not listed")
+	}
+	for _, r := range rows {
+		if r[1] != "替岗甲" || r[4] != "按规则" || !strings.Contains(r[3], "服务用语不当") {
+			t.Fatalf("the 扣发 list: %v", rows)
+		}
+	}
+}
