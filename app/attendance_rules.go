@@ -252,7 +252,7 @@ func newRulesForm(sc *rulesScreen, rs models.RuleSet) *rulesForm {
 	if rs.ID != 0 {
 		title = "修改考勤规则（" + rs.EffectiveFrom.String() + " 起）"
 	}
-	f.conduct = newConductRulesSection(rs.Conduct)
+	f.conduct = newConductRulesSection(sc.shell, rs.Conduct)
 	for _, it := range f.conduct.items(f.errs) {
 		form.AppendItem(it)
 	}

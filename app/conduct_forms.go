@@ -26,6 +26,7 @@ type violationForm struct {
 	override   *widget.Check
 	step       *widget.Select
 	reason     *widget.Entry
+	aggravated *widget.Check // the ladder's worse case (服务承诺 二.2)
 	ids        map[string]uint
 	dlg        *formDialog
 }
@@ -80,6 +81,9 @@ func newViolationForm(sc *conductScreen, staff []models.Staff, rec models.Violat
 			f.reason.Disable()
 		}
 	})
+	f.aggravated = widget.NewCheck("督查后仍未能按要求完成（加重情形）", nil)
+	f.aggravated.SetChecked(rec.Aggravated)
+	f.aggravated.Disable()
 	if rec.Override {
 		f.step.SetSelected(fmt.Sprintf("第%d次", min(rec.Step, 3)))
 		f.reason.SetText(rec.OverrideReason)
@@ -95,6 +99,7 @@ func newViolationForm(sc *conductScreen, staff []models.Staff, rec models.Violat
 		errs.item("证据", f.evidence, ""),
 		errs.item("记录人", f.recorder, ""),
 		errs.item("建议处理", f.suggestion, "按此人计数周期内同类违规的次数"),
+		errs.item("加重情形", f.aggravated, "该类别的处理阶梯设有加重情形时可勾选，处理与后果另加（如服务承诺制度二.2：书面检查、扣发当月考核奖）"),
 		errs.item("调整", f.override, ""),
 		errs.item("处理档次", f.step, ""),
 		errs.item("调整理由", f.reason, ""),
@@ -128,9 +133,24 @@ func (f *violationForm) suggest() {
 		return
 	}
 	f.suggestion.SetText(g.Text())
-	if !f.override.Checked {
-		f.step.SetSelected(fmt.Sprintf("第%d次", min(g.Step, 3)))
+	steps := make([]string, max(len(g.Ladder.Steps), 1))
+	for i := range steps {
+		steps[i] = fmt.Sprintf("第%d次", i+1)
 	}
+	f.step.Options = steps
+	f.step.Refresh()
+	if !f.override.Checked {
+		f.step.SetSelected(steps[min(g.Step, len(steps))-1])
+	}
+	if ag := g.Ladder.Aggravation; ag != nil {
+		f.aggravated.Text = ag.Label + "（加重情形：" + ag.Action + "）"
+		f.aggravated.Enable()
+	} else {
+		f.aggravated.Text = "（该类别没有加重情形）"
+		f.aggravated.SetChecked(false)
+		f.aggravated.Disable()
+	}
+	f.aggravated.Refresh()
 }
 
 func (f *violationForm) save() error {
@@ -143,6 +163,7 @@ func (f *violationForm) save() error {
 	}
 	v.On, v.Category = on, f.category.Selected
 	v.Circumstances, v.Evidence, v.RecordedBy = f.what.Text, f.evidence.Text, f.recorder.Text
+	v.Aggravated = f.aggravated.Checked && !f.aggravated.Disabled()
 	v.Override, v.OverrideReason = f.override.Checked, ""
 	v.Step, v.StepAction = 0, ""
 	if v.Override {
@@ -262,6 +283,22 @@ func (sc *conductScreen) onConclude(id uint) {
 	if !ok {
 		return
 	}
+	var rules models.ConductRules
+	sc.shell.async(func() (err error) {
+		rules, err = sc.data.ConductRulesFor(c.On)
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError("无法读取违规投诉规则", err, sc.shell.win)
+			return
+		}
+		sc.showConclude(c, rules)
+	})
+}
+
+// showConclude opens the conclusion form of a complaint; rules are those in
+// force on its date, which say what an upheld one becomes.
+func (sc *conductScreen) showConclude(c models.Complaint, rules models.ConductRules) {
 	s := sc.shell
 	f := &concludeForm{}
 	f.result = widget.NewRadioGroup([]string{models.ComplaintUpheld, models.ComplaintRejected}, nil)
@@ -275,9 +312,12 @@ func (sc *conductScreen) onConclude(id uint) {
 	f.finding.SetText(c.Finding)
 	f.date = newDateField(s.win)
 	f.date.SetDate(sc.data.Today())
-	who := "（未指明具体人员，属实时不产生个人违规记录）"
+	who := "（未指明具体人员，属实时不产生个人违规记录，按规则扣减窗口得分）"
 	if c.Staff != nil {
-		who = c.StaffLabel() + "：属实时按“" + models.ViolationCategoryFor(c.Problem) + "”记入违规记录（按投诉计分，不重复扣分）"
+		who = c.StaffLabel() + "：属实时按“" + rules.LadderFor(c.Problem) + "”记入违规记录（按投诉计分，不重复扣分）"
+	}
+	if extra := rules.ComplaintRule(c.Problem).Extra; len(extra) > 0 {
+		who += "；属实另" + strings.Join(extra, "、")
 	}
 	errs := newFormErrors()
 	form := widget.NewForm(

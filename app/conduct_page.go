@@ -98,7 +98,7 @@ func showConductPage(s *shell, d conductPageData, staffID uint) {
 		for _, cat := range models.ViolationCategories {
 			n := counts[cat]
 			next := rules.StepFor(cat, n+1)
-			ladder = append(ladder, fmt.Sprintf("%s：%s已%d次；若再发生为第%d次 → %s", cat, rules.PeriodName(), n, n+1, next.Action))
+			ladder = append(ladder, fmt.Sprintf("%s：%s已%d次；若再发生为第%d次 → %s", cat, rules.PeriodNameFor(cat), n, n+1, next.Action))
 		}
 		rows := make([][]string, len(events))
 		for i, e := range events {

@@ -52,7 +52,8 @@ func TestConcludeComplaintUpheldShowsViolationAndStep(t *testing.T) {
 
 	waitFor(t, "the violation in the table", func() bool { return len(sc.violations.rows()) == 1 })
 	row := strings.Join(sc.violations.rows()[0], " ")
-	for _, want := range []string{"王堃", models.CategoryService, "第1次", "口头批评，立即改正", "按投诉计分", models.SourceComplaint} {
+	// by default an upheld complaint climbs 服务承诺制度 二.3's ladder
+	for _, want := range []string{"王堃", models.CategoryPromiseBreak, "第1次", "通报批评；扣当月考核奖", "按投诉计分", models.SourceComplaint} {
 		if !strings.Contains(row, want) {
 			t.Errorf("violation row %q lacks %q", row, want)
 		}
@@ -63,7 +64,7 @@ func TestConcludeComplaintUpheldShowsViolationAndStep(t *testing.T) {
 	if sc.tabs.SelectedIndex() != 0 {
 		t.Fatal("the violations tab is not shown after an upheld conclusion")
 	}
-	if m := markup(s); !strings.Contains(m, "口头批评，立即改正") {
+	if m := markup(s); !strings.Contains(m, "通报批评；扣当月考核奖") {
 		t.Fatal("the violation's step is not drawn")
 	}
 }
@@ -82,7 +83,8 @@ func TestSecondNotificationViolationShowsHandbookConsequences(t *testing.T) {
 	f := sc.vForm
 	f.person.SetSelected(f.person.Options[0])
 	f.category.SetSelected(models.CategoryNotification)
-	want := "本年度第2次 → 中心网络通报批评；通报主管部门；取消所在窗口当月满意窗口资格；扣当月月度考核奖"
+	want := "本年度第2次 → 中心网络通报批评；通报主管部门；取消所在窗口当月满意窗口资格；扣当月月度考核奖" +
+		"（通报批评、函告主管部门、取消当季服务明星、取消窗口当月满意窗口、扣发当月考核奖）"
 	if f.suggestion.Text != want {
 		t.Fatalf("suggestion %q, want %q", f.suggestion.Text, want)
 	}

@@ -74,7 +74,8 @@ func newMeetingForm(qv *quarterView) *meetingForm {
 	form := widget.NewForm(
 		widget.NewFormItem("季度", widget.NewLabel(reports.QuarterTitle(f.quarter))),
 		f.errs.item("评选日期", f.date, "评选会召开的日期"),
-		f.errs.item("候选人", grid, fmt.Sprintf("只列具备资格的人员；本季度名额%d人；不具备资格的不能授予", stars)),
+		f.errs.item("候选人", grid, fmt.Sprintf("只列具备资格的人员；本季度名额%d人；不具备资格的不能授予；授予须至少%d票",
+			stars, qv.qs.RuleSet.Scoring().StarMinVotes)),
 		f.errs.item("说明", f.remarks, "会议情况、表决方式等，记入评选结果"),
 	)
 	f.save = newFormDialog(qv.sc.shell, "记录评选结果："+reports.QuarterTitle(f.quarter), "保存", form, f.errs, f.submit, qv.reload).save

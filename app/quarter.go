@@ -43,6 +43,7 @@ type quarterView struct {
 var quarterColumns = []column{
 	{"名次", 48}, {"工号", 64}, {"姓名", 70}, {"窗口", 50}, {"月1", 62}, {"月2", 62}, {"月3", 62},
 	{"平均分", 64}, {"满意率", 66}, {"办结", 50}, {"评选资格 / 取消原因", 220}, {"服务明星", 80}, {"评选结果", 126},
+	{"同分说明", 260},
 }
 
 const (
@@ -136,7 +137,8 @@ func (qv *quarterView) reload() {
 		}
 		r := qs.RuleSet.Scoring()
 		scored := len(qs.Candidates) > 0 && len(qs.Candidates[0].Months) > 0
-		rulesText := fmt.Sprintf("评分规则：%s；按各月得分平均排名，服务明星取前%d名（同分比满意率，再比办结件数）", qs.RuleSet.Name(), r.StarAwards)
+		rulesText := fmt.Sprintf("评分规则：%s；按各月得分平均排名，服务明星取前%d名（%s）；评选须%s", qs.RuleSet.Name(), r.StarAwards,
+			r.StarTieRule(), r.AwardRecordRule())
 		if !scored {
 			rulesText = "本季度尚未开始，暂无评分"
 		}
@@ -156,7 +158,12 @@ func (qv *quarterView) showDecision() {
 				eligible++
 			}
 		}
-		qv.decided.SetText(fmt.Sprintf("尚未记录评选会决定。具备资格的候选人 %d 名；先打印候选人材料和表决票，评选会后“记录评选结果”。", eligible))
+		text := fmt.Sprintf("尚未记录评选会决定。具备资格的候选人 %d 名；先打印候选人材料和表决票，评选会后“记录评选结果”。", eligible)
+		if !qv.ended() {
+			text = fmt.Sprintf("本季度到%s才结束：排名随记录变化，季度结束后才能记录评选结果。目前具备资格的候选人 %d 名。",
+				models.QuarterEnd(qv.qs.Months).Chinese(), eligible)
+		}
+		qv.decided.SetText(text)
 		qv.decided.Importance = widget.MediumImportance
 		qv.decided.Refresh()
 		return
@@ -202,10 +209,13 @@ func (qv *quarterView) showRows() {
 
 func candidateRecord(c models.StarCandidate, months []string, d models.AwardDecision, decided bool) record {
 	rank, eligible, award, result := "—", "有资格", "", ""
-	if c.Eligible() {
+	switch {
+	case c.Eligible():
 		rank = strconv.Itoa(c.Rank)
-	} else {
-		eligible = "取消：" + tidyReasons(c.Vetoes)
+	case len(c.Vetoes) > 0:
+		eligible = "取消：" + tidyReasons(c.Reasons())
+	default:
+		eligible = "未达评选条件：" + tidyReasons(c.Gaps)
 	}
 	if c.Award {
 		award = "★ 候选"
@@ -218,7 +228,7 @@ func candidateRecord(c models.StarCandidate, months []string, d models.AwardDeci
 		}
 	}
 	cells := []string{rank, c.EmployeeNo, c.Name, c.WindowCode, "—", "—", "—", fmtScore(c.Mean),
-		rateText(c.Satisfied, c.Rated), strconv.Itoa(c.CasesDone), eligible, award, result}
+		rateText(c.Satisfied, c.Rated), strconv.Itoa(c.CasesDone), eligible, award, result, c.Tie}
 	for _, m := range c.Months {
 		for i, month := range months {
 			if m.Month == month {
@@ -275,10 +285,17 @@ func (qv *quarterView) setButtons() {
 	enable(qv.detail, qv.loaded && picked && qv.list.selected != 0)
 	enable(qv.pack, have)
 	enable(qv.ballot, have)
-	enable(qv.record, have)
+	enable(qv.record, have && qv.ended())
 	enable(qv.commend, qv.loaded && qv.awarded())
 	enable(qv.certs, qv.loaded && qv.awarded())
 	enable(qv.export, qv.loaded)
+}
+
+// ended tells whether the quarter shown is over: only then may the meeting's
+// decision be recorded.
+func (qv *quarterView) ended() bool {
+	months, err := models.ParseQuarter(qv.key())
+	return err == nil && qv.sc.data.Today().After(models.QuarterEnd(months))
 }
 
 // onDetail lists the candidate's months, each opening its breakdown.
@@ -314,15 +331,18 @@ func (qv *quarterView) onDetail() {
 	}
 	status := "具备服务明星评选资格"
 	if !c.Eligible() {
-		status = "不具备评选资格：" + tidyReasons(c.Vetoes)
+		status = "不具备评选资格：" + tidyReasons(c.Reasons())
+	}
+	if c.Tie != "" {
+		status += "；同分：" + c.Tie
 	}
 	st := wrapLabel(status)
 	if !c.Eligible() {
 		st.Importance = widget.WarningImportance
 	}
-	head := wrapLabel(fmt.Sprintf("%s（%s）窗口 %s · %s：平均分 %s，满意率 %s，办结 %d 件，旷工 %s 天",
+	head := wrapLabel(fmt.Sprintf("%s（%s）窗口 %s · %s：平均分 %s，满意率 %s，办结 %d 件，实际出勤 %s 天（已过工作日 %d 天），旷工 %s 天",
 		c.Name, c.EmployeeNo, c.WindowCode, reports.QuarterTitle(qv.qs.Quarter), fmtScore(c.Mean), rateText(c.Satisfied, c.Rated),
-		c.CasesDone, models.FormatDays(c.AbsentDays)))
+		c.CasesDone, models.FormatDays(c.WorkedDays), c.WorkingDays, models.FormatDays(c.AbsentDays)))
 	trend := widget.NewButtonWithIcon("全年趋势", theme.GridIcon(), func() {
 		showTrendDialog(qv.sc, trendPerson, c.StaffID, c.Name+"（"+c.EmployeeNo+"）", qv.year)
 	})

@@ -128,6 +128,7 @@ type monthView struct {
 	title, state, rules, note *widget.Label
 	window                    *widget.Select
 	windows, people           *recordTable
+	bonus                     *bonusView
 	inner                     *container.AppTabs
 
 	ms      models.MonthScores
@@ -149,7 +150,7 @@ type monthView struct {
 
 var scoreWindowColumns = []column{
 	{"名次", 48}, {"窗口", 210}, {"得分", 70}, {"扣分", 60}, {"加分", 60}, {"满意率", 70}, {"超期天数", 76},
-	{"评选资格 / 取消原因", 356}, {"满意窗口", 108},
+	{"评选资格 / 取消原因", 356}, {"满意窗口", 108}, {"同分说明", 300},
 }
 
 var scorePeopleColumns = []column{
@@ -193,7 +194,7 @@ func newMonthView(sc *scoringScreen) *monthView {
 	mv.rules = widget.NewLabel("")
 	mv.note = widget.NewLabel("")
 	mv.note.Importance = widget.LowImportance
-	mv.note.Truncation = fyne.TextTruncateEllipsis
+	mv.note.Wrapping = fyne.TextWrapWord
 	prev := widget.NewButtonWithIcon("上月", theme.NavigateBackIcon(), func() { mv.step(-1) })
 	next := widget.NewButtonWithIcon("下月", theme.NavigateNextIcon(), func() { mv.step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
@@ -210,11 +211,16 @@ func newMonthView(sc *scoringScreen) *monthView {
 	mv.export.OnTapped = mv.onExport
 	mv.print = widget.NewButtonWithIcon("打印通报", theme.DocumentPrintIcon(), mv.onPrint)
 
+	mv.bonus = newBonusView(mv)
 	mv.inner = container.NewAppTabs(
 		container.NewTabItem("窗口排名（满意窗口）", mv.windows.layout()),
 		container.NewTabItem("人员排名", mv.people.layout()),
+		container.NewTabItem("考核奖扣发", mv.bonus.layout()),
 	)
-	mv.inner.OnSelected = func(*container.TabItem) { mv.setButtons() }
+	mv.inner.OnSelected = func(*container.TabItem) {
+		mv.setButtons()
+		mv.bonus.setButtons()
+	}
 
 	monthBar := container.NewHBox(prev, fixedBox(mv.title, 110), next, widget.NewSeparator(), mv.state)
 	tools := container.NewHBox(mv.detail, widget.NewSeparator(), mv.closeBtn, mv.publish, mv.reopen,
@@ -251,6 +257,7 @@ func (mv *monthView) reload() {
 		ms      models.MonthScores
 		st      models.ScoreMonthState
 		windows []models.ServiceWindow
+		stops   []models.BonusStop
 	)
 	d := mv.sc.data
 	cache := mv.sc.cache
@@ -259,6 +266,9 @@ func (mv *monthView) reload() {
 			return err
 		}
 		if st, err = d.ScoreMonthStateOf(month); err != nil {
+			return err
+		}
+		if stops, err = d.BonusStops(month); err != nil {
 			return err
 		}
 		windows, err = d.ServiceWindows()
@@ -299,13 +309,15 @@ func (mv *monthView) reload() {
 		}
 		keepSelect(mv.window, opts, allWindows)
 		mv.loaded = true
+		mv.bonus.show(ms, stops)
 		mv.showRows()
 	})
 }
 
 // monthNote says what the figures are: final or still moving, and the rules.
 func monthNote(first, today models.Date, r models.ScoringRules) string {
-	rule := fmt.Sprintf("得分 = 基础分%s − 扣分 + 加分（每月最多%s）；满意窗口取前%d名；“明细”列出每一分的来历", fmtScore(r.Base), fmtScore(r.BonusCap), r.WindowAwards)
+	rule := fmt.Sprintf("得分 = 基础分%s − 扣分 + 加分（每月最多%s）；满意窗口取前%d名，%s；评选须%s；“明细”列出每一分的来历",
+		fmtScore(r.Base), fmtScore(r.BonusCap), r.WindowAwards, r.WindowTieRule(), r.AwardRecordRule())
 	_, last := models.MonthSpan(first)
 	switch {
 	case today.Before(first):
@@ -384,16 +396,19 @@ func tidyReasons(list []string) string { return strings.Join(list, "；") }
 
 func windowScoreRecord(w models.WindowScore) record {
 	rank, eligible, award := "—", "有资格", ""
-	if w.Eligible() {
+	switch {
+	case w.Eligible():
 		rank = strconv.Itoa(w.Rank)
-	} else {
-		eligible = "取消：" + tidyReasons(w.Vetoes)
+	case len(w.Vetoes) > 0:
+		eligible = "取消：" + tidyReasons(w.Reasons())
+	default:
+		eligible = "未达评选条件：" + tidyReasons(w.Gaps)
 	}
 	if w.Award {
 		award = "★ 满意窗口"
 	}
 	cells := []string{rank, w.Code + " " + w.Name, fmtScore(w.Score), fmtScore(w.Deductions), fmtScore(w.Bonus),
-		rateText(w.Satisfied, w.Rated), strconv.Itoa(w.OverdueDays), eligible, award}
+		rateText(w.Satisfied, w.Rated), strconv.Itoa(w.OverdueDays), eligible, award, w.Tie}
 	return record{id: w.WindowID, cells: cells, search: w.Code + " " + w.Name + " " + eligible + " " + award}
 }
 
@@ -418,6 +433,8 @@ func personScoreRecord(p models.PersonScore, rank int) record {
 	eligible := "有资格"
 	if vetoes := personVetoes(p); len(vetoes) > 0 {
 		eligible = "取消：" + tidyReasons(vetoes)
+	} else if len(p.RecordGaps) > 0 {
+		eligible = "未达评选条件：" + tidyReasons(p.RecordGaps)
 	}
 	if !p.Resident {
 		eligible = substituteNote
@@ -481,7 +498,7 @@ func (mv *monthView) personImportance(id uint, col int) widget.Importance {
 		if !p.Resident {
 			return widget.LowImportance
 		}
-		if len(personVetoes(p)) > 0 {
+		if len(personVetoes(p)) > 0 || len(p.RecordGaps) > 0 {
 			return widget.WarningImportance
 		}
 	case spBonusStop:
@@ -533,6 +550,7 @@ func (mv *monthView) setButtons() {
 		picked = picked && ok
 	}
 	state := mv.st.State
+	picked = picked && mv.inner.SelectedIndex() != 2 // the bonus list has no breakdown
 	enable(mv.detail, mv.loaded && picked)
 	enable(mv.closeBtn, mv.loaded && (state == models.ScoreDraft || state == ""))
 	enable(mv.publish, mv.loaded && state == models.ScoreClosed)

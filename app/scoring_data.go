@@ -30,6 +30,7 @@ type scoringData interface {
 	archive
 	exporter
 	scoreRecordData
+	bonusStopData
 }
 
 func (d storeData) PrintMonthRanking(month, path string) error {

@@ -65,8 +65,11 @@ func showPersonBreakdown(sc *scoringScreen, ms models.MonthScores, p models.Pers
 	if v := personVetoes(p); len(v) > 0 {
 		facts = append(facts, "服务明星评选资格取消："+tidyReasons(v))
 	}
+	if len(p.RecordGaps) > 0 {
+		facts = append(facts, "本月不参加排名（未达评选条件）："+tidyReasons(p.RecordGaps))
+	}
 	if len(p.WindowVetoes) > 0 {
-		facts = append(facts, "致窗口本月不能评为满意窗口："+tidyReasons(p.WindowVetoes))
+		facts = append(facts, "致窗口本月不能评为满意窗口："+tidyReasons(p.WindowVetoTexts()))
 	}
 	if len(p.BonusStopped) > 0 {
 		facts = append(facts, "月度考核奖扣发："+tidyReasons(p.BonusStopped))
@@ -169,10 +172,19 @@ func showWindowBreakdown(sc *scoringScreen, ms models.MonthScores, w models.Wind
 		rows.Add(container.NewGridWithColumns(7, widget.NewLabel(p.EmployeeNo), nameLabel, widget.NewLabel(fmtScore(p.Deductions)),
 			widget.NewLabel(fmtScore(p.Bonus)), widget.NewLabel(fmtScore(p.Score)), widget.NewLabel(rateText(p.Satisfied, p.Rated)), open))
 	}
+	if len(w.Items) > 0 {
+		rows.Add(boldLabel("窗口本身的扣分（未指明人员的投诉）"))
+		for _, it := range w.Items {
+			rows.Add(scoreItemRow(it, nil))
+		}
+	}
 	sum := "本月无在岗人员计分"
 	if w.Members > 0 {
 		sum = fmt.Sprintf("窗口得分 = 在岗人员得分平均 =（%s）÷ %d = %s；扣分平均 %s，加分平均 %s",
-			strings.Join(scores, " + "), w.Members, fmtScore(w.Score), fmtScore(w.Deductions), fmtScore(w.Bonus))
+			strings.Join(scores, " + "), w.Members, fmtScore(w.MemberMean), fmtScore(w.Deductions-w.WindowDeductions), fmtScore(w.Bonus))
+		if w.WindowDeductions != 0 {
+			sum += fmt.Sprintf("；再扣窗口本身 %s 分，得分 %s", fmtScore(w.WindowDeductions), fmtScore(w.Score))
+		}
 	}
 	b.total = widget.NewLabelWithStyle(sum, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	b.total.Wrapping = fyne.TextWrapWord
@@ -186,9 +198,12 @@ func showWindowBreakdown(sc *scoringScreen, ms models.MonthScores, w models.Wind
 	case w.Eligible():
 		facts.Add(wrapLabel(fmt.Sprintf("第%d名（满意窗口取前%d名）", w.Rank, ms.RuleSet.Scoring().WindowAwards)))
 	default:
-		l := wrapLabel("本月不能评为满意窗口：" + tidyReasons(w.Vetoes))
+		l := wrapLabel("本月不能评为满意窗口：" + tidyReasons(w.Reasons()))
 		l.Importance = widget.WarningImportance
 		facts.Add(l)
+	}
+	if w.Tie != "" {
+		facts.Add(wrapLabel("同分：" + w.Tie + "（" + ms.RuleSet.Scoring().WindowTieRule() + "）"))
 	}
 	b.trend = widget.NewButtonWithIcon("全年趋势", theme.GridIcon(), func() {
 		showTrendDialog(sc, trendWindow, w.WindowID, w.Code+" "+w.Name, yearOfMonth(ms.Month, sc.data.Today()))

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
@@ -23,6 +24,10 @@ type scoringRulesSection struct {
 	windowAwards, starAwards               *widget.Entry
 	absentLimit, noticeNth                 *widget.Entry
 	basicSatisfied                         *widget.Check
+	windowComplaint                        *widget.Entry
+	minShare, minVotes                     *widget.Entry
+	needActivity, tieByCode                *widget.Check
+	reset                                  *widget.Button
 }
 
 // Labels of the section's form items (parse errors show under them).
@@ -34,6 +39,9 @@ const (
 	srAwards   = "评选名额"
 	srVetoes   = "一票否决"
 	srSatisfac = "满意率"
+	srRecord   = "评选条件"
+	srTies     = "同分排序"
+	srReset    = "评分规则默认值"
 )
 
 func newScoringRulesSection(r models.ScoringRules) *scoringRulesSection {
@@ -56,8 +64,43 @@ func newScoringRulesSection(r models.ScoringRules) *scoringRulesSection {
 		f.violation[cat] = num(r.ViolationPoints[cat])
 	}
 	f.basicSatisfied = widget.NewCheck("“基本满意”计为满意", nil)
-	f.basicSatisfied.SetChecked(r.BasicSatisfiedCounts)
+	f.windowComplaint = num(r.WindowComplaintPoints)
+	f.minShare, f.minVotes = num(r.AwardMinWorkedShare), num(float64(r.StarMinVotes))
+	f.needActivity = widget.NewCheck("须至少有1件办结件或1条好差评", nil)
+	f.tieByCode = widget.NewCheck("满意窗口得分、满意率、超期天数都相同时按窗口编号排序（不勾选则并列）", nil)
+	f.reset = widget.NewButtonWithIcon("恢复评分规则默认值", theme.ViewRefreshIcon(), func() { f.set(models.DefaultScoringRules()) })
+	f.set(r)
 	return f
+}
+
+// set shows rules in the section's widgets.
+func (f *scoringRulesSection) set(r models.ScoringRules) {
+	put := func(e *widget.Entry, v float64) { e.SetText(fmtScore(v)) }
+	put(f.base, r.Base)
+	put(f.commend, r.CommendationPoints)
+	put(f.cap, r.BonusCap)
+	put(f.late, r.LatePoints)
+	put(f.early, r.EarlyPoints)
+	put(f.missing, r.MissingPoints)
+	put(f.absentHalf, r.AbsentHalfPoints)
+	put(f.away, r.AwayPoints)
+	for _, cat := range models.ViolationCategories {
+		put(f.violation[cat], r.ViolationPoints[cat])
+	}
+	put(f.complaint, r.ComplaintPoints)
+	put(f.dissatisfied, r.DissatisfiedPoints)
+	put(f.very, r.VeryDissatisfiedPoints)
+	put(f.overdue, r.OverdueDayPoints)
+	put(f.windowAwards, float64(r.WindowAwards))
+	put(f.starAwards, float64(r.StarAwards))
+	put(f.absentLimit, r.StarAbsentDaysLimit)
+	put(f.noticeNth, float64(r.WindowOneTimeNoticeNth))
+	put(f.windowComplaint, r.WindowComplaintPoints)
+	put(f.minShare, r.AwardMinWorkedShare)
+	put(f.minVotes, float64(r.StarMinVotes))
+	f.basicSatisfied.SetChecked(r.BasicSatisfiedCounts)
+	f.needActivity.SetChecked(r.AwardNeedsActivity)
+	f.tieByCode.SetChecked(r.WindowTieByCode)
 }
 
 // pairs lays out label–entry pairs in a grid of the given columns.
@@ -85,11 +128,17 @@ func (f *scoringRulesSection) items(errs *formErrors) []*widget.FormItem {
 			"旷工每半天", f.absentHalf, "擅离每次", f.away), "扣分数，填正数；迟到早退、擅离折算的旷工按旷工扣分"),
 		errs.item(srConduct, pairs(3, viol...), "每次违规的扣分；由投诉转成的违规不重复扣分"),
 		errs.item(srService, pairs(2, "投诉属实每件", f.complaint, "承诺件超期每工作日", f.overdue,
-			"不满意每条", f.dissatisfied, "非常不满意每条", f.very), "扣分数"),
+			"不满意每条", f.dissatisfied, "非常不满意每条", f.very, "窗口投诉属实每件", f.windowComplaint),
+			"扣分数；“窗口投诉”指未指明人员、只针对窗口的投诉，从窗口得分中扣除（手册未规定，默认与投诉属实相同）"),
 		errs.item(srSatisfac, f.basicSatisfied, "不勾选则只有“满意”“非常满意”计为满意"),
 		errs.item(srAwards, pairs(2, "满意窗口（每月）", f.windowAwards, "服务明星（每季度）", f.starAwards), "名"),
 		errs.item(srVetoes, pairs(2, "季度旷工满（天）", f.absentLimit, "一次性告知第几次", f.noticeNth),
-			"旷工达此天数取消服务明星资格；窗口人员第几次一次性告知违规取消窗口当月满意窗口资格"),
+			"旷工达此天数取消服务明星资格；一次性告知制度四：“出现第二次的……取消当事人所在窗口当月‘满意窗口’的评选资格”——"+
+				"此人本年度第几次一次性告知违规起取消事发窗口当月满意窗口资格（临时替岗人员同样适用）"),
+		errs.item(srRecord, container.NewVBox(pairs(2, "实际出勤不少于（比例）", f.minShare, "授予最少票数", f.minVotes), f.needActivity),
+			"评选须有工作记录：实际出勤天数不少于期间已过工作日的此比例（0.5 即一半），窗口须有达到条件的在岗人员；季度结束前不能记录评选结果"),
+		errs.item(srTies, f.tieByCode, "满意窗口同分时依次比较满意率、超期天数；服务明星同分时依次比较满意率、办结件数，仍相同的并列。同分情况在排名中写明"),
+		errs.item(srReset, f.reset, "把本节各项恢复为默认值（保存后生效）"),
 	}
 }
 
@@ -150,6 +199,10 @@ func (f *scoringRulesSection) read(rs *models.RuleSet) models.FieldErrors {
 	if r.WindowOneTimeNoticeNth < 1 {
 		fe = append(fe, models.FieldError{Field: srVetoes, Reason: "一次性告知次数至少为1"})
 	}
+	num(srService, "窗口投诉属实", f.windowComplaint, &r.WindowComplaintPoints)
+	num(srRecord, "实际出勤比例", f.minShare, &r.AwardMinWorkedShare)
+	whole(srRecord, "最少票数", f.minVotes, &r.StarMinVotes)
+	r.AwardNeedsActivity, r.WindowTieByCode = f.needActivity.Checked, f.tieByCode.Checked
 	rs.ScoringRules = &r
 	return fe
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -173,11 +174,14 @@ func printedFiles(t *testing.T, s *shell, prefix string) int {
 func TestRecordMeetingDecisionEnablesCommendation(t *testing.T) {
 	s, st := newTestShell(t)
 	w := seedWindow(t, st)
-	// joined today: in service this quarter with no day judged yet, so
-	// eligible whatever today's date
+	// a quarter worked through, with a rating: the record an award needs
 	p := models.Staff{EmployeeNo: "ZW100", Name: "王堃", HomeUnitID: w.HomeUnitID, WindowID: w.ID,
-		Post: models.PostStaff, JoinedOn: st.Today(), Status: models.StatusOnDuty}
+		Post: models.PostStaff, JoinedOn: models.NewDate(2026, 6, 1), Status: models.StatusOnDuty}
 	if err := st.SaveStaff(&p); err != nil {
+		t.Fatal(err)
+	}
+	punchDays(t, st, []models.Staff{p}, models.NewDate(2026, 7, 1), models.NewDate(2026, 9, 30))
+	if err := st.SaveRating(&models.Rating{On: models.NewDate(2026, 8, 3), WindowID: w.ID, StaffID: &p.ID, Level: models.RatingGood}); err != nil {
 		t.Fatal(err)
 	}
 	sc := openScoring(t, s)
@@ -187,6 +191,13 @@ func TestRecordMeetingDecisionEnablesCommendation(t *testing.T) {
 	today := st.Today()
 	if want := reports.QuarterTitle(qv.key()); qv.title.Text != want || !strings.HasPrefix(qv.key(), fmt.Sprint(today.Year())) {
 		t.Fatalf("quarter title %q, key %s", qv.title.Text, qv.key())
+	}
+	for qv.key() != "2026Q3" {
+		qv.step(-1)
+	}
+	waitFor(t, "the third quarter", func() bool { return qv.loaded && len(qv.qs.Candidates) == 1 })
+	if c := qv.qs.Candidates[0]; !c.Eligible() {
+		t.Fatalf("王堃 should be a candidate: %v", c.Reasons())
 	}
 	if !qv.commend.Disabled() || !qv.certs.Disabled() || qv.record.Disabled() {
 		t.Fatal("the papers after the meeting are offered before its decision")
@@ -334,5 +345,34 @@ func TestNewRuleSetChangesConductPeriodAndDeadlines(t *testing.T) {
 	sets, _ := st.RuleSets()
 	if len(sets) != 1 || sets[0].Conduct.Period != models.PeriodRolling12 || sets[0].Conduct.ComplaintDays != 15 || sets[0].Conduct.RectifyDays != 5 {
 		t.Fatalf("saved conduct rules %+v", sets)
+	}
+}
+
+// punchDays gives the people four punches on time on each working day of
+// [from, to].
+func punchDays(t *testing.T, st *models.Store, people []models.Staff, from, to models.Date) {
+	t.Helper()
+	cal, err := st.Calendar()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []models.PunchRow
+	for d := from; !d.After(to); d = d.AddDays(1) {
+		if !cal.IsWorkingDay(d) {
+			continue
+		}
+		times := [][2]int{{8, 20}, {12, 5}, {13, 20}, {17, 10}} // 冬令时
+		if m := d.Month(); m >= 5 && m <= 9 {
+			times = [][2]int{{8, 20}, {12, 5}, {13, 40}, {17, 40}} // 夏令时
+		}
+		for _, p := range people {
+			for _, hm := range times {
+				rows = append(rows, models.PunchRow{EmployeeNo: p.EmployeeNo, Name: p.Name,
+					At: time.Date(d.Year(), d.Month(), d.Day(), hm[0], hm[1], 0, 0, models.CentreZone)})
+			}
+		}
+	}
+	if _, err := st.ImportPunches(rows); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -382,13 +382,14 @@ func (s *Store) SaveRuleSet(rs *RuleSet) error {
 				return err
 			}
 			a.create(rs)
-			return nil
+		} else {
+			if err := tx.Omit("created_at").Save(rs).Error; err != nil {
+				return err
+			}
+			a.update(before, rs)
 		}
-		if err := tx.Omit("created_at").Save(rs).Error; err != nil {
-			return err
-		}
-		a.update(before, rs)
-		return nil
+		// records already made on the days it governs follow the new rules
+		return reapplyAfterRuleChange(tx, a, rs, before)
 	})
 }
 

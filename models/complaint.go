@@ -34,20 +34,6 @@ var ComplaintStatuses = []string{ComplaintOpen, ComplaintUpheld, ComplaintReject
 // ComplaintChannels are the usual channels (渠道); others may be typed.
 var ComplaintChannels = []string{"督查科投诉电话", "12345热线", "现场投诉", "意见箱", "网上投诉", "其他"}
 
-// ViolationCategoryFor is the violation category an upheld complaint of a
-// problem category becomes.
-func ViolationCategoryFor(problem string) string {
-	switch problem {
-	case ProblemLanguage, ProblemAttitude:
-		return CategoryService
-	case ProblemNotification:
-		return CategoryNotification
-	case ProblemOverdue:
-		return CategoryPromiseDelay
-	}
-	return CategoryPromiseBreak
-}
-
 // Complaint is a complaint registered against a window and, when known, a
 // person (投诉). It is investigated within the handling deadline (DueOn,
 // working days from the rule set) and concluded 属实 or 不属实. An upheld
@@ -72,7 +58,8 @@ type Complaint struct {
 	Finding     string        `gorm:"size:512"`  // 核查结论 (the finding)
 	ConcludedOn Date
 	ViolationID *uint `gorm:"index"`
-	// Consequences of a complaint upheld for 服务用语不当.
+	// Consequences of the upheld complaint in itself, by its problem's rule
+	// (服务规范 五.3 for 服务用语不当), even when it names no person.
 	LosesQuarterStar  bool
 	LosesWindowMonth  bool
 	StopsMonthlyBonus bool
@@ -210,8 +197,13 @@ func saveComplaintTx(tx *gorm.DB, a *auditor, c *Complaint, operator string) err
 		}
 		c.DueOn = cal.AddWorkingDays(c.On, book.at(c.On).Conduct.resolved().ComplaintDays)
 	}
-	upheldLanguage := c.Status == ComplaintUpheld && c.Problem == ProblemLanguage
-	c.LosesQuarterStar, c.LosesWindowMonth, c.StopsMonthlyBonus = upheldLanguage, upheldLanguage, upheldLanguage
+	rules := book.at(c.On).Conduct.resolved()
+	var extra []string
+	if c.Status == ComplaintUpheld {
+		extra = rules.ComplaintRule(c.Problem).Extra
+	}
+	c.LosesQuarterStar, c.LosesWindowMonth = oneOf(ConsequenceStar, extra), oneOf(ConsequenceWindow, extra)
+	c.StopsMonthlyBonus = oneOf(ConsequenceBonus, extra)
 
 	var before *Complaint
 	if c.ID != 0 {
@@ -242,7 +234,7 @@ func saveComplaintTx(tx *gorm.DB, a *auditor, c *Complaint, operator string) err
 	}
 	switch {
 	case c.Status == ComplaintUpheld && c.StaffID != nil:
-		cat := ViolationCategoryFor(c.Problem)
+		cat := rules.LadderFor(c.Problem)
 		next := Violation{StaffID: *c.StaffID, On: c.On, Category: cat, RecordedBy: operator,
 			Circumstances: complaintCircumstances(c), Evidence: "投诉核查：" + firstRunes(c.Finding, 200),
 			Source: SourceComplaint, ComplaintID: &c.ID}

@@ -38,7 +38,7 @@ func TestLadderStepsPerCategory(t *testing.T) {
 			[]string{NoticeVerbal, NoticeToDept, NoticeToDept, NoticeToDept}},
 		{CategoryPromiseBreak, []string{"通报批评；扣当月考核奖", "停职检查", "调离工作岗位", "调离工作岗位"},
 			[]string{NoticeCircular, NoticeSuspend, NoticeRemoval, NoticeRemoval}},
-		{CategoryPromiseDelay, []string{"责令立即办理并向服务对象道歉；仍未办理的，书面检查、大会检讨，扣当月考核奖",
+		{CategoryPromiseDelay, []string{"责令立即办理并向服务对象道歉",
 			"按违反工作纪律论处，直至调离工作岗位", "按违反工作纪律论处，直至调离工作岗位", "按违反工作纪律论处，直至调离工作岗位"},
 			[]string{NoticeVerbal, NoticeCircular, NoticeCircular, NoticeCircular}},
 		{CategoryDiscipline, []string{"口头批评", "中心网络通报批评", "通报主管部门", "通报主管部门"},
@@ -81,7 +81,7 @@ func TestLadderNotificationConsequences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "本年度第2次 → 中心网络通报批评；通报主管部门；取消所在窗口当月满意窗口资格；扣当月月度考核奖"
+	want := "本年度第2次 → 中心网络通报批评；通报主管部门；取消所在窗口当月满意窗口资格；扣当月月度考核奖（通报批评、函告主管部门、取消当季服务明星、取消窗口当月满意窗口、扣发当月考核奖）"
 	if g.Text() != want {
 		t.Fatalf("suggestion %q, want %q", g.Text(), want)
 	}
@@ -195,7 +195,8 @@ func TestComplaintUpheldCreatesViolationScoredOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.ComplaintID == nil || *v.ComplaintID != c.ID || v.Category != CategoryService || v.Source != SourceComplaint ||
+	// by default an upheld complaint climbs 服务承诺制度 二.3's ladder
+	if v.ComplaintID == nil || *v.ComplaintID != c.ID || v.Category != CategoryPromiseBreak || v.Source != SourceComplaint ||
 		!v.ScoredAsComplaint || v.Step != 1 || !v.LosesQuarterStar || !v.LosesWindowMonth || !v.StopsMonthlyBonus {
 		t.Fatalf("violation %+v", v)
 	}
@@ -206,8 +207,8 @@ func TestComplaintUpheldCreatesViolationScoredOnce(t *testing.T) {
 	if vs, _ := st.Violations(ViolationFilter{StaffID: p.ID}); len(vs) != 1 {
 		t.Fatalf("want 1 violation, got %d", len(vs))
 	}
-	// it counts on the ladder: the next 服务规范 is the 2nd
-	if next := record(t, st, p, NewDate(2026, 11, 20), CategoryService); next.Step != 2 || next.ScoredAsComplaint {
+	// it counts on the ladder: the next 服务承诺违诺 is the 2nd
+	if next := record(t, st, p, NewDate(2026, 11, 20), CategoryPromiseBreak); next.Step != 2 || next.ScoredAsComplaint {
 		t.Fatalf("next %+v", next)
 	}
 	if err := st.DeleteViolation(v.ID); err == nil {

@@ -48,6 +48,7 @@ var migrations = []migration{
 	{"无打卡日确认", migratePunchGaps},
 	{"文书重印与逾期出具理由", migrateNoticeRefs},
 	{"外出登记时间与请假申请时间", migrateRegistrationTimes},
+	{"处理阶梯与考核奖扣发", migrateEscalation},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

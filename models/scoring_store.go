@@ -137,6 +137,11 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	if err != nil {
 		return out, err
 	}
+	working, err := s.workingDaysSoFar(first, last)
+	if err != nil {
+		return out, err
+	}
+	out.WorkingDays = working
 	inputs := map[uint]*PersonMonthInput{}
 	var order []uint
 	for _, p := range staff {
@@ -148,7 +153,7 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 			w = h
 		}
 		inputs[p.ID] = &PersonMonthInput{Month: month, StaffID: p.ID, EmployeeNo: p.EmployeeNo, Name: p.Name,
-			WindowID: w, WindowCode: codes[w], Resident: p.Post != PostSubstitute, Attendance: att[p.ID]}
+			WindowID: w, WindowCode: codes[w], Resident: p.Post != PostSubstitute, Attendance: att[p.ID], WorkingDays: working}
 		order = append(order, p.ID)
 	}
 	between := func(col string) (string, string, string) {
@@ -156,31 +161,45 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	}
 
 	cond, a1, a2 := between("on")
+	// Vetoes go to the window where each event happened: a complaint's own
+	// window, or the window the person sat at on the day.
+	hist, err := loadWindowHistory(s.db)
+	if err != nil {
+		return out, err
+	}
+	var complaints []Complaint
+	if err := s.db.Where(cond, a1, a2).Where("status = ?", ComplaintUpheld).Order("\"on\", id").Find(&complaints).Error; err != nil {
+		return out, err
+	}
+	complaintWindow := make(map[uint]uint, len(complaints))
+	for _, c := range complaints {
+		complaintWindow[c.ID] = c.WindowID
+	}
 	var violations []Violation
 	if err := s.db.Where(cond, a1, a2).Order("\"on\", id").Find(&violations).Error; err != nil {
 		return out, err
 	}
 	for _, v := range violations {
 		if in := inputs[v.StaffID]; in != nil {
+			w := hist.at(v.StaffID, v.On)
+			if v.ComplaintID != nil && complaintWindow[*v.ComplaintID] != 0 {
+				w = complaintWindow[*v.ComplaintID]
+			}
 			in.Conduct = append(in.Conduct, ConductFact{ID: v.ID, On: v.On, Kind: "违规", Category: v.Category,
 				Label: dayLabel(v.On) + " " + v.Category + "：" + v.Circumstances, Deducts: !v.ScoredAsComplaint,
 				LosesStar: v.LosesQuarterStar, LosesWindowMonth: v.LosesWindowMonth, StopsBonus: v.StopsMonthlyBonus,
-				NoticeOrHeavier: v.Censured()})
+				WindowID: w, WindowCode: codes[w]})
 		}
 	}
-	var complaints []Complaint
-	if err := s.db.Where(cond, a1, a2).Where("status = ?", ComplaintUpheld).Order("\"on\", id").Find(&complaints).Error; err != nil {
-		return out, err
-	}
-	windowVetoes := map[uint][]ConductFact{}
+	windowConduct := map[uint][]ConductFact{}
 	for _, c := range complaints {
 		f := ConductFact{ID: c.ID, On: c.On, Kind: "投诉", Category: c.Problem, Upheld: true,
 			Label: dayLabel(c.On) + " 投诉属实：" + orText(c.Problem, "其他"), LosesStar: c.LosesQuarterStar,
-			LosesWindowMonth: c.LosesWindowMonth, StopsBonus: c.StopsMonthlyBonus}
+			LosesWindowMonth: c.LosesWindowMonth, StopsBonus: c.StopsMonthlyBonus, WindowID: c.WindowID, WindowCode: codes[c.WindowID]}
 		if c.StaffID != nil && inputs[*c.StaffID] != nil {
 			inputs[*c.StaffID].Conduct = append(inputs[*c.StaffID].Conduct, f)
-		} else if c.LosesWindowMonth {
-			windowVetoes[c.WindowID] = append(windowVetoes[c.WindowID], f)
+		} else if c.StaffID == nil {
+			windowConduct[c.WindowID] = append(windowConduct[c.WindowID], f)
 		}
 	}
 	var ratings []Rating
@@ -207,6 +226,15 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 				Label: dayLabel(c.On) + " " + c.Kind + orSuffix(c.Note)})
 		}
 	}
+	var stops []BonusStop
+	if err := s.db.Where("month = ?", month).Order("id").Find(&stops).Error; err != nil {
+		return out, err
+	}
+	for _, b := range stops {
+		if in := inputs[b.StaffID]; in != nil {
+			in.ManualStops = append(in.ManualStops, b.Label())
+		}
+	}
 	if err := s.caseFacts(first, last, inputs); err != nil {
 		return out, err
 	}
@@ -216,10 +244,31 @@ func (s *Store) ScoreMonth(month string) (MonthScores, error) {
 	}
 	infos := make([]WindowInfo, 0, len(windows))
 	for _, w := range windows {
-		infos = append(infos, WindowInfo{ID: w.ID, Code: w.Code, Name: w.Name, Ratings: windowRatings[w.ID], Vetoes: windowVetoes[w.ID]})
+		infos = append(infos, WindowInfo{ID: w.ID, Code: w.Code, Name: w.Name, Ratings: windowRatings[w.ID], Complaints: windowConduct[w.ID]})
 	}
 	out.Windows = ScoreWindows(out.People, infos, r)
 	return out, nil
+}
+
+// workingDaysSoFar counts the working days of [first, last] judged so far:
+// all of them for a past month, up to yesterday for the current one (as the
+// attendance sheet judges them), none for a future one.
+func (s *Store) workingDaysSoFar(first, last Date) (int, error) {
+	cal, err := s.Calendar()
+	if err != nil {
+		return 0, err
+	}
+	through := last
+	if today := s.Today(); !today.After(last) {
+		through = today.AddDays(-1)
+	}
+	n := 0
+	for d := first; !d.After(through); d = d.AddDays(1) {
+		if cal.IsWorkingDay(d) {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // windowsOn gives, for each person with a history of window changes, the
@@ -325,6 +374,16 @@ func (s *Store) ScoreQuarter(quarter string) (QuarterScores, error) {
 	return qs, nil
 }
 
+// QuarterEnd is the last day of a quarter given by its months.
+func QuarterEnd(months []string) Date {
+	if len(months) == 0 {
+		return Date{}
+	}
+	first, _ := ParseMonth(months[len(months)-1])
+	_, last := MonthSpan(first)
+	return last
+}
+
 // ScoreMonthStateOf gives where a month's scoring stands.
 func (s *Store) ScoreMonthStateOf(month string) (ScoreMonthState, error) {
 	st := ScoreMonthState{Month: month, State: ScoreDraft}
@@ -418,6 +477,14 @@ func (s *Store) RecordAwardDecisions(quarter string, decided Date, ds []AwardDec
 	if decided.IsZero() {
 		return FieldErrors{{"评选日期", "请填写评选会日期"}}
 	}
+	end := QuarterEnd(qs.Months)
+	if today := s.Today(); !today.After(end) {
+		return refused(fmt.Sprintf("本季度到%s才结束，季度结束后才能记录评选结果", end.Chinese()))
+	}
+	if !decided.After(end) {
+		return FieldErrors{{"评选日期", fmt.Sprintf("评选会应在季度结束（%s）之后召开", end.Chinese())}}
+	}
+	r := qs.RuleSet.Scoring()
 	awarded := 0
 	for _, d := range ds {
 		if d.Awarded {
@@ -425,9 +492,12 @@ func (s *Store) RecordAwardDecisions(quarter string, decided Date, ds []AwardDec
 			if !eligible[d.StaffID] {
 				return refused("不具备评选资格的人员不能授予服务明星")
 			}
+			if d.Votes < r.StarMinVotes {
+				return FieldErrors{{"候选人", fmt.Sprintf("授予服务明星至少需要%d票，请填写得票数", r.StarMinVotes)}}
+			}
 		}
 	}
-	if n := qs.RuleSet.Scoring().StarAwards; awarded > n {
+	if n := r.StarAwards; awarded > n {
 		return refused(fmt.Sprintf("本季度服务明星名额为%d人，决定授予%d人", n, awarded))
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {

@@ -35,22 +35,36 @@ func scoringCentre(t *testing.T) (*Store, map[string]Staff) {
 			people[name] = p
 		}
 	}
+	punchMonth(t, st, people, NewDate(2026, 11, 1))
+	// one 满意 rating each: a record an award needs, without points
+	for _, p := range people {
+		id := p.ID
+		if err := st.db.Create(&Rating{On: NewDate(2026, 11, 2), WindowID: p.WindowID, StaffID: &id, Level: "满意"}).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	return st, people
+}
+
+// punchMonth gives everyone four punches on time on each working day of the
+// month that begins on first.
+func punchMonth(t testing.TB, st *Store, people map[string]Staff, first Date) {
+	t.Helper()
 	cal, _ := st.Calendar()
 	var rows []PunchRow
-	for d := NewDate(2026, 11, 1); d.Month() == 11; d = d.AddDays(1) {
+	for d := first; d.Month() == first.Month(); d = d.AddDays(1) {
 		if !cal.IsWorkingDay(d) {
 			continue
 		}
 		for _, p := range people {
 			for _, hm := range [][2]int{{8, 20}, {12, 5}, {13, 20}, {17, 10}} {
-				rows = append(rows, PunchRow{EmployeeNo: p.EmployeeNo, Name: p.Name, At: time.Date(2026, 11, d.Day(), hm[0], hm[1], 0, 0, CentreZone)})
+				rows = append(rows, PunchRow{EmployeeNo: p.EmployeeNo, Name: p.Name, At: time.Date(d.Year(), d.Month(), d.Day(), hm[0], hm[1], 0, 0, CentreZone)})
 			}
 		}
 	}
 	if _, err := st.ImportPunches(rows); err != nil {
 		t.Fatal(err)
 	}
-	return st, people
 }
 
 func scoreOf(t *testing.T, ms MonthScores, name string) PersonScore {
@@ -159,22 +173,35 @@ func TestScoreMonthCloseLocksAndReopenNeedsReason(t *testing.T) {
 
 func TestAwardDecisionsOnlyForEligibleAndWithinQuota(t *testing.T) {
 	st, people := scoringCentre(t)
-	st.clock = FixedClock(time.Date(2026, 11, 30, 12, 0, 0, 0, CentreZone)) // December not begun
+	punchMonth(t, st, people, NewDate(2026, 12, 1))
 	decided := NewDate(2027, 1, 8)
+	kun := []AwardDecision{{StaffID: people["王堃"].ID, Awarded: true, Votes: 7}, {StaffID: people["李喆"].ID, Votes: 2}}
+	// nobody is awarded before the quarter ends
+	st.clock = FixedClock(time.Date(2026, 12, 31, 16, 0, 0, 0, CentreZone))
+	if err := st.RecordAwardDecisions("2026Q4", decided, kun); err == nil || !strings.Contains(err.Error(), "季度结束后") {
+		t.Fatalf("an award recorded before the quarter ended: %v", err)
+	}
+	st.clock = FixedClock(time.Date(2027, 1, 8, 10, 0, 0, 0, CentreZone))
 	sub := people["替岗甲"]
-	if err := st.RecordAwardDecisions("2026Q4", decided, []AwardDecision{{StaffID: sub.ID, Awarded: true}}); err == nil ||
+	if err := st.RecordAwardDecisions("2026Q4", decided, []AwardDecision{{StaffID: sub.ID, Awarded: true, Votes: 9}}); err == nil ||
 		!strings.Contains(err.Error(), "不具备评选资格") {
 		t.Fatalf("a substitute was awarded: %v", err)
 	}
 	var six []AwardDecision
 	for i := 0; i < 6; i++ {
-		six = append(six, AwardDecision{StaffID: people["王堃"].ID, Awarded: true})
+		six = append(six, AwardDecision{StaffID: people["王堃"].ID, Awarded: true, Votes: 5})
 	}
 	if err := st.RecordAwardDecisions("2026Q4", decided, six); err == nil {
 		t.Fatal("more stars than the quota")
 	}
-	if err := st.RecordAwardDecisions("2026Q4", decided, []AwardDecision{{StaffID: people["王堃"].ID, Awarded: true, Votes: 7},
-		{StaffID: people["李喆"].ID, Votes: 2}}); err != nil {
+	if err := st.RecordAwardDecisions("2026Q4", decided, []AwardDecision{{StaffID: people["王堃"].ID, Awarded: true}}); err == nil ||
+		!strings.Contains(err.Error(), "至少需要1票") {
+		t.Fatalf("an award with no votes: %v", err)
+	}
+	if err := st.RecordAwardDecisions("2026Q4", NewDate(2026, 12, 28), kun); err == nil {
+		t.Fatal("a meeting dated inside the quarter")
+	}
+	if err := st.RecordAwardDecisions("2026Q4", decided, kun); err != nil {
 		t.Fatal(err)
 	}
 	ds, _ := st.AwardDecisions("2026Q4")

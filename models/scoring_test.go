@@ -88,7 +88,7 @@ func TestWindowEligibilityAndTieBreaks(t *testing.T) {
 		{StaffID: 1, WindowID: 1, Resident: true, Score: 99, Satisfied: 9, Rated: 10},
 		{StaffID: 2, WindowID: 2, Resident: true, Score: 99, Satisfied: 10, Rated: 10},
 		{StaffID: 3, WindowID: 3, Resident: true, Score: 99, Satisfied: 10, Rated: 10, OverdueDays: 1},
-		{StaffID: 4, WindowID: 4, Resident: true, Score: 100, Name: "刘玥", WindowVetoes: []string{"11月5日 投诉属实：服务用语不当"}},
+		{StaffID: 4, WindowID: 4, Resident: true, Score: 100, Name: "刘玥", WindowVetoes: []WindowVeto{{Label: "11月5日 投诉属实：服务用语不当"}}},
 		{StaffID: 5, WindowID: 5, Resident: true, Score: 99, Satisfied: 10, Rated: 10},
 	}
 	windows := []WindowInfo{{ID: 1, Code: "A01"}, {ID: 2, Code: "A02"}, {ID: 3, Code: "A03"}, {ID: 4, Code: "A04"}, {ID: 5, Code: "A05"}}

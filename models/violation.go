@@ -88,6 +88,12 @@ type Violation struct {
 	// ScoredAsComplaint: the violation was created by an upheld complaint,
 	// which carries the deduction; scoring must not deduct for it again.
 	ScoredAsComplaint bool
+	// Aggravated: the officer recorded the ladder's worse case (服务承诺 二.2:
+	// 督查后仍未能按要求完成), whose consequences add to the step's.
+	Aggravated bool
+	// ConsequenceList is every consequence applied, "、"-separated, in the
+	// order of LadderConsequences (the flags above are read from it).
+	ConsequenceList string `gorm:"size:256"`
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
@@ -103,13 +109,29 @@ func (v Violation) auditFields() []AuditField {
 		{"类别", v.Category}, {"情形", v.Circumstances}, {"记录人", v.RecordedBy},
 		{"证据", v.Evidence}, {"来源", v.Source},
 		{"处理", fmt.Sprintf("第%d次：%s", v.Step, v.StepAction)},
-		{"调整理由", v.OverrideReason}, {"处理级别", v.NoticeLevel},
+		{"调整理由", v.OverrideReason}, {"处理级别", v.NoticeLevel}, {"督查后仍未完成", yesNoIf(v.Aggravated)},
 		{"后果", strings.Join(v.Consequences(), "；")},
 	}
 }
 
-// Consequences names the eligibility and bonus effects recorded on the violation.
+// setConsequences records the consequences applied and the flags scoring reads.
+func (v *Violation) setConsequences(cons []string) {
+	v.ConsequenceList = strings.Join(cons, "、")
+	v.NoticeLevel = heaviestNotice(cons)
+	v.LosesQuarterStar, v.LosesWindowMonth = oneOf(ConsequenceStar, cons), oneOf(ConsequenceWindow, cons)
+	v.StopsMonthlyBonus, v.ReportsToHomeUnit = oneOf(ConsequenceBonus, cons), oneOf(ConsequenceToDept, cons)
+}
+
+// Consequences names the consequences recorded on the violation.
 func (v Violation) Consequences() []string {
+	if v.ConsequenceList != "" {
+		out := strings.Split(v.ConsequenceList, "、")
+		if v.ScoredAsComplaint {
+			out = append(out, "按投诉计分，不重复扣分")
+		}
+		return out
+	}
+	// recorded before consequences were kept as a list
 	var out []string
 	if v.LosesQuarterStar {
 		out = append(out, "取消当季度服务明星评选资格")
@@ -127,6 +149,15 @@ func (v Violation) Consequences() []string {
 		out = append(out, "按投诉计分，不重复扣分")
 	}
 	return out
+}
+
+// yesNoIf gives "是" for true and "" for false, so records made before a
+// flag existed read the same in the audit log.
+func yesNoIf(b bool) string {
+	if b {
+		return "是"
+	}
+	return ""
 }
 
 // Censured reports whether the step applied is 通报批评 or heavier.
@@ -220,13 +251,12 @@ func saveViolationTx(tx *gorm.DB, a *auditor, v *Violation) error {
 		if v.ComplaintID == nil {
 			v.ComplaintID = before.ComplaintID
 		}
-		if before.StaffID == v.StaffID && before.WindowID != 0 {
-			v.WindowID = before.WindowID
-		}
 	}
-	if v.WindowID == 0 || (before != nil && before.StaffID != v.StaffID) {
-		v.WindowID = who.WindowID
+	w, err := eventWindowTx(tx, v)
+	if err != nil {
+		return err
 	}
+	v.WindowID = w
 	book, err := loadRuleBook(tx)
 	if err != nil {
 		return err
@@ -256,6 +286,22 @@ func saveViolationTx(tx *gorm.DB, a *auditor, v *Violation) error {
 		return renumberTx(tx, a, book, before.StaffID, before.Category, 0)
 	}
 	return nil
+}
+
+// eventWindowTx is the window where a violation happened: the complaint's
+// window for one an upheld complaint created, else the window the person sat
+// at on its date, from their history of moves (not their window today).
+func eventWindowTx(tx *gorm.DB, v *Violation) (uint, error) {
+	if v.ComplaintID != nil {
+		var c Complaint
+		if err := tx.Select("id", "window_id").Limit(1).Find(&c, *v.ComplaintID).Error; err != nil {
+			return 0, err
+		}
+		if c.WindowID != 0 {
+			return c.WindowID, nil
+		}
+	}
+	return windowOnTx(tx, v.StaffID, v.On)
 }
 
 // DeleteViolation deletes a violation that no complaint created (conclude

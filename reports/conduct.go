@@ -60,9 +60,10 @@ func exportViolations(st *models.Store, opt ExportOptions) (string, []string, []
 			continue // comes back with its complaint
 		}
 		rows = append(rows, []string{v.Staff.EmployeeNo, v.On.String(), v.Category, v.Circumstances, v.RecordedBy,
-			v.Source, fmt.Sprint(v.Step), v.StepAction, v.OverrideReason, v.NoticeLevel, strings.Join(v.Consequences(), "；")})
+			v.Source, fmt.Sprint(v.Step), v.StepAction, v.OverrideReason, v.NoticeLevel, strings.Join(v.Consequences(), "；"),
+			yesNoIfCN(v.Aggravated)})
 	}
-	header := append(columnNames(violationColumns), "来源", "第几次", "处理措施", "调整理由", "处理级别", "后果")
+	header := append(columnNames(violationColumns), "来源", "第几次", "处理措施", "调整理由", "处理级别", "后果", "督查后仍未完成")
 	return "违规记录", header, rows, nil
 }
 
@@ -467,4 +468,12 @@ func printRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOpti
 	doc.Paragraph("经核实属于无效差评的，请提供相关证明材料，由中心复核后认定。逾期未整改的，将在月度考核中予以通报。")
 	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
 	return issue(w)
+}
+
+// yesNoIfCN gives "是" for true and "" for false.
+func yesNoIfCN(b bool) string {
+	if b {
+		return "是"
+	}
+	return ""
 }

@@ -96,7 +96,8 @@ func TestImportComplaintUpheldCreatesViolation(t *testing.T) {
 		t.Fatalf("%+v", cs)
 	}
 	vs, _ := st.Violations(models.ViolationFilter{})
-	if len(vs) != 1 || !vs[0].ScoredAsComplaint || vs[0].Category != models.CategoryService {
+	// an upheld complaint climbs 服务承诺制度 二.3's ladder by default
+	if len(vs) != 1 || !vs[0].ScoredAsComplaint || vs[0].Category != models.CategoryPromiseBreak {
 		t.Fatalf("%+v", vs)
 	}
 }

@@ -11,7 +11,7 @@ import (
 
 // Exports of the scoring, with the exact columns of EXCHANGE.md.
 
-var scoresMonthHeader = []string{"类型", "编号", "名称", "基础分", "扣分", "加分", "得分", "排名", "评选资格", "取消原因", "满意窗口", "月度考核奖"}
+var scoresMonthHeader = []string{"类型", "编号", "名称", "基础分", "扣分", "加分", "得分", "排名", "评选资格", "取消原因", "满意窗口", "月度考核奖", "同分说明"}
 
 func yesNoCN(b bool) string {
 	if b {
@@ -42,7 +42,7 @@ func exportScoresMonth(st *models.Store, opt ExportOptions) (string, []string, [
 			rank = strconv.Itoa(w.Rank)
 		}
 		rows = append(rows, []string{"窗口", w.Code, w.Name, score(100), score(w.Deductions), score(w.Bonus), score(w.Score),
-			rank, haveCN(w.Eligible()), strings.Join(w.Vetoes, "；"), yesNoCN(w.Award), ""})
+			rank, haveCN(w.Eligible()), strings.Join(w.Reasons(), "；"), yesNoCN(w.Award), "", w.Tie})
 	}
 	people, ranks := models.RankPeople(ms.People)
 	for i, p := range people {
@@ -55,7 +55,7 @@ func exportScoresMonth(st *models.Store, opt ExportOptions) (string, []string, [
 			bonus = "扣发"
 		}
 		rows = append(rows, []string{"人员", p.EmployeeNo, p.Name, score(p.Base), score(p.Deductions), score(p.Bonus), score(p.Score),
-			rank, haveCN(ranks[i] > 0), strings.Join(p.StarVetoes, "；"), "", bonus})
+			rank, haveCN(ranks[i] > 0), strings.Join(append(append([]string(nil), p.StarVetoes...), p.RecordGaps...), "；"), "", bonus, ""})
 	}
 	return "月度评分", scoresMonthHeader, rows, nil
 }
@@ -68,14 +68,15 @@ func exportScoresQuarter(st *models.Store, opt ExportOptions) (string, []string,
 	if err != nil {
 		return "", nil, nil, err
 	}
-	header := []string{"工号", "姓名", "窗口编号", "季度平均分", "排名", "评选资格", "取消原因", "服务明星"}
+	header := []string{"工号", "姓名", "窗口编号", "季度平均分", "排名", "评选资格", "取消原因", "服务明星", "同分说明"}
 	rows := make([][]string, len(qs.Candidates))
 	for i, c := range qs.Candidates {
 		rank := ""
 		if c.Eligible() {
 			rank = strconv.Itoa(c.Rank)
 		}
-		rows[i] = []string{c.EmployeeNo, c.Name, c.WindowCode, score(c.Mean), rank, haveCN(c.Eligible()), strings.Join(c.Vetoes, "；"), yesNoCN(c.Award)}
+		rows[i] = []string{c.EmployeeNo, c.Name, c.WindowCode, score(c.Mean), rank, haveCN(c.Eligible()), strings.Join(c.Reasons(), "；"),
+			yesNoCN(c.Award), c.Tie}
 	}
 	return "季度评分", header, rows, nil
 }

@@ -68,17 +68,21 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 	doc.Heading1("一、窗口得分与排名")
 	rows := make([][]string, len(ms.Windows))
 	for i, w := range ms.Windows {
-		rank, note := "—", "无资格："+strings.Join(w.Vetoes, "；")
+		rank, note := "—", "无资格："+strings.Join(w.Reasons(), "；")
 		if w.Eligible() {
 			rank, note = strconv.Itoa(w.Rank), ""
 			if w.Award {
 				note = "满意窗口"
+			}
+			if w.Tie != "" {
+				note = strings.TrimPrefix(note+"；"+w.Tie, "；")
 			}
 		}
 		rows[i] = []string{rank, w.Code + " " + w.Name, score(w.Score), rate(w.Satisfied, w.Rated), strconv.Itoa(w.OverdueDays), note}
 	}
 	doc.Table([]typeset.Column{{Title: "名次", Width: 1.6, Center: true}, {Title: "窗口", Width: 5.2}, {Title: "得分", Width: 2, Center: true},
 		{Title: "满意率", Width: 2.2, Center: true}, {Title: "超期（天）", Width: 2.2, Center: true}, {Title: "备注", Width: 7}}, rows)
+	doc.Plain("排名规则："+ms.RuleSet.Scoring().WindowTieRule()+"；评选须"+ms.RuleSet.Scoring().AwardRecordRule()+"。", typeset.SmallStyle)
 	doc.Heading1("二、月度考核奖扣发名单")
 	var stopped [][]string
 	for _, ps := range ms.People {
@@ -110,8 +114,9 @@ func (p *printer) nomineePack(qs models.QuarterScores, opt PrintOptions, w io.Wr
 		return err
 	}
 	doc.Title(title)
-	doc.Plain(fmt.Sprintf("计分规则：%s；统计月份：%s。季度平均分为本季度在岗各月得分的平均值，得分相同时依次比较满意率和办结件数。",
-		qs.RuleSet.Name(), strings.Join(monthNames(qs.Months), "、")), typeset.SmallStyle)
+	r := qs.RuleSet.Scoring()
+	doc.Plain(fmt.Sprintf("计分规则：%s；统计月份：%s。季度平均分为本季度在岗各月得分的平均值，%s；评选须%s。",
+		qs.RuleSet.Name(), strings.Join(monthNames(qs.Months), "、"), r.StarTieRule(), r.AwardRecordRule()), typeset.SmallStyle)
 	doc.Heading1("一、候选人排名")
 	var ranked, vetoed [][]string
 	for _, c := range qs.Candidates {
@@ -122,7 +127,7 @@ func (p *printer) nomineePack(qs models.QuarterScores, opt PrintOptions, w io.Wr
 		if c.Eligible() {
 			ranked = append(ranked, []string{strconv.Itoa(c.Rank), c.Name, c.WindowCode, score(c.Mean), strings.Join(months, " / "), rate(c.Satisfied, c.Rated), strconv.Itoa(c.CasesDone)})
 		} else {
-			vetoed = append(vetoed, []string{c.Name, c.WindowCode, strings.Join(c.Vetoes, "；")})
+			vetoed = append(vetoed, []string{c.Name, c.WindowCode, strings.Join(c.Reasons(), "；")})
 		}
 	}
 	doc.Table([]typeset.Column{{Title: "名次", Width: 1.6, Center: true}, {Title: "姓名", Width: 3}, {Title: "窗口", Width: 1.8, Center: true},

@@ -71,7 +71,7 @@ func TestMonthRankingBulletin(t *testing.T) {
 	people := []models.PersonScore{
 		{Name: "王堃", WindowID: 1, WindowCode: "A01", Resident: true, Score: 100, Satisfied: 10, Rated: 10},
 		{Name: "刘玥", WindowID: 2, WindowCode: "A02", Resident: true, Score: 90, BonusStopped: []string{"11月5日 投诉属实：服务用语不当"},
-			WindowVetoes: []string{"11月5日 投诉属实：服务用语不当"}},
+			WindowVetoes: []models.WindowVeto{{Label: "11月5日 投诉属实：服务用语不当"}}},
 	}
 	ms := models.MonthScores{Month: "2026-11", People: people,
 		Windows: models.ScoreWindows(people, []models.WindowInfo{{ID: 1, Code: "A01", Name: "企业开办综合窗口"}, {ID: 2, Code: "A02", Name: "食品经营许可窗口"}}, r)}

@@ -61,7 +61,7 @@ func TestScoresMonthFromImportedFiles(t *testing.T) {
 	mustImport(t, st, "punches", file("punches.csv", punches.String()))
 	mustImport(t, st, "violations", file("violations.csv", "工号,日期,类别,情形,记录人\nZW002,2026-11-12,一次性告知,未一次性告知补正材料致群众二次跑腿,督查科\n"))
 	mustImport(t, st, "complaints", file("complaints.csv", "日期,窗口编号,工号,投诉人,内容,核查结果,问题类别\n2026-11-05,A02,ZW003,刘先生,窗口人员态度生硬、使用禁语,属实,服务用语不当\n"))
-	mustImport(t, st, "ratings", file("ratings.csv", "日期,窗口编号,工号,评价\n2026-11-10,A02,ZW004,不满意\n2026-11-11,A02,ZW004,非常满意\n2026-11-12,A01,,满意\n"))
+	mustImport(t, st, "ratings", file("ratings.csv", "日期,窗口编号,工号,评价\n2026-11-10,A02,ZW004,不满意\n2026-11-11,A02,ZW004,非常满意\n2026-11-12,A01,ZW001,满意\n"))
 	mustImport(t, st, "commendations", file("commendations.csv", "工号,日期,类型,说明\nZW001,2026-11-09,锦旗,群众赠送锦旗\n"))
 
 	out := filepath.Join(dir, "scores.csv")
@@ -70,7 +70,7 @@ func TestScoresMonthFromImportedFiles(t *testing.T) {
 	}
 	sh, err := ReadSheet(out)
 	must(t, err)
-	if strings.Join(sh.Header, ",") != "类型,编号,名称,基础分,扣分,加分,得分,排名,评选资格,取消原因,满意窗口,月度考核奖" {
+	if strings.Join(sh.Header, ",") != "类型,编号,名称,基础分,扣分,加分,得分,排名,评选资格,取消原因,满意窗口,月度考核奖,同分说明" {
 		t.Fatalf("header %v", sh.Header)
 	}
 	got := map[string][]string{}
