@@ -47,6 +47,7 @@ var migrations = []migration{
 	{"民用时间", migrateCivilTimes},
 	{"无打卡日确认", migratePunchGaps},
 	{"文书重印与逾期出具理由", migrateNoticeRefs},
+	{"办件授权与批准人", migrateAuthorisation},
 }
 
 // SchemaVersion is the schema version this program writes.
