@@ -148,3 +148,38 @@ func lookupWindow(t *testing.T, st *models.Store, code string) models.ServiceWin
 	t.Fatalf("no window %s", code)
 	return models.ServiceWindow{}
 }
+
+// 替岗人员管理 2: a badge handed out after the substitution started shows
+// as 事后发放 on the 替岗报备单 and on the 领用归还登记表.
+func TestHandbookSubstituteLateBadgeIssuePrintsAsSuch(t *testing.T) {
+	st, c := caseStore(t) // 李喆 at A01; today 2026-11-26
+	x := models.Substitution{Name: "赵志刚", IDNumber: idOf(t, "15090219880612341"), Mobile: "13904745521",
+		HomeUnitID: c.Window.HomeUnitID, WindowID: c.WindowID, CoveredID: c.StaffID,
+		From: models.NewDate(2026, 11, 23), To: models.NewDate(2026, 11, 27), Reason: "参加业务培训",
+		ReportedBy: "人事科 白雪", ReportedOn: models.NewDate(2026, 11, 20)}
+	must(t, st.SaveSubstitution(&x, false))
+	badge := models.BadgeItem{Kind: models.BadgeKindBadge, No: "临牌-01"}
+	plate := models.BadgeItem{Kind: models.BadgeKindPlate, No: "座牌-A01"}
+	must(t, st.SaveBadgeItem(&badge))
+	must(t, st.SaveBadgeItem(&plate))
+	_, err := st.IssueBadge(badge.ID, x.ID, models.NewDate(2026, 11, 23), "")
+	must(t, err)
+	_, err = st.IssueBadge(plate.ID, x.ID, models.NewDate(2026, 11, 24), "")
+	must(t, err)
+
+	var buf bytes.Buffer
+	must(t, PrintSubstitutionForm(st, x.ID, fixedPDF, &buf))
+	text := flat(pdfText(t, buf.Bytes()))
+	// the cell sits beside its label, which pdftotext may run into it
+	if !strings.Contains(text, "临牌-01（11月23日领用）") || !strings.Contains(text, "座牌-A01（11月24日") ||
+		!strings.Contains(text, "领用，事后发放）") || strings.Count(text, "事后发放") != 1 {
+		t.Fatalf("the 替岗报备单 does not mark the late plate:\n%s", text)
+	}
+	buf.Reset()
+	must(t, PrintBadgeRegister(st, BadgeRegisterOptions{From: models.NewDate(2026, 11, 1)}, fixedPDF, &buf))
+	keepPDF(t, "挂牌座牌登记表-事后发放.pdf", buf.Bytes())
+	text = flat(pdfText(t, buf.Bytes()))
+	if strings.Count(text, "事后发放") != 1 {
+		t.Fatalf("the register does not mark the late plate once:\n%s", text)
+	}
+}
