@@ -99,14 +99,14 @@ func newAuthScreen(s *shell, d authData) *authScreen {
 	handbook := wrapLabel(models.HandbookAuthorisation)
 	handbook.TextStyle = fyne.TextStyle{Italic: true}
 	top := container.NewBorder(
-		container.NewVBox(container.NewHBox(boldLabel("一审一核率"), widget.NewLabel("月份"), sc.month), sc.line, handbook),
+		container.NewVBox(container.NewHBox(boldLabel("一审一核率"), widget.NewLabel("月份"), fixedBox(sc.month, 150)), sc.line, handbook),
 		nil, nil, nil, sc.rates.layout())
 	bottom := container.NewBorder(
 		container.NewVBox(container.NewHBox(boldLabel("授权登记"), add, sc.end),
 			wrapLabel("派驻单位把事项的审批权限授予窗口首席代表后，在此登记；授权期间该窗口此事项的办件，批准人必须是首席代表。授权不删除，收回时终止，已办的办件仍按当时的授权核对。")),
 		nil, nil, nil, sc.list.layout())
 	split := container.NewVSplit(top, bottom)
-	split.Offset = 0.45
+	split.Offset = 0.6
 	sc.box = split
 	sc.reload()
 	return sc
