@@ -32,6 +32,7 @@ type clock interface {
 type Data interface {
 	homeData
 	casesData
+	authData
 	attendanceData
 	leaveData
 	rulesData
@@ -132,11 +133,12 @@ func NewMainWindow(a fyne.App, data Data) fyne.Window {
 
 func newShell(win fyne.Window, data Data) *shell {
 	s := &shell{win: win, data: data, screens: map[string]screen{}, stack: container.NewStack(), async: runAsync}
-	s.names = []string{"总览", "办件", "考勤", "请假", "评分", "违规投诉", "评价表扬", "替岗", "服装", "人员", "窗口", "派驻单位", "工作日历", "考勤规则", "文书设置", "操作日志"}
+	s.names = []string{"总览", "办件", "办件授权", "考勤", "请假", "评分", "违规投诉", "评价表扬", "替岗", "服装", "人员", "窗口", "派驻单位", "工作日历", "考勤规则", "文书设置", "操作日志"}
 	d := s.data
 	s.makers = map[string]func() screen{
 		"总览":   func() screen { return newHomeScreen(s, d) },
 		"办件":   func() screen { return newCasesScreen(s, d) },
+		"办件授权": func() screen { return newAuthScreen(s, d) },
 		"考勤":   func() screen { return newAttendanceScreen(s, d) },
 		"请假":   func() screen { return newLeaveScreen(s, d) },
 		"评分":   func() screen { return newScoringScreen(s, d) },

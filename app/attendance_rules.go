@@ -165,6 +165,7 @@ type rulesForm struct {
 	errs                   *formErrors
 	scoring                *scoringRulesSection // 满意窗口与服务明星 (scoring_rules.go)
 	conduct                *conductRulesSection // 违规计数周期与办理时限 (conduct_rules.go)
+	cases                  *caseRulesSection    // 一审一核达标线 (case_rules.go)
 }
 
 const bySeason = "按季节选用"
@@ -260,6 +261,10 @@ func newRulesForm(sc *rulesScreen, rs models.RuleSet) *rulesForm {
 	for _, it := range f.scoring.items(f.errs) {
 		form.AppendItem(it)
 	}
+	f.cases = newCaseRulesSection(rs.Cases())
+	for _, it := range f.cases.items(f.errs) {
+		form.AppendItem(it)
+	}
 	f.save = newFormDialog(sc.shell, title, "保存", form, f.errs, f.submit, sc.reload).save
 	return f
 }
@@ -320,6 +325,7 @@ func (f *rulesForm) read() (models.RuleSet, models.FieldErrors) {
 	a.LateOutingExcuses, a.LateLeaveNeedsReason = f.lateOuting.Checked, f.lateLeave.Checked
 	fe = append(fe, f.conduct.read(&rs)...)
 	fe = append(fe, f.scoring.read(&rs)...)
+	fe = append(fe, f.cases.read(&rs)...)
 	return rs, fe
 }
 

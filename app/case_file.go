@@ -205,6 +205,7 @@ func (cf *caseFile) draw() {
 		item("时限", fmt.Sprintf("法定 %s，承诺 %s（工作日）", dash(blankIfZero(c.LegalDays)), dash(blankIfZero(c.PromisedDays)))),
 		item("办结期限", c.DueOn.Chinese()),
 		item("办结", completed),
+		item("批准人", dash(c.Approver)),
 		item("状态", status),
 	)
 	info := container.NewGridWithColumns(2, left, right)

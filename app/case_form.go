@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,6 +26,7 @@ type caseForm struct {
 	applicantType                      *widget.RadioGroup
 	received                           *dateField
 	due                                *widget.Label
+	approver                           *widget.SelectEntry
 	materials                          *materialsEditor
 	errs                               *formErrors
 	form                               *widget.Form
@@ -76,7 +78,12 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 			f.windowIDs[w.Label()] = w.ID
 		}
 	}
-	f.window = newSelect(labels, func(string) { f.setStaffOptions() })
+	f.approver = newApproverEntry(sc.staff, c)
+	f.window = newSelect(labels, func(string) {
+		f.setStaffOptions()
+		f.approver.SetOptions(chiefChoices(sc.staff, f.windowIDs[f.window.Selected]))
+		f.updateApprover()
+	})
 	f.window.PlaceHolder = "请选择"
 	f.staff = newSelect(nil, func(label string) {
 		if f.window.Selected != "" {
@@ -119,7 +126,8 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 	f.kind.SetSelected(c.Kind)
 	f.due = widget.NewLabel("")
 	f.due.Importance = widget.HighImportance
-	f.received.OnChanged = func(string) { f.updateDue() }
+	f.received.OnChanged = func(string) { f.updateDue(); f.updateApprover() }
+	f.matter.OnChanged = func(string) { f.updateApprover() }
 	f.clock.OnChanged = func(string) { f.updateDue() }
 	f.promised.OnChanged = func(string) { f.updateDue() }
 	f.updateDue()
@@ -141,8 +149,25 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 		f.errs.item("承诺时限", f.promised, "工作日数，受理次日起算"),
 		widget.NewFormItem("", f.due),
 		f.errs.item("材料", f.materials.content(), ""),
+		f.errs.item("批准人", f.approver, ""),
 	)
+	f.updateApprover()
 	return f
+}
+
+// updateApprover says under 批准人 who may approve the case as it stands in
+// the form (a matter authorised to the window's 首席代表 needs them).
+func (f *caseForm) updateApprover() {
+	if f.form == nil {
+		return
+	}
+	it := f.errs.items["批准人"]
+	if strings.HasPrefix(it.HintText, "✖") {
+		return
+	}
+	c, _ := f.read()
+	it.HintText = approverHint(f.sc.book, c)
+	f.form.Refresh()
 }
 
 // setStaffOptions offers the people on duty at the chosen window (everyone
@@ -199,6 +224,7 @@ func (f *caseForm) read() (models.Case, models.FieldErrors) {
 	c.Contact, c.Phone, c.Address = f.contact.Text, f.phone.Text, f.address.Text
 	c.WindowID = f.windowIDs[f.window.Selected]
 	c.StaffID = f.staffIDs[f.staff.Selected]
+	c.Approver = f.approver.Text
 	var fe models.FieldErrors
 	var errs models.FieldErrors
 	c.ReceivedAt, errs = readDateTime("受理时间", f.received, f.clock)

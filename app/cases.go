@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,7 +20,8 @@ type casesData interface {
 	clock
 	Cases(models.CaseFilter) ([]models.Case, error)
 	SaveCase(*models.Case) error
-	CompleteCase(id uint, at time.Time, result, forwardedTo string) error
+	CompleteCaseBy(id uint, at time.Time, result, forwardedTo, approver string) error
+	ApprovalBook() (models.ApprovalBook, error)
 	DeleteCase(id uint) error
 	ServiceWindows() ([]models.ServiceWindow, error)
 	StaffList() ([]models.Staff, error)
@@ -38,6 +40,7 @@ type casesScreen struct {
 
 	cases   map[uint]models.Case
 	cal     *models.Calendar
+	book    models.ApprovalBook // who may approve which case
 	windows []models.ServiceWindow
 	staff   []models.Staff
 	today   models.Date
@@ -52,8 +55,9 @@ type casesScreen struct {
 	batchPrint *widget.Button
 	box        fyne.CanvasObject
 
-	form *caseForm // the form last opened, for tests
-	file *caseFile // the case file last opened, for tests
+	form       *caseForm       // the form last opened, for tests
+	file       *caseFile       // the case file last opened, for tests
+	completing *caseCompletion // the 办结 dialog last opened, for tests
 }
 
 // allKinds is the kind filter's word for "no filter".
@@ -153,6 +157,7 @@ func (sc *casesScreen) reload() {
 	var (
 		cases   []models.Case
 		cal     *models.Calendar
+		book    models.ApprovalBook
 		windows []models.ServiceWindow
 		staff   []models.Staff
 	)
@@ -167,6 +172,9 @@ func (sc *casesScreen) reload() {
 		if windows, err = d.ServiceWindows(); err != nil {
 			return err
 		}
+		if book, err = d.ApprovalBook(); err != nil {
+			return err
+		}
 		staff, err = d.StaffList()
 		return err
 	}, func(err error) {
@@ -174,7 +182,7 @@ func (sc *casesScreen) reload() {
 			showError("无法读取办件", err, sc.shell.win)
 			return
 		}
-		sc.cal, sc.windows, sc.staff, sc.today = cal, windows, staff, today
+		sc.cal, sc.book, sc.windows, sc.staff, sc.today = cal, book, windows, staff, today
 		sc.setWindowOptions(windowLabel)
 		sc.setHandlerOptions(handlerLabel)
 		sc.cases = make(map[uint]models.Case, len(cases))
@@ -336,6 +344,7 @@ func (sc *casesScreen) onComplete(id uint) {
 	to := widget.NewEntry()
 	to.SetPlaceHolder("上报的上级机关，如：内蒙古自治区交通运输厅")
 	errs := newFormErrors()
+	approver := newApproverEntry(sc.staff, c)
 	items := []*widget.FormItem{
 		widget.NewFormItem("办件", widget.NewLabel(c.No+" "+c.Matter)),
 		widget.NewFormItem("办结期限", widget.NewLabel(c.DueOn.Chinese())),
@@ -345,8 +354,24 @@ func (sc *casesScreen) onComplete(id uint) {
 	if c.Kind == models.CaseForwarded {
 		items = append(items, errs.item("上报单位", to, ""))
 	}
+	// who may approve depends on the day of completion
+	hint := func() string {
+		k := c
+		if when, fe := readDateTime("办结时间", on, at); len(fe) == 0 {
+			k.CompletedAt = &when
+		}
+		return approverHint(sc.book, k)
+	}
+	items = append(items, errs.item("批准人", approver, hint()))
 	form := widget.NewForm(items...)
-	newFormDialog(sc.shell, "办结："+c.No, "办结", form, errs, func() error {
+	on.OnChanged = func(string) {
+		if it := errs.items["批准人"]; !strings.HasPrefix(it.HintText, "✖") {
+			it.HintText = hint()
+			form.Refresh()
+		}
+	}
+	sc.completing = &caseCompletion{result: result, approver: approver, offered: chiefChoices(sc.staff, c.WindowID)}
+	sc.completing.save = newFormDialog(sc.shell, "办结："+c.No, "办结", form, errs, func() error {
 		when, fe := readDateTime("办结时间", on, at)
 		if result.Selected == "" {
 			fe = append(fe, models.FieldError{Field: "办理结果", Reason: "请选择办理结果"})
@@ -354,8 +379,33 @@ func (sc *casesScreen) onComplete(id uint) {
 		if len(fe) > 0 {
 			return fe
 		}
-		return sc.data.CompleteCase(id, when, result.Selected, to.Text)
-	}, sc.reload)
+		return sc.data.CompleteCaseBy(id, when, result.Selected, to.Text, approver.Text)
+	}, sc.reload).save
+}
+
+// caseCompletion is the 办结 dialog last opened, for tests.
+type caseCompletion struct {
+	result   *widget.Select
+	approver *widget.SelectEntry
+	offered  []string // the names the 批准人 field offers
+	save     *widget.Button
+}
+
+// newApproverEntry is the 批准人 field: any name may be typed, and the
+// window's 首席代表 are offered.
+func newApproverEntry(staff []models.Staff, c models.Case) *widget.SelectEntry {
+	e := widget.NewSelectEntry(chiefChoices(staff, c.WindowID))
+	e.SetPlaceHolder("批准人姓名；授权事项为首席代表")
+	e.SetText(c.Approver)
+	return e
+}
+
+// approverHint says who may approve the case, under the 批准人 field.
+func approverHint(book models.ApprovalBook, c models.Case) string {
+	if who := book.WhoMayApprove(c); who != "" {
+		return who
+	}
+	return "该事项未授权首席代表，填写实际批准人；未批准的可不填"
 }
 
 func (sc *casesScreen) onDelete(id uint) {

@@ -64,7 +64,7 @@ func newHomeScreen(s *shell, d homeData) *homeScreen {
 	h.box = container.NewVBox(
 		widget.NewLabelWithStyle("总览", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(3, card("启用窗口", h.windows), card("在岗人员", h.onDuty), card("派驻单位", h.units)),
-		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue), container.NewHBox(h.gaps.button), container.NewHBox(h.badges.button))),
+		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue), container.NewHBox(h.gaps.button), container.NewHBox(h.badges.button), container.NewHBox(h.badges.missing))),
 		h.demo,
 	)
 	h.reload()

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,6 +29,9 @@ type substitutesScreen struct {
 	badges     *recordTable
 	inventory  map[uint]models.BadgeStatus // by item ID
 	late       map[uint]bool
+	lateIssue  map[uint]bool   // item ID → its loan was issued after the substitution started
+	missing    map[uint]string // substitution ID → the kinds it lacks while running
+	gapNote    *widget.Label
 	badgeActs  []*widget.Button
 	windows    []models.ServiceWindow
 	units      []models.HomeUnit
@@ -60,6 +64,9 @@ func newSubstitutesScreen(s *shell, d substitutesData) *substitutesScreen {
 	sc := &substitutesScreen{shell: s, data: d, subs: map[uint]models.Substitution{}, inventory: map[uint]models.BadgeStatus{}}
 	sc.list = newRecordTable(substitutionColumns, "搜索替岗人员、被替岗人员、窗口、派驻单位", func(uint) { sc.setActions(true) })
 	sc.list.styleCells(func(id uint, col int) widget.Importance {
+		if col == 8 && sc.missing[id] != "" {
+			return widget.DangerImportance
+		}
 		if col != 7 {
 			return widget.MediumImportance
 		}
@@ -80,8 +87,11 @@ func newSubstitutesScreen(s *shell, d substitutesData) *substitutesScreen {
 	give := widget.NewButtonWithIcon("发放挂牌/座牌", theme.MailSendIcon(), func() { sc.onIssueBadge(sc.list.selected) })
 	print := widget.NewButtonWithIcon("印制报备单", theme.DocumentPrintIcon(), func() { sc.onPrintForm(sc.list.selected) })
 	sc.actions = []*widget.Button{edit, del, give, print}
+	sc.gapNote = wrapLabel("")
+	sc.gapNote.Importance = widget.DangerImportance
+	sc.gapNote.Hide()
 	register := container.NewBorder(
-		container.NewBorder(nil, nil, container.NewHBox(add, edit, del, give, print), container.NewHBox(widget.NewLabel("状态"), sc.state)),
+		container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(add, edit, del, give, print), container.NewHBox(widget.NewLabel("状态"), sc.state)), sc.gapNote),
 		nil, nil, nil, sc.list.layout())
 
 	sc.badges = newRecordTable(badgeColumns, "搜索编号、领用人、窗口", func(uint) { sc.setBadgeActions() })
@@ -90,6 +100,8 @@ func newSubstitutesScreen(s *shell, d substitutesData) *substitutesScreen {
 		case (col == 2 || col == 8) && sc.late[id]:
 			return widget.DangerImportance
 		case col == 2 && sc.inventory[id].State == models.BadgeLost:
+			return widget.WarningImportance
+		case col == 5 && sc.lateIssue[id]:
 			return widget.WarningImportance
 		}
 		return widget.MediumImportance
@@ -168,7 +180,9 @@ func (sc *substitutesScreen) reload() {
 		sc.windows, sc.units, sc.staff, sc.today = windows, units, staff, today
 		sc.inventory = map[uint]models.BadgeStatus{}
 		sc.late = map[uint]bool{}
+		sc.lateIssue = map[uint]bool{}
 		sc.badgeNames = map[uint]string{}
+		var out []models.BadgeLoan
 		brs := make([]record, 0, len(inv))
 		for _, b := range inv {
 			sc.inventory[b.Item.ID] = b
@@ -176,6 +190,10 @@ func (sc *substitutesScreen) reload() {
 			if l := b.Loan; l != nil && b.State != models.BadgeInStock {
 				cells[3], cells[4] = l.Substitution.Name, l.Substitution.Window.Code
 				cells[5], cells[6] = l.IssuedOn.String(), l.Substitution.To.String()
+				if l.LateIssue() {
+					sc.lateIssue[b.Item.ID] = true
+					cells[5] += "（" + models.LateIssueLabel + "）"
+				}
 				if !l.LostOn.IsZero() {
 					cells[7] = "遗失 " + l.LostOn.String()
 				}
@@ -185,7 +203,12 @@ func (sc *substitutesScreen) reload() {
 					cells[8] = fmt.Sprintf("%d 天", daysFrom(l.Substitution.To, today))
 				}
 				if l.Out() {
-					sc.badgeNames[l.SubstitutionID] = strings.TrimPrefix(sc.badgeNames[l.SubstitutionID]+"、"+b.Item.No, "、")
+					name := b.Item.No
+					if l.LateIssue() {
+						name += "（" + models.LateIssueLabel + "）"
+					}
+					sc.badgeNames[l.SubstitutionID] = strings.TrimPrefix(sc.badgeNames[l.SubstitutionID]+"、"+name, "、")
+					out = append(out, *l)
 				}
 			}
 			brs = append(brs, record{id: b.Item.ID, cells: cells,
@@ -193,9 +216,17 @@ func (sc *substitutesScreen) reload() {
 		}
 		sc.badges.setRecords(brs)
 		sc.subs = make(map[uint]models.Substitution, len(subs))
+		sc.missing = map[uint]string{}
+		var gaps []string
 		rs := make([]record, 0, len(subs))
 		for _, x := range subs {
 			sc.subs[x.ID] = x
+			held := dash(sc.badgeNames[x.ID])
+			if missing := models.MissingBadges(x, out, today); len(missing) > 0 {
+				sc.missing[x.ID] = "未领" + strings.Join(missing, "、")
+				held = strings.TrimPrefix(sc.badgeNames[x.ID]+"；"+sc.missing[x.ID], "；")
+				gaps = append(gaps, models.BadgeGap{Substitution: x, Missing: missing}.Describe())
+			}
 			state := x.State(today)
 			if filter != allSubStates && filter != "" && state != filter {
 				continue
@@ -206,10 +237,16 @@ func (sc *substitutesScreen) reload() {
 			}
 			rs = append(rs, record{id: x.ID,
 				cells: []string{x.Name, x.HomeUnit.Name, x.Window.Code, x.Covered.Name, leave,
-					x.From.String(), x.To.String(), state, dash(sc.badgeNames[x.ID]), x.ReportedBy + " " + x.ReportedOn.String()},
+					x.From.String(), x.To.String(), state, held, x.ReportedBy + " " + x.ReportedOn.String()},
 				search: x.Name + " " + x.Covered.Name + " " + x.Window.Label() + " " + x.HomeUnit.Name + " " + x.ReportedBy})
 		}
 		sc.list.setRecords(rs)
+		if len(gaps) > 0 {
+			sc.gapNote.SetText("替岗人员上岗前须领取临时工作挂牌及座牌（替岗人员管理第2条）。正在替岗而未领的：" + strings.Join(gaps, "；") + "。请选中报备后点“发放挂牌/座牌”。")
+			sc.gapNote.Show()
+		} else {
+			sc.gapNote.Hide()
+		}
 		sc.setActions(false)
 		sc.setBadgeActions()
 		sc.loaded = true
@@ -223,10 +260,20 @@ type badgeInventory struct{}
 
 func (badgeInventory) target() string { return "替岗" }
 
+// runningWithoutBadges opens 替岗 at the register of running substitutions
+// (the overview's alert of substitutes without a badge or seat plate).
+type runningWithoutBadges struct{}
+
+func (runningWithoutBadges) target() string { return "替岗" }
+
 // handle shows what another screen asked for.
 func (sc *substitutesScreen) handle(r request) {
-	if _, ok := r.(badgeInventory); ok {
+	switch r.(type) {
+	case badgeInventory:
 		sc.tabs.SelectIndex(1)
+	case runningWithoutBadges:
+		sc.tabs.SelectIndex(0)
+		sc.state.SetSelected(models.SubstitutionCurrent)
 	}
 }
 
@@ -336,6 +383,9 @@ type badgeIssueForm struct {
 	item *widget.Select
 	on   *dateField
 	save *widget.Button
+	// confirmLate asks before recording an issue after the substitution
+	// started; nil until asked.
+	confirmLate *dialog.ConfirmDialog
 }
 
 func (sc *substitutesScreen) onIssueBadge(id uint) {
@@ -376,6 +426,7 @@ func (sc *substitutesScreen) onIssueBadge(id uint) {
 		errs.item("领用日期", f.on, ""),
 	)
 	sc.issue = f
+	confirmed := models.Date{} // the late date the user confirmed
 	f.save = newFormDialog(sc.shell, "发放挂牌/座牌", "发放", form, errs, func() error {
 		d, err := f.on.DateValue()
 		if err != nil {
@@ -383,6 +434,19 @@ func (sc *substitutesScreen) onIssueBadge(id uint) {
 		}
 		if f.item.Selected == "" {
 			return models.FieldErrors{{Field: "编号", Reason: "请选择要发放的挂牌或座牌"}}
+		}
+		if models.IssuedLate(x, d) && d != confirmed && !d.After(x.To) {
+			f.confirmLate = dialog.NewConfirm("事后发放", fmt.Sprintf("%s 的替岗已于 %s 开始，临时工作挂牌和座牌应在上岗前领取。\n领用日期 %s 晚于开始日期，将登记为“事后发放”并记入操作日志。确定发放吗？",
+				x.Name, x.From, d), func(ok bool) {
+				if ok {
+					confirmed = d
+					f.save.OnTapped()
+				}
+			}, sc.shell.win)
+			f.confirmLate.SetConfirmText("确定，事后发放")
+			f.confirmLate.SetDismissText("取消")
+			f.confirmLate.Show()
+			return errAwaitingConfirm
 		}
 		_, err = sc.data.IssueBadge(ids[f.item.Selected], x.ID, d, "")
 		return err

@@ -238,6 +238,9 @@ func newFormDialog(s *shell, title, saveText string, form *widget.Form, errs *fo
 	scroll := container.NewVScroll(body)
 	fd.save = widget.NewButtonWithIcon(saveText, theme.DocumentSaveIcon(), func() {
 		err := save()
+		if errors.Is(err, errAwaitingConfirm) {
+			return
+		}
 		fe, isFields := models.AsFieldErrors(err)
 		if errs.show(form, fe) {
 			scroll.ScrollToTop()
@@ -262,6 +265,11 @@ func newFormDialog(s *shell, title, saveText string, form *widget.Form, errs *fo
 	fd.dlg.Show()
 	return fd
 }
+
+// errAwaitingConfirm is what a form's save returns while it asks the user
+// to confirm something first: the form stays open and shows nothing; the
+// confirmation saves again.
+var errAwaitingConfirm = errors.New("awaiting confirmation")
 
 // primeHints lets every item of a form show an error under it later. Fyne
 // draws the hint line only for items that had a hint (or a validator) when

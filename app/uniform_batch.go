@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,6 +26,7 @@ type uniformBatch struct {
 	rows    []*batchRow
 	save    *widget.Button
 	issued  []models.UniformIssue // what the last save recorded
+	errs    *formErrors
 
 	people    []models.Staff // everyone the batch may cover
 	sizes     map[uint]map[string]string
@@ -35,7 +37,7 @@ type uniformBatch struct {
 type batchRow struct {
 	person models.Staff
 	take   *widget.Check
-	sizes  map[string]*widget.Select
+	sizes  map[string]*widget.SelectEntry
 }
 
 // defaultItems are what a season's uniform usually consists of.
@@ -43,8 +45,6 @@ var defaultItems = map[string][]string{
 	models.UniformWinter: {"棉服", "裤"}, models.UniformSummer: {"衬衫", "裤"},
 	models.UniformMid: {"上衣", "裤"}, models.UniformBadge: {"工作牌"},
 }
-
-const noSize = "（无）"
 
 // onBatch opens the batch issue; for a season change (changeID) it covers
 // the people who have not yet received that season's uniform.
@@ -112,13 +112,14 @@ func (b *uniformBatch) show(kind string, forChange bool) {
 	b.on.SetDate(b.sc.data.Today())
 	b.rowsBox = container.NewVBox()
 	errs := newFormErrors()
+	b.errs = errs
 	form := widget.NewForm(
 		errs.item("窗口", b.window, ""),
 		errs.item("种类", b.kind, ""),
 		errs.item("品名", b.items, "勾选本次发放的品名，每人每项1件"),
 		errs.item("发放日期", b.on, ""),
 		errs.item("原因", b.reason, ""),
-		errs.item("人员与尺码", b.rowsBox, "尺码按本人上次领取的预填；不发的人取消勾选"),
+		errs.item("人员与尺码", b.rowsBox, "尺码按本人上次领取的预填，可从列表选或直接填写（如 175/92A、170/88B、XL）；不发的人取消勾选"),
 	)
 	b.kind.SetSelected(kind)
 	if forChange {
@@ -143,12 +144,11 @@ func (b *uniformBatch) buildRows() {
 		b.rowsBox.Refresh()
 		return
 	}
-	sizes := append([]string{noSize}, b.sc.lists.Sizes...)
 	for _, p := range b.people {
 		if windowID != 0 && p.WindowID != windowID {
 			continue
 		}
-		r := &batchRow{person: p, take: widget.NewCheck(p.Name+"（"+p.EmployeeNo+"）"+p.Window.Code, nil), sizes: map[string]*widget.Select{}}
+		r := &batchRow{person: p, take: widget.NewCheck(p.Name+"（"+p.EmployeeNo+"）"+p.Window.Code, nil), sizes: map[string]*widget.SelectEntry{}}
 		r.take.SetChecked(true)
 		line := container.NewHBox(r.take)
 		_, own := b.sc.exemptions[p.ID]
@@ -158,14 +158,11 @@ func (b *uniformBatch) buildRows() {
 			line.Add(widget.NewLabel("着行业制式服装"))
 		} else {
 			for _, it := range b.items.Selected {
-				s := newSelect(sizes, nil)
-				s.SetSelected(noSize)
-				if v := b.sizes[p.ID][it]; v != "" {
-					s.SetSelected(v)
-				}
+				s := newSizeEntry(b.sc.lists.Sizes)
+				s.SetText(b.sizes[p.ID][it])
 				r.sizes[it] = s
 				line.Add(widget.NewLabel(it))
-				line.Add(s)
+				line.Add(fixedBox(s, 130))
 			}
 		}
 		b.rows = append(b.rows, r)
@@ -197,9 +194,11 @@ func (b *uniformBatch) submit() error {
 			continue
 		}
 		for _, it := range b.items.Selected {
-			size := r.sizes[it].Selected
-			if size == noSize {
-				size = ""
+			size := r.sizes[it].Text
+			if strings.TrimSpace(size) != "" {
+				if _, err := models.CheckUniformSize(size); err != nil {
+					fe = append(fe, models.FieldError{Field: "人员与尺码", Reason: r.person.Name + "的" + it + "：" + err.Error()})
+				}
 			}
 			issues = append(issues, models.UniformIssue{StaffID: r.person.ID, Kind: b.kind.Selected, Item: it, Size: size,
 				Quantity: 1, IssuedOn: on, Reason: b.reason.Selected})
@@ -237,4 +236,12 @@ func (b *uniformBatch) print(ids []uint) {
 	printInternal(b.sc.shell, b.sc.data, "服装领用签收单", b.window.Selected, func(path string) error {
 		return b.sc.data.PrintUniformReceipt(ids, path)
 	}, func(path string) { b.sc.lastPrint = path })
+}
+
+// newSizeEntry is a 尺码 field: the office's sizes are offered, any
+// well-formed size may be typed (175/92A, 170/88B, XL); empty is no size.
+func newSizeEntry(sizes []string) *widget.SelectEntry {
+	e := widget.NewSelectEntry(sizes)
+	e.SetPlaceHolder("如 175/92A")
+	return e
 }

@@ -144,7 +144,9 @@ func newUniformsScreen(s *shell, d uniformsData) *uniformsScreen {
 	sc.exempt = newRecordTable([]column{{"工号", 70}, {"姓名", 80}, {"窗口", 190}, {"派驻单位", 180}, {"行业制式服装", 220}},
 		"搜索姓名、工号、单位", nil)
 	toggle := widget.NewButtonWithIcon("设为/取消行业制式服装", theme.AccountIcon(), func() { sc.onExempt(sc.exempt.selected) })
-	lists := widget.NewForm(widget.NewFormItem("品名", sc.items), widget.NewFormItem("尺码", sc.sizes))
+	sizesItem := widget.NewFormItem("尺码", sc.sizes)
+	sizesItem.HintText = "常用尺码，发放时供选择；列表外的规范尺码（如 175/92A、170/88B、160/84Y、4XL）也可直接填写"
+	lists := widget.NewForm(widget.NewFormItem("品名", sc.items), sizesItem)
 	settings := container.NewBorder(container.NewVBox(lists, container.NewHBox(saveLists), widget.NewSeparator(),
 		wrapLabel("着行业制式服装的人员不发放中心统一服装（工作牌照发）。整个派驻单位着制式服装的，请在“派驻单位”中设置。"),
 		container.NewHBox(toggle)), nil, nil, nil, sc.exempt.layout())
@@ -444,8 +446,7 @@ func (sc *uniformsScreen) onAdd() {
 	kind.SetSelected(models.UniformWinter)
 	item := newSelect(sc.lists.Items, nil)
 	item.PlaceHolder = "请选择"
-	size := newSelect(append([]string{"（无）"}, sc.lists.Sizes...), nil)
-	size.SetSelected("（无）")
+	size := newSizeEntry(sc.lists.Sizes)
 	qty := widget.NewEntry()
 	qty.SetText("1")
 	on := newDateField(sc.shell.win)
@@ -454,14 +455,12 @@ func (sc *uniformsScreen) onAdd() {
 	reason.SetSelected("换季")
 	signed := widget.NewCheck("已签收", nil)
 	form := widget.NewForm(errs.item("工号", person, "领用人员"), errs.item("种类", kind, ""), errs.item("品名", item, ""),
-		errs.item("尺码", size, ""), errs.item("数量", qty, ""), errs.item("发放日期", on, ""), errs.item("原因", reason, ""),
+		errs.item("尺码", size, "可从列表选，也可直接填写，如 175/92A、170/88B、XL；工作牌不填"), errs.item("数量", qty, ""), errs.item("发放日期", on, ""), errs.item("原因", reason, ""),
 		widget.NewFormItem("", signed))
 	newFormDialog(sc.shell, "登记服装发放", "保存", form, errs, func() error {
 		u := models.UniformIssue{StaffID: people[person.Text].ID, Kind: kind.Selected, Item: item.Selected,
 			Reason: reason.Selected, Signed: signed.Checked}
-		if size.Selected != "（无）" {
-			u.Size = size.Selected
-		}
+		u.Size = size.Text
 		var fe models.FieldErrors
 		n, e := parseCount("数量", qty.Text)
 		if e != nil {

@@ -260,6 +260,7 @@ type RuleSet struct {
 	Attendance    AttendanceRules `gorm:"serializer:json;type:text"`
 	Conduct       ConductRules    `gorm:"serializer:json;type:text"` // 违规投诉与评价 (conduct.go)
 	ScoringRules  *ScoringRules   `gorm:"serializer:json;type:text"` // 满意窗口与服务明星 (scoring.go); nil = defaults
+	CaseRules     *CaseRules      `gorm:"serializer:json;type:text"` // 办件授权, 一审一核 (case_auth.go); nil = defaults
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
@@ -289,6 +290,7 @@ func (r RuleSet) auditFields() []AuditField {
 		{"作息时间", strings.Join(sched, "；")}, {"固定作息", a.FixedSchedule},
 		{"审批权限", fmt.Sprintf("%s天以内首席代表，%s天以内综合业务科，更长中心领导", days(a.ChiefMaxDays), days(a.OfficeMaxDays))},
 		{"违规投诉与评价", r.Conduct.describe()},
+		{"一审一核达标线", FormatPercent(r.Cases().OneReviewMinPercent) + "%"},
 	}
 }
 
@@ -343,6 +345,9 @@ func (s *Store) SaveRuleSet(rs *RuleSet) error {
 	fe := append(rs.Attendance.Validate(), rs.Conduct.Validate()...)
 	if rs.ScoringRules != nil {
 		fe = append(fe, rs.ScoringRules.Validate()...)
+	}
+	if rs.CaseRules != nil {
+		fe = append(fe, rs.CaseRules.Validate()...)
 	}
 	if rs.EffectiveFrom.IsZero() {
 		fe = append(FieldErrors{{"生效日期", "请填写生效日期"}}, fe...)

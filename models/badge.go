@@ -86,8 +86,78 @@ func (l BadgeLoan) auditKey() string {
 func (l BadgeLoan) auditFields() []AuditField {
 	return []AuditField{
 		{"编号", l.Item.No}, {"领用人", l.Substitution.Name}, {"领用日期", l.IssuedOn.String()},
+		{"事后发放", yesNo(l.LateIssue())},
 		{"归还日期", l.ReturnedOn.String()}, {"遗失日期", l.LostOn.String()}, {"备注", l.Note},
 	}
+}
+
+// LateIssue reports whether the item was issued after the substitution
+// started (事后发放): the handbook has substitutes collect the badge and the
+// seat plate before they start (替岗人员管理 2).
+func (l BadgeLoan) LateIssue() bool { return IssuedLate(l.Substitution, l.IssuedOn) }
+
+// IssuedLate reports whether an item issued on day on comes after the
+// substitution started: the register then shows it as 事后发放 and the
+// screen asks before recording it.
+func IssuedLate(s Substitution, on Date) bool { return !s.From.IsZero() && on.After(s.From) }
+
+// LateIssueLabel marks an issue made after the substitution started.
+const LateIssueLabel = "事后发放"
+
+// MissingBadges names the kinds of item (临时工作挂牌, 座牌) a substitution
+// does not hold on day today while it runs: none of its loans of that kind
+// is out. The handbook asks for both before the substitute starts; a
+// substitution not running yet, or ended, misses nothing here (items not
+// returned after the end are BadgeLoan.Overdue).
+func MissingBadges(s Substitution, loans []BadgeLoan, today Date) []string {
+	if s.State(today) != SubstitutionCurrent {
+		return nil
+	}
+	held := map[string]bool{}
+	for _, l := range loans {
+		if l.SubstitutionID == s.ID && l.Out() && !l.IssuedOn.After(today) {
+			held[l.Item.Kind] = true
+		}
+	}
+	var out []string
+	for _, k := range BadgeKinds {
+		if !held[k] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// BadgeGap is a running substitution without its badge or seat plate.
+type BadgeGap struct {
+	Substitution Substitution
+	Missing      []string // the kinds not held, as BadgeKinds orders them
+}
+
+// Describe says what is missing: "赵志刚（替 王堃，A01）未领座牌".
+func (g BadgeGap) Describe() string {
+	s := g.Substitution
+	return fmt.Sprintf("%s（替 %s，%s）未领%s", s.Name, s.Covered.Name, s.Window.Code, strings.Join(g.Missing, "、"))
+}
+
+// SubstitutionsWithoutBadges lists the substitutions running on day today
+// whose substitute holds no temporary badge or no seat plate.
+func (s *Store) SubstitutionsWithoutBadges(today Date) ([]BadgeGap, error) {
+	subs, err := s.Substitutions(SubstitutionFilter{From: today, To: today})
+	if err != nil {
+		return nil, err
+	}
+	loans, err := s.BadgeLoans(BadgeLoanFilter{OutOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	var out []BadgeGap
+	for i := len(subs) - 1; i >= 0; i-- { // earliest start first
+		if missing := MissingBadges(subs[i], loans, today); len(missing) > 0 {
+			out = append(out, BadgeGap{Substitution: subs[i], Missing: missing})
+		}
+	}
+	return out, nil
 }
 
 // Out reports whether the item is still with the substitute.
@@ -242,7 +312,9 @@ func (s *Store) DeleteBadgeItem(id uint) error {
 // IssueBadge lends an item to a substitution on day on. An item that is out
 // (or lost) cannot be issued again, nor a second item of the same kind to
 // one substitution while the first is out; the issue day must not be after
-// the substitution's end.
+// the substitution's end. An issue after the substitution started is
+// recorded as 事后发放 (BadgeLoan.LateIssue): the register shows it and the
+// screen asks before recording it.
 func (s *Store) IssueBadge(itemID, substitutionID uint, on Date, note string) (BadgeLoan, error) {
 	var loan BadgeLoan
 	if on.IsZero() {

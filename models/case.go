@@ -66,31 +66,34 @@ var MaterialForms = []string{MaterialOriginal, MaterialCopy}
 // working days whenever the case is saved; a completed case is a record and
 // is never deleted.
 type Case struct {
-	ID            uint           `gorm:"primaryKey"`
-	No            string         `gorm:"size:64;uniqueIndex;not null"` // 办件编号
-	Matter        string         `gorm:"size:128;not null;index"`      // 事项名称
-	Kind          string         `gorm:"size:8;not null;index"`        // 办件类型
-	ApplicantType string         `gorm:"size:4"`                       // 个人 / 单位, "" when the source did not say
-	Applicant     string         `gorm:"size:128;not null;index"`      // 申请人
-	ApplicantID   string         `gorm:"size:32"`                      // 证件号码 or 统一社会信用代码
-	Contact       string         `gorm:"size:32"`                      // 联系人
-	Phone         string         `gorm:"size:32"`                      // 联系电话
-	Address       string         `gorm:"size:256"`                     // 联系地址
-	WindowID      uint           `gorm:"not null;index"`
-	Window        ServiceWindow  `gorm:"foreignKey:WindowID;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
-	StaffID       uint           `gorm:"not null;index"`
-	Staff         Staff          `gorm:"constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
-	ReceivedAt    time.Time      `gorm:"serializer:civil;type:datetime;not null;index"` // 受理时间
-	LegalDays     int            // 法定时限, working days; 0 = not given
-	PromisedDays  int            // 承诺时限, working days; 0 for 即办件
-	DueOn         Date           `gorm:"index"`                                // 办结期限, computed on save
-	CompletedAt   *time.Time     `gorm:"serializer:civil;type:datetime;index"` // 办结时间; nil while open
-	Result        string         `gorm:"size:8"`
-	ForwardedTo   string         `gorm:"size:128"` // 上报单位
-	Note          string         `gorm:"size:512"`
-	Materials     []CaseMaterial `gorm:"constraint:OnDelete:CASCADE"`
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	ID            uint          `gorm:"primaryKey"`
+	No            string        `gorm:"size:64;uniqueIndex;not null"` // 办件编号
+	Matter        string        `gorm:"size:128;not null;index"`      // 事项名称
+	Kind          string        `gorm:"size:8;not null;index"`        // 办件类型
+	ApplicantType string        `gorm:"size:4"`                       // 个人 / 单位, "" when the source did not say
+	Applicant     string        `gorm:"size:128;not null;index"`      // 申请人
+	ApplicantID   string        `gorm:"size:32"`                      // 证件号码 or 统一社会信用代码
+	Contact       string        `gorm:"size:32"`                      // 联系人
+	Phone         string        `gorm:"size:32"`                      // 联系电话
+	Address       string        `gorm:"size:256"`                     // 联系地址
+	WindowID      uint          `gorm:"not null;index"`
+	Window        ServiceWindow `gorm:"foreignKey:WindowID;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	StaffID       uint          `gorm:"not null;index"`
+	Staff         Staff         `gorm:"constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
+	ReceivedAt    time.Time     `gorm:"serializer:civil;type:datetime;not null;index"` // 受理时间
+	LegalDays     int           // 法定时限, working days; 0 = not given
+	PromisedDays  int           // 承诺时限, working days; 0 for 即办件
+	DueOn         Date          `gorm:"index"`                                // 办结期限, computed on save
+	CompletedAt   *time.Time    `gorm:"serializer:civil;type:datetime;index"` // 办结时间; nil while open
+	Result        string        `gorm:"size:8"`
+	ForwardedTo   string        `gorm:"size:128"` // 上报单位
+	// Approver is the 批准人: for a matter authorised to the window's
+	// 首席代表 it must be that 首席代表 (ApprovalBook.CheckApprover).
+	Approver  string         `gorm:"size:64;not null;default:''"`
+	Note      string         `gorm:"size:512"`
+	Materials []CaseMaterial `gorm:"constraint:OnDelete:CASCADE"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // CaseMaterial is one document the applicant handed in (收件清单).
@@ -137,7 +140,7 @@ func (c Case) auditFields() []AuditField {
 		{"受理时间", formatMinute(c.ReceivedAt)}, {"法定时限", workingDays(c.LegalDays)},
 		{"承诺时限", workingDays(c.PromisedDays)}, {"办结期限", c.DueOn.String()},
 		{"办结时间", formatMinute(c.CompletedTime())}, {"办理结果", c.Result},
-		{"上报单位", c.ForwardedTo}, {"备注", c.Note}, {"材料", strings.Join(mats, "；")},
+		{"上报单位", c.ForwardedTo}, {"批准人", c.Approver}, {"备注", c.Note}, {"材料", strings.Join(mats, "；")},
 	}
 }
 
@@ -223,7 +226,7 @@ func (c *Case) Validate() FieldErrors {
 		}
 	}
 	trim(&c.No, &c.Matter, &c.Kind, &c.ApplicantType, &c.Applicant, &c.ApplicantID,
-		&c.Contact, &c.Phone, &c.Address, &c.Result, &c.ForwardedTo, &c.Note)
+		&c.Contact, &c.Phone, &c.Address, &c.Result, &c.ForwardedTo, &c.Approver, &c.Note)
 	c.ApplicantID = strings.ToUpper(c.ApplicantID)
 	tooLong := func(field, v string, max int) {
 		if len([]rune(v)) > max {
@@ -262,6 +265,7 @@ func (c *Case) Validate() FieldErrors {
 	c.checkDays(&fe)
 	c.checkCompletion(&fe)
 	tooLong("上报单位", c.ForwardedTo, 128)
+	tooLong("批准人", c.Approver, 32)
 	tooLong("备注", c.Note, 512)
 	for i := range c.Materials {
 		m := &c.Materials[i]
@@ -488,6 +492,16 @@ func saveCaseTx(tx *gorm.DB, a *auditor, cal *Calendar, c *Case) error {
 	if len(fe) > 0 {
 		return fe
 	}
+	if c.Approver != "" {
+		book, err := approvalBookTx(tx)
+		if err != nil {
+			return err
+		}
+		c.Window = w
+		if fe := book.CheckApprover(c); len(fe) > 0 {
+			return fe
+		}
+	}
 	c.DueOn = c.DueDate(cal)
 	var before *Case
 	if c.ID != 0 {
@@ -531,6 +545,13 @@ func saveCaseTx(tx *gorm.DB, a *auditor, cal *Calendar, c *Case) error {
 // CompleteCase records that an open case was completed at the given time
 // with the given result (and, for 上报, the authority it went to).
 func (s *Store) CompleteCase(id uint, at time.Time, result, forwardedTo string) error {
+	return s.CompleteCaseBy(id, at, result, forwardedTo, "")
+}
+
+// CompleteCaseBy is CompleteCase that also records the 批准人 (empty keeps
+// the one recorded), checked against the case's authorisation on the day
+// of completion.
+func (s *Store) CompleteCaseBy(id uint, at time.Time, result, forwardedTo, approver string) error {
 	if at.IsZero() {
 		return FieldErrors{{"办结时间", "请填写办结时间"}}
 	}
@@ -543,6 +564,9 @@ func (s *Store) CompleteCase(id uint, at time.Time, result, forwardedTo string) 
 			return refused(fmt.Sprintf("办件 %s 已于 %s 办结（%s），不能再次办结；如需更正，请修改办件", c.No, formatMinute(*c.CompletedAt), c.Result))
 		}
 		c.CompletedAt, c.Result, c.ForwardedTo = &at, result, forwardedTo
+		if a := strings.TrimSpace(approver); a != "" {
+			c.Approver = a
+		}
 		if fe := c.Validate(); len(fe) > 0 {
 			return fe
 		}

@@ -19,6 +19,7 @@ type CaseRow struct {
 	ReceivedAt                  time.Time
 	ApplicantType, ApplicantID  string
 	Phone, ForwardedTo, Result  string
+	Approver                    string // 批准人
 	LegalDays, PromisedDays     *int
 	CompletedAt                 *time.Time
 	// Materials replace the stored materials; nil keeps them.
@@ -37,6 +38,7 @@ func (r CaseRow) Merge(old Case) Case {
 	keepIfEmpty(&next.Phone, r.Phone)
 	keepIfEmpty(&next.ForwardedTo, r.ForwardedTo)
 	keepIfEmpty(&next.Result, r.Result)
+	keepIfEmpty(&next.Approver, r.Approver)
 	if r.LegalDays != nil {
 		next.LegalDays = *r.LegalDays
 	}
@@ -135,7 +137,7 @@ func sameCase(a, b Case) bool {
 		a.WindowID == b.WindowID && a.StaffID == b.StaffID && a.ReceivedAt.Equal(b.ReceivedAt) &&
 		a.LegalDays == b.LegalDays && a.PromisedDays == b.PromisedDays && a.DueOn == b.DueOn &&
 		sameTime(a.CompletedAt, b.CompletedAt) && a.Result == b.Result &&
-		a.ForwardedTo == b.ForwardedTo && a.Note == b.Note && FormatMaterials(a.Materials) == FormatMaterials(b.Materials)
+		a.ForwardedTo == b.ForwardedTo && a.Approver == b.Approver && a.Note == b.Note && FormatMaterials(a.Materials) == FormatMaterials(b.Materials)
 }
 
 // The 材料 cell of the case file lists the materials handed in, separated by

@@ -3,6 +3,7 @@ package models
 import (
 	"fmt"
 	"math/rand"
+	"sort"
 	"strings"
 	"time"
 
@@ -172,6 +173,12 @@ func fillDemoCases(tx *gorm.DB, a *auditor, t *demoTime, windows []uint, staffAt
 		}
 		return 14*60 + 30 + rng.Intn(170) // 14:30–17:20
 	}
+	book, err := fillDemoAuthorisations(tx, a, t, windows)
+	if err != nil {
+		return err
+	}
+	// a stream of its own, so the cases drawn stay as they were
+	approvals := rand.New(rand.NewSource(demoSeed(t.today, 7)))
 	for i, dc := range demoCases {
 		m, ok := demoMatters[dc.matter]
 		if !ok {
@@ -234,6 +241,9 @@ func fillDemoCases(tx *gorm.DB, a *auditor, t *demoTime, windows []uint, staffAt
 				c.Result = ResultApproved
 			}
 		}
+		if c.Result == ResultApproved || c.Result == ResultDenied {
+			c.Approver = demoApprover(approvals, book, c)
+		}
 		for _, mat := range m.materials {
 			mat.Pages = 1 + rng.Intn(6)
 			c.Materials = append(c.Materials, mat)
@@ -265,4 +275,55 @@ func demoCreditCode(rng *rand.Rand, name string) string {
 	}
 	c, _ := CreditCodeCheckChar(string(b))
 	return string(append(b, c))
+}
+
+// demoLeaders approve the decisions of matters not authorised to a window.
+var demoLeaders = []string{"刘振华", "高丽娟", "赵建国", "孟庆昇"}
+
+// fillDemoAuthorisations authorises the matters of every demo window with a
+// 首席代表 to that 首席代表 from the first demo day, as departments do.
+func fillDemoAuthorisations(tx *gorm.DB, a *auditor, t *demoTime, windows []uint) (ApprovalBook, error) {
+	book, err := approvalBookTx(tx)
+	if err != nil {
+		return book, err
+	}
+	codes := map[string]uint{}
+	for i, dw := range demoWindows {
+		codes[dw.code] = windows[i]
+	}
+	var matters []string
+	for name := range demoMatters {
+		matters = append(matters, name)
+	}
+	sort.Strings(matters) // the same order on every run
+	for _, name := range matters {
+		w := codes[demoMatters[name].window]
+		if len(book.ChiefsOn(w, t.first)) == 0 {
+			continue
+		}
+		m := MatterAuthorisation{WindowID: w, Matter: name, From: t.first, Basis: "派驻单位审批授权书"}
+		if err := tx.Omit("Window").Create(&m).Error; err != nil {
+			return book, err
+		}
+		if err := tx.Preload("Window").First(&m, m.ID).Error; err != nil {
+			return book, err
+		}
+		a.create(m)
+	}
+	return approvalBookTx(tx)
+}
+
+// demoApprover names the 批准人 of a demo decision: for an authorised matter
+// mostly the 首席代表, now and then nobody (the department approved it
+// itself); for the others a department leader.
+func demoApprover(rng *rand.Rand, book ApprovalBook, c Case) string {
+	d := c.ApprovalDate()
+	if _, ok := book.Authorisation(c.WindowID, c.Matter, d); ok {
+		chiefs := book.ChiefsOn(c.WindowID, d)
+		if len(chiefs) == 0 || rng.Intn(6) == 0 {
+			return ""
+		}
+		return chiefs[0].Name
+	}
+	return demoLeaders[rng.Intn(len(demoLeaders))]
 }

@@ -49,6 +49,7 @@ var migrations = []migration{
 	{"文书重印与逾期出具理由", migrateNoticeRefs},
 	{"外出登记时间与请假申请时间", migrateRegistrationTimes},
 	{"处理阶梯与考核奖扣发", migrateEscalation},
+	{"办件授权与批准人", migrateAuthorisation},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

@@ -43,6 +43,9 @@ type NoticeKind struct {
 	WithinNoticeDays bool
 	// BeforeDue: not issued after the promised completion date it states.
 	BeforeDue bool
+	// NeedsApprover: the case must have its 批准人 recorded (a permit
+	// decision names who approved it, 窗口办件管理实施细则 三).
+	NeedsApprover bool
 }
 
 // NoticeInput is a fact entered when a notice is printed.
@@ -78,10 +81,10 @@ var NoticeKinds = []NoticeKind{
 		ExcludedBy: []string{"准予行政许可决定书", "不予行政许可决定书"}},
 	{Name: "准予行政许可决定书", Word: "准许", Aliases: []string{"zhunyu", "grant"},
 		Inputs:  []NoticeInput{{Name: "许可内容", Hint: "准予许可的具体内容，如许可范围、有效期"}},
-		Results: []string{ResultApproved}, Once: true, ExcludedBy: []string{"不予行政许可决定书"}},
+		Results: []string{ResultApproved}, Once: true, ExcludedBy: []string{"不予行政许可决定书"}, NeedsApprover: true},
 	{Name: "不予行政许可决定书", Word: "不许", Aliases: []string{"buyuxuke", "refusal"},
 		Inputs:  []NoticeInput{{Name: "不予许可理由", Required: true, Hint: "不予许可的事实、理由和依据"}},
-		Results: []string{ResultDenied}, Once: true, ExcludedBy: []string{"准予行政许可决定书"}},
+		Results: []string{ResultDenied}, Once: true, ExcludedBy: []string{"准予行政许可决定书"}, NeedsApprover: true},
 	{Name: "送达凭证", Word: "送", Aliases: []string{"songda", "service"}, Distinct: "送达文书",
 		Inputs: []NoticeInput{
 			{Name: "送达文书", Hint: "默认为本办件最近印发的决定书或通知书"},

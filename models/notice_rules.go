@@ -22,6 +22,9 @@ type NoticeFacts struct {
 	Reprint bool
 	// Replacing: the valid notices of the kind are voided by this issue.
 	Replacing bool
+	// WhoMayApprove says who may approve the case when its matter is
+	// authorised to the window's 首席代表 (ApprovalBook.WhoMayApprove).
+	WhoMayApprove string
 }
 
 // Check says whether a notice of kind k may be issued for the case: nil, or a
@@ -56,6 +59,13 @@ func (k NoticeKind) Check(f NoticeFacts) error {
 	}
 	if k.NeedsMaterials && len(c.Materials) == 0 {
 		return refuse("办件 %s 没有登记收件材料；请先在办件中登记收到的材料（名称、份数、原件或复印件），再印制%s", c.No, k.Name)
+	}
+	if k.NeedsApprover && strings.TrimSpace(c.Approver) == "" {
+		who := ""
+		if f.WhoMayApprove != "" {
+			who = "（" + f.WhoMayApprove + "）"
+		}
+		return refuse("办件 %s 尚未登记批准人，%s须写明批准人；请先在办件中填写批准人%s", c.No, k.Name, who)
 	}
 	if f.Reprint {
 		return nil

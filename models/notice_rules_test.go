@@ -17,7 +17,12 @@ func TestNoticeKindRules(t *testing.T) {
 	with := func(result string) Case {
 		c := open
 		at := c.ReceivedAt.Add(48 * time.Hour)
-		c.CompletedAt, c.Result = &at, result
+		c.CompletedAt, c.Result, c.Approver = &at, result, "张建华"
+		return c
+	}
+	unapproved := func(result string) Case {
+		c := with(result)
+		c.Approver = ""
 		return c
 	}
 	kind := func(name string) NoticeKind {
@@ -44,6 +49,9 @@ func TestNoticeKindRules(t *testing.T) {
 		{"准予决定书_已有一份已作废", "准予行政许可决定书", NoticeFacts{Case: with(ResultApproved), Issued: issued("准予行政许可决定书", true)}, ""},
 		{"准予决定书_重新出具", "准予行政许可决定书", NoticeFacts{Case: with(ResultApproved), Issued: issued("准予行政许可决定书", false), Replacing: true}, ""},
 		{"准予决定书_重印", "准予行政许可决定书", NoticeFacts{Case: with(ResultApproved), Issued: issued("准予行政许可决定书", false), Reprint: true}, ""},
+		{"准予决定书_没有批准人", "准予行政许可决定书", NoticeFacts{Case: unapproved(ResultApproved)}, "办件 C1 尚未登记批准人，准予行政许可决定书须写明批准人"},
+		{"不予许可决定书_授权事项没有批准人", "不予行政许可决定书", NoticeFacts{Case: unapproved(ResultDenied),
+			WhoMayApprove: "批准人应为首席代表 张建华"}, "请先在办件中填写批准人（批准人应为首席代表 张建华）"},
 		{"不予许可决定书_已有一份", "不予行政许可决定书", NoticeFacts{Case: with(ResultDenied), Issued: issued("不予行政许可决定书", false)}, "同一办件只出具一份"},
 		{"不予许可决定书_已有准予决定书", "不予行政许可决定书", NoticeFacts{Case: with(ResultDenied), Issued: issued("准予行政许可决定书", false)}, "已出具准予行政许可决定书"},
 		{"受理通知书_退件", "受理通知书", NoticeFacts{Case: with(ResultReturned)}, "办理结果为“退件”"},

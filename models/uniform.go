@@ -2,7 +2,9 @@ package models
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,12 +30,70 @@ var SeasonKinds = []string{UniformSummer, UniformMid, UniformWinter}
 var UniformReasons = []string{"新入驻", "换季", "破损更换", "遗失补发"}
 
 // DefaultUniformItems and DefaultUniformSizes are the item (品名) and size
-// (尺码) lists until the office sets its own.
+// (尺码) lists until the office sets its own. The sizes are suggestions:
+// any well-formed size is accepted (CheckUniformSize). They hold the letter
+// sizes and the commonest 号型 of the men's (GB/T 1335.1) and women's
+// (GB/T 1335.2) A series.
 var (
 	DefaultUniformItems = []string{"上衣", "裤", "裙", "衬衫", "领带", "领花", "马甲", "外套", "棉服", "工作牌"}
-	DefaultUniformSizes = []string{"XS", "S", "M", "L", "XL", "XXL", "XXXL",
-		"155/80A", "160/84A", "165/88A", "170/92A", "175/96A", "180/100A", "185/104A"}
+	DefaultUniformSizes = []string{"XS", "S", "M", "L", "XL", "XXL", "XXXL", "4XL", "5XL",
+		"155/80A", "160/84A", "165/84A", "165/88A", "170/88A", "170/92A", "175/92A", "175/96A", "180/96A", "185/100A"}
 )
+
+// letterSizes are the letter sizes in order; 2XL and 3XL are written XXL
+// and XXXL, XXXXL and XXXXXL 4XL and 5XL.
+var letterSizes = []string{"XS", "S", "M", "L", "XL", "XXL", "XXXL", "4XL", "5XL"}
+
+var letterSizeAliases = map[string]string{"2XL": "XXL", "3XL": "XXXL", "XXXXL": "4XL", "XXXXXL": "5XL"}
+
+// sizePattern is a 号型 of GB/T 1335: height (号) / chest or waist (型),
+// then the body type (体型: Y A B C; none in the children's series).
+var sizePattern = regexp.MustCompile(`^(\d{2,3})/(\d{2,3})([YABC]?)$`)
+
+// uniformSizeHint says how a size is written, for messages.
+const uniformSizeHint = "服装号型写成“身高/胸围或腰围”加体型字母（Y、A、B、C），如 175/92A、170/88B、160/84Y、130/64（童装可不写体型），" +
+	"或写字母尺码 XS、S、M、L、XL、XXL、XXXL、4XL、5XL"
+
+// CheckUniformSize reads a size as typed (half- or full-width, any case,
+// spaces) and gives it in its usual form: "175/92A" or "XL". A size that is
+// neither a 号型 nor a letter size is refused with how to write it.
+func CheckUniformSize(s string) (string, error) {
+	orig := strings.TrimSpace(s)
+	v := strings.ToUpper(strings.Join(strings.Fields(toHalfWidth(orig)), ""))
+	if a, ok := letterSizeAliases[v]; ok {
+		v = a
+	}
+	if oneOf(v, letterSizes) {
+		return v, nil
+	}
+	m := sizePattern.FindStringSubmatch(v)
+	if m == nil {
+		return "", fmt.Errorf("尺码“%s”写法不对：%s", orig, uniformSizeHint)
+	}
+	height, _ := strconv.Atoi(m[1])
+	girth, _ := strconv.Atoi(m[2])
+	switch {
+	case height < 50 || height > 200:
+		return "", fmt.Errorf("尺码“%s”的号（身高）%d 厘米不在 50 到 200 之间，请核对", orig, height)
+	case girth < 40 || girth > 150:
+		return "", fmt.Errorf("尺码“%s”的型（胸围或腰围）%d 厘米不在 40 到 150 之间，请核对", orig, girth)
+	}
+	return v, nil
+}
+
+// toHalfWidth turns full-width digits, letters and the slash (１７５／９２Ａ)
+// into their ASCII forms.
+func toHalfWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return r - 0xFEE0
+		}
+		if r == 0x3000 {
+			return ' '
+		}
+		return r
+	}, s)
+}
 
 // UniformLists are the office's configurable item and size lists.
 type UniformLists struct {
@@ -97,6 +157,18 @@ func (s *Store) SaveUniformLists(l UniformLists) error {
 	if len(l.Sizes) == 0 {
 		fe.add("尺码", "请至少填写一个尺码")
 	}
+	sizes := make([]string, 0, len(l.Sizes))
+	for _, sz := range l.Sizes {
+		v, err := CheckUniformSize(sz)
+		if err != nil {
+			fe.add("尺码", err.Error())
+			continue
+		}
+		if !oneOf(v, sizes) {
+			sizes = append(sizes, v)
+		}
+	}
+	l.Sizes = sizes
 	if len(fe) > 0 {
 		return fe
 	}
@@ -105,10 +177,12 @@ func (s *Store) SaveUniformLists(l UniformLists) error {
 		if err != nil {
 			return err
 		}
+		// the sizes are suggestions, not a fence: a size issued before may
+		// leave the list
 		for _, c := range []struct {
 			label, col string
 			list       []string
-		}{{"品名", "item", l.Items}, {"尺码", "size", l.Sizes}} {
+		}{{"品名", "item", l.Items}} {
 			var used []string
 			if err := tx.Model(&UniformIssue{}).Where(c.col+" <> ''").Distinct(c.col).Pluck(c.col, &used).Error; err != nil {
 				return err
@@ -193,8 +267,13 @@ func (u *UniformIssue) Validate(lists UniformLists) FieldErrors {
 	case !oneOf(u.Item, lists.Items):
 		fe.add("品名", fmt.Sprintf("品名“%s”不在品名列表中（%s）；如需新品名，请先在服装设置中添加", u.Item, strings.Join(lists.Items, "、")))
 	}
-	if u.Size != "" && !oneOf(u.Size, lists.Sizes) {
-		fe.add("尺码", fmt.Sprintf("尺码“%s”不在尺码列表中（%s）", u.Size, strings.Join(lists.Sizes, "、")))
+	if u.Size != "" {
+		// the office's size list only suggests: any well-formed size is taken
+		if v, err := CheckUniformSize(u.Size); err != nil {
+			fe.add("尺码", err.Error())
+		} else {
+			u.Size = v
+		}
 	}
 	if u.Quantity < 1 || u.Quantity > 20 {
 		fe.add("数量", "数量应在 1 到 20 之间")
@@ -690,18 +769,35 @@ func SummarizeUniforms(issues []UniformIssue, changes []SeasonChange) UniformSum
 	return sum
 }
 
-// sizeLess orders sizes as the default list does (S before M before L),
-// others by text.
+// sizeLess orders sizes: letter sizes first, small to large, then 号型 by
+// height, girth and body type, then anything else by text.
 func sizeLess(a, b string) bool {
-	ia, ib := indexOf(a, DefaultUniformSizes), indexOf(b, DefaultUniformSizes)
+	ia, ib := indexOf(a, letterSizes), indexOf(b, letterSizes)
 	if ia >= 0 && ib >= 0 {
 		return ia < ib
 	}
 	if (ia >= 0) != (ib >= 0) {
 		return ia >= 0
 	}
+	ma, mb := sizePattern.FindStringSubmatch(a), sizePattern.FindStringSubmatch(b)
+	if ma != nil && mb != nil {
+		for i := 1; i <= 2; i++ {
+			x, _ := strconv.Atoi(ma[i])
+			y, _ := strconv.Atoi(mb[i])
+			if x != y {
+				return x < y
+			}
+		}
+		return indexOf(ma[3], bodyTypes) < indexOf(mb[3], bodyTypes)
+	}
+	if (ma != nil) != (mb != nil) {
+		return ma != nil
+	}
 	return a < b
 }
+
+// bodyTypes orders the 体型 letters from slim to stout.
+var bodyTypes = []string{"", "Y", "A", "B", "C"}
 
 func indexOf(v string, list []string) int {
 	for i, x := range list {

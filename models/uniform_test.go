@@ -1,6 +1,7 @@
 package models
 
 import (
+	"sort"
 	"strings"
 	"testing"
 )
@@ -12,7 +13,7 @@ func TestUniformIssueValidatesAgainstTheLists(t *testing.T) {
 		u     UniformIssue
 		field string
 	}{
-		{"尺码不在列表中", UniformIssue{StaffID: 1, Kind: "冬装", Item: "上衣", Size: "XXXXL", Quantity: 1, IssuedOn: NewDate(2026, 11, 2)}, "尺码"},
+		{"尺码写法不对", UniformIssue{StaffID: 1, Kind: "冬装", Item: "上衣", Size: "175-92A", Quantity: 1, IssuedOn: NewDate(2026, 11, 2)}, "尺码"},
 		{"品名不在列表中", UniformIssue{StaffID: 1, Kind: "冬装", Item: "围巾", Size: "M", Quantity: 1, IssuedOn: NewDate(2026, 11, 2)}, "品名"},
 		{"种类错误", UniformIssue{StaffID: 1, Kind: "秋装", Item: "上衣", Size: "M", Quantity: 1, IssuedOn: NewDate(2026, 11, 2)}, "种类"},
 		{"数量为零", UniformIssue{StaffID: 1, Kind: "冬装", Item: "上衣", Size: "M", IssuedOn: NewDate(2026, 11, 2)}, "数量"},
@@ -28,6 +29,69 @@ func TestUniformIssueValidatesAgainstTheLists(t *testing.T) {
 	ok := UniformIssue{StaffID: 1, Kind: "工作牌", Item: "工作牌", Quantity: 1, IssuedOn: NewDate(2026, 11, 2)}
 	if fe := ok.Validate(lists); len(fe) > 0 || ok.Reason != "换季" {
 		t.Fatalf("a badge without size: %v (reason %q)", fe, ok.Reason)
+	}
+	// the size list suggests; a men's size not on it is taken
+	men := UniformIssue{StaffID: 1, Kind: "冬装", Item: "上衣", Size: "175/92a", Quantity: 1, IssuedOn: NewDate(2026, 11, 2)}
+	if fe := men.Validate(lists); len(fe) > 0 || men.Size != "175/92A" {
+		t.Fatalf("175/92A: %v (%q)", fe, men.Size)
+	}
+}
+
+// 窗口工作人员统一着装管理办法 asks everyone to wear the uniform, so every
+// body must get one: any well-formed 号型 of GB/T 1335 (men's 1335.1,
+// women's 1335.2, children's 1335.3) and the letter sizes are accepted;
+// a malformed size is refused saying how to write it.
+func TestHandbookUniformSizesAcceptedAndRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, want string // want "" = refused
+		reason         string
+	}{
+		{"男装 GB/T 1335.1 165/84A", "165/84A", "165/84A", ""},
+		{"男装 170/88A", "170/88A", "170/88A", ""},
+		{"男装 175/92A", "175/92A", "175/92A", ""},
+		{"男装 180/96A", "180/96A", "180/96A", ""},
+		{"女装 GB/T 1335.2 160/84A", "160/84A", "160/84A", ""},
+		{"偏胖体型 B", "170/88B", "170/88B", ""},
+		{"偏瘦体型 Y", "160/84Y", "160/84Y", ""},
+		{"胖体型 C", "175/100C", "175/100C", ""},
+		{"下装按腰围 170/74A", "170/74A", "170/74A", ""},
+		{"童装 GB/T 1335.3 不写体型", "130/64", "130/64", ""},
+		{"小写与全角", "１７５／９２ａ", "175/92A", ""},
+		{"中间有空格", " 175 / 92A ", "175/92A", ""},
+		{"字母尺码 XL", "xl", "XL", ""},
+		{"2XL 即 XXL", "2XL", "XXL", ""},
+		{"3XL 即 XXXL", "3xl", "XXXL", ""},
+		{"4XL", "4XL", "4XL", ""},
+		{"XXXXL 即 4XL", "XXXXL", "4XL", ""},
+		{"5XL", "5XL", "5XL", ""},
+		{"横线代替斜线", "175-92A", "", "写法不对"},
+		{"体型字母不对", "175/92D", "", "写法不对"},
+		{"只写身高", "175", "", "写法不对"},
+		{"6XL", "6XL", "", "写法不对"},
+		{"中文", "大号", "", "写法不对"},
+		{"身高不合理", "275/92A", "", "号（身高）275 厘米不在 50 到 200 之间"},
+		{"胸围不合理", "175/20A", "", "型（胸围或腰围）20 厘米不在 40 到 150 之间"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := CheckUniformSize(tc.in)
+			if tc.want != "" {
+				if err != nil || got != tc.want {
+					t.Fatalf("CheckUniformSize(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.reason) || !strings.Contains(err.Error(), "尺码“") {
+				t.Fatalf("CheckUniformSize(%q) = %q, %v; want a refusal saying %q", tc.in, got, err, tc.reason)
+			}
+		})
+	}
+	if _, err := CheckUniformSize("175-92A"); !strings.Contains(err.Error(), "如 175/92A") {
+		t.Fatalf("the refusal does not show how to write a size: %v", err)
+	}
+	sizes := []string{"180/96A", "XL", "170/88B", "M", "170/88A", "165/84A", "4XL", "160/84Y", "S"}
+	sort.Slice(sizes, func(i, j int) bool { return sizeLess(sizes[i], sizes[j]) })
+	if got := strings.Join(sizes, " "); got != "S M XL 4XL 160/84Y 165/84A 170/88A 170/88B 180/96A" {
+		t.Fatalf("sizes sort as %s", got)
 	}
 }
 

@@ -14,12 +14,14 @@ var caseColumns = []Column{
 	{"窗口编号", true}, {"工号", true}, {"受理时间", true},
 	{"法定时限", false}, {"承诺时限", false}, {"办结时间", false}, {"办理结果", false},
 	{"申请人类型", false}, {"证件号码", false}, {"联系电话", false}, {"上报单位", false},
-	{"材料", false}, // see models.ParseMaterials: 营业执照(原件);身份证(复印件×2)
+	{"批准人", false}, // a name, or the 工号 of the 首席代表 for an authorised matter
+	{"材料", false},  // see models.ParseMaterials: 营业执照(原件);身份证(复印件×2)
 }
 
 type caseImporter struct {
 	rosterLookup
 	stored map[string]models.Case
+	book   models.ApprovalBook // the 批准人 rule
 	rows   []models.CaseRow
 }
 
@@ -39,7 +41,8 @@ func (c *caseImporter) prepare(st *models.Store) error {
 	for _, k := range cases {
 		c.stored[k.No] = k
 	}
-	return nil
+	c.book, err = st.ApprovalBook()
+	return err
 }
 
 func (c *caseImporter) apply(st *models.Store) (models.ImportStats, error) {
@@ -51,7 +54,7 @@ func (c *caseImporter) parse(r row) string {
 	cr := models.CaseRow{
 		No: r.need("办件编号"), Matter: r.need("事项名称"), Kind: r.need("办件类型"), Applicant: r.need("申请人"),
 		ApplicantType: r.get("申请人类型"), ApplicantID: strings.ToUpper(r.get("证件号码")),
-		Phone: r.get("联系电话"), ForwardedTo: r.get("上报单位"), Result: r.get("办理结果"),
+		Phone: r.get("联系电话"), ForwardedTo: r.get("上报单位"), Result: r.get("办理结果"), Approver: r.get("批准人"),
 		WindowCode: strings.ToUpper(r.need("窗口编号")), EmployeeNo: r.need("工号"),
 	}
 	cr.ReceivedAt, _ = r.dateTime("受理时间", true)
@@ -90,6 +93,11 @@ func (c *caseImporter) parse(r row) string {
 	}
 	for _, e := range next.Validate() {
 		if !reported[e.Field] {
+			r.problem(e.Field, e.Reason)
+		}
+	}
+	if !reported["窗口编号"] && !reported["办结时间"] && !reported["受理时间"] {
+		for _, e := range c.book.CheckApprover(&next) {
 			r.problem(e.Field, e.Reason)
 		}
 	}
@@ -156,7 +164,7 @@ func exportCases(st *models.Store, _ ExportOptions) (string, []string, [][]strin
 		rows[len(list)-1-i] = []string{c.No, c.Matter, c.Kind, c.Applicant, c.Window.Code, c.Staff.EmployeeNo,
 			models.FormatDateTime(c.ReceivedAt), days(c.LegalDays), days(c.PromisedDays),
 			models.FormatDateTime(c.CompletedTime()), c.Result,
-			c.ApplicantType, c.ApplicantID, c.Phone, c.ForwardedTo, models.FormatMaterials(c.Materials)}
+			c.ApplicantType, c.ApplicantID, c.Phone, c.ForwardedTo, c.Approver, models.FormatMaterials(c.Materials)}
 	}
 	return "办件", columnNames(caseColumns), rows, nil
 }

@@ -25,7 +25,7 @@ var caseFields = []string{
 	"中心名称", "中心地址", "咨询电话", "投诉电话", "复议机关", "人民法院", "文号", "印发日期",
 	"办件编号", "事项名称", "办件类型", "申请人", "申请人类型", "证件号码", "联系人", "联系电话", "联系地址",
 	"窗口", "受理人", "受理日期", "受理时间", "法定时限", "承诺时限", "承诺办结日期", "办结日期",
-	"办理结果", "上报机关", "材料件数", "有权机关告知",
+	"办理结果", "上报机关", "材料件数", "有权机关告知", "批准人",
 }
 
 // optionalFields may be empty, and print as given here: contact details as
@@ -128,6 +128,7 @@ type printer struct {
 	bodies map[string]string
 	tmpls  map[string]*template
 	rules  map[models.Date]models.ConductRules
+	book   *models.ApprovalBook // read when a notice needs a 批准人
 }
 
 func newPrinter(st *models.Store) (*printer, error) {
@@ -226,9 +227,25 @@ func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 		}
 		p.rules[received] = rules
 	}
+	who := ""
+	if kind.NeedsApprover {
+		if p.book == nil {
+			book, err := p.st.ApprovalBook()
+			if err != nil {
+				return nil, err
+			}
+			p.book = &book
+		}
+		who = p.book.WhoMayApprove(cs)
+	}
 	if err := kind.Check(models.NoticeFacts{Case: cs, Issued: issued, On: models.DateOf(at), Cal: p.cal,
-		NoticeDays: rules.NoticeDays, Override: req.Override, Reprint: reprint, Replacing: len(pr.replaced) > 0}); err != nil {
+		NoticeDays: rules.NoticeDays, Override: req.Override, Reprint: reprint, Replacing: len(pr.replaced) > 0,
+		WhoMayApprove: who}); err != nil {
 		return nil, err
+	}
+	if kind.NeedsApprover && !reprint {
+		// kept with the notice, so a reprint names who approved it then
+		inputs["批准人"] = cs.Approver
 	}
 	data := p.values(cs, inputs, at)
 	if inputs["领取方式"] == "邮寄送达" {
@@ -419,7 +436,7 @@ func (p *printer) values(cs models.Case, inputs map[string]string, at time.Time)
 		"联系地址": cs.Address, "窗口": windowName(cs.Window), "受理人": cs.Staff.Name,
 		"受理日期": chineseDate(cs.ReceivedAt), "受理时间": chineseMinute(cs.ReceivedAt),
 		"承诺办结日期": cs.DueDate(p.cal).Chinese(), "办理结果": cs.Result, "上报机关": cs.ForwardedTo,
-		"材料件数": strconv.Itoa(len(cs.Materials)), "送达时间": handTime,
+		"材料件数": strconv.Itoa(len(cs.Materials)), "送达时间": handTime, "批准人": cs.Approver,
 	}
 	if cs.LegalDays > 0 {
 		v["法定时限"] = strconv.Itoa(cs.LegalDays)

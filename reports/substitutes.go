@@ -37,6 +37,9 @@ func PrintSubstitutionForm(st *models.Store, id uint, opt PrintOptions, w io.Wri
 	var lent []string
 	for _, l := range loans {
 		text := l.Item.No + "（" + shortDate(l.IssuedOn, x.From) + "领用"
+		if l.LateIssue() {
+			text += "，" + models.LateIssueLabel
+		}
 		if !l.ReturnedOn.IsZero() {
 			text += "，" + shortDate(l.ReturnedOn, x.From) + "归还"
 		} else if !l.LostOn.IsZero() {
@@ -112,9 +115,13 @@ func PrintBadgeRegister(st *models.Store, ro BadgeRegisterOptions, opt PrintOpti
 		case l.Overdue(today):
 			back = "逾期未还"
 		}
+		issued := shortDate(l.IssuedOn, today)
+		if l.LateIssue() {
+			issued += models.LateIssueLabel
+		}
 		rows[i] = []string{l.Item.No, l.Substitution.Name + " " + l.Substitution.Window.Code,
 			shortDate(l.Substitution.From, today) + "至" + shortDate(l.Substitution.To, today),
-			shortDate(l.IssuedOn, today), "", back, ""}
+			issued, "", back, ""}
 	}
 	if len(rows) == 0 {
 		doc.Paragraph("本期间没有领用记录。")

@@ -62,7 +62,7 @@ func TestImportUniformsBadSizeUnknownStaffChangesNothing(t *testing.T) {
 	st := rosterForUniforms(t)
 	bad := "工号,种类,品名,尺码,数量,发放日期,原因\n" +
 		"ZW001,冬装,棉服,L,1,2025-10-27,换季\n" + // good
-		"ZW001,冬装,棉服,XXXXL,1,2025-10-27,换季\n" + // bad size
+		"ZW001,冬装,棉服,175-92A,1,2025-10-27,换季\n" + // bad size
 		"ZW999,夏装,衬衫,M,2,2026-05-25,\n" + // unknown person
 		"ZW002,秋装,围巾,M,两,2026-05-25,领导批准\n" + // kind, item, quantity, reason
 		"ZW001,冬装,棉服,L,1,2025-10-27,换季\n" // duplicate
@@ -77,7 +77,7 @@ func TestImportUniformsBadSizeUnknownStaffChangesNothing(t *testing.T) {
 	}
 	text := strings.Join(got, "\n")
 	for _, want := range []string{
-		"服装.csv 第3行 “尺码”列：尺码“XXXXL”不在尺码列表中",
+		"服装.csv 第3行 “尺码”列：尺码“175-92A”写法不对",
 		"服装.csv 第4行 “工号”列：工号 ZW999 不在人员名册中",
 		"服装.csv 第5行 “数量”列：“两”不是整数",
 		"服装.csv 第5行 “种类”列：种类只能是 夏装 / 春秋装 / 冬装 / 工作牌",
@@ -193,5 +193,38 @@ func TestUniformReceiptOneAndBatchAndSeasonNotice(t *testing.T) {
 func keepPDF(t *testing.T, name string, b []byte) {
 	if dir := os.Getenv("GOVDESK_PDF_OUT"); dir != "" {
 		must(t, os.WriteFile(filepath.Join(dir, name), b, 0o644))
+	}
+}
+
+// The men's sizes of GB/T 1335.1, not on the office's list, import: the
+// list only suggests. Exported again, the file imports to the same lines.
+func TestHandbookUniformMensSizesImport(t *testing.T) {
+	st := rosterForUniforms(t)
+	must(t, st.SaveUniformLists(models.UniformLists{Items: models.DefaultUniformItems, Sizes: []string{"S", "M", "160/84A"}}))
+	file := "工号,种类,品名,尺码,数量,发放日期,原因\n" +
+		"ZW001,冬装,上衣,165/84A,1,2025-10-27,换季\n" +
+		"ZW001,冬装,裤,170/88a,1,2025-10-27,换季\n" +
+		"ZW002,冬装,上衣,175/92A,1,2025-10-27,换季\n" +
+		"ZW002,冬装,裤,180／96A,1,2025-10-27,换季\n" +
+		"ZW002,夏装,衬衫,2xl,1,2026-05-25,换季\n"
+	if stats := mustImport(t, st, "uniforms", writeFile(t, "服装.csv", []byte(file))); stats.Created != 5 {
+		t.Fatalf("imported %+v", stats)
+	}
+	got := map[string]bool{}
+	list, _ := st.UniformIssues(models.UniformFilter{})
+	for _, u := range list {
+		got[u.Size] = true
+	}
+	for _, s := range []string{"165/84A", "170/88A", "175/92A", "180/96A", "XXL"} {
+		if !got[s] {
+			t.Errorf("size %s not stored as such: %v", s, got)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "服装.xlsx")
+	if _, err := Export(st, "uniforms", path, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if stats := mustImport(t, st, "uniforms", path); stats.Created+stats.Updated != 0 {
+		t.Fatalf("the exported file changed something: %+v", stats)
 	}
 }
