@@ -4,9 +4,12 @@ package assets
 
 import (
 	"embed"
+	"math"
 	"sync"
 
+	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 //go:embed icon.png
@@ -45,6 +48,9 @@ type Face struct {
 
 	once sync.Once
 	font *sfnt.Font
+
+	mu       sync.Mutex
+	advances map[rune]int
 }
 
 // The embedded faces.
@@ -71,15 +77,52 @@ var (
 	SerifRare      = &Face{Name: "govdesk-serif-rare.ttf", Family: "GovDesk Serif Rare", Data: serifRareFont}
 )
 
+func (f *Face) parsed() *sfnt.Font {
+	f.once.Do(func() { f.font, _ = sfnt.Parse(f.Data) })
+	return f.font
+}
+
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool {
-	f.once.Do(func() { f.font, _ = sfnt.Parse(f.Data) })
-	if f.font == nil {
-		return false
+	_, ok := f.Glyph(r)
+	return ok
+}
+
+// Glyph gives the face's glyph for r, and whether it has one.
+func (f *Face) Glyph(r rune) (uint16, bool) {
+	font := f.parsed()
+	if font == nil {
+		return 0, false
 	}
 	var buf sfnt.Buffer
-	i, err := f.font.GlyphIndex(&buf, r)
-	return err == nil && i != 0
+	i, err := font.GlyphIndex(&buf, r)
+	return uint16(i), err == nil && i != 0
+}
+
+// Advance gives how far r moves the pen, in thousandths of an em, rounded
+// as a PDF's width table (and gofpdf) rounds it; 0 for a rune the face
+// lacks.
+func (f *Face) Advance(r rune) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if w, ok := f.advances[r]; ok {
+		return w
+	}
+	w := 0
+	if font := f.parsed(); font != nil {
+		var buf sfnt.Buffer
+		if i, err := font.GlyphIndex(&buf, r); err == nil && i != 0 {
+			upem := int(font.UnitsPerEm())
+			if adv, err := font.GlyphAdvance(&buf, i, fixed.I(upem), xfont.HintingNone); err == nil {
+				w = int(math.Round(1000 * float64(adv) / 64 / float64(upem)))
+			}
+		}
+	}
+	if f.advances == nil {
+		f.advances = map[rune]int{}
+	}
+	f.advances[r] = w
+	return w
 }
 
 // Missing returns the characters of s the face cannot draw, each once.

@@ -59,11 +59,15 @@ var faceRoles = []faceRole{
 		files: []string{"simsun.ttc", "simsun.ttf"}},
 }
 
-// docFont is a font of a document under its gofpdf name; it is handed to
-// gofpdf only when first used, since parsing a CJK font costs 15–80 ms.
+// docFont is a font of a document under its gofpdf name. It is handed to
+// gofpdf only when first drawn with, cut down to the characters the document
+// sets in it (subset.go): gofpdf reads a whole CJK font in 15–80 ms.
 type docFont struct {
-	face  *assets.Face
-	added bool
+	face    *assets.Face
+	used    map[rune]bool // the characters set in it so far
+	added   int           // how many of them the font given to gofpdf holds; -1 before
+	version int           // fonts given to gofpdf so far
+	current string        // the gofpdf name of the last one
 }
 
 // loadFaces chooses the font of every face of the document.
@@ -95,18 +99,49 @@ func (d *Doc) loadFaces(o Options) error {
 func (d *Doc) setFace(f Face, font *assets.Face, key string) {
 	d.faces[f], d.fontName[f] = font, key
 	if d.fonts[key] == nil {
-		d.fonts[key] = &docFont{face: font}
+		d.fonts[key] = &docFont{face: font, used: map[rune]bool{}, added: -1}
 	}
 }
 
-// useFont hands a font to gofpdf the first time it is used.
-func (d *Doc) useFont(name string) {
-	f := d.fonts[name]
-	if f == nil || f.added {
+// note records that r is set in face f, so that the font given to gofpdf
+// holds it.
+func (d *Doc) note(f Face, r rune) {
+	if r > 0xFFFF { // drawn as an image (glyph.go)
 		return
 	}
-	d.pdf.AddUTF8FontFromBytes(name, "", f.face.Data)
-	f.added = true
+	if font := d.fonts[d.fontName[f]]; font != nil {
+		font.used[r] = true
+	}
+}
+
+// useFont gives gofpdf the font of a face, cut down to the characters noted
+// for it, and returns the gofpdf name to set text in. A document that sets
+// more characters in a font after it was given (a document laid out in two
+// goes) gets a fuller copy under a new name.
+func (d *Doc) useFont(name string) string {
+	f := d.fonts[name]
+	if f == nil {
+		return name
+	}
+	if f.added == len(f.used) {
+		return f.current
+	}
+	runes := make([]rune, 0, len(f.used))
+	for r := range f.used {
+		runes = append(runes, r)
+	}
+	data, err := subsetFont(f.face.Data, runes, f.face.Glyph)
+	if err != nil {
+		data = f.face.Data // set in the whole font rather than not at all
+	}
+	f.version++
+	f.current = name
+	if f.version > 1 {
+		f.current = fmt.Sprintf("%sv%d", name, f.version)
+	}
+	d.pdf.AddUTF8FontFromBytes(f.current, "", data)
+	f.added = len(f.used)
+	return f.current
 }
 
 // fontKey makes a gofpdf font name, which the PDF shows as the font's name

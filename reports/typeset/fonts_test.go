@@ -264,3 +264,22 @@ func TestDamagedOfficeFontIsRefused(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// The fonts handed to gofpdf are cut down to the characters the document
+// sets (subset.go): every character still prints, in every face, including
+// text set after the document was first laid out.
+func TestFontsAreCutDownToWhatIsSet(t *testing.T) {
+	pdf := render(t, Options{FontDirs: noSystemFonts}, func(d *Doc) {
+		d.Title("受理通知书")
+		d.Paragraph("王堃、李喆、刘玥于2026年11月26日到窗口办理。")
+		d.PageCount() // lays out what was set so far
+		d.Heading1("一、另行补充")
+		d.Paragraph("补正材料：营业执照副本（加盖公章）。")
+	})
+	text := strings.Join(strings.Fields(pdfText(t, pdf, false)), "")
+	for _, w := range []string{"受理通知书", "王堃、李喆、刘玥于2026年11月26日到窗口办理。", "一、另行补充", "补正材料：营业执照副本（加盖公章）。", "—1—"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("%q missing from %q", w, text)
+		}
+	}
+}

@@ -186,6 +186,15 @@ func New(o Options) (*Doc, error) {
 	if pdf.Err() {
 		return nil, fmt.Errorf("无法载入字体：%w", pdf.Error())
 	}
+	// what is drawn without being laid out: page numbers, ticks, the mark
+	// for a missing character and the placeholder under an image of one
+	for _, r := range "— 0123456789√〓" {
+		d.note(Song, r)
+	}
+	for _, f := range []Face{Body, Title, Hei, Kai, Song} {
+		ph, _ := d.faceFor(f, glyphPlaceholder)
+		d.note(ph, glyphPlaceholder)
+	}
 	pdf.SetFooterFunc(d.pageNumber)
 	return d, nil
 }
@@ -423,8 +432,8 @@ func (d *Doc) setFont(s Style) {
 	if name == "" {
 		name = d.fontName[Song]
 	}
+	name = d.useFont(name)
 	if name != d.curFont || s.Size != d.curSize {
-		d.useFont(name)
 		d.pdf.SetFont(name, "", s.Size)
 		d.curFont, d.curSize = name, s.Size
 	}
@@ -442,15 +451,20 @@ func (d *Doc) faceFor(f Face, r rune) (Face, bool) {
 	return lastFace, false
 }
 
-// measure gives the width of a run of narrow characters in a style.
+// measure gives the width of a run of narrow characters in a style, from
+// the fonts' own advance widths (as gofpdf would measure them).
 func (d *Doc) measure(s Style) measureFunc {
 	return func(text string) float64 {
-		w := 0.0
-		for _, run := range d.runs(s.Face, text) {
-			d.setFont(Style{run.face, s.Size})
-			w += d.pdf.GetStringWidth(run.text)
+		w := 0
+		for _, r := range text {
+			f, _ := d.faceFor(s.Face, r)
+			if a := d.faces[f].Advance(r); a > 0 {
+				w += a
+			} else {
+				w += 500 // what gofpdf counts for a character without a width
+			}
 		}
-		return w
+		return float64(w) * s.Size / 1000 * ptToMM
 	}
 }
 
@@ -497,6 +511,10 @@ func cell(s Style) float64 {
 
 // layout breaks text into lines of the given width.
 func (d *Doc) layout(text string, s Style, lineWidth, indent float64) []line {
+	for _, r := range text {
+		f, _ := d.faceFor(s.Face, r)
+		d.note(f, r)
+	}
 	return breakLines(tokenize(text, cell(s), d.measure(s)), lineWidth, indent, d.splitWord(s))
 }
 
@@ -535,7 +553,7 @@ func (d *Doc) drawToken(t token, x, base float64, s Style) {
 		st := Style{rn.face, s.Size}
 		d.setFont(st)
 		d.pdf.Text(x, base, rn.text)
-		x += d.pdf.GetStringWidth(rn.text)
+		x += d.measure(st)(rn.text)
 	}
 }
 
