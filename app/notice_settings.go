@@ -44,8 +44,8 @@ type noticeSettingsScreen struct {
 
 	entries map[string]*widget.Entry // centre details by label
 	office  models.Office
-	seal    *canvas.Image
-	sealLbl *widget.Label
+	seal    *sealPicker // 行政审批专用章, on citizen notices
+	centre  *sealPicker // 中心公章, on the centre's own papers
 	fontLbl *widget.Label
 	faces   *widget.Label // which font prints each part of a notice
 	errs    *formErrors
@@ -60,7 +60,7 @@ type noticeSettingsScreen struct {
 	box fyne.CanvasObject
 }
 
-var officeLabels = []string{"中心名称", "文号前缀", "中心地址", "咨询电话", "投诉电话", "行政复议机关", "人民法院"}
+var officeLabels = []string{"中心名称", "文号前缀", "中心地址", "咨询电话", "投诉电话", "行政复议机关", "人民法院", "印发机关"}
 
 func newNoticeSettingsScreen(s *shell, d noticeSettingsData) *noticeSettingsScreen {
 	n := &noticeSettingsScreen{shell: s, data: d, entries: map[string]*widget.Entry{}, errs: newFormErrors()}
@@ -69,22 +69,24 @@ func newNoticeSettingsScreen(s *shell, d noticeSettingsData) *noticeSettingsScre
 		e := widget.NewEntry()
 		n.entries[l] = e
 		hint := ""
-		if l == "文号前缀" {
+		switch l {
+		case "文号前缀":
 			hint = "如“乌政服”，文号印为 乌政服受〔2026〕12号"
+		case "印发机关":
+			hint = "印在中心公文末页的版记上，如“乌兰察布市政务服务中心综合业务科”"
 		}
 		items = append(items, n.errs.item(l, e, hint))
 	}
-	n.seal = canvas.NewImageFromResource(nil)
-	n.seal.FillMode = canvas.ImageFillContain
-	n.seal.SetMinSize(fyne.NewSize(72, 72))
-	n.sealLbl = widget.NewLabel("")
+	n.seal = newSealPicker(n, "印章.png", "未设置：告知书、决定书等对外文书落款处不加盖印章",
+		func(p string) { n.office.SealPath = p })
+	n.centre = newSealPicker(n, "中心公章.png", "未设置：通报、决定、函、证书等中心文件落款处不加盖印章",
+		func(p string) { n.office.CentreSealPath = p })
 	n.fontLbl = widget.NewLabel("")
 	n.faces = widget.NewLabel("")
-	sealRow := container.NewHBox(n.seal, container.NewVBox(n.sealLbl, container.NewHBox(
-		widget.NewButton("选择印章图片…", n.onChooseSeal), widget.NewButton("不用印章", func() { n.setSeal("") }))))
 	fontRow := container.NewVBox(n.fontLbl, container.NewHBox(
 		widget.NewButton("选择仿宋字体…", n.onChooseFont), widget.NewButton("不用自选字体", func() { n.setFont("") })))
-	items = append(items, n.errs.item("印章图片", sealRow, "透明背景的 PNG，印在落款处"),
+	items = append(items, n.errs.item("印章图片", n.seal.row, "行政审批专用章：透明背景的 PNG，印在对外文书（受理通知书、决定书等）的落款处"),
+		n.errs.item("中心公章", n.centre.row, "透明背景的 PNG，印在中心自己的通报、决定、函和荣誉证书上；行政审批专用章不用于这些文件"),
 		n.errs.item("仿宋字体", fontRow, "如 Windows 的 simfang.ttf；不选时用本机或内置的仿宋"),
 		n.errs.item("文书字体", n.faces, "本机装有的仿宋、方正小标宋、黑体、楷体、宋体优先，否则用内置字体"))
 	n.form = widget.NewForm(items...)
@@ -141,27 +143,59 @@ func (n *noticeSettingsScreen) reload() {
 		for _, l := range officeLabels {
 			n.entries[l].SetText(*vals[l])
 		}
-		n.setSeal(o.SealPath)
+		n.seal.set(o.SealPath)
+		n.centre.set(o.CentreSealPath)
 		n.setFont(o.BodyFontPath)
 	})
 }
 
 func officeValues(o *models.Office) map[string]*string {
 	return map[string]*string{"中心名称": &o.Name, "文号前缀": &o.Abbrev, "中心地址": &o.Address,
-		"咨询电话": &o.EnquiryPhone, "投诉电话": &o.ComplaintTel, "行政复议机关": &o.ReviewBody, "人民法院": &o.Court}
+		"咨询电话": &o.EnquiryPhone, "投诉电话": &o.ComplaintTel, "行政复议机关": &o.ReviewBody, "人民法院": &o.Court,
+		"印发机关": &o.Printer}
 }
 
-func (n *noticeSettingsScreen) setSeal(path string) {
-	n.office.SealPath = path
+// sealPicker shows a seal image of the office and lets it be chosen or
+// cleared.
+type sealPicker struct {
+	img   *canvas.Image
+	label *widget.Label
+	row   fyne.CanvasObject
+	none  string
+	store func(path string)
+}
+
+func newSealPicker(n *noticeSettingsScreen, keepAs, none string, store func(string)) *sealPicker {
+	p := &sealPicker{img: canvas.NewImageFromResource(nil), label: widget.NewLabel(""), none: none, store: store}
+	p.img.FillMode = canvas.ImageFillContain
+	p.img.SetMinSize(fyne.NewSize(72, 72))
+	p.label.Wrapping = fyne.TextWrapWord
+	choose := widget.NewButton("选择印章图片…", func() {
+		n.chooseFile(".png", func(r fyne.URIReadCloser) {
+			path, err := n.keepFile(r, keepAs, checkSeal)
+			if err != nil {
+				showError("不能使用这个印章图片", err, n.shell.win)
+				return
+			}
+			p.set(path)
+		})
+	})
+	p.row = container.NewBorder(nil, nil, p.img, nil,
+		container.NewVBox(p.label, container.NewHBox(choose, widget.NewButton("不用印章", func() { p.set("") }))))
+	return p
+}
+
+func (p *sealPicker) set(path string) {
+	p.store(path)
 	if path == "" {
-		n.seal.File, n.seal.Resource = "", nil
-		n.seal.Refresh()
-		n.sealLbl.SetText("未设置印章：落款处不加盖印章")
+		p.img.File, p.img.Resource = "", nil
+		p.img.Refresh()
+		p.label.SetText(p.none)
 		return
 	}
-	n.seal.File = path
-	n.seal.Refresh()
-	n.sealLbl.SetText(filepath.Base(path))
+	p.img.File = path
+	p.img.Refresh()
+	p.label.SetText(filepath.Base(path))
 }
 
 func (n *noticeSettingsScreen) setFont(path string) {
@@ -246,17 +280,6 @@ func (n *noticeSettingsScreen) chooseFile(ext string, pick func(fyne.URIReadClos
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
-}
-
-func (n *noticeSettingsScreen) onChooseSeal() {
-	n.chooseFile(".png", func(r fyne.URIReadCloser) {
-		path, err := n.keepFile(r, "印章.png", checkSeal)
-		if err != nil {
-			showError("不能使用这个印章图片", err, n.shell.win)
-			return
-		}
-		n.setSeal(path)
-	})
 }
 
 func checkSeal(b []byte) error {

@@ -1,6 +1,10 @@
 package app
 
 import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,5 +80,32 @@ func TestNoticeSettingsShowTheFontOfEachPart(t *testing.T) {
 	n.setFont("")
 	if strings.Contains(n.faces.Text, "文书设置") || n.fontLbl.Text != "未设置：正文使用本机或内置仿宋" {
 		t.Errorf("after resetting: %q %q", n.fontLbl.Text, n.faces.Text)
+	}
+}
+
+// The centre's own papers carry the 中心公章 and name the 印发机关 in their
+// 版记; both are set in 文书设置 beside the 行政审批专用章.
+func TestCentreSealAndPrinterAreSetApart(t *testing.T) {
+	s, st := newTestShell(t)
+	n := openNoticeSettings(t, s)
+	if !strings.Contains(n.centre.label.Text, "未设置") || !strings.Contains(n.seal.label.Text, "未设置") {
+		t.Fatalf("seals shown as %q / %q", n.seal.label.Text, n.centre.label.Text)
+	}
+	seal := filepath.Join(t.TempDir(), "中心公章.png")
+	var b bytes.Buffer
+	png.Encode(&b, image.NewNRGBA(image.Rect(0, 0, 10, 10)))
+	if err := os.WriteFile(seal, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n.centre.set(seal)
+	n.entries["印发机关"].SetText("")
+	test.Type(n.entries["印发机关"], "集宁区政务服务中心办公室")
+	n.onSaveOffice()
+	o, _ := st.Office()
+	if o.CentreSealPath != seal || o.SealPath != "" || o.Printer != "集宁区政务服务中心办公室" {
+		t.Fatalf("stored %+v", o)
+	}
+	if n.centre.label.Text != "中心公章.png" {
+		t.Fatalf("centre seal shown as %q", n.centre.label.Text)
 	}
 }

@@ -22,8 +22,14 @@ type Office struct {
 	ComplaintTel string // 投诉电话
 	ReviewBody   string // 行政复议机关
 	Court        string // 人民法院
-	SealPath     string // 印章图片 (PNG), may be empty
+	SealPath     string // 印章图片 (PNG), may be empty: the 行政审批专用章 of citizen notices
 	BodyFontPath string // 仿宋字体 (TTF), may be empty
+	// CentreSealPath is the 中心公章 (PNG), may be empty: the centre's own
+	// decisions, circulars, letters and certificates carry it, never the
+	// 行政审批专用章, which is for administrative licensing only.
+	CentreSealPath string
+	// Printer is the 印发机关 of the 版记 of the centre's 公文.
+	Printer string
 }
 
 // DefaultOffice is what a new installation prints until the office fills in
@@ -32,6 +38,7 @@ var DefaultOffice = Office{
 	Name: "乌兰察布市政务服务中心", Abbrev: "乌政服", Address: "乌兰察布市集宁区新体路政务服务大厦",
 	EnquiryPhone: "0474-8326000", ComplaintTel: "12345",
 	ReviewBody: "乌兰察布市人民政府", Court: "集宁区人民法院",
+	Printer: "乌兰察布市政务服务中心综合业务科",
 }
 
 var officeKeys = []struct {
@@ -47,6 +54,8 @@ var officeKeys = []struct {
 	{"office.court", "人民法院", func(o *Office) *string { return &o.Court }},
 	{"office.seal", "印章图片", func(o *Office) *string { return &o.SealPath }},
 	{"office.bodyfont", "仿宋字体", func(o *Office) *string { return &o.BodyFontPath }},
+	{"office.centreseal", "中心公章", func(o *Office) *string { return &o.CentreSealPath }},
+	{"office.printer", "印发机关", func(o *Office) *string { return &o.Printer }},
 }
 
 type officeRecord struct{ Office }
@@ -95,7 +104,7 @@ func (o *Office) Validate() FieldErrors {
 	if !abbrevPattern.MatchString(o.Abbrev) {
 		fe.add("文号前缀", "文号前缀应为1至8个汉字，如“乌政服”")
 	}
-	for _, p := range []struct{ label, path string }{{"印章图片", o.SealPath}, {"仿宋字体", o.BodyFontPath}} {
+	for _, p := range []struct{ label, path string }{{"印章图片", o.SealPath}, {"仿宋字体", o.BodyFontPath}, {"中心公章", o.CentreSealPath}} {
 		if p.path == "" {
 			continue
 		}

@@ -209,7 +209,7 @@ func printAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 		return err
 	}
 	title := fmt.Sprintf("%d年%d月窗口工作人员考勤情况通报", first.Year(), int(first.Month()))
-	doc, err := p.newDoc(title, opt.Created)
+	doc, err := p.newCentreDoc(title, opt.Created)
 	if err != nil {
 		return err
 	}
@@ -235,7 +235,7 @@ func printAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 			perfect = append(perfect, s.Name)
 		}
 	}
-	doc.Title(p.office.Name + title)
+	p.headed(doc, p.office.Name+title)
 	doc.Addressee("各进驻窗口单位：")
 	period := ""
 	if today := p.st.Today(); today.Year() == first.Year() && today.Month() == first.Month() {
@@ -262,6 +262,6 @@ func printAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 		doc.Paragraph(strings.Join(perfect, "、") + "。")
 	}
 	doc.Paragraph("请各进驻窗口单位督促本单位人员严格遵守考勤制度，按时打卡，因事离岗须按规定履行请假和外出登记手续。对考勤结果有异议的，请于通报发布之日起3个工作日内向综合业务科提出。")
-	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
+	p.signed(doc, chineseDate(p.printTime(opt)))
 	return issue(w)
 }

@@ -281,6 +281,9 @@ func printCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Wri
 	if err != nil {
 		return err
 	}
+	if !v.Censured() {
+		return fmt.Errorf("这条违规的处理是“%s”，不是通报批评，不能印制通报批评；如处理有误，请先修改违规记录的处理档次", v.StepAction)
+	}
 	rules, err := st.ConductRulesFor(v.On)
 	if err != nil {
 		return err
@@ -289,7 +292,7 @@ func printCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Wri
 	if err != nil {
 		return err
 	}
-	doc, err := p.newDoc("关于对"+who.Name+"同志的通报批评", opt.Created)
+	doc, err := p.newCentreDoc("关于对"+who.Name+"同志的通报批评", opt.Created)
 	if err != nil {
 		return err
 	}
@@ -297,7 +300,7 @@ func printCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Wri
 	if err != nil {
 		return err
 	}
-	doc.Title("关于对" + who.Name + "同志的通报批评")
+	p.headed(doc, "关于对"+who.Name+"同志的通报批评")
 	doc.Addressee("各进驻窗口单位：")
 	doc.Paragraph(fmt.Sprintf("%s，%s%s在工作中%s。", v.On.Chinese(), personLine(who), windowSuffix(windowTitle(v.Window)), trimStop(v.Circumstances)))
 	if v.Evidence != "" {
@@ -320,7 +323,7 @@ func printCensure(st *models.Store, violationID uint, opt PrintOptions, w io.Wri
 		doc.Paragraph("同时，" + strings.Join(extra, "；") + "。")
 	}
 	doc.Paragraph("希望全体窗口工作人员引以为戒，严格遵守中心各项规章制度，规范服务行为，切实提升服务质量。")
-	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
+	p.signed(doc, chineseDate(p.printTime(opt)))
 	return issue(w)
 }
 
@@ -356,6 +359,9 @@ func printHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w
 	if err != nil {
 		return err
 	}
+	if !v.ReportsToHomeUnit {
+		return fmt.Errorf("这条违规的处理是“%s”，不通报主管部门，不能印制函告派驻单位；如处理有误，请先修改违规记录的处理档次", v.StepAction)
+	}
 	rules, err := st.ConductRulesFor(v.On)
 	if err != nil {
 		return err
@@ -369,7 +375,7 @@ func printHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w
 		return err
 	}
 	title := "关于" + who.Name + "同志违反窗口管理规定情况的函"
-	doc, err := p.newDoc(title, opt.Created)
+	doc, err := p.newCentreDoc(title, opt.Created)
 	if err != nil {
 		return err
 	}
@@ -377,7 +383,7 @@ func printHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w
 	if err != nil {
 		return err
 	}
-	doc.Title(title)
+	p.headed(doc, title)
 	doc.Addressee(orDash(who.HomeUnit.Name) + "：")
 	doc.Paragraph(fmt.Sprintf("贵单位派驻我中心%s工作人员%s同志（工号%s），%s在工作中%s，违反了%s。这是该同志%s第%d次%s类违规。",
 		orDash(windowTitle(v.Window)), who.Name, who.EmployeeNo, v.On.Chinese(), trimStop(v.Circumstances), ruleBroken(v.Category),
@@ -393,7 +399,7 @@ func printHomeUnitLetter(st *models.Store, violationID uint, opt PrintOptions, w
 	}
 	doc.Paragraph("我中心已按规定对其予以" + trimStop(v.StepAction) + "。现将有关情况函告贵单位，请贵单位加强对派驻人员的教育管理，督促其认真整改，并于收到本函之日起10个工作日内将处理意见书面反馈我中心综合业务科。")
 	doc.Paragraph("特此函告。")
-	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
+	p.signed(doc, chineseDate(p.printTime(opt)))
 	return issue(w)
 }
 
@@ -434,7 +440,7 @@ func printRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOpti
 		return err
 	}
 	title := "差评整改通知"
-	doc, err := p.newDoc(title, opt.Created)
+	doc, err := p.newCentreDoc(title, opt.Created)
 	if err != nil {
 		return err
 	}
@@ -447,7 +453,7 @@ func printRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOpti
 	if err != nil {
 		return err
 	}
-	doc.Title(title)
+	p.headed(doc, title)
 	addressee := windowTitle(win)
 	if unit != "" {
 		addressee = unit + "、" + addressee
@@ -466,7 +472,7 @@ func printRectifyNotice(st *models.Store, windowID, ratingID uint, opt PrintOpti
 		{Title: "被评价人", Width: 2.7, Center: true}, {Title: "评价", Width: 2.6, Center: true},
 		{Title: "评价内容", Width: 3.3}, {Title: "整改期限", Width: 3.9, Center: true}}, rows)
 	doc.Paragraph("经核实属于无效差评的，请提供相关证明材料，由中心复核后认定。逾期未整改的，将在月度考核中予以通报。")
-	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
+	p.signed(doc, chineseDate(p.printTime(opt)))
 	return issue(w)
 }
 

@@ -194,3 +194,37 @@ func TestCensureAndLetterPrint(t *testing.T) {
 		t.Errorf("整改通知:\n%s", text)
 	}
 }
+
+// 服务规范 五.2 and 一次性告知制度 四: a 通报批评 is printed only for a step
+// that is one, and a letter to the home unit only for a step that reports
+// to it; neither takes a 文号 when refused.
+func TestCensureAndLetterOnlyForTheirSteps(t *testing.T) {
+	st := demoStore(t)
+	vs, err := st.Violations(models.ViolationFilter{})
+	must(t, err)
+	var verbal, censured *models.Violation
+	for i, v := range vs {
+		switch {
+		case !v.Censured() && verbal == nil:
+			verbal = &vs[i]
+		case v.Censured() && !v.ReportsToHomeUnit && censured == nil:
+			censured = &vs[i]
+		}
+	}
+	if verbal == nil || censured == nil {
+		t.Fatal("the demo lacks a 口头批评 and a 通报批评 without 函告")
+	}
+	if err := PrintCensure(st, verbal.ID, fixedPDF, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "不是通报批评") {
+		t.Fatalf("通报批评 for %q: %v", verbal.StepAction, err)
+	}
+	if err := PrintHomeUnitLetter(st, censured.ID, fixedPDF, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "不通报主管部门") {
+		t.Fatalf("函告 for %q: %v", censured.StepAction, err)
+	}
+	if err := PrintCensure(st, censured.ID, fixedPDF, &bytes.Buffer{}); err != nil {
+		t.Fatalf("a 通报批评 step refused: %v", err)
+	}
+	issued, _ := st.IssuedNotices("")
+	if len(issued) != 1 {
+		t.Fatalf("%d numbers taken, want only the one printed", len(issued))
+	}
+}

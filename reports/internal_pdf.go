@@ -101,3 +101,27 @@ func output(doc *typeset.Doc, w io.Writer) error {
 	_, err = w.Write(pdf)
 	return err
 }
+
+// newCentreDoc starts one of the centre's own papers (a decision, circular,
+// letter or bulletin): sealed, if at all, with the 中心公章, never with the
+// 行政审批专用章 of the citizen notices.
+func (p *printer) newCentreDoc(title string, created time.Time) (*typeset.Doc, error) {
+	if created.IsZero() {
+		created = p.st.Now()
+	}
+	return typeset.New(typeset.Options{Created: created, Title: title, Author: p.office.Name, Seal: p.centre, BodyFont: p.body})
+}
+
+// headed sets the 版头 of one of the centre's 公文 (its mark in red, the
+// 发文字号, the red line) and the title.
+func (p *printer) headed(doc *typeset.Doc, title string) {
+	doc.Letterhead(p.office.Name + "文件")
+	doc.Title(title)
+}
+
+// signed sets the 落款 of one of the centre's 公文, sealed with the 中心公章
+// when one is set, and the 版记 at the foot of its last page.
+func (p *printer) signed(doc *typeset.Doc, date string) {
+	doc.Signature(p.office.Name, date, true)
+	doc.Colophon(nil, p.office.Printer, date)
+}

@@ -29,9 +29,11 @@ type pdfWord struct {
 	page                   int
 	text                   string
 	xMin, yMin, xMax, yMax float64
+	landscape              bool // on a landscape page (a 荣誉证书)
 }
 
 var (
+	bboxPage = regexp.MustCompile(`^width="([\d.]+)" height="([\d.]+)"`)
 	bboxWord = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
 )
 
@@ -43,19 +45,24 @@ func pdfWords(t *testing.T, pdf []byte) (words []pdfWord, pages int) {
 	out, err := exec.Command("pdftotext", "-bbox", p, "-").Output()
 	must(t, err)
 	for i, chunk := range strings.Split(string(out), "<page ")[1:] {
+		f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v / ptPerMM }
+		landscape := false
+		if m := bboxPage.FindStringSubmatch(chunk); m != nil {
+			landscape = f(m[1]) > f(m[2])
+		}
 		for _, m := range bboxWord.FindAllStringSubmatch(chunk, -1) {
-			f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v / ptPerMM }
 			words = append(words, pdfWord{page: i + 1, text: html.UnescapeString(m[5]),
-				xMin: f(m[1]), yMin: f(m[2]), xMax: f(m[3]), yMax: f(m[4])})
+				xMin: f(m[1]), yMin: f(m[2]), xMax: f(m[3]), yMax: f(m[4]), landscape: landscape})
 		}
 		pages = i + 1
 	}
 	return words, pages
 }
 
-// sealBoxes finds the seal on each page as the box of its red ink, from the
-// page rendered as a reader sees it.
-func sealBoxes(t *testing.T, pdf []byte) map[int][4]float64 {
+// sealBoxes finds the seals on each page: round patches of red ink about a
+// seal's size, from the page rendered as a reader sees it (the red of a
+// 版头 or a certificate's frame is text or lines, not round).
+func sealBoxes(t *testing.T, pdf []byte) map[int][][4]float64 {
 	t.Helper()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "s.pdf")
@@ -65,13 +72,13 @@ func sealBoxes(t *testing.T, pdf []byte) map[int][4]float64 {
 		t.Fatalf("pdftoppm: %v %s", err, out)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "pg-*.png"))
-	boxes := map[int][4]float64{}
+	boxes := map[int][][4]float64{}
+	mm := 25.4 / dpi
 	for _, f := range files {
 		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "pg-"), ".png"))
 		b, _ := os.ReadFile(f)
 		img, err := png.Decode(bytes.NewReader(b))
 		must(t, err)
-		x0, y0, x1, y1 := math.MaxInt, math.MaxInt, -1, -1
 		r := img.Bounds()
 		red := func(x, y int) bool {
 			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
@@ -83,16 +90,39 @@ func sealBoxes(t *testing.T, pdf []byte) map[int][4]float64 {
 				return rgb.Pix[i] > 140 && rgb.Pix[i+1] < 110 && rgb.Pix[i+2] < 110
 			}
 		}
+		// connected patches of red; a seal is one about 42 mm across
+		seen := make([]bool, r.Dx()*r.Dy())
 		for y := r.Min.Y; y < r.Max.Y; y++ {
 			for x := r.Min.X; x < r.Max.X; x++ {
-				if red(x, y) {
-					x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+				if seen[(y-r.Min.Y)*r.Dx()+x-r.Min.X] || !red(x, y) {
+					continue
+				}
+				x0, y0, x1, y1 := x, y, x, y
+				stack := [][2]int{{x, y}}
+				seen[(y-r.Min.Y)*r.Dx()+x-r.Min.X] = true
+				for len(stack) > 0 {
+					q := stack[len(stack)-1]
+					stack = stack[:len(stack)-1]
+					x0, y0, x1, y1 = min(x0, q[0]), min(y0, q[1]), max(x1, q[0]), max(y1, q[1])
+					for dy := -1; dy <= 1; dy++ {
+						for dx := -1; dx <= 1; dx++ {
+							nx, ny := q[0]+dx, q[1]+dy
+							if nx < r.Min.X || ny < r.Min.Y || nx >= r.Max.X || ny >= r.Max.Y {
+								continue
+							}
+							k := (ny-r.Min.Y)*r.Dx() + nx - r.Min.X
+							if !seen[k] && red(nx, ny) {
+								seen[k] = true
+								stack = append(stack, [2]int{nx, ny})
+							}
+						}
+					}
+				}
+				w, h := float64(x1-x0+1)*mm, float64(y1-y0+1)*mm
+				if w > 30 && w < 55 && h > 30 && h < 55 {
+					boxes[n] = append(boxes[n], [4]float64{float64(x0) * mm, float64(y0) * mm, float64(x1+1) * mm, float64(y1+1) * mm})
 				}
 			}
-		}
-		if x1 >= 0 {
-			mm := 25.4 / dpi
-			boxes[n] = [4]float64{float64(x0) * mm, float64(y0) * mm, float64(x1+1) * mm, float64(y1+1) * mm}
 		}
 	}
 	return boxes
@@ -116,7 +146,11 @@ func checkLayout(t *testing.T, name string, pdf []byte, signer ...string) {
 		if inFooter {
 			continue
 		}
-		if w.xMin < left || w.xMax > right || w.yMin < top || w.yMax > foot {
+		l, tp, rt, ft := left, top, right, foot
+		if w.landscape { // a certificate: inside its frame
+			l, tp, rt, ft = 17, 17, typeset.PageHeight-17, typeset.PageWidth-17
+		}
+		if w.xMin < l || w.xMax > rt || w.yMin < tp || w.yMax > ft {
 			t.Errorf("%s p.%d: %q at (%.1f,%.1f)–(%.1f,%.1f) mm is outside the type area", name, w.page, w.text, w.xMin, w.yMin, w.xMax, w.yMax)
 		}
 		isSigner := false
@@ -133,17 +167,19 @@ func checkLayout(t *testing.T, name string, pdf []byte, signer ...string) {
 			t.Errorf("%s: page %d holds no text of the document", name, p)
 		}
 	}
-	for page, b := range sealBoxes(t, pdf) {
-		for _, w := range words {
-			if w.page != page || w.xMax < b[0]+1 || w.xMin > b[2]-1 || w.yMax < b[1]+1 || w.yMin > b[3]-1 {
-				continue
-			}
-			ok := false
-			for _, s := range signer {
-				ok = ok || strings.Contains(s, w.text)
-			}
-			if !ok {
-				t.Errorf("%s p.%d: %q lies under the seal", name, page, w.text)
+	for page, seals := range sealBoxes(t, pdf) {
+		for _, b := range seals {
+			for _, w := range words {
+				if w.page != page || w.xMax < b[0]+1 || w.xMin > b[2]-1 || w.yMax < b[1]+1 || w.yMin > b[3]-1 {
+					continue
+				}
+				ok := false
+				for _, s := range signer {
+					ok = ok || strings.Contains(s, w.text)
+				}
+				if !ok {
+					t.Errorf("%s p.%d: %q lies under the seal", name, page, w.text)
+				}
 			}
 		}
 	}
@@ -265,7 +301,7 @@ func TestEveryInternalPaperLaysOutCleanly(t *testing.T) {
 	must(t, os.WriteFile(seal, layoutSeal(), 0o644))
 	office, err := st.Office()
 	must(t, err)
-	office.SealPath = seal
+	office.SealPath, office.CentreSealPath = seal, seal
 	must(t, st.SaveOffice(office))
 	today := st.Today()
 	month := models.MonthOf(today.AddDays(-today.Day())) // last month, complete
@@ -286,9 +322,11 @@ func TestEveryInternalPaperLaysOutCleanly(t *testing.T) {
 	vs, err := st.Violations(models.ViolationFilter{})
 	must(t, err)
 	for _, v := range vs {
+		id := v.ID
 		if v.Censured() {
-			id := v.ID
 			papers["通报批评"] = func(w *bytes.Buffer) error { return PrintCensure(st, id, fixedPDF, w) }
+		}
+		if v.ReportsToHomeUnit {
 			papers["函告派驻单位"] = func(w *bytes.Buffer) error { return PrintHomeUnitLetter(st, id, fixedPDF, w) }
 		}
 	}

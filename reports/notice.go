@@ -118,7 +118,8 @@ type printer struct {
 	st     *models.Store
 	office models.Office
 	cal    *models.Calendar
-	seal   []byte
+	seal   []byte // the 行政审批专用章, on citizen notices
+	centre []byte // the 中心公章, on the centre's own papers
 	body   []byte
 	// issuedAt is the date of the document printed again, when it is a
 	// reprint: its date goes with its number.
@@ -145,6 +146,11 @@ func newPrinter(st *models.Store) (*printer, error) {
 	if office.SealPath != "" {
 		if p.seal, err = os.ReadFile(office.SealPath); err != nil {
 			return nil, fmt.Errorf("无法读取印章图片 %s：%w", office.SealPath, err)
+		}
+	}
+	if office.CentreSealPath != "" {
+		if p.centre, err = os.ReadFile(office.CentreSealPath); err != nil {
+			return nil, fmt.Errorf("无法读取中心公章图片 %s：%w", office.CentreSealPath, err)
 		}
 	}
 	if office.BodyFontPath != "" {

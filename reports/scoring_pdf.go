@@ -44,7 +44,7 @@ func QuarterTitle(q string) string {
 
 func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Writer) error {
 	title := monthTitle(ms.Month) + "“满意窗口”评选结果通报"
-	doc, err := p.newDoc(title, opt.Created)
+	doc, err := p.newCentreDoc(title, opt.Created)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 	if err != nil {
 		return err
 	}
-	doc.Title(p.office.Name + title)
+	p.headed(doc, p.office.Name+title)
 	doc.Addressee("各进驻窗口单位：")
 	var awarded []string
 	for _, w := range ms.Windows {
@@ -80,8 +80,8 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 		}
 		rows[i] = []string{rank, w.Code + " " + w.Name, score(w.Score), rate(w.Satisfied, w.Rated), strconv.Itoa(w.OverdueDays), note}
 	}
-	doc.Table([]typeset.Column{{Title: "名次", Width: 1.6, Center: true}, {Title: "窗口", Width: 5.2}, {Title: "得分", Width: 2, Center: true},
-		{Title: "满意率", Width: 2.2, Center: true}, {Title: "超期（天）", Width: 2.2, Center: true}, {Title: "备注", Width: 7}}, rows)
+	doc.Table([]typeset.Column{{Title: "名次", Width: 1.6, Center: true}, {Title: "窗口", Width: 5.2}, {Title: "得分", Width: 2.6, Center: true},
+		{Title: "满意率", Width: 2.2, Center: true}, {Title: "超期（天）", Width: 2.2, Center: true}, {Title: "备注", Width: 6.4}}, rows)
 	doc.Plain("排名规则："+ms.RuleSet.Scoring().WindowTieRule()+"；评选须"+ms.RuleSet.Scoring().AwardRecordRule()+"。", typeset.SmallStyle)
 	doc.Heading1("二、月度考核奖扣发名单")
 	var stopped [][]string
@@ -96,7 +96,7 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 		doc.Table([]typeset.Column{{Title: "姓名", Width: 3}, {Title: "窗口", Width: 2, Center: true}, {Title: "原因", Width: 12}}, stopped)
 	}
 	doc.Paragraph("各窗口得分明细可在政务窗口管理系统中逐项查阅。对评选结果有异议的，请于通报发布之日起3个工作日内向综合业务科提出。")
-	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
+	p.signed(doc, chineseDate(p.printTime(opt)))
 	return issue(w)
 }
 
@@ -214,7 +214,7 @@ type Award struct {
 
 func (p *printer) commendation(quarter string, awards []Award, decided time.Time, opt PrintOptions, w io.Writer) error {
 	title := "关于表彰" + QuarterTitle(quarter) + "“服务明星”的决定"
-	doc, err := p.newDoc(title, opt.Created)
+	doc, err := p.newCentreDoc(title, opt.Created)
 	if err != nil {
 		return err
 	}
@@ -226,32 +226,31 @@ func (p *printer) commendation(quarter string, awards []Award, decided time.Time
 	for i, a := range awards {
 		names[i] = a.Name + "（" + a.Window + "）"
 	}
-	doc.Title(title)
+	p.headed(doc, title)
 	doc.Addressee("各进驻窗口单位：")
 	doc.Paragraph(QuarterTitle(quarter) + "，全体窗口工作人员认真践行“一次告知、一窗受理、一次办结”的服务承诺，涌现出一批业务精、作风实、群众满意的先进典型。经综合考核计分和" +
 		chineseDate(decided) + "季度评选会研究，决定授予" + strings.Join(names, "、") + "等" + strconv.Itoa(len(awards)) + "名同志“服务明星”荣誉称号，予以通报表彰。")
 	doc.Paragraph("希望受表彰的同志珍惜荣誉、再接再厉，充分发挥示范带头作用。各窗口工作人员要以先进为榜样，立足岗位、热情服务，不断提升政务服务水平。")
-	doc.Signature(p.office.Name, chineseDate(decided), true)
+	p.signed(doc, chineseDate(decided))
 	return issue(w)
 }
 
 func (p *printer) certificates(quarter string, awards []Award, decided time.Time, opt PrintOptions, w io.Writer) error {
-	doc, err := p.newDoc("荣誉证书", opt.Created)
+	created := opt.Created
+	if created.IsZero() {
+		created = p.st.Now()
+	}
+	doc, err := typeset.New(typeset.Options{Created: created, Title: "荣誉证书", Author: p.office.Name,
+		Seal: p.centre, BodyFont: p.body, Landscape: true, NoPageNumbers: true})
 	if err != nil {
 		return err
 	}
+	cs := make([]typeset.Certificate, len(awards))
 	for i, a := range awards {
-		if i > 0 {
-			doc.NextDocument()
-		}
-		doc.Space(3)
-		doc.Centered("荣　誉　证　书", typeset.Style{Face: typeset.Title, Size: 36})
-		doc.Space(2)
-		doc.Addressee(a.Name + "同志：")
-		doc.Paragraph("在" + QuarterTitle(quarter) + "窗口服务工作中表现突出，被评为“服务明星”。")
-		doc.Paragraph("特发此证，以资鼓励。")
-		doc.Space(2)
-		doc.Signature(p.office.Name, chineseDate(decided), true)
+		cs[i] = typeset.Certificate{Name: a.Name, Before: "在" + QuarterTitle(quarter) + "窗口服务工作中表现突出，被评为",
+			Honour: "“服务明星”", After: "。特发此证，以资鼓励。", Issuer: p.office.Name, Date: chineseDate(decided),
+			Number: fmt.Sprintf("%s-%02d", strings.ToUpper(quarter), i+1)}
 	}
+	doc.Certificates(cs)
 	return output(doc, w)
 }

@@ -161,7 +161,7 @@ func PrintUniformReceipt(st *models.Store, issueIDs []uint, opt PrintOptions, w 
 		receiptOne(doc, byPerson[people[0]])
 		doc.Signature(p.office.Name+"综合业务科", chineseDate(p.printTime(opt)), false)
 	} else {
-		receiptBatch(doc, people, byPerson)
+		receiptBatch(doc, people, byPerson, changes)
 		doc.Right(p.office.Name+"综合业务科制　"+chineseDate(p.printTime(opt)), typeset.SmallStyle, 0)
 	}
 	return output(doc, w)
@@ -186,7 +186,9 @@ func receiptOne(doc *typeset.Doc, issues []models.UniformIssue) {
 	doc.Fields(typeset.Field{Label: "经办人签名：", Chars: 7})
 }
 
-func receiptBatch(doc *typeset.Doc, people []uint, byPerson map[uint][]models.UniformIssue) {
+// receiptBatch lists the issues of many people, one row a person and season
+// (each season's issue is signed for on its own row, with its date).
+func receiptBatch(doc *typeset.Doc, people []uint, byPerson map[uint][]models.UniformIssue, changes []models.SeasonChange) {
 	sort.SliceStable(people, func(i, j int) bool {
 		a, b := byPerson[people[i]][0].Staff, byPerson[people[j]][0].Staff
 		if a.Window.Code != b.Window.Code {
@@ -196,26 +198,48 @@ func receiptBatch(doc *typeset.Doc, people []uint, byPerson map[uint][]models.Un
 	})
 	windows := map[string]bool{}
 	total := 0
-	rows := make([][]string, len(people))
-	for i, id := range people {
-		list := byPerson[id]
-		var items []string
-		for _, u := range list {
+	var rows [][]string
+	for _, id := range people {
+		type group struct {
+			label string
+			last  models.Date
+			items []string
+		}
+		var groups []*group
+		byLabel := map[string]*group{}
+		for _, u := range byPerson[id] {
+			label, _ := models.SeasonOf(u.Kind, u.IssuedOn, changes)
+			if label == "" {
+				label = u.Kind
+			}
+			g := byLabel[label]
+			if g == nil {
+				g = &group{label: label}
+				byLabel[label] = g
+				groups = append(groups, g)
+			}
+			if u.IssuedOn.After(g.last) {
+				g.last = u.IssuedOn
+			}
 			it := u.Item
 			if u.Size != "" {
 				it += " " + u.Size
 			}
-			items = append(items, fmt.Sprintf("%s×%d", it, u.Quantity))
+			g.items = append(g.items, fmt.Sprintf("%s×%d", it, u.Quantity))
 			total += u.Quantity
 		}
-		p := list[0].Staff
+		p := byPerson[id][0].Staff
 		windows[p.Window.Code] = true
-		rows[i] = []string{strconv.Itoa(i + 1), p.Name, p.Window.Code, strings.Join(items, "；"), "", ""}
+		for _, g := range groups {
+			season := strings.TrimPrefix(g.label, fmt.Sprintf("%d年", g.last.Year()))
+			rows = append(rows, []string{strconv.Itoa(len(rows) + 1), p.Name, p.Window.Code,
+				season + " " + fmt.Sprintf("%d月%d日", int(g.last.Month()), g.last.Day()), strings.Join(g.items, "；"), "", ""})
+		}
 	}
 	doc.Plain(fmt.Sprintf("共%d人、%d个窗口，发放%d件。领用人核对品名、尺码和数量无误后签名。", len(people), len(windows), total), typeset.SmallStyle)
-	doc.Table([]typeset.Column{{Title: "序号", Width: 1.1, Center: true}, {Title: "姓名", Width: 1.8, Center: true},
-		{Title: "窗口", Width: 1.2, Center: true}, {Title: "领用物品（品名 尺码×数量）", Width: 6.2},
-		{Title: "签名", Width: 2, Center: true}, {Title: "日期", Width: 1.6, Center: true}}, rows)
+	doc.Table([]typeset.Column{{Title: "序号", Width: 0.9, Center: true}, {Title: "姓名", Width: 1.6, Center: true},
+		{Title: "窗口", Width: 1.1, Center: true}, {Title: "类别及发放日期", Width: 2.6, Center: true},
+		{Title: "领用物品（品名 尺码×数量）", Width: 4.6}, {Title: "签名", Width: 1.6, Center: true}, {Title: "日期", Width: 1.3, Center: true}}, rows)
 	doc.Fields(typeset.Field{Label: "经办人签名：", Chars: 7})
 }
 
@@ -250,7 +274,7 @@ func printSeasonNotice(st *models.Store, changeID uint, opt PrintOptions, w io.W
 	}
 	season := map[string]string{models.UniformSummer: "夏季", models.UniformMid: "春秋季", models.UniformWinter: "冬季"}[c.Kind]
 	title := fmt.Sprintf("关于%d年%s统一换装的通知", c.On.Year(), season)
-	doc, err := p.newDoc(title, opt.Created)
+	doc, err := p.newCentreDoc(title, opt.Created)
 	if err != nil {
 		return err
 	}
@@ -258,14 +282,15 @@ func printSeasonNotice(st *models.Store, changeID uint, opt PrintOptions, w io.W
 	if err != nil {
 		return err
 	}
-	doc.Title(p.office.Name + title)
+	p.headed(doc, p.office.Name+title)
 	doc.Addressee("各进驻窗口单位、全体窗口工作人员：")
 	doc.Paragraph(fmt.Sprintf("根据《窗口工作人员统一着装管理办法》，结合近期气温变化，经中心研究决定，自%s起，全体窗口工作人员统一换着%s。现将有关事项通知如下：",
 		c.On.Chinese(), c.Kind))
 	doc.Heading1("一、着装要求")
 	doc.Paragraph(fmt.Sprintf("窗口工作人员在岗期间一律按规定着%s，佩戴工作牌，做到整洁得体；同一窗口人员着装保持一致，不得混穿不同季节的服装，不得将制服与便装混穿。", c.Kind))
 	doc.Heading1("二、服装领取")
-	collect := fmt.Sprintf("尚未领取%s的人员，请于%s前到中心综合业务科领取，并在服装领用签收单上签名。", c.Kind, c.On.AddDays(-1).Chinese())
+	collect := fmt.Sprintf("尚未领取%s的人员，请于%s前到中心综合业务科领取，并在服装领用签收单上签名。", c.Kind,
+		collectBy(p.cal, c.On, models.DateOf(p.printTime(opt))).Chinese())
 	if len(pending) > 0 {
 		collect += fmt.Sprintf("截至本通知印发之日，尚有%d人未领取。", len(pending))
 	}
@@ -278,6 +303,27 @@ func printSeasonNotice(st *models.Store, changeID uint, opt PrintOptions, w io.W
 		doc.Paragraph(strings.TrimSuffix(c.Note, "。") + "。")
 	}
 	doc.Paragraph("特此通知。")
-	doc.Signature(p.office.Name, chineseDate(p.printTime(opt)), true)
+	p.signed(doc, chineseDate(p.printTime(opt)))
 	return issue(w)
+}
+
+// collectBy is the last day to collect a season's uniform: the last working
+// day before the change, or, for a notice printed too late for that, the
+// third working day after it is printed.
+func collectBy(cal *models.Calendar, change, printed models.Date) models.Date {
+	d := change.AddDays(-1)
+	for !cal.IsWorkingDay(d) && d.After(printed) {
+		d = d.AddDays(-1)
+	}
+	if d.After(printed) {
+		return d
+	}
+	d = printed
+	for n := 0; n < 3; {
+		d = d.AddDays(1)
+		if cal.IsWorkingDay(d) {
+			n++
+		}
+	}
+	return d
 }

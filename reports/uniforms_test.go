@@ -228,3 +228,76 @@ func TestHandbookUniformMensSizesImport(t *testing.T) {
 		t.Fatalf("the exported file changed something: %+v", stats)
 	}
 }
+
+// A batch receipt signs for each season's issue on its own row, with the
+// date it was issued, never one undated row for several seasons.
+func TestBatchReceiptHasARowPerSeasonWithItsDate(t *testing.T) {
+	st := demoStore(t)
+	all, err := st.UniformIssues(models.UniformFilter{})
+	must(t, err)
+	changes, _ := st.SeasonChanges()
+	seasons := map[uint]map[string]models.Date{}
+	for _, u := range all {
+		label, _ := models.SeasonOf(u.Kind, u.IssuedOn, changes)
+		if seasons[u.StaffID] == nil {
+			seasons[u.StaffID] = map[string]models.Date{}
+		}
+		seasons[u.StaffID][label] = u.IssuedOn
+	}
+	var a, b uint
+	for id, ss := range seasons {
+		if len(ss) >= 2 {
+			if a == 0 {
+				a = id
+			} else if b == 0 {
+				b = id
+			}
+		}
+	}
+	if b == 0 {
+		t.Fatal("the demo has no two people with issues of two seasons")
+	}
+	var ids []uint
+	for _, u := range all {
+		if u.StaffID == a || u.StaffID == b {
+			ids = append(ids, u.ID)
+		}
+	}
+	var buf bytes.Buffer
+	must(t, PrintUniformReceipt(st, ids, fixedPDF, &buf))
+	text := flat(pdfText(t, buf.Bytes()))
+	if !strings.HasPrefix(text, "服装领用签收单") {
+		t.Errorf("a receipt for several seasons is titled %q", text[:min(len(text), 30)])
+	}
+	// each season's row names it and the month it was issued (a cell may
+	// wrap the date, so the day is not looked for)
+	for label, on := range seasons[a] {
+		season := strings.Split(strings.TrimPrefix(label, fmt.Sprintf("%d年", on.Year())), "（")[0]
+		for _, want := range []string{season, fmt.Sprintf("%d月", int(on.Month()))} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%q missing from the receipt:\n%s", want, text)
+			}
+		}
+	}
+	if rows := strings.Count(text, "经办人签名"); rows != 1 {
+		t.Errorf("%d sign-off lines for the office", rows)
+	}
+}
+
+func TestCollectByIsNeverBeforeTheNotice(t *testing.T) {
+	cal := models.NewCalendar(nil)
+	for _, c := range []struct {
+		name                  string
+		change, printed, want models.Date
+	}{
+		{"提前印发：换装前最后一个工作日", models.NewDate(2026, 12, 1), models.NewDate(2026, 11, 20), models.NewDate(2026, 11, 30)},
+		{"换装日前一天印发：印发后第三个工作日", models.NewDate(2026, 12, 1), models.NewDate(2026, 11, 30), models.NewDate(2026, 12, 3)},
+		{"换装前逢周末：周五", models.NewDate(2026, 11, 2), models.NewDate(2026, 10, 20), models.NewDate(2026, 10, 30)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := collectBy(cal, c.change, c.printed); got != c.want {
+				t.Fatalf("got %s, want %s", got, c.want)
+			}
+		})
+	}
+}

@@ -99,6 +99,9 @@ type Options struct {
 	FontDirs []string
 	// Seal is an optional PNG (with transparency) of the office's seal.
 	Seal []byte
+	// Landscape turns the pages (荣誉证书); NoPageNumbers leaves them
+	// unnumbered.
+	Landscape, NoPageNumbers bool
 }
 
 // Doc is a document being laid out. What is set goes into a flow of items
@@ -147,6 +150,7 @@ type item struct {
 	soft bool            // blank space: dropped at the top of a page
 	snap bool            // moves down to the next line of the grid
 	body bool            // content of the document, not decoration
+	foot bool            // set at the foot of its page (the 版记)
 
 	brk   int    // brkPage or brkDocument: what follows starts a new page
 	label string // with brkDocument: the 联 of the pages that follow
@@ -161,7 +165,11 @@ const (
 
 // New starts a document with its first page.
 func New(o Options) (*Doc, error) {
-	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: PageWidth, Ht: PageHeight}, OrientationStr: "P"})
+	orientation := "P"
+	if o.Landscape {
+		orientation = "L"
+	}
+	pdf := gofpdf.NewCustom(&gofpdf.InitType{UnitStr: "mm", Size: gofpdf.SizeType{Wd: PageWidth, Ht: PageHeight}, OrientationStr: orientation})
 	pdf.SetMargins(MarginLeft, MarginTop, MarginRight)
 	pdf.SetAutoPageBreak(false, MarginBottom)
 	created := o.Created
@@ -195,7 +203,9 @@ func New(o Options) (*Doc, error) {
 		ph, _ := d.faceFor(f, glyphPlaceholder)
 		d.note(ph, glyphPlaceholder)
 	}
-	pdf.SetFooterFunc(d.pageNumber)
+	if !o.NoPageNumbers {
+		pdf.SetFooterFunc(d.pageNumber)
+	}
 	return d, nil
 }
 
@@ -414,6 +424,9 @@ func (d *Doc) place(it item) {
 	}
 	if it.header != nil && d.pageEmpty {
 		d.place(*it.header)
+	}
+	if it.foot {
+		d.y = bottom - 0.01 - it.h
 	}
 	if it.draw != nil {
 		it.draw(d.y)
