@@ -37,7 +37,7 @@ type SelectionRecord struct {
 	End          Date   // the period's last day
 	Stage        string // one of SelectionStages
 	Selection    Selection
-	Nominees     []SelectionNominee // the shortlist in ranking order, then written-in candidates
+	Nominees     []SelectionNominee // the shortlist and any written-in candidate, in ranking order
 	Votes        []SelectionVote
 	Objections   []SelectionObjection
 	RuleSet      RuleSet
@@ -249,7 +249,7 @@ func (s *Store) SelectionOf(kind, period string) (SelectionRecord, error) {
 	}
 	rec.Stage = rec.Selection.Stage
 	id := rec.Selection.ID
-	if err := s.db.Where("selection_id = ?", id).Order("write_in, CASE WHEN rank = 0 THEN 1 ELSE 0 END, rank, code").Find(&rec.Nominees).Error; err != nil {
+	if err := s.db.Where("selection_id = ?", id).Order("CASE WHEN rank = 0 THEN 1 ELSE 0 END, rank, code").Find(&rec.Nominees).Error; err != nil {
 		return rec, err
 	}
 	if err := s.db.Where("selection_id = ?", id).Order("round, id").Find(&rec.Votes).Error; err != nil {

@@ -190,6 +190,9 @@ func printSelectionPaper(st *models.Store, kind, period string, paper MeetingPap
 		if err := refuseBefore(rec, models.StageDecided, "荣誉证书"); err != nil {
 			return err
 		}
+		if err := refuseChanged(rec, "荣誉证书"); err != nil {
+			return err
+		}
 		var awards []Award
 		for _, n := range rec.Awarded() {
 			code := n.Window

@@ -65,13 +65,24 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 		doc.Centered("（草稿：本月评分尚未封帐，仅供核对，不作为评选依据）", typeset.SmallStyle)
 	}
 	doc.Addressee("各进驻窗口单位：")
-	var candidates []string
-	for _, w := range ms.Windows {
+	var candidates, tied []string
+	var last *models.WindowScore
+	for i, w := range ms.Windows {
 		if w.Award {
 			candidates = append(candidates, w.Code+" "+w.Name)
+			last = &ms.Windows[i]
 		}
 	}
-	next := "按得分排名，" + joinOr(candidates, "本月无窗口") + "为本月“满意窗口”候选窗口，经评选会评议并公示后，由中心决定命名。"
+	for _, w := range ms.Windows {
+		if last != nil && !w.Award && w.Eligible() && w.Score == last.Score {
+			tied = append(tied, w.Code+" "+w.Name)
+		}
+	}
+	next := "按得分排名，" + joinOr(candidates, "本月无窗口") + "为本月“满意窗口”候选窗口"
+	if len(tied) > 0 {
+		next += fmt.Sprintf("，与%s同分的%s一并提名", last.Code, strings.Join(tied, "、"))
+	}
+	next += "，经评选会评议并公示后，由中心决定命名。"
 	if len(candidates) == 0 {
 		next = "本月没有具备评选资格的窗口，不评“满意窗口”。"
 	}
@@ -95,8 +106,8 @@ func (p *printer) monthRanking(ms models.MonthScores, opt PrintOptions, w io.Wri
 		}
 		rows[i] = []string{rank, w.Code + " " + w.Name, score(w.Score), rate(w.Satisfied, w.Rated), strconv.Itoa(w.OverdueDays), note}
 	}
-	doc.Table([]typeset.Column{{Title: "名次", Width: 1.6, Center: true}, {Title: "窗口", Width: 5.2}, {Title: "得分", Width: 2, Center: true},
-		{Title: "满意率", Width: 2.2, Center: true}, {Title: "超期（天）", Width: 2.2, Center: true}, {Title: "备注", Width: 7}}, rows)
+	doc.Table([]typeset.Column{{Title: "名次", Width: 1.6, Center: true}, {Title: "窗口", Width: 5.2}, {Title: "得分", Width: 2.4, Center: true},
+		{Title: "满意率", Width: 2.2, Center: true}, {Title: "超期（天）", Width: 2.2, Center: true}, {Title: "备注", Width: 6.6}}, rows)
 	doc.Plain("排名规则："+ms.RuleSet.Scoring().WindowTieRule()+"；评选须"+ms.RuleSet.Scoring().AwardRecordRule()+"。", typeset.SmallStyle)
 	doc.Heading1("二、月度考核奖扣发名单")
 	var stopped [][]string

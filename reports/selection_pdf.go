@@ -57,6 +57,15 @@ func refuseBefore(rec models.SelectionRecord, stage, paper string) error {
 	return fmt.Errorf("%s须在%s才能打印%s（目前：%s）", rec.Title(), what, paper, rec.Stage)
 }
 
+// refuseChanged refuses a paper that names those awarded while the
+// selection's basis has changed: it waits for the review.
+func refuseChanged(rec models.SelectionRecord, paper string) error {
+	if !rec.BasisChanged() {
+		return nil
+	}
+	return fmt.Errorf("%s的评选依据已变化，复核后才能打印%s：请在“评分”中复核，或重新提名", rec.Title(), paper)
+}
+
 // nomineePack prints the candidates' papers: the shortlist (or, before it
 // is drawn, the ranking's proposal) with 工号, unit and window of the
 // period, the eligible ranked, the disqualified with the record behind it,
@@ -571,6 +580,9 @@ func objectionsText(rec models.SelectionRecord) string {
 // kept per period: the honourees in ranking order, dated the decision.
 func (p *printer) commendation(rec models.SelectionRecord, opt PrintOptions, w io.Writer) error {
 	if err := refuseBefore(rec, models.StageDecided, "表彰决定"); err != nil {
+		return err
+	}
+	if err := refuseChanged(rec, "表彰决定"); err != nil {
 		return err
 	}
 	awarded := rec.Awarded()

@@ -223,6 +223,14 @@ func TestHeldOutQuarterSelectedEndToEnd(t *testing.T) {
 			t.Errorf("%s: %s, want %s", name, got, want)
 		}
 	}
+
+	// a month re-opened after the decision: the papers naming the awarded wait for the review
+	must(t, st.ReopenScoreMonth("2026-08", "补录投诉核查结论"))
+	for _, p := range []MeetingPaper{Commendation, Certificates} {
+		if err := PrintSelectionPaper(st, star, q, p, fixedPDF, &bytes.Buffer{}); err == nil || !strings.Contains(err.Error(), "复核后才能打印") {
+			t.Errorf("%s printed with the basis changed: %v", p, err)
+		}
+	}
 }
 
 // A quarter holds one 表彰决定 in force: printing it again reprints it
@@ -276,6 +284,15 @@ func TestOneValidCommendationPerQuarter(t *testing.T) {
 	}
 	if held, _ = st.ValidNotices(models.CommendationKind, "", q); len(held) != 1 || voided != 1 {
 		t.Fatalf("%d in force, %d voided with the reason", len(held), voided)
+	}
+	// voided in the register, it is replaced by printing it again
+	must(t, st.VoidNotice(held[0].ID, "文中表彰对象的窗口写错"))
+	if rec, _ := st.SelectionOf(star, q); rec.Stage != models.StageDecided || rec.DocNo() != "" {
+		t.Fatalf("after voiding: %s %q", rec.Stage, rec.DocNo())
+	}
+	third, _ := paper(t, st, star, q, Commendation, fixedPDF)
+	if !strings.Contains(third, "乌政服表〔2026〕3号") {
+		t.Fatalf("replacement %s", third)
 	}
 }
 
