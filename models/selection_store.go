@@ -556,7 +556,7 @@ func (s *Store) resetSelection(tx *gorm.DB, a *auditor, sel *Selection, to, why 
 		}
 		for _, n := range held {
 			before := n
-			n.Voided, n.VoidReason = true, "评选结果重新记录："+strings.TrimPrefix(why, "重新提名：")
+			n.Voided, n.VoidReason = true, why
 			if err := tx.Save(&n).Error; err != nil {
 				return err
 			}
