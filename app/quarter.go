@@ -61,7 +61,8 @@ func newQuarterView(sc *scoringScreen) *quarterView {
 	qv.list.onQuery(qv.setButtons)
 
 	qv.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	qv.rules = widget.NewLabel("")
+	qv.rules = wrapLabel("")
+	qv.rules.Importance = widget.LowImportance
 	prev := widget.NewButtonWithIcon("上一季度", theme.NavigateBackIcon(), func() { qv.step(-1) })
 	next := widget.NewButtonWithIcon("下一季度", theme.NavigateNextIcon(), func() { qv.step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
@@ -71,7 +72,7 @@ func newQuarterView(sc *scoringScreen) *quarterView {
 	qv.sel = newSelectionPanel(sc, models.SelectStar, qv.key, func() { qv.stale = true; qv.reload() })
 
 	bar := container.NewHBox(prev, fixedBox(qv.title, 150), next, widget.NewSeparator(), qv.detail, qv.export)
-	top := container.NewVBox(container.NewBorder(nil, nil, bar, nil, qv.rules), qv.sel.box)
+	top := container.NewVBox(bar, qv.rules, qv.sel.box)
 	qv.box = container.NewBorder(top, nil, nil, nil, qv.list.layout())
 	qv.setButtons()
 	return qv

@@ -354,17 +354,29 @@ func (sp *selectionPanel) onNominate() {
 	errs := newFormErrors()
 	n := places(rec)
 	f.count.SetText(strconv.Itoa(n))
+	// the ranking, in short: the tie notes are in the table and the papers
 	var lines []string
-	for _, c := range rec.Candidates {
-		if c.Eligible {
-			line := fmt.Sprintf("%d. %s %s（%s）", c.Rank, c.Code, c.Name, fmtScore(c.Score))
-			if c.Tie != "" {
-				line += "  " + c.Tie
-			}
-			lines = append(lines, line)
+	eligible := 0
+	for i, c := range rec.Candidates {
+		if !c.Eligible {
+			continue
 		}
+		eligible++
+		if eligible > 3*n {
+			continue
+		}
+		line := fmt.Sprintf("%d. %s（%s）", c.Rank, c.Name, fmtScore(c.Score))
+		if (i > 0 && rec.Candidates[i-1].Eligible && rec.Candidates[i-1].Score == c.Score) ||
+			(i+1 < len(rec.Candidates) && rec.Candidates[i+1].Eligible && rec.Candidates[i+1].Score == c.Score) {
+			line += "同分"
+		}
+		lines = append(lines, line)
 	}
-	f.preview = wrapLabel(strings.Join(lines, "\n"))
+	text := strings.Join(lines, "　")
+	if eligible > 3*n {
+		text += fmt.Sprintf("　……共%d名具备资格", eligible)
+	}
+	f.preview = wrapLabel(text)
 	again := rec.Selection.ID != 0
 	var reasonIt *widget.FormItem
 	f.reason, reasonIt = reasonItem(errs, "重新提名原因", "如：王堃11月补录一次性告知违规，取消资格后重新提名",
