@@ -47,7 +47,7 @@ type selectionPanel struct {
 	sc     *scoringScreen
 	kind   string
 	period func() string
-	// loaded tells the owner the selection changed (reload its table).
+	// changed tells the owner the selection changed (reload its table).
 	changed func()
 
 	rec    models.SelectionRecord
@@ -271,7 +271,7 @@ func (sp *selectionPanel) setButtons() {
 	}
 }
 
-// after runs a step off the UI goroutine and reloads on success.
+// done shows the selection again, and its owner's table, after a step.
 func (sp *selectionPanel) done() {
 	sp.sc.cache.clear()
 	sp.load()
