@@ -78,10 +78,13 @@ func nineMembers() Meeting {
 		Scrutineer: "孙监", Teller: "李计"}
 }
 
+// votesFor gives the first round's votes of 7 present, in the shortlist's order.
 func votesFor(people map[string]Staff, counts map[string]int) []RoundVotes {
 	var out []RoundVotes
-	for name, n := range counts {
-		out = append(out, RoundVotes{SubjectID: people[name].ID, Name: name, For: n, Against: 7 - n})
+	for _, name := range []string{"王堃", "李喆", "张昇", "刘玥"} {
+		if n, ok := counts[name]; ok {
+			out = append(out, RoundVotes{SubjectID: people[name].ID, Name: name, For: n, Against: 7 - n})
+		}
 	}
 	return out
 }
@@ -161,7 +164,11 @@ func TestMeetingRules(t *testing.T) {
 		{"quorum 7 of 9 is recorded", func(*Meeting, map[string]Staff) {}, "", ""},
 		{"quorum 6 of 9 is refused", func(m *Meeting, _ map[string]Staff) { m.Absent = append(m.Absent, "郑三") }, "缺席成员", "实到6人"},
 		{"12 votes with 实到7 refused", func(m *Meeting, p map[string]Staff) {
-			m.Votes[0] = RoundVotes{SubjectID: p["王堃"].ID, Name: "王堃", For: 12}
+			for i := range m.Votes {
+				if m.Votes[i].SubjectID == p["王堃"].ID {
+					m.Votes[i] = RoundVotes{SubjectID: p["王堃"].ID, Name: "王堃", For: 12}
+				}
+			}
 		}, "候选人", "多于有效票7张"},
 		{"监票人 must be present", func(m *Meeting, _ map[string]Staff) { m.Scrutineer = "王四" }, "监票人", "不在到会成员中"},
 		{"监票人 and 计票人 differ", func(m *Meeting, _ map[string]Staff) { m.Teller = "孙监" }, "计票人", "不同的人"},
