@@ -28,9 +28,16 @@ func newTestShell(t *testing.T) (*shell, *models.Store) {
 // says now, filled by fill (if given) before the first screen loads.
 func newTestShellAt(t *testing.T, now time.Time, fill func(*models.Store) error) (*shell, *models.Store) {
 	t.Helper()
+	return newTestShellClock(t, models.FixedClock(now), fill)
+}
+
+// newTestShellClock opens the main window over a fresh database that
+// tells time by clock (a test moving the days on).
+func newTestShellClock(t *testing.T, clock models.ClockFunc, fill func(*models.Store) error) (*shell, *models.Store) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme())
-	st, err := models.Open(t.TempDir(), models.WithClock(models.FixedClock(now)))
+	st, err := models.Open(t.TempDir(), models.WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}

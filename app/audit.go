@@ -27,6 +27,7 @@ type auditData interface {
 	SetOperator(string) error
 	Backup(path string) error
 	Check() ([]string, error)
+	noticeRegisterData
 	archive
 	exporter
 }
@@ -43,6 +44,8 @@ type auditScreen struct {
 	operator *widget.Label
 	entries  map[uint]models.AuditEntry
 	box      fyne.CanvasObject
+	register *noticeRegister // the register last opened, for tests
+	regBtn   *widget.Button
 }
 
 func newAuditScreen(s *shell, d auditData) *auditScreen {
@@ -64,9 +67,10 @@ func newAuditScreen(s *shell, d auditData) *auditScreen {
 	setOp := widget.NewButtonWithIcon("更改操作员", theme.AccountIcon(), a.onOperator)
 	backup := widget.NewButtonWithIcon("备份数据库", theme.DocumentSaveIcon(), a.onBackup)
 	check := widget.NewButtonWithIcon("检查数据库", theme.ConfirmIcon(), a.onCheck)
+	a.regBtn = registerButton(s, d, func(r *noticeRegister) { a.register = r })
 	filters := container.NewHBox(a.entity, container.NewGridWrap(fyne.NewSize(220, 36), a.text),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.from), widget.NewLabel("至"),
-		container.NewGridWrap(fyne.NewSize(150, 36), a.to), query, exp)
+		container.NewGridWrap(fyne.NewSize(150, 36), a.to), query, exp, widget.NewSeparator(), a.regBtn)
 	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, check), filters)
 	a.box = container.NewBorder(top, nil, nil, nil, a.list.layout())
 	a.reload()

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
@@ -20,6 +21,9 @@ type homeData interface {
 	HomeUnits() ([]models.HomeUnit, error)
 	Cases(models.CaseFilter) ([]models.Case, error)
 	FillDemo() error
+	// FlaggedSelections are the selections whose basis changed after the
+	// shortlist was drawn (a month of theirs unlocked): to be reviewed.
+	FlaggedSelections() ([]models.Selection, error)
 	conductAlertData
 	badgeAlertData
 	gapAlertData
@@ -35,10 +39,13 @@ type homeScreen struct {
 	units   *widget.Label
 	alerts  *widget.Label
 	overdue *widget.Button
-	badges  *badgeAlert // badges and seat plates overdue (home_badges.go)
-	gaps    *gapAlert   // days without punch records (attendance_gaps.go)
-	demo    *widget.Button
-	box     fyne.CanvasObject
+	// selections opens 评分 at a selection whose basis changed
+	selections *widget.Button
+	flagged    []models.Selection
+	badges     *badgeAlert // badges and seat plates overdue (home_badges.go)
+	gaps       *gapAlert   // days without punch records (attendance_gaps.go)
+	demo       *widget.Button
+	box        fyne.CanvasObject
 }
 
 func newHomeScreen(s *shell, d homeData) *homeScreen {
@@ -56,6 +63,9 @@ func newHomeScreen(s *shell, d homeData) *homeScreen {
 	h.overdue = widget.NewButton("", h.onOverdue)
 	h.overdue.Importance = widget.DangerImportance
 	h.overdue.Hide()
+	h.selections = widget.NewButtonWithIcon("", theme.WarningIcon(), h.onSelections)
+	h.selections.Importance = widget.DangerImportance
+	h.selections.Hide()
 	h.badges = newBadgeAlert(s, d)
 	h.gaps = newGapAlert(s, d)
 	h.demo = widget.NewButton("填入演示数据（20个窗口、60名人员）", h.onDemo)
@@ -64,7 +74,7 @@ func newHomeScreen(s *shell, d homeData) *homeScreen {
 	h.box = container.NewVBox(
 		widget.NewLabelWithStyle("总览", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(3, card("启用窗口", h.windows), card("在岗人员", h.onDuty), card("派驻单位", h.units)),
-		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue), container.NewHBox(h.gaps.button), container.NewHBox(h.badges.button), container.NewHBox(h.badges.missing))),
+		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue), container.NewHBox(h.selections), container.NewHBox(h.gaps.button), container.NewHBox(h.badges.button), container.NewHBox(h.badges.missing))),
 		h.demo,
 	)
 	h.reload()
@@ -79,6 +89,7 @@ type homeCounts struct {
 	conduct                       []string // overdue complaints and rectification items
 	gapMonth                      models.Date
 	gaps                          []models.PunchGap
+	flagged                       []models.Selection
 	empty                         bool
 }
 
@@ -119,6 +130,9 @@ func (h *homeScreen) reload() {
 		if c.conduct, err = conductAlerts(h.data); err != nil {
 			return err
 		}
+		if c.flagged, err = h.data.FlaggedSelections(); err != nil {
+			return err
+		}
 		c.gapMonth, c.gaps, err = h.gaps.find()
 		return err
 	}, func(err error) {
@@ -143,6 +157,18 @@ func (h *homeScreen) reload() {
 		} else {
 			h.overdue.Hide()
 		}
+		h.flagged = c.flagged
+		if len(c.flagged) > 0 {
+			var names []string
+			for _, f := range c.flagged {
+				names = append(names, models.PeriodTitle(f.Period)+f.Kind)
+			}
+			h.alerts.SetText("以下事项需要处理：")
+			h.selections.SetText("评选依据已变化，须复核：" + strings.Join(names, "、") + "（点击打开评分）")
+			h.selections.Show()
+		} else {
+			h.selections.Hide()
+		}
 		h.gaps.show(c.gapMonth, c.gaps)
 		if len(c.gaps) > 0 {
 			h.alerts.SetText("以下事项需要处理：")
@@ -165,6 +191,14 @@ func (h *homeScreen) onDemo() {
 		h.shell.changed()
 		h.reload()
 	})
+}
+
+// onSelections opens 评分 at the first selection to review.
+func (h *homeScreen) onSelections() {
+	if len(h.flagged) > 0 {
+		f := h.flagged[0]
+		h.shell.open(selectionRequest{kind: f.Kind, period: f.Period})
+	}
 }
 
 // onOverdue opens the case register filtered to the overdue cases.

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,32 +16,31 @@ import (
 
 // quarterView is the quarter's 服务明星 selection: resident staff ranked by
 // the mean of their monthly scores, the disqualified with the reason, and
-// the selection meeting (季度评选会): its papers, its recorded decision, then
-// the 表彰决定 and the certificates.
+// the selection's steps (selection.go) from the shortlist through the
+// meeting and the 公示 to the decision, with each candidate's result.
 type quarterView struct {
 	sc    *scoringScreen
 	year  int
 	q     int // 1…4
 	stale bool
 
-	title, rules, decided *widget.Label
-	list                  *recordTable
+	title, rules *widget.Label
+	list         *recordTable
+	sel          *selectionPanel
 
-	qs        models.QuarterScores
-	decisions []models.AwardDecision
-	byID      map[uint]models.StarCandidate
-	loaded    bool
+	qs     models.QuarterScores
+	rec    models.SelectionRecord
+	byID   map[uint]models.StarCandidate
+	loaded bool
 
-	detail, pack, ballot, record, commend, certs, export *widget.Button
-	box                                                  fyne.CanvasObject
-
-	form *meetingForm // the form last opened, for tests
+	detail, export *widget.Button
+	box            fyne.CanvasObject
 }
 
 // Columns of the quarter table; 3, 4, 5 are the quarter's months.
 var quarterColumns = []column{
 	{"名次", 48}, {"工号", 64}, {"姓名", 70}, {"窗口", 50}, {"月1", 62}, {"月2", 62}, {"月3", 62},
-	{"平均分", 64}, {"满意率", 66}, {"办结", 50}, {"评选资格 / 取消原因", 220}, {"服务明星", 80}, {"评选结果", 126},
+	{"平均分", 64}, {"满意率", 66}, {"办结", 50}, {"评选资格 / 取消原因", 220}, {"服务明星", 80}, {"评选结果", 190},
 	{"同分说明", 260},
 }
 
@@ -63,26 +61,18 @@ func newQuarterView(sc *scoringScreen) *quarterView {
 	qv.list.onQuery(qv.setButtons)
 
 	qv.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	qv.rules = widget.NewLabel("")
-	qv.decided = widget.NewLabel("")
-	qv.decided.Wrapping = fyne.TextWrapWord
+	qv.rules = wrapLabel("")
+	qv.rules.Importance = widget.LowImportance
 	prev := widget.NewButtonWithIcon("上一季度", theme.NavigateBackIcon(), func() { qv.step(-1) })
 	next := widget.NewButtonWithIcon("下一季度", theme.NavigateNextIcon(), func() { qv.step(1) })
 	next.IconPlacement = widget.ButtonIconTrailingText
 
 	qv.detail = widget.NewButtonWithIcon("明细", theme.InfoIcon(), qv.onDetail)
-	qv.pack = widget.NewButtonWithIcon("打印候选人材料", theme.DocumentPrintIcon(), func() { qv.printPaper(reports.NomineePack) })
-	qv.ballot = widget.NewButtonWithIcon("打印表决票", theme.DocumentPrintIcon(), func() { qv.printPaper(reports.Ballot) })
-	qv.record = widget.NewButtonWithIcon("记录评选结果", theme.DocumentCreateIcon(), qv.onRecord)
-	qv.record.Importance = widget.HighImportance
-	qv.commend = widget.NewButtonWithIcon("打印表彰决定", theme.DocumentPrintIcon(), func() { qv.printPaper(reports.Commendation) })
-	qv.certs = widget.NewButtonWithIcon("打印荣誉证书", theme.DocumentPrintIcon(), func() { qv.printPaper(reports.Certificates) })
 	qv.export = widget.NewButtonWithIcon("导出", theme.DownloadIcon(), qv.onExport)
+	qv.sel = newSelectionPanel(sc, models.SelectStar, qv.key, func() { qv.stale = true; qv.reload() })
 
-	bar := container.NewHBox(prev, fixedBox(qv.title, 150), next)
-	meeting := container.NewHBox(qv.detail, widget.NewSeparator(), widget.NewLabel("评选会："), qv.pack, qv.ballot,
-		widget.NewLabel("→"), qv.record, widget.NewLabel("→"), qv.commend, qv.certs, widget.NewSeparator(), qv.export)
-	top := container.NewVBox(container.NewBorder(nil, nil, bar, nil, qv.rules), meeting, qv.decided)
+	bar := container.NewHBox(prev, fixedBox(qv.title, 150), next, widget.NewSeparator(), qv.detail, qv.export)
+	top := container.NewVBox(bar, qv.rules, qv.sel.box)
 	qv.box = container.NewBorder(top, nil, nil, nil, qv.list.layout())
 	qv.setButtons()
 	return qv
@@ -112,15 +102,15 @@ func (qv *quarterView) reload() {
 		qv.list.cols[qcMonth1+i].title = fmt.Sprintf("%d月", int(d.Month()))
 	}
 	var (
-		qs models.QuarterScores
-		ds []models.AwardDecision
+		qs  models.QuarterScores
+		rec models.SelectionRecord
 	)
 	d := qv.sc.data
 	qv.sc.shell.async(func() (err error) {
 		if qs, err = d.ScoreQuarter(quarter); err != nil {
 			return err
 		}
-		ds, err = d.AwardDecisions(quarter)
+		rec, err = d.SelectionOf(models.SelectStar, quarter)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -130,7 +120,7 @@ func (qv *quarterView) reload() {
 		if qv.key() != quarter {
 			return
 		}
-		qv.qs, qv.decisions = qs, ds
+		qv.qs, qv.rec = qs, rec
 		qv.byID = make(map[uint]models.StarCandidate, len(qs.Candidates))
 		for _, c := range qs.Candidates {
 			qv.byID[c.StaffID] = c
@@ -143,72 +133,27 @@ func (qv *quarterView) reload() {
 			rulesText = "本季度尚未开始，暂无评分"
 		}
 		qv.rules.SetText(rulesText)
-		qv.showDecision()
+		qv.sel.show(rec)
 		qv.loaded = true
 		qv.showRows()
 	})
 }
 
-// showDecision sums up the meeting's recorded decision.
-func (qv *quarterView) showDecision() {
-	if len(qv.decisions) == 0 {
-		eligible := 0
-		for _, c := range qv.qs.Candidates {
-			if c.Eligible() {
-				eligible++
-			}
-		}
-		text := fmt.Sprintf("尚未记录评选会决定。具备资格的候选人 %d 名；先打印候选人材料和表决票，评选会后“记录评选结果”。", eligible)
-		if !qv.ended() {
-			text = fmt.Sprintf("本季度到%s才结束：排名随记录变化，季度结束后才能记录评选结果。目前具备资格的候选人 %d 名。",
-				models.QuarterEnd(qv.qs.Months).Chinese(), eligible)
-		}
-		qv.decided.SetText(text)
-		qv.decided.Importance = widget.MediumImportance
-		qv.decided.Refresh()
-		return
-	}
-	var awarded []string
-	for _, d := range qv.decisions {
-		if d.Awarded {
-			awarded = append(awarded, fmt.Sprintf("%s（%d票）", d.Staff.Name, d.Votes))
-		}
-	}
-	text := fmt.Sprintf("评选会 %s 决定（%s 记录）：授予服务明星 %s", qv.decisions[0].DecidedOn.String(), qv.decisions[0].RecordedBy,
-		strings.Join(awarded, "、"))
-	if len(awarded) == 0 {
-		text = fmt.Sprintf("评选会 %s 决定：本季度不授予服务明星", qv.decisions[0].DecidedOn.String())
-	}
-	if r := qv.decisions[0].Remarks; r != "" {
-		text += "；说明：" + r
-	}
-	qv.decided.SetText(text)
-	qv.decided.Importance = widget.SuccessImportance
-	qv.decided.Refresh()
-}
-
-func (qv *quarterView) decisionOf(staffID uint) (models.AwardDecision, bool) {
-	for _, d := range qv.decisions {
-		if d.StaffID == staffID {
-			return d, true
-		}
-	}
-	return models.AwardDecision{}, false
-}
-
 func (qv *quarterView) showRows() {
 	rs := make([]record, 0, len(qv.qs.Candidates))
 	for _, c := range qv.qs.Candidates {
-		d, ok := qv.decisionOf(c.StaffID)
-		rs = append(rs, candidateRecord(c, qv.qs.Months, d, ok))
+		rs = append(rs, candidateRecord(c, qv.qs.Months, qv.rec))
 	}
 	qv.list.setRecords(rs)
 	qv.list.selected = 0
 	qv.setButtons()
 }
 
-func candidateRecord(c models.StarCandidate, months []string, d models.AwardDecision, decided bool) record {
-	rank, eligible, award, result := "—", "有资格", "", ""
+// candidateRecord is a candidate's row: the ranking, and the selection's
+// result for them (a person awarded who no longer qualifies is flagged,
+// never shown as simply awarded).
+func candidateRecord(c models.StarCandidate, months []string, rec models.SelectionRecord) record {
+	rank, eligible, award := "—", "有资格", ""
 	switch {
 	case c.Eligible():
 		rank = strconv.Itoa(c.Rank)
@@ -218,15 +163,9 @@ func candidateRecord(c models.StarCandidate, months []string, d models.AwardDeci
 		eligible = "未达评选条件：" + tidyReasons(c.Gaps)
 	}
 	if c.Award {
-		award = "★ 候选"
+		award = "名额内"
 	}
-	if decided {
-		if d.Awarded {
-			result = fmt.Sprintf("★ 授予（%d票）", d.Votes)
-		} else {
-			result = fmt.Sprintf("未授予（%d票）", d.Votes)
-		}
-	}
+	result, _ := resultText(rec, c.StaffID, c.Eligible())
 	cells := []string{rank, c.EmployeeNo, c.Name, c.WindowCode, "—", "—", "—", fmtScore(c.Mean),
 		rateText(c.Satisfied, c.Rated), strconv.Itoa(c.CasesDone), eligible, award, result, c.Tie}
 	for _, m := range c.Months {
@@ -254,22 +193,10 @@ func (qv *quarterView) importance(id uint, col int) widget.Importance {
 			return widget.SuccessImportance
 		}
 	case qcDecision:
-		if d, ok := qv.decisionOf(id); ok && d.Awarded {
-			return widget.SuccessImportance
-		}
+		_, imp := resultText(qv.rec, id, c.Eligible())
+		return imp
 	}
 	return widget.MediumImportance
-}
-
-// awarded tells whether the meeting's decision awards anyone (the 表彰决定
-// and the certificates need it).
-func (qv *quarterView) awarded() bool {
-	for _, d := range qv.decisions {
-		if d.Awarded {
-			return true
-		}
-	}
-	return false
 }
 
 func (qv *quarterView) setButtons() {
@@ -281,21 +208,8 @@ func (qv *quarterView) setButtons() {
 		}
 	}
 	_, picked := qv.byID[qv.list.selected]
-	have := qv.loaded && len(qv.qs.Candidates) > 0
 	enable(qv.detail, qv.loaded && picked && qv.list.selected != 0)
-	enable(qv.pack, have)
-	enable(qv.ballot, have)
-	enable(qv.record, have && qv.ended())
-	enable(qv.commend, qv.loaded && qv.awarded())
-	enable(qv.certs, qv.loaded && qv.awarded())
 	enable(qv.export, qv.loaded)
-}
-
-// ended tells whether the quarter shown is over: only then may the meeting's
-// decision be recorded.
-func (qv *quarterView) ended() bool {
-	months, err := models.ParseQuarter(qv.key())
-	return err == nil && qv.sc.data.Today().After(models.QuarterEnd(months))
 }
 
 // onDetail lists the candidate's months, each opening its breakdown.
@@ -360,13 +274,4 @@ func (qv *quarterView) onExport() {
 		fyne.NewMenuItem("季度评分（CSV）", func() { exportFileAs(s, qv.sc.data, "scores-quarter", what, opt, []string{".csv", ".xlsx"}) }),
 	)
 	widget.ShowPopUpMenuAtRelativePosition(menu, s.win.Canvas(), fyne.NewPos(0, qv.export.Size().Height), qv.export)
-}
-
-// printPaper prints one paper of the meeting into the notices folder.
-func (qv *quarterView) printPaper(paper reports.MeetingPaper) {
-	quarter := qv.key()
-	what := reports.QuarterTitle(quarter) + "服务明星" + string(paper)
-	printScoringPaper(qv.sc.shell, qv.sc.data, what, func(path string) error {
-		return qv.sc.data.PrintMeetingPaper(quarter, paper, path)
-	})
 }

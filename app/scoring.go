@@ -54,6 +54,34 @@ func newScoringScreen(s *shell, d scoringData) *scoringScreen {
 
 func (sc *scoringScreen) content() fyne.CanvasObject { return sc.box }
 
+// selectionRequest opens 评分 at a selection (the overview's alert of a
+// selection to review).
+type selectionRequest struct{ kind, period string }
+
+func (selectionRequest) target() string { return "评分" }
+
+func (sc *scoringScreen) handle(r request) {
+	req, ok := r.(selectionRequest)
+	if !ok {
+		return
+	}
+	if req.kind == models.SelectStar {
+		var y, q int
+		if _, err := fmt.Sscanf(req.period, "%dQ%d", &y, &q); err == nil {
+			sc.quarter.year, sc.quarter.q = y, q
+			sc.quarter.stale = true
+		}
+		sc.tabs.SelectIndex(1)
+		sc.loadTab()
+		return
+	}
+	if first, err := models.ParseMonth(req.period); err == nil {
+		sc.tabs.SelectIndex(0)
+		sc.month.inner.SelectIndex(3)
+		sc.month.setMonth(first)
+	}
+}
+
 // reload forgets the scores computed so far (records changed elsewhere) and
 // recomputes the tab shown.
 func (sc *scoringScreen) reload() {
@@ -129,10 +157,12 @@ type monthView struct {
 	window                    *widget.Select
 	windows, people           *recordTable
 	bonus                     *bonusView
+	sel                       *selectionPanel // the month's 满意窗口 selection
 	inner                     *container.AppTabs
 
 	ms      models.MonthScores
 	st      models.ScoreMonthState
+	rec     models.SelectionRecord
 	ranks   map[uint]int // people's 名次 (0: not ranked)
 	wsByID  map[uint]models.WindowScore
 	psByID  map[uint]models.PersonScore
@@ -150,7 +180,7 @@ type monthView struct {
 
 var scoreWindowColumns = []column{
 	{"名次", 48}, {"窗口", 210}, {"得分", 70}, {"扣分", 60}, {"加分", 60}, {"满意率", 70}, {"超期天数", 76},
-	{"评选资格 / 取消原因", 356}, {"满意窗口", 108}, {"同分说明", 300},
+	{"评选资格 / 取消原因", 356}, {"满意窗口", 108}, {"同分说明", 300}, {"评选结果", 190},
 }
 
 var scorePeopleColumns = []column{
@@ -166,6 +196,7 @@ const (
 	swOverdue   = 6
 	swEligible  = 7
 	swAward     = 8
+	swResult    = 10
 	spScore     = 7
 	spDeduct    = 5
 	spBonus     = 6
@@ -212,10 +243,12 @@ func newMonthView(sc *scoringScreen) *monthView {
 	mv.print = widget.NewButtonWithIcon("打印通报", theme.DocumentPrintIcon(), mv.onPrint)
 
 	mv.bonus = newBonusView(mv)
+	mv.sel = newSelectionPanel(sc, models.SelectWindow, mv.monthKey, func() { mv.reload() })
 	mv.inner = container.NewAppTabs(
 		container.NewTabItem("窗口排名（满意窗口）", mv.windows.layout()),
 		container.NewTabItem("人员排名", mv.people.layout()),
 		container.NewTabItem("考核奖扣发", mv.bonus.layout()),
+		container.NewTabItem("满意窗口评选", container.NewVScroll(mv.sel.box)),
 	)
 	mv.inner.OnSelected = func(*container.TabItem) {
 		mv.setButtons()
@@ -258,6 +291,7 @@ func (mv *monthView) reload() {
 		st      models.ScoreMonthState
 		windows []models.ServiceWindow
 		stops   []models.BonusStop
+		rec     models.SelectionRecord
 	)
 	d := mv.sc.data
 	cache := mv.sc.cache
@@ -271,6 +305,9 @@ func (mv *monthView) reload() {
 		if stops, err = d.BonusStops(month); err != nil {
 			return err
 		}
+		if rec, err = d.SelectionOf(models.SelectWindow, month); err != nil {
+			return err
+		}
 		windows, err = d.ServiceWindows()
 		return err
 	}, func(err error) {
@@ -281,7 +318,8 @@ func (mv *monthView) reload() {
 		if mv.monthKey() != month {
 			return // the user moved on meanwhile
 		}
-		mv.ms, mv.st, mv.winList = ms, st, windows
+		mv.ms, mv.st, mv.winList, mv.rec = ms, st, windows, rec
+		mv.sel.show(rec)
 		mv.wsByID = make(map[uint]models.WindowScore, len(ms.Windows))
 		for _, w := range ms.Windows {
 			mv.wsByID[w.WindowID] = w
@@ -366,7 +404,10 @@ func (mv *monthView) showRows() {
 	ws := make([]record, 0, len(mv.ms.Windows))
 	for _, w := range mv.ms.Windows {
 		if windowID == 0 || w.WindowID == windowID {
-			ws = append(ws, windowScoreRecord(w))
+			r := windowScoreRecord(w)
+			result, _ := resultText(mv.rec, w.WindowID, w.Eligible())
+			r.cells = append(r.cells, result)
+			ws = append(ws, r)
 		}
 	}
 	people, _ := models.RankPeople(mv.ms.People)
@@ -405,7 +446,7 @@ func windowScoreRecord(w models.WindowScore) record {
 		eligible = "未达评选条件：" + tidyReasons(w.Gaps)
 	}
 	if w.Award {
-		award = "★ 满意窗口"
+		award = "名额内"
 	}
 	cells := []string{rank, w.Code + " " + w.Name, fmtScore(w.Score), fmtScore(w.Deductions), fmtScore(w.Bonus),
 		rateText(w.Satisfied, w.Rated), strconv.Itoa(w.OverdueDays), eligible, award, w.Tie}
@@ -482,6 +523,9 @@ func (mv *monthView) windowImportance(id uint, col int) widget.Importance {
 		if w.OverdueDays > 0 {
 			return widget.WarningImportance
 		}
+	case swResult:
+		_, imp := resultText(mv.rec, id, w.Eligible())
+		return imp
 	}
 	return widget.MediumImportance
 }
@@ -550,7 +594,7 @@ func (mv *monthView) setButtons() {
 		picked = picked && ok
 	}
 	state := mv.st.State
-	picked = picked && mv.inner.SelectedIndex() != 2 // the bonus list has no breakdown
+	picked = picked && mv.inner.SelectedIndex() < 2 // the bonus list and the selection have no breakdown
 	enable(mv.detail, mv.loaded && picked)
 	enable(mv.closeBtn, mv.loaded && (state == models.ScoreDraft || state == ""))
 	enable(mv.publish, mv.loaded && state == models.ScoreClosed)
@@ -589,7 +633,7 @@ func (mv *monthView) closeMonth() {
 
 func (mv *monthView) onPublish() {
 	title := monthTitle(mv.month)
-	confirm("发布", fmt.Sprintf("确定发布%s的评分和满意窗口吗？发布后可打印通报。", title), "发布", mv.sc.shell.win, func() {
+	confirm("发布", fmt.Sprintf("确定发布%s的评分吗？发布的是得分和排名；满意窗口经评选会和公示后由决定命名。", title), "发布", mv.sc.shell.win, func() {
 		mv.setState(func(d scoringData, month string) error { return d.PublishScoreMonth(month) }, "不能发布")
 	})
 }

@@ -47,15 +47,16 @@ func TestBonusStopTabAddsAndWithdraws(t *testing.T) {
 	waitFor(t, "the row withdrawn", func() bool { return len(b.list.rows()) == 0 })
 }
 
-// Nobody is awarded before the quarter ends: 记录评选结果 waits for it.
-func TestMeetingDecisionWaitsForTheQuarterEnd(t *testing.T) {
+// Nobody is nominated before the quarter ends and its months are closed:
+// 提名 waits for both, and the screen says which.
+func TestNominationWaitsForTheQuarterEnd(t *testing.T) {
 	for _, c := range []struct {
-		name    string
-		now     time.Time
-		enabled bool
+		name string
+		now  time.Time
+		says string
 	}{
-		{"季度未结束", time.Date(2026, 12, 31, 16, 0, 0, 0, models.CentreZone), false},
-		{"季度已结束", time.Date(2027, 1, 4, 9, 0, 0, 0, models.CentreZone), true},
+		{"季度未结束", time.Date(2026, 12, 31, 16, 0, 0, 0, models.CentreZone), "才结束"},
+		{"季度已结束，月份未封帐", time.Date(2027, 1, 4, 9, 0, 0, 0, models.CentreZone), "尚未封帐"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s, st := newTestShellAt(t, c.now, nil)
@@ -67,11 +68,11 @@ func TestMeetingDecisionWaitsForTheQuarterEnd(t *testing.T) {
 				qv.step(map[bool]int{true: -1, false: 1}[qv.key() > "2026Q4"])
 			}
 			waitFor(t, "the quarter", func() bool { return qv.loaded && len(qv.qs.Candidates) > 0 })
-			if qv.record.Disabled() == c.enabled {
-				t.Fatalf("记录评选结果 enabled = %v, want %v (%q)", !qv.record.Disabled(), c.enabled, qv.decided.Text)
+			if !qv.sel.nominate.Disabled() || !qv.sel.meeting.Disabled() || !qv.sel.decide.Disabled() {
+				t.Fatal("a step is offered before the quarter is over and closed")
 			}
-			if !c.enabled && !strings.Contains(qv.decided.Text, "季度结束后才能记录评选结果") {
-				t.Fatalf("the reason is not said: %q", qv.decided.Text)
+			if !strings.Contains(qv.sel.status.Text, c.says) || !strings.Contains(qv.sel.steps.Text, "【计算】") {
+				t.Fatalf("the reason is not said: %q / %q", qv.sel.status.Text, qv.sel.steps.Text)
 			}
 		})
 	}

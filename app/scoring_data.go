@@ -7,10 +7,11 @@ import (
 	"govdesk/reports"
 )
 
-// scoringData is what the scoring screens (评分: the month, the quarter and
-// its selection meeting, the trend) need from the store: the scores and
-// their states, the roster for the trend's choices, the papers and exports,
-// and the records behind score items (scoreRecordData).
+// scoringData is what the scoring screens (评分: the month, the quarter, the
+// selection of each (selection.go), the trend) need from the store: the
+// scores and their states, the roster for the trend's choices and the
+// meeting's members, the papers and exports, and the records behind score
+// items (scoreRecordData).
 type scoringData interface {
 	calendarClock
 	ServiceWindows() ([]models.ServiceWindow, error)
@@ -21,12 +22,9 @@ type scoringData interface {
 	CloseScoreMonth(month string) error
 	PublishScoreMonth(month string) error
 	ReopenScoreMonth(month, reason string) error
-	AwardDecisions(quarter string) ([]models.AwardDecision, error)
-	RecordAwardDecisions(quarter string, decided models.Date, ds []models.AwardDecision) error
 	// PrintMonthRanking prints the month's 满意窗口 ranking bulletin into the PDF at path.
 	PrintMonthRanking(month, path string) error
-	// PrintMeetingPaper prints one paper of a quarter's selection meeting into the PDF at path.
-	PrintMeetingPaper(quarter string, paper reports.MeetingPaper, path string) error
+	selectionData
 	archive
 	exporter
 	scoreRecordData
@@ -36,11 +34,5 @@ type scoringData interface {
 func (d storeData) PrintMonthRanking(month, path string) error {
 	return writePDF(path, func(w io.Writer) error {
 		return reports.PrintMonthRanking(d.Store, month, reports.PrintOptions{}, w)
-	})
-}
-
-func (d storeData) PrintMeetingPaper(quarter string, paper reports.MeetingPaper, path string) error {
-	return writePDF(path, func(w io.Writer) error {
-		return reports.PrintMeetingPaper(d.Store, quarter, paper, reports.PrintOptions{}, w)
 	})
 }

@@ -27,6 +27,7 @@ type scoringRulesSection struct {
 	windowComplaint                        *widget.Entry
 	minShare, minVotes                     *widget.Entry
 	needActivity, tieByCode                *widget.Check
+	quorum, majority, publicity            *widget.Entry
 	reset                                  *widget.Button
 }
 
@@ -41,6 +42,7 @@ const (
 	srSatisfac = "满意率"
 	srRecord   = "评选条件"
 	srTies     = "同分排序"
+	srMeeting  = "评选会与公示"
 	srReset    = "评分规则默认值"
 )
 
@@ -67,6 +69,7 @@ func newScoringRulesSection(r models.ScoringRules) *scoringRulesSection {
 	f.windowComplaint = num(r.WindowComplaintPoints)
 	f.minShare, f.minVotes = num(r.AwardMinWorkedShare), num(float64(r.StarMinVotes))
 	f.needActivity = widget.NewCheck("须至少有1件办结件或1条好差评", nil)
+	f.quorum, f.majority, f.publicity = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.tieByCode = widget.NewCheck("满意窗口得分、满意率、超期天数都相同时按窗口编号排序（不勾选则并列）", nil)
 	f.reset = widget.NewButtonWithIcon("恢复评分规则默认值", theme.ViewRefreshIcon(), func() { f.set(models.DefaultScoringRules()) })
 	f.set(r)
@@ -101,6 +104,21 @@ func (f *scoringRulesSection) set(r models.ScoringRules) {
 	f.basicSatisfied.SetChecked(r.BasicSatisfiedCounts)
 	f.needActivity.SetChecked(r.AwardNeedsActivity)
 	f.tieByCode.SetChecked(r.WindowTieByCode)
+	f.quorum.SetText(fmt.Sprintf("%d/%d", r.QuorumNum, r.QuorumDen))
+	f.majority.SetText(fmt.Sprintf("%d/%d", r.MajorityNum, r.MajorityDen))
+	f.publicity.SetText(strconv.Itoa(r.PublicityDays))
+}
+
+// fraction reads "2/3" (or "2／3").
+func fraction(s string) (num, den int, ok bool) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "／", "/")
+	parts := strings.Split(s, "/")
+	if len(parts) != 2 {
+		return 0, 0, false
+	}
+	num, err1 := strconv.Atoi(strings.TrimSpace(parts[0]))
+	den, err2 := strconv.Atoi(strings.TrimSpace(parts[1]))
+	return num, den, err1 == nil && err2 == nil
 }
 
 // pairs lays out label–entry pairs in a grid of the given columns.
@@ -136,7 +154,9 @@ func (f *scoringRulesSection) items(errs *formErrors) []*widget.FormItem {
 			"旷工达此天数取消服务明星资格；一次性告知制度四：“出现第二次的……取消当事人所在窗口当月‘满意窗口’的评选资格”——"+
 				"此人本年度第几次一次性告知违规起取消事发窗口当月满意窗口资格（临时替岗人员同样适用）"),
 		errs.item(srRecord, container.NewVBox(pairs(2, "实际出勤不少于（比例）", f.minShare, "授予最少票数", f.minVotes), f.needActivity),
-			"评选须有工作记录：实际出勤天数不少于期间已过工作日的此比例（0.5 即一半），窗口须有达到条件的在岗人员；季度结束前不能记录评选结果"),
+			"评选须有工作记录：实际出勤天数不少于期间已过工作日的此比例（0.5 即一半），窗口须有达到条件的在岗人员；期间结束并封帐前不能提名"),
+		errs.item(srMeeting, pairs(3, "到会须超过应到的", f.quorum, "当选须超过实到的", f.majority, "公示（工作日）", f.publicity),
+			"手册未规定，默认按政务服务中心评选办法的通常做法：实到超过应到的2/3方可表决；同意票超过实到人数的1/2方可当选；决定前公示5个工作日"),
 		errs.item(srTies, f.tieByCode, "满意窗口同分时依次比较满意率、超期天数；服务明星同分时依次比较满意率、办结件数，仍相同的并列。同分情况在排名中写明"),
 		errs.item(srReset, f.reset, "把本节各项恢复为默认值（保存后生效）"),
 	}
@@ -203,6 +223,17 @@ func (f *scoringRulesSection) read(rs *models.RuleSet) models.FieldErrors {
 	num(srRecord, "实际出勤比例", f.minShare, &r.AwardMinWorkedShare)
 	whole(srRecord, "最少票数", f.minVotes, &r.StarMinVotes)
 	r.AwardNeedsActivity, r.WindowTieByCode = f.needActivity.Checked, f.tieByCode.Checked
+	if n, d, ok := fraction(f.quorum.Text); ok {
+		r.QuorumNum, r.QuorumDen = n, d
+	} else {
+		fe = append(fe, models.FieldError{Field: srMeeting, Reason: fmt.Sprintf("到会比例“%s”应写成分数，如2/3", f.quorum.Text)})
+	}
+	if n, d, ok := fraction(f.majority.Text); ok {
+		r.MajorityNum, r.MajorityDen = n, d
+	} else {
+		fe = append(fe, models.FieldError{Field: srMeeting, Reason: fmt.Sprintf("当选比例“%s”应写成分数，如1/2", f.majority.Text)})
+	}
+	whole(srMeeting, "公示工作日", f.publicity, &r.PublicityDays)
 	rs.ScoringRules = &r
 	return fe
 }

@@ -171,73 +171,199 @@ func printedFiles(t *testing.T, s *shell, prefix string) int {
 	return len(files)
 }
 
-func TestRecordMeetingDecisionEnablesCommendation(t *testing.T) {
-	s, st := newTestShell(t)
-	w := seedWindow(t, st)
-	// a quarter worked through, with a rating: the record an award needs
-	p := models.Staff{EmployeeNo: "ZW100", Name: "王堃", HomeUnitID: w.HomeUnitID, WindowID: w.ID,
-		Post: models.PostStaff, JoinedOn: models.NewDate(2026, 6, 1), Status: models.StatusOnDuty}
-	if err := st.SaveStaff(&p); err != nil {
-		t.Fatal(err)
+// selectionCentre fills a window of three through the third quarter of
+// 2026: 王堃 with a 锦旗 (100.33), 李喆 and 张昇 equal (100); two 服务明星
+// places, so the shortlist of two takes both tied at the cut.
+func selectionCentre(st *models.Store) error {
+	u := models.HomeUnit{Name: "市市场监督管理局"}
+	if err := st.SaveHomeUnit(&u); err != nil {
+		return err
 	}
-	punchDays(t, st, []models.Staff{p}, models.NewDate(2026, 7, 1), models.NewDate(2026, 9, 30))
-	if err := st.SaveRating(&models.Rating{On: models.NewDate(2026, 8, 3), WindowID: w.ID, StaffID: &p.ID, Level: models.RatingGood}); err != nil {
-		t.Fatal(err)
+	w := models.ServiceWindow{Code: "A01", Name: "企业开办综合窗口", HomeUnitID: u.ID, Active: true}
+	if err := st.SaveServiceWindow(&w); err != nil {
+		return err
 	}
+	var people []models.Staff
+	for i, name := range []string{"王堃", "李喆", "张昇"} {
+		p := models.Staff{EmployeeNo: fmt.Sprintf("ZW10%d", i), Name: name, HomeUnitID: u.ID, WindowID: w.ID,
+			Post: models.PostStaff, JoinedOn: models.NewDate(2026, 1, 5), Status: models.StatusOnDuty}
+		if err := st.SaveStaff(&p); err != nil {
+			return err
+		}
+		people = append(people, p)
+		for _, m := range []time.Month{7, 8, 9} {
+			if err := st.SaveRating(&models.Rating{On: models.NewDate(2026, m, 3), WindowID: w.ID, StaffID: &p.ID, Level: models.RatingGood}); err != nil {
+				return err
+			}
+		}
+	}
+	if err := st.SaveCommendation(&models.Commendation{StaffID: people[0].ID, On: models.NewDate(2026, 7, 8), Kind: "锦旗"}); err != nil {
+		return err
+	}
+	rs := models.DefaultRuleSet()
+	rs.EffectiveFrom = models.NewDate(2026, 1, 1)
+	r := models.DefaultScoringRules()
+	r.StarAwards = 2
+	rs.ScoringRules = &r
+	return st.SaveRuleSet(&rs)
+}
+
+func quarterRow(t *testing.T, qv *quarterView, name string) []string {
+	t.Helper()
+	for _, r := range qv.list.rows() {
+		if r[2] == name {
+			return r
+		}
+	}
+	t.Fatalf("%s is not in the quarter table", name)
+	return nil
+}
+
+// The office walks the quarter's selection on the screen: 提名 with a tie
+// at the cut, the meeting refused short of the quorum and then recorded
+// with 7 of 9, the run-off, the 公示 with an objection resolved, the
+// decision once the 公示 is over, the 表彰决定; then a violation recorded
+// after the decision flags the award on the screen and on the overview.
+func TestSelectionStepsOnScreen(t *testing.T) {
+	now := time.Date(2026, 10, 9, 9, 0, 0, 0, models.CentreZone)
+	s, st := newTestShellClock(t, func() time.Time { return now }, selectionCentre)
+	staff, _ := st.StaffList()
+	punchDays(t, st, staff, models.NewDate(2026, 7, 1), models.NewDate(2026, 9, 30))
 	sc := openScoring(t, s)
 	sc.tabs.SelectIndex(1)
 	qv := sc.quarter
-	waitFor(t, "the quarter", func() bool { return qv.loaded })
-	today := st.Today()
-	if want := reports.QuarterTitle(qv.key()); qv.title.Text != want || !strings.HasPrefix(qv.key(), fmt.Sprint(today.Year())) {
-		t.Fatalf("quarter title %q, key %s", qv.title.Text, qv.key())
-	}
 	for qv.key() != "2026Q3" {
 		qv.step(-1)
 	}
-	waitFor(t, "the third quarter", func() bool { return qv.loaded && len(qv.qs.Candidates) == 1 })
-	if c := qv.qs.Candidates[0]; !c.Eligible() {
-		t.Fatalf("王堃 should be a candidate: %v", c.Reasons())
+	waitFor(t, "the third quarter", func() bool { return qv.loaded && len(qv.qs.Candidates) == 3 && qv.sel.loaded })
+	sp := qv.sel
+	if !sp.nominate.Disabled() || !strings.Contains(sp.status.Text, "尚未封帐") {
+		t.Fatalf("提名 offered with the months open: %q", sp.status.Text)
 	}
-	if !qv.commend.Disabled() || !qv.certs.Disabled() || qv.record.Disabled() {
-		t.Fatal("the papers after the meeting are offered before its decision")
+	for _, m := range []string{"2026-07", "2026-08", "2026-09"} {
+		if err := st.CloseScoreMonth(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sc.reload()
+	waitFor(t, "the months closed", func() bool { return strings.Contains(sp.steps.Text, "【封帐】") })
+
+	// 提名: two places, and 张昇 tied with 李喆 at the cut comes too
+	test.Tap(sp.nominate)
+	sp.nominateForm.count.SetText("2")
+	test.Tap(sp.nominateForm.save)
+	waitFor(t, "the shortlist", func() bool { return sp.rec.Stage == models.StageNominated })
+	if row := quarterRow(t, qv, "张昇"); row[qcDecision] != "候选（并列）" {
+		t.Fatalf("张昇's row %v", row)
+	}
+	if sp.meeting.Disabled() || !sp.publicity.Disabled() || !sp.decide.Disabled() {
+		t.Fatal("after the shortlist only the meeting is next")
 	}
 
-	test.Tap(qv.record)
-	f := qv.form
-	if len(f.rows) != 1 || f.rows[0].c.StaffID != p.ID {
-		t.Fatalf("the form lists %d candidates", len(f.rows))
+	// the meeting: 6 of 9 refused, 7 of 9 recorded; 12 votes refused
+	test.Tap(sp.meeting)
+	f := sp.meetingForm
+	f.members.SetText("赵主任\n钱文书\n孙监\n李计\n周一\n吴二\n郑三\n王四\n冯五")
+	f.absent.SetText("王四\n冯五\n郑三")
+	if !strings.Contains(f.count.Text, "应到 9 人，实到 6 人：不足法定人数") {
+		t.Fatalf("count %q", f.count.Text)
 	}
-	f.rows[0].award.SetChecked(true)
-	test.Type(f.rows[0].votes, "九")
+	test.Type(f.scrutineer, "孙监")
+	test.Type(f.teller, "李计")
+	for i, n := range []string{"12", "4", "4"} {
+		test.Type(f.rows[i].agree, n)
+	}
 	test.Tap(f.save)
-	if ds, _ := st.AwardDecisions(qv.key()); len(ds) != 0 || !strings.Contains(markup(s), "王堃的票数") {
-		t.Fatalf("bad votes were taken: %v", ds)
+	if m := markup(s); !strings.Contains(m, "实到6人") || !strings.Contains(m, "多于有效票6张") {
+		t.Fatal("the quorum and the votes are not refused on the form")
 	}
-	f.rows[0].votes.SetText("9")
-	f.date.SetText("")
+	f.absent.SetText("王四\n冯五")
+	if !strings.Contains(f.count.Text, "实到 7 人：可以表决") {
+		t.Fatalf("count %q", f.count.Text)
+	}
+	f.rows[0].agree.SetText("6")
 	test.Tap(f.save)
-	if !strings.Contains(markup(s), "请填写评选会日期") {
-		t.Fatal("the missing date is not shown")
+	waitFor(t, "the meeting", func() bool { return sp.rec.Stage == models.StageMeeting })
+	if sp.runoff.Disabled() || !sp.publicity.Disabled() || !strings.Contains(sp.status.Text, "第2轮投票") {
+		t.Fatalf("the tie at the cut asks for no run-off: %q", sp.status.Text)
 	}
-	f.date.SetDate(today)
-	test.Tap(f.save)
-	ds, err := st.AwardDecisions(qv.key())
-	if err != nil || len(ds) != 1 || !ds[0].Awarded || ds[0].Votes != 9 {
-		t.Fatalf("decisions %v, %v", ds, err)
+	test.Tap(sp.runoff)
+	test.Type(sp.runoffForm.rows[0].agree, "3")
+	test.Type(sp.runoffForm.rows[1].agree, "4")
+	test.Tap(sp.runoffForm.save)
+	waitFor(t, "the run-off", func() bool { return sp.rec.Tally.Complete() })
+	if row := quarterRow(t, qv, "张昇"); row[qcDecision] != "拟授予（同意4票）" {
+		t.Fatalf("张昇 after the run-off: %v", row)
 	}
-	if qv.commend.Disabled() || qv.certs.Disabled() {
-		t.Fatal("打印表彰决定 stays off after the decision")
+
+	// the 公示 and an objection, resolved
+	test.Tap(sp.publicity)
+	test.Tap(sp.publicityForm.save)
+	waitFor(t, "the 公示", func() bool { return sp.rec.Stage == models.StagePublicity })
+	if !sp.decide.Disabled() || !strings.Contains(sp.status.Text, "2026年10月9日至2026年10月14日") {
+		t.Fatalf("a decision offered during the 公示: %q", sp.status.Text)
 	}
-	test.Tap(qv.commend)
-	if printedFiles(t, s, reports.QuarterTitle(qv.key())+"服务明星表彰决定") != 1 {
+	test.Tap(sp.objections)
+	test.Tap(sp.objectionList.add)
+	l := sp.objectionList
+	test.Type(l.objector, "市民张某，电话138xxxx0001")
+	l.subject.SetSelected("张昇")
+	test.Type(l.content, "反映张昇9月态度生硬")
+	test.Tap(l.save)
+	waitFor(t, "the objection", func() bool { return len(sp.rec.Objections) == 1 })
+	now = time.Date(2026, 10, 15, 9, 0, 0, 0, models.CentreZone)
+	sc.reload()
+	waitFor(t, "the 公示 over", func() bool { return strings.Contains(sp.status.Text, "公示期满") })
+	if !sp.decide.Disabled() {
+		t.Fatal("a decision offered with an objection open")
+	}
+	test.Tap(sp.objections)
+	l = sp.objectionList
+	test.Tap(l.resolve[sp.rec.Objections[0].ID])
+	test.Type(l.outcome, "经调取录音录像核查，反映不属实")
+	test.Tap(l.save)
+	waitFor(t, "the objection resolved", func() bool { return sp.rec.OpenObjections() == 0 })
+
+	// the decision, then the 表彰决定
+	test.Tap(sp.decide)
+	test.Tap(sp.decideForm.save)
+	waitFor(t, "the decision", func() bool { return sp.rec.Decided() })
+	if row := quarterRow(t, qv, "王堃"); row[qcDecision] != "★ 授予（同意6票）" {
+		t.Fatalf("王堃's row %v", row)
+	}
+	if row := quarterRow(t, qv, "李喆"); row[qcDecision] != "未授予（同意4票）" {
+		t.Fatalf("李喆's row %v", row)
+	}
+	sp.print(reports.Commendation, false)
+	if printedFiles(t, s, "2026年第三季度服务明星表彰决定") != 1 {
 		t.Fatal("the 表彰决定 was not printed")
 	}
-	if !strings.Contains(qv.decided.Text, "授予服务明星 王堃（9票）") {
-		t.Fatalf("decision shows %q", qv.decided.Text)
+	waitFor(t, "the 表彰 step", func() bool { return sp.rec.Stage == models.StageCommended })
+
+	// a violation after the decision: the month re-opened with a reason
+	if err := st.ReopenScoreMonth("2026-08", "补录督查发现的一次性告知违规"); err != nil {
+		t.Fatal(err)
 	}
-	if row := qv.list.rows()[0]; !strings.Contains(row[qcDecision], "授予") {
-		t.Fatalf("the table does not show the decision: %v", row)
+	kun := staff[0]
+	v := models.Violation{StaffID: kun.ID, On: models.NewDate(2026, 8, 20), Category: models.CategoryNotification,
+		Circumstances: "未一次性告知补正材料", RecordedBy: "督查科"}
+	if err := st.SaveViolation(&v); err != nil {
+		t.Fatal(err)
+	}
+	sc.reload()
+	waitFor(t, "the flag", func() bool { return sp.rec.BasisChanged() })
+	row := quarterRow(t, qv, "王堃")
+	if row[qcDecision] != "⚠ 已授予，现不具备资格，待复核" || strings.Contains(row[qcDecision], "★") {
+		t.Fatalf("王堃's row after the violation %v", row)
+	}
+	if sp.basis.Hidden || !strings.Contains(sp.basis.Text, "补录督查发现的一次性告知违规") || sp.review.Hidden {
+		t.Fatalf("the flag is not shown: %q", sp.basis.Text)
+	}
+	s.show("总览")
+	h := s.screens["总览"].(*homeScreen)
+	waitFor(t, "the overview's alert", func() bool { return !h.selections.Hidden })
+	if !strings.Contains(h.selections.Text, "2026年第三季度服务明星") {
+		t.Fatalf("overview alert %q", h.selections.Text)
 	}
 }
 

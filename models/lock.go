@@ -140,6 +140,7 @@ func (s *Store) UnlockMonth(month, reason string) error {
 			return err
 		}
 		a.update(before, after)
-		return nil
+		// a selection drawn from the month's figures has to be reviewed
+		return flagSelections(tx, a, month, "解锁"+monthLabel(month)+"考勤："+reason)
 	})
 }

@@ -50,6 +50,7 @@ var migrations = []migration{
 	{"外出登记时间与请假申请时间", migrateRegistrationTimes},
 	{"处理阶梯与考核奖扣发", migrateEscalation},
 	{"办件授权与批准人", migrateAuthorisation},
+	{"评选程序：提名、评选会、公示与决定", migrateSelection},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

@@ -209,9 +209,19 @@ func TestHeldOutQuarterByHand(t *testing.T) {
 			t.Errorf("the tie is not said: %q", c.Tie)
 		}
 	}
-	// the meeting may sit now the quarter is over
-	if err := st.RecordAwardDecisions("2026Q3", NewDate(2026, 10, 12), []AwardDecision{{StaffID: kun.ID, Awarded: true, Votes: 7}}); err != nil {
+	// the shortlist may be drawn now the quarter is over and its months closed:
+	// the first five and nobody else (the tie is at the second place)
+	for _, m := range []string{"2026-07", "2026-08", "2026-09"} {
+		if err := st.CloseScoreMonth(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Nominate(SelectStar, "2026Q3", 5, ""); err != nil {
 		t.Fatal(err)
+	}
+	rec, err := st.SelectionOf(SelectStar, "2026Q3")
+	if err != nil || nomineeNames(rec.Nominees) != "王堃 周𠮷 陈玥 李喆 刘玥" || rec.Nominees[0].SubjectID != kun.ID {
+		t.Fatalf("shortlist %s (%v)", nomineeNames(rec.Nominees), err)
 	}
 }
 

@@ -44,13 +44,24 @@ type ScoringRules struct {
 	// WindowTieByCode: windows equal on score, 满意率 and overdue days are
 	// ordered by window number; otherwise they are placed equal (并列).
 	WindowTieByCode bool `json:"window_tie_by_code"`
+	// The selection meeting (评选会) may vote only when more than
+	// QuorumNum/QuorumDen of its members are present; a candidate is elected
+	// with more than MajorityNum/MajorityDen of those present voting for; the
+	// 公示 before the decision lasts PublicityDays working days. The handbook
+	// says nothing of these; the defaults (more than ⅔, more than half, 5
+	// working days) are the usual 评选办法 of 政务服务中心s.
+	QuorumNum     int `json:"quorum_num"`
+	QuorumDen     int `json:"quorum_den"`
+	MajorityNum   int `json:"majority_num"`
+	MajorityDen   int `json:"majority_den"`
+	PublicityDays int `json:"publicity_days"`
 	// Revision is the version of these rules a rule set was saved with:
 	// rules added later take their defaults in sets saved before them.
 	Revision int `json:"revision"`
 }
 
 // scoringRevision is the Revision of the rules as this program writes them.
-const scoringRevision = 2
+const scoringRevision = 3
 
 // resolved gives rules saved before some of them existed their defaults.
 func (r ScoringRules) resolved() ScoringRules {
@@ -58,15 +69,20 @@ func (r ScoringRules) resolved() ScoringRules {
 		return r
 	}
 	d := DefaultScoringRules()
-	r.WindowComplaintPoints = r.ComplaintPoints
-	r.AwardMinWorkedShare, r.AwardNeedsActivity = d.AwardMinWorkedShare, d.AwardNeedsActivity
-	r.StarMinVotes, r.WindowTieByCode = d.StarMinVotes, d.WindowTieByCode
-	if r.WindowOneTimeNoticeNth < 1 {
-		r.WindowOneTimeNoticeNth = d.WindowOneTimeNoticeNth
+	if r.Revision < 2 {
+		r.WindowComplaintPoints = r.ComplaintPoints
+		r.AwardMinWorkedShare, r.AwardNeedsActivity = d.AwardMinWorkedShare, d.AwardNeedsActivity
+		r.StarMinVotes, r.WindowTieByCode = d.StarMinVotes, d.WindowTieByCode
+		if r.WindowOneTimeNoticeNth < 1 {
+			r.WindowOneTimeNoticeNth = d.WindowOneTimeNoticeNth
+		}
+		if r.StarAbsentDaysLimit <= 0 {
+			r.StarAbsentDaysLimit = d.StarAbsentDaysLimit
+		}
 	}
-	if r.StarAbsentDaysLimit <= 0 {
-		r.StarAbsentDaysLimit = d.StarAbsentDaysLimit
-	}
+	r.QuorumNum, r.QuorumDen = d.QuorumNum, d.QuorumDen
+	r.MajorityNum, r.MajorityDen = d.MajorityNum, d.MajorityDen
+	r.PublicityDays = d.PublicityDays
 	r.Revision = scoringRevision
 	return r
 }
@@ -131,6 +147,7 @@ func DefaultScoringRules() ScoringRules {
 		CommendationPoints: 1, BonusCap: 5, WindowAwards: 3, StarAwards: 5, BasicSatisfiedCounts: true,
 		StarAbsentDaysLimit: 1, WindowOneTimeNoticeNth: 2,
 		WindowComplaintPoints: 5, AwardMinWorkedShare: 0.5, AwardNeedsActivity: true, StarMinVotes: 1, WindowTieByCode: true,
+		QuorumNum: 2, QuorumDen: 3, MajorityNum: 1, MajorityDen: 2, PublicityDays: 5,
 		Revision: scoringRevision,
 	}
 }
@@ -157,6 +174,15 @@ func (r ScoringRules) Validate() FieldErrors {
 	}
 	if r.StarMinVotes < 0 {
 		fe.add("评选条件", "最少票数不能为负数")
+	}
+	if r.QuorumDen < 1 || r.QuorumNum < 1 || r.QuorumNum >= r.QuorumDen {
+		fe.add("评选会与公示", "到会人数比例应写成分数，如2/3，分子小于分母")
+	}
+	if r.MajorityDen < 1 || r.MajorityNum < 1 || r.MajorityNum >= r.MajorityDen {
+		fe.add("评选会与公示", "当选票数比例应写成分数，如1/2，分子小于分母")
+	}
+	if r.PublicityDays < 1 || r.PublicityDays > 30 {
+		fe.add("评选会与公示", "公示期应为1至30个工作日")
 	}
 	return fe
 }
@@ -845,6 +871,9 @@ type QuarterScores struct {
 	Months     []string
 	RuleSet    RuleSet // in force at the quarter's end
 	Candidates []StarCandidate
+	// Unscored are the months begun without any punch record: their
+	// scores mean nothing, and the quarter cannot be selected on them.
+	Unscored []string
 }
 
 // Scoring gives the rule set's scoring rules, the defaults when it was saved

@@ -2,7 +2,6 @@ package models
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -34,7 +33,9 @@ func (m ScoreMonthState) auditFields() []AuditField {
 	return []AuditField{{"月份", m.Month}, {"状态", m.State}, {"原因", m.Reason}}
 }
 
-// AwardDecision records the selection meeting's decision on one candidate.
+// AwardDecision is how an earlier version recorded the selection meeting's
+// decision on one candidate; migrateSelection carries these over as
+// selections (selection.go), which record the whole process.
 type AwardDecision struct {
 	ID         uint   `gorm:"primaryKey"`
 	Quarter    string `gorm:"size:6;not null;uniqueIndex:idx_award,priority:1"` // 2026Q4
@@ -369,6 +370,9 @@ func (s *Store) ScoreQuarter(quarter string) (QuarterScores, error) {
 		}
 		scored = append(scored, ms.People)
 		qs.RuleSet = ms.RuleSet
+		if !ms.HasRecords {
+			qs.Unscored = append(qs.Unscored, m)
+		}
 	}
 	qs.Candidates = RankStars(scored, qs.RuleSet.Scoring())
 	return qs, nil
@@ -420,9 +424,12 @@ func (s *Store) ReopenScoreMonth(month, reason string) error {
 	if reason == "" {
 		return FieldErrors{{"重新打开原因", "请写明重新打开的原因"}}
 	}
-	if locked, err := s.MonthLocked(month); err != nil {
+	locked, err := s.MonthLocked(month)
+	if err != nil {
 		return err
-	} else if locked {
+	}
+	if locked {
+		// unlocking flags the selections drawn from the month
 		if err := s.UnlockMonth(month, "重新打开月度评分："+reason); err != nil {
 			return err
 		}
@@ -451,74 +458,14 @@ func (s *Store) setScoreState(month, state, reason string, from ...string) error
 			return err
 		}
 		a.update(before, after)
-		return nil
-	})
-}
-
-// AwardDecisions lists the selection meeting's decisions for a quarter.
-func (s *Store) AwardDecisions(quarter string) ([]AwardDecision, error) {
-	var out []AwardDecision
-	return out, s.db.Preload("Staff").Preload("Staff.Window").Preload("Staff.HomeUnit").
-		Where("quarter = ?", quarter).Order("awarded DESC, votes DESC, id").Find(&out).Error
-}
-
-// RecordAwardDecisions records the meeting's decision for a quarter,
-// replacing any earlier record of it. Only eligible candidates may be
-// awarded, and no more than the rule set's number of stars.
-func (s *Store) RecordAwardDecisions(quarter string, decided Date, ds []AwardDecision) error {
-	qs, err := s.ScoreQuarter(quarter)
-	if err != nil {
-		return err
-	}
-	eligible := map[uint]bool{}
-	for _, c := range qs.Candidates {
-		eligible[c.StaffID] = c.Eligible()
-	}
-	if decided.IsZero() {
-		return FieldErrors{{"评选日期", "请填写评选会日期"}}
-	}
-	end := QuarterEnd(qs.Months)
-	if today := s.Today(); !today.After(end) {
-		return refused(fmt.Sprintf("本季度到%s才结束，季度结束后才能记录评选结果", end.Chinese()))
-	}
-	if !decided.After(end) {
-		return FieldErrors{{"评选日期", fmt.Sprintf("评选会应在季度结束（%s）之后召开", end.Chinese())}}
-	}
-	r := qs.RuleSet.Scoring()
-	awarded := 0
-	for _, d := range ds {
-		if d.Awarded {
-			awarded++
-			if !eligible[d.StaffID] {
-				return refused("不具备评选资格的人员不能授予服务明星")
-			}
-			if d.Votes < r.StarMinVotes {
-				return FieldErrors{{"候选人", fmt.Sprintf("授予服务明星至少需要%d票，请填写得票数", r.StarMinVotes)}}
-			}
-		}
-	}
-	if n := r.StarAwards; awarded > n {
-		return refused(fmt.Sprintf("本季度服务明星名额为%d人，决定授予%d人", n, awarded))
-	}
-	return s.write(func(tx *gorm.DB, a *auditor) error {
-		var old []AwardDecision
-		if err := tx.Preload("Staff").Where("quarter = ?", qs.Quarter).Find(&old).Error; err != nil {
+		var lock MonthLock
+		if err := tx.Where("month = ?", month).Limit(1).Find(&lock).Error; err != nil {
 			return err
 		}
-		for _, o := range old {
-			if err := tx.Delete(&o).Error; err != nil {
-				return err
-			}
-			a.delete(o)
-		}
-		sort.SliceStable(ds, func(i, j int) bool { return ds[i].Awarded && !ds[j].Awarded })
-		for _, d := range ds {
-			d.ID, d.Quarter, d.DecidedOn, d.RecordedBy = 0, qs.Quarter, decided, a.operator
-			if err := tx.Omit("Staff").Create(&d).Error; err != nil {
-				return err
-			}
-			tx.First(&d.Staff, d.StaffID)
-			a.create(d)
+		if state == ScoreDraft && lock.Locked {
+			// the attendance stays locked (UnlockMonth flags otherwise), yet
+			// the selections drawn from the month's figures are reviewed
+			return flagSelections(tx, a, month, "重新打开"+monthLabel(month)+"评分："+reason)
 		}
 		return nil
 	})

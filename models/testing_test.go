@@ -66,3 +66,15 @@ func confirmGaps(t testing.TB, st *Store, month string) {
 		}
 	}
 }
+
+// migrationVersion is the schema version a named migration brings.
+func migrationVersion(t testing.TB, name string) int {
+	t.Helper()
+	for i, m := range migrations {
+		if m.name == name {
+			return i + 1
+		}
+	}
+	t.Fatalf("no migration %q", name)
+	return 0
+}

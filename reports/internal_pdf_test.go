@@ -179,12 +179,13 @@ func TestInternalDocumentsAreNumbered(t *testing.T) {
 	}
 }
 
-// Exporting the month's bulletin again, as the attendance screen does, keeps
-// its number; --new-issue gives a new one.
+// Exporting a closed month's bulletin again, as the scoring screen does,
+// keeps its number; --new-issue gives a new one.
 func TestBulletinExportedAgainKeepsItsNumber(t *testing.T) {
 	st := demoStore(t)
 	dir := t.TempDir()
-	for i, opt := range []ExportOptions{{Month: "2026-11"}, {Month: "2026-11"}, {Month: "2026-11", NewIssue: true}} {
+	must(t, st.CloseScoreMonth("2026-10")) // only a closed month's bulletin is issued
+	for i, opt := range []ExportOptions{{Month: "2026-10"}, {Month: "2026-10"}, {Month: "2026-10", NewIssue: true}} {
 		path := filepath.Join(dir, fmt.Sprintf("%d.pdf", i))
 		if _, err := Export(st, "scores-month", path, opt); err != nil {
 			t.Fatal(err)

@@ -296,7 +296,7 @@ func TestEveryTemplateLaysOutCleanly(t *testing.T) {
 // the badge register, uniform receipts and the season notice, and every
 // paper of the selection meeting.
 func TestEveryInternalPaperLaysOutCleanly(t *testing.T) {
-	st := demoStore(t)
+	st, now := movableDemo(t)
 	seal := filepath.Join(t.TempDir(), "seal.png")
 	must(t, os.WriteFile(seal, layoutSeal(), 0o644))
 	office, err := st.Office()
@@ -316,8 +316,22 @@ func TestEveryInternalPaperLaysOutCleanly(t *testing.T) {
 	papers := map[string]func(w *bytes.Buffer) error{
 		"考勤通报":   func(w *bytes.Buffer) error { return PrintAttendanceBulletin(st, month, fixedPDF, w) },
 		"满意窗口通报": func(w *bytes.Buffer) error { return PrintMonthRanking(st, month, fixedPDF, w) },
-		"候选人材料":  func(w *bytes.Buffer) error { return PrintMeetingPaper(st, quarter, NomineePack, fixedPDF, w) },
-		"表决票":    func(w *bytes.Buffer) error { return PrintMeetingPaper(st, quarter, Ballot, fixedPDF, w) },
+	}
+	// the quarter's selection and the month's, each taken to its decision
+	decided, published := selectDemo(t, st, now, models.SelectStar, quarter)
+	monthDecided, monthPublished := selectDemo(t, st, now, models.SelectWindow, month)
+	signers := []string{office.Name, chineseDate(fixedPDF.Created), office.Name + "综合业务科", decided, published, monthDecided, monthPublished}
+	for _, paper := range SelectionPapers(models.SelectStar) {
+		paper := paper
+		papers[string(paper)] = func(w *bytes.Buffer) error {
+			return PrintSelectionPaper(st, models.SelectStar, quarter, paper, fixedPDF, w)
+		}
+	}
+	for _, paper := range SelectionPapers(models.SelectWindow) {
+		paper := paper
+		papers["满意窗口"+string(paper)] = func(w *bytes.Buffer) error {
+			return PrintSelectionPaper(st, models.SelectWindow, month, paper, fixedPDF, w)
+		}
 	}
 	vs, err := st.Violations(models.ViolationFilter{})
 	must(t, err)
@@ -369,18 +383,9 @@ func TestEveryInternalPaperLaysOutCleanly(t *testing.T) {
 		id := next.ID
 		papers["换装通知"] = func(w *bytes.Buffer) error { return PrintSeasonNotice(st, id, fixedPDF, w) }
 	}
-	qs, err := st.ScoreQuarter(quarter)
-	must(t, err)
-	for _, c := range qs.Candidates {
-		if c.Eligible() {
-			must(t, st.RecordAwardDecisions(quarter, today, []models.AwardDecision{{StaffID: c.StaffID, Awarded: true, Votes: 9}}))
-			papers["表彰决定"] = func(w *bytes.Buffer) error { return PrintMeetingPaper(st, quarter, Commendation, fixedPDF, w) }
-			papers["荣誉证书"] = func(w *bytes.Buffer) error { return PrintMeetingPaper(st, quarter, Certificates, fixedPDF, w) }
-			break
-		}
-	}
 	for _, name := range []string{"考勤通报", "满意窗口通报", "通报批评", "函告派驻单位", "整改通知", "请假审批单", "替岗报备单",
-		"挂牌座牌登记表", "服装签收单", "换装通知", "候选人材料", "表决票", "表彰决定", "荣誉证书"} {
+		"挂牌座牌登记表", "服装签收单", "换装通知", "候选人材料", "表决票", "计票单", "会议记录", "公示", "表彰决定", "荣誉证书",
+		"满意窗口候选人材料", "满意窗口表决票", "满意窗口计票单", "满意窗口会议记录", "满意窗口公示", "满意窗口表彰决定"} {
 		t.Run(name, func(t *testing.T) {
 			print, ok := papers[name]
 			if !ok {
@@ -391,8 +396,8 @@ func TestEveryInternalPaperLaysOutCleanly(t *testing.T) {
 			if dir := os.Getenv("NOTICE_OUT"); dir != "" {
 				os.WriteFile(filepath.Join(dir, name+".pdf"), buf.Bytes(), 0o644)
 			}
-			checkLayout(t, name, buf.Bytes(), office.Name, chineseDate(fixedPDF.Created), office.Name+"综合业务科")
-			if name == "请假审批单" || name == "替岗报备单" {
+			checkLayout(t, name, buf.Bytes(), signers...)
+			if name == "请假审批单" || name == "替岗报备单" || strings.HasSuffix(name, "表决票") {
 				if _, pages := pdfWords(t, buf.Bytes()); pages != 1 {
 					t.Errorf("the form takes %d pages, not one", pages)
 				}

@@ -97,6 +97,9 @@ type PrintOptions struct {
 	// was issued for the same record, voiding the old one as 重新出具;
 	// without it the document is printed again under its own number.
 	NewIssue bool
+	// NamedBallot prints a selection's 表决票 for a 记名 vote, with a line for
+	// the voter's signature; by default the vote is 无记名.
+	NamedBallot bool
 }
 
 // PreviewDocNo stands where the 文号 goes on a preview of a paper not issued.

@@ -70,7 +70,7 @@ func TestScoresMonthFromImportedFiles(t *testing.T) {
 	}
 	sh, err := ReadSheet(out)
 	must(t, err)
-	if strings.Join(sh.Header, ",") != "类型,编号,名称,基础分,扣分,加分,得分,排名,评选资格,取消原因,满意窗口,月度考核奖,同分说明" {
+	if strings.Join(sh.Header, ",") != "类型,编号,名称,基础分,扣分,加分,得分,排名,评选资格,取消原因,满意窗口,月度考核奖,同分说明,评选决定,得票,文号" {
 		t.Fatalf("header %v", sh.Header)
 	}
 	got := map[string][]string{}
