@@ -19,6 +19,8 @@ func main() {
 	if len(os.Args) > 1 {
 		cli.AttachConsole()
 	}
+	cli.Metadata = metadata()
+	fyneapp.SetMetadata(cli.Metadata)
 	dataDir, args, code := cli.ParseGlobal(os.Args[1:], os.Stderr)
 	if code >= 0 {
 		os.Exit(code)

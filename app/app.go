@@ -163,7 +163,9 @@ func newShell(win fyne.Window, data Data) *shell {
 
 func (s *shell) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("政务窗口管理", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	left := container.New(fixedWidth(150), container.NewBorder(title, nil, nil, nil, s.nav))
+	about := widget.NewButton("关于", func() { showAbout(s) })
+	about.Importance = widget.LowImportance
+	left := container.New(fixedWidth(150), container.NewBorder(title, about, nil, nil, s.nav))
 	s.nav.Select(0)
 	return container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.stack)
 }

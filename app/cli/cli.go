@@ -40,6 +40,7 @@ const (
   govdesk [--data 目录] backup --out 文件
   govdesk [--data 目录] restore 文件
   govdesk [--data 目录] check                    检查数据库完整性
+  govdesk version                              显示版本
 数据目录也可用环境变量 GOVDESK_DATA 指定；默认：%s
 `
 )
@@ -134,6 +135,9 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	switch cmd {
 	case "help", "-h", "--help":
 		Usage(stdout)
+		return ExitOK
+	case "version":
+		fmt.Fprintln(stdout, VersionText(Metadata))
 		return ExitOK
 	case "restore":
 		if len(rest) != 1 {
