@@ -21,17 +21,18 @@ func main() {
 	}
 	cli.Metadata = metadata()
 	fyneapp.SetMetadata(cli.Metadata)
-	dataDir, args, code := cli.ParseGlobal(os.Args[1:], os.Stderr)
+	stdout, stderr := cli.Output()
+	dataDir, args, code := cli.ParseGlobal(os.Args[1:], stderr)
 	if code >= 0 {
 		os.Exit(code)
 	}
 	opts, err := cli.StoreOptions()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(stderr, err)
 		os.Exit(cli.ExitUsage)
 	}
 	if len(args) > 0 {
-		os.Exit(cli.Run(dataDir, args, os.Stdout, os.Stderr, opts...))
+		os.Exit(cli.Run(dataDir, args, stdout, stderr, opts...))
 	}
 	st, err := models.Open(dataDir, opts...)
 	if err != nil {
