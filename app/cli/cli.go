@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"govdesk/models"
@@ -68,26 +67,6 @@ func ParseGlobal(args []string, stderr io.Writer) (dataDir string, rest []string
 		dataDir = DefaultDataDir()
 	}
 	return dataDir, fs.Args(), -1
-}
-
-// DefaultDataDir is the per-user application data folder: %AppData%\GovDesk
-// on Windows, ~/Library/Application Support/GovDesk on macOS, and
-// $XDG_DATA_HOME/GovDesk (~/.local/share/GovDesk) elsewhere.
-func DefaultDataDir() string {
-	switch runtime.GOOS {
-	case "windows", "darwin":
-		if d, err := os.UserConfigDir(); err == nil {
-			return filepath.Join(d, "GovDesk")
-		}
-	default:
-		if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-			return filepath.Join(d, "GovDesk")
-		}
-		if h, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(h, ".local", "share", "GovDesk")
-		}
-	}
-	return "GovDesk"
 }
 
 // Usage prints the command summary.
