@@ -5,8 +5,10 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"govdesk/app"
@@ -34,13 +36,43 @@ func main() {
 	if len(args) > 0 {
 		os.Exit(cli.Run(dataDir, args, stdout, stderr, opts...))
 	}
+	os.Exit(runWindow(dataDir, stderr, opts))
+}
+
+// runWindow opens the window on the data folder, which it holds while the
+// window is open. When that cannot be done the user is shown why and what
+// to do, never just an exit.
+func runWindow(dataDir string, stderr io.Writer, opts []models.Option) int {
+	newApp := func() fyne.App { return fyneapp.NewWithID(cli.Metadata.ID) }
+	fail := func(dir string, err error) int {
+		fmt.Fprintln(stderr, err)
+		app.ShowStartupProblem(err, dir, newApp)
+		return cli.ExitRefused
+	}
+	var moved string
+	if to, ok := cli.MoveTarget(dataDir); ok {
+		if err := models.MoveDataDir(dataDir, to); err != nil {
+			fmt.Fprintf(stderr, "未能把数据从 %s 迁移到 %s：%v\n", dataDir, to, err)
+		} else {
+			moved, dataDir = dataDir, to
+		}
+	}
+	lock, err := models.LockDir(dataDir)
+	if err != nil {
+		return fail(dataDir, err)
+	}
+	defer lock.Unlock()
 	st, err := models.Open(dataDir, opts...)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(cli.ExitRefused)
+		return fail(dataDir, err)
 	}
 	defer st.Close()
-	a := fyneapp.NewWithID("cn.gov.govdesk")
+	a := newApp()
 	app.Setup(a)
-	app.NewMainWindow(a, app.NewData(st)).ShowAndRun()
+	w := app.NewMainWindow(a, app.NewData(st))
+	if moved != "" {
+		app.ShowMoved(w, moved, dataDir)
+	}
+	w.ShowAndRun()
+	return cli.ExitOK
 }

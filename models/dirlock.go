@@ -23,6 +23,7 @@ var ErrInUse = errors.New("数据文件夹正由另一个政务窗口管理使�
 type InUseError struct {
 	Dir    string
 	Holder string // "进程 1234，2026-11-26 08:30 起" or ""
+	Pid    int    // the holder's process, 0 when unknown
 }
 
 func (e *InUseError) Error() string {
@@ -62,7 +63,9 @@ func LockDir(dir string) (*DirLock, error) {
 	if !locked {
 		b, _ := os.ReadFile(path)
 		f.Close()
-		return nil, &InUseError{Dir: dir, Holder: strings.TrimSpace(string(b))}
+		e := &InUseError{Dir: dir, Holder: strings.TrimSpace(string(b))}
+		fmt.Sscanf(e.Holder, "进程 %d", &e.Pid)
+		return nil, e
 	}
 	// who holds it, for the message a second start shows
 	f.Truncate(0)

@@ -19,7 +19,7 @@ func TestSecondLockOnADataFolderIsRefused(t *testing.T) {
 	if !errors.Is(err, ErrInUse) || !errors.As(err, &inUse) {
 		t.Fatalf("second lock: %v", err)
 	}
-	if !strings.Contains(err.Error(), dir) || !strings.Contains(inUse.Holder, "进程 ") {
+	if !strings.Contains(err.Error(), dir) || !strings.Contains(inUse.Holder, "进程 ") || inUse.Pid != os.Getpid() {
 		t.Fatalf("message does not say where and who: %v", err)
 	}
 	if err := first.Unlock(); err != nil {
