@@ -126,7 +126,7 @@ func NewMainWindow(a fyne.App, data Data) fyne.Window {
 	win := a.NewWindow("政务窗口管理 GovDesk")
 	s := newShell(win, data)
 	win.SetContent(s.content())
-	win.Resize(fyne.NewSize(1280, 800))
+	placeWindow(a, win)
 	return win
 }
 
