@@ -66,10 +66,22 @@ func runWindow(dataDir string, stderr io.Writer, opts []models.Option) int {
 	if err != nil {
 		return fail(dataDir, err)
 	}
-	defer st.Close()
+	defer func() { st.Close() }()
+	// a restore closes the store, replaces the file under the lock the
+	// window holds, and opens it again, whether the backup was taken or not
+	restore := func(backup string) (string, app.Data, error) {
+		st.Close()
+		kept, err := lock.Restore(backup)
+		again, oerr := models.Open(dataDir, opts...)
+		if oerr != nil {
+			return kept, nil, oerr
+		}
+		st = again
+		return kept, app.NewData(st), err
+	}
 	a := newApp()
 	app.Setup(a)
-	w := app.NewMainWindow(a, app.NewData(st))
+	w := app.NewMainWindow(a, app.NewData(st), app.WithRestore(restore))
 	if moved != "" {
 		app.ShowMoved(w, moved, dataDir)
 	}

@@ -112,6 +112,9 @@ type shell struct {
 	current string
 	// async runs slow work off the UI goroutine (runAsync).
 	async func(work func() error, done func(error))
+	// restore replaces the database with a backup (WithRestore); nil when
+	// the window cannot.
+	restore Restorer
 }
 
 // Setup applies the theme and icon to a new application.
@@ -122,9 +125,12 @@ func Setup(a fyne.App) {
 }
 
 // NewMainWindow builds GovDesk's main window over the data.
-func NewMainWindow(a fyne.App, data Data) fyne.Window {
+func NewMainWindow(a fyne.App, data Data, opts ...WindowOption) fyne.Window {
 	win := a.NewWindow("政务窗口管理 GovDesk")
 	s := newShell(win, data)
+	for _, o := range opts {
+		o(s)
+	}
 	win.SetContent(s.content())
 	placeWindow(a, win)
 	return win
