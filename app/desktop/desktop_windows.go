@@ -2,7 +2,9 @@ package desktop
 
 import (
 	"errors"
+	"path/filepath"
 	"runtime"
+	"strings"
 
 	"golang.org/x/sys/windows"
 )
@@ -45,13 +47,13 @@ func shellExecute(verb, file, args, path string, a action) error {
 			done <- nil
 			return
 		}
-		done <- explain(problemOf(err), a, path, err.Error())
+		done <- explain(problemOf(err, path), a, path, err.Error())
 	}()
 	return <-done
 }
 
-// problemOf sorts ShellExecuteW's error.
-func problemOf(err error) problem {
+// problemOf sorts ShellExecuteW's error about path.
+func problemOf(err error, path string) problem {
 	var errno windows.Errno
 	if !errors.As(err, &errno) {
 		return problemOther
@@ -65,6 +67,12 @@ func problemOf(err error) problem {
 		return problemDenied
 	case windows.ERROR_CANCELLED:
 		return problemCancelled
+	case windows.ERROR_BAD_EXE_FORMAT:
+		// the shell tried to run a document no program claims as if it
+		// were a program (Wine does this where Windows says no association)
+		if !strings.EqualFold(filepath.Ext(path), ".exe") {
+			return problemNoProgram
+		}
 	}
 	return problemOther
 }
