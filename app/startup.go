@@ -30,7 +30,7 @@ func StartupProblem(err error, dataDir, cliName string) (title, text string) {
 		fmt.Fprintf(&b, "数据文件夹 %s 在网络驱动器或共享文件夹上。数据库放在网络上会损坏，因此没有打开。\n\n请把数据放在本机磁盘上：用 --data 指定本机的文件夹，例如\n  %s --data D:\\GovDesk\n如果这是单位统一设置的漫游配置文件，请联系信息科。", dataDir, guiName(cliName))
 	case errors.Is(err, models.ErrDamaged):
 		title = "数据库文件已损坏"
-		fmt.Fprintf(&b, "数据库文件已损坏，无法打开：\n%s\n\n请用最近的备份恢复。在命令提示符中运行：\n  %s --data \"%s\" restore 备份文件\n备份文件是在“操作日志 › 备份数据库”中保存的 .db 文件；恢复前的数据库也在 %s 中。恢复时损坏的文件会另存一份，不会丢失。\n%s", db, cliName, dataDir, filepath.Join(dataDir, "backups"), otherFolder)
+		fmt.Fprintf(&b, "数据库文件已损坏，无法打开：\n%s\n\n请用最近的备份恢复。在%s中运行：\n  %s --data \"%s\" restore 备份文件\n备份文件是在“操作日志 › 备份数据库”中保存的 .db 文件；恢复前的数据库也在 %s 中。恢复时损坏的文件会另存一份，不会丢失。\n%s", db, terminal(cliName), cliName, dataDir, filepath.Join(dataDir, "backups"), otherFolder)
 	case errors.Is(err, models.ErrNewerDatabase):
 		title = "需要更新版本的政务窗口管理"
 		fmt.Fprintf(&b, "数据库 %s 已由更新版本的政务窗口管理使用过，本程序（较旧的版本）不能打开它，以免损坏数据。\n\n请安装最新版本的政务窗口管理（向信息科索取 GovDesk-Setup 安装程序），然后再打开。", db)
@@ -40,6 +40,14 @@ func StartupProblem(err error, dataDir, cliName string) (title, text string) {
 	}
 	fmt.Fprintf(&b, "\n\n技术信息：%v", err)
 	return title, b.String()
+}
+
+// terminal names where commands are typed on the system cliName is for.
+func terminal(cliName string) string {
+	if strings.HasSuffix(cliName, ".exe") {
+		return "命令提示符（cmd）"
+	}
+	return "终端"
 }
 
 // guiName is the windowed program beside the command-line one.
