@@ -43,10 +43,13 @@ type DirLock struct {
 }
 
 // LockDir takes the data folder for this program, creating the folder if
-// need be. It fails at once, with an *InUseError, when another program
+// need be; a folder on a network drive is refused (ErrNetworkDrive). It fails at once, with an *InUseError, when another program
 // holds it. The lock goes with the process: a program that crashed holds
 // nothing.
 func LockDir(dir string) (*DirLock, error) {
+	if err := checkLocalDisk(dir); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建数据文件夹 %s：%w", dir, err)
 	}

@@ -34,13 +34,13 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
+	if err := checkLocalDisk(dataDir); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建数据文件夹 %s：%w", dataDir, err)
 	}
 	path := filepath.Join(dataDir, DatabaseFile)
-	if err := checkLocalDisk(dataDir); err != nil {
-		return nil, err
-	}
 	db, err := gorm.Open(sqliteDialector(path), &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true,
