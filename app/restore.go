@@ -63,7 +63,7 @@ func (s *shell) runRestore(path string) {
 		wait.Hide()
 		if data != nil {
 			ns := newShell(s.win, data)
-			ns.restore = s.restore
+			ns.restore, ns.async = s.restore, s.async
 			s.win.SetContent(ns.content())
 			s = ns
 		}
