@@ -20,11 +20,12 @@ const (
 // taskbar, large enough for the roster's columns.
 var defaultWindowSize = fyne.NewSize(1240, 680)
 
-// placeWindow gives the main window the size the user left it at, or on a
-// first start the whole work area (maximised on Windows), and remembers the
-// size when the window closes. A remembered size larger than the screen it
-// opens on (another monitor, a higher scaling) is cut down to its work
-// area, so the title bar is never above the screen.
+// placeWindow gives the main window the size the user left it at (or
+// maximised, if it was), or on a first start the whole work area of the
+// screen on Windows, and remembers the size when the window closes. A
+// remembered size larger than the screen it opens on (another monitor, a
+// higher scaling) is cut down to its work area, so the title bar is never
+// above the screen.
 func placeWindow(a fyne.App, win fyne.Window) {
 	p := a.Preferences()
 	w, h := p.Float(prefWidth), p.Float(prefHeight)
@@ -35,8 +36,14 @@ func placeWindow(a fyne.App, win fyne.Window) {
 	}
 	win.Resize(size)
 	win.CenterOnScreen()
-	maximise := first || p.Bool(prefMaximised)
-	fitAfterShow(win, maximise)
+	fit := fitClamp
+	switch {
+	case first:
+		fit = fitFill
+	case p.Bool(prefMaximised):
+		fit = fitMaximise
+	}
+	fitAfterShow(win, fit)
 	win.SetCloseIntercept(func() {
 		if m, ok := nativeMaximised(win); ok {
 			p.SetBool(prefMaximised, m)
@@ -57,14 +64,23 @@ func rememberSize(p fyne.Preferences, s fyne.Size) {
 	}
 }
 
+// fitting is how the native window is fitted to its screen.
+type fitting int
+
+const (
+	fitClamp    fitting = iota // keep its size, cut down to the work area
+	fitFill                    // fill the work area
+	fitMaximise                // maximise it
+)
+
 // fitAfterShow runs fitNative once the native window exists: it is made
 // when the window is first shown, after this is called.
-func fitAfterShow(win fyne.Window, maximise bool) {
+func fitAfterShow(win fyne.Window, fit fitting) {
 	go func() {
 		for i := 0; i < 50; i++ {
 			time.Sleep(100 * time.Millisecond)
 			done := make(chan bool, 1)
-			fyne.Do(func() { done <- fitNative(win, maximise) })
+			fyne.Do(func() { done <- fitNative(win, fit) })
 			if <-done {
 				return
 			}

@@ -39,16 +39,18 @@ func hwndOf(win fyne.Window) uintptr {
 	return h
 }
 
-// fitNative maximises the window, or moves and shrinks it into the work
-// area of the monitor it is on (the screen less the taskbar), in the
-// monitor's own pixels, so it fits at any scaling. It reports false while
-// the window has no native handle yet.
-func fitNative(win fyne.Window, maximise bool) bool {
+// fitNative maximises the window, makes it fill the work area of the
+// monitor it is on (the screen less the taskbar), or moves and shrinks it
+// into that area, in the monitor's own pixels, so it fits at any scaling.
+// Filling sets the size rather than maximising, which a window manager
+// might not do (Wine without one does not), and leaves the window movable.
+// It reports false while the window has no native handle yet.
+func fitNative(win fyne.Window, fit fitting) bool {
 	h := hwndOf(win)
 	if h == 0 {
 		return false
 	}
-	if maximise {
+	if fit == fitMaximise {
 		procShowWindow.Call(h, windows.SW_MAXIMIZE)
 		return true
 	}
@@ -61,10 +63,15 @@ func fitNative(win fyne.Window, maximise bool) bool {
 	if ok, _, _ := procGetWindowRect.Call(h, uintptr(unsafe.Pointer(&r))); ok == 0 {
 		return true
 	}
-	x, y, w, hh := fitRect(rect{r.Left, r.Top, r.Right, r.Bottom}, rect{mi.work.Left, mi.work.Top, mi.work.Right, mi.work.Bottom})
+	work := rect{mi.work.Left, mi.work.Top, mi.work.Right, mi.work.Bottom}
+	want := rect{r.Left, r.Top, r.Right, r.Bottom}
+	if fit == fitFill {
+		want = work
+	}
+	x, y, w, hh := fitRect(want, work)
 	if x != r.Left || y != r.Top || w != r.Right-r.Left || hh != r.Bottom-r.Top {
-		const swpNoZOrder, swpNoActivate = 0x0004, 0x0010
-		procSetWindowPos.Call(h, 0, uintptr(x), uintptr(y), uintptr(w), uintptr(hh), swpNoZOrder|swpNoActivate)
+		const swpNoZOrder = 0x0004
+		procSetWindowPos.Call(h, 0, uintptr(x), uintptr(y), uintptr(w), uintptr(hh), swpNoZOrder)
 	}
 	return true
 }
