@@ -5,8 +5,10 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 
+	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"govdesk/app"
@@ -19,25 +21,70 @@ func main() {
 	if len(os.Args) > 1 {
 		cli.AttachConsole()
 	}
-	dataDir, args, code := cli.ParseGlobal(os.Args[1:], os.Stderr)
+	cli.Metadata = metadata()
+	fyneapp.SetMetadata(cli.Metadata)
+	stdout, stderr := cli.Output()
+	dataDir, args, code := cli.ParseGlobal(os.Args[1:], stderr)
 	if code >= 0 {
 		os.Exit(code)
 	}
 	opts, err := cli.StoreOptions()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(stderr, err)
 		os.Exit(cli.ExitUsage)
 	}
 	if len(args) > 0 {
-		os.Exit(cli.Run(dataDir, args, os.Stdout, os.Stderr, opts...))
+		os.Exit(cli.Run(dataDir, args, stdout, stderr, opts...))
 	}
+	os.Exit(runWindow(dataDir, stderr, opts))
+}
+
+// runWindow opens the window on the data folder, which it holds while the
+// window is open. When that cannot be done the user is shown why and what
+// to do, never just an exit.
+func runWindow(dataDir string, stderr io.Writer, opts []models.Option) int {
+	newApp := func() fyne.App { return fyneapp.NewWithID(cli.Metadata.ID) }
+	fail := func(dir string, err error) int {
+		fmt.Fprintln(stderr, err)
+		app.ShowStartupProblem(err, dir, newApp)
+		return cli.ExitRefused
+	}
+	var moved string
+	if to, ok := cli.MoveTarget(dataDir); ok {
+		if err := models.MoveDataDir(dataDir, to); err != nil {
+			fmt.Fprintf(stderr, "未能把数据从 %s 迁移到 %s：%v\n", dataDir, to, err)
+		} else {
+			moved, dataDir = dataDir, to
+		}
+	}
+	lock, err := models.LockDir(dataDir)
+	if err != nil {
+		return fail(dataDir, err)
+	}
+	defer lock.Unlock()
 	st, err := models.Open(dataDir, opts...)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(cli.ExitRefused)
+		return fail(dataDir, err)
 	}
-	defer st.Close()
-	a := fyneapp.NewWithID("cn.gov.govdesk")
+	defer func() { st.Close() }()
+	// a restore closes the store, replaces the file under the lock the
+	// window holds, and opens it again, whether the backup was taken or not
+	restore := func(backup string) (string, app.Data, error) {
+		st.Close()
+		kept, err := lock.Restore(backup)
+		again, oerr := models.Open(dataDir, opts...)
+		if oerr != nil {
+			return kept, nil, oerr
+		}
+		st = again
+		return kept, app.NewData(st), err
+	}
+	a := newApp()
 	app.Setup(a)
-	app.NewMainWindow(a, app.NewData(st)).ShowAndRun()
+	w := app.NewMainWindow(a, app.NewData(st), app.WithRestore(restore))
+	if moved != "" {
+		app.ShowMoved(w, moved, dataDir)
+	}
+	w.ShowAndRun()
+	return cli.ExitOK
 }

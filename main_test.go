@@ -42,3 +42,22 @@ func TestSubcommandsKeepStandardErrorForProblems(t *testing.T) {
 		})
 	}
 }
+
+// The version shown by the program is FyneApp.toml's, the file the Windows
+// build and the installer take theirs from.
+func TestVersionComesFromFyneAppToml(t *testing.T) {
+	b, err := os.ReadFile("FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := metadata()
+	if !strings.Contains(string(b), `Version = "`+m.Version+`"`) || m.Name != "政务窗口管理" || m.Build < 1 {
+		t.Fatalf("metadata %+v does not match FyneApp.toml:\n%s", m, b)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "GOVDESK_RUN_MAIN=1", "GOVDESK_DATA=" + t.TempDir(), "GOVDESK_ARGS=version"}
+	out, err := cmd.Output()
+	if err != nil || !strings.Contains(string(out), "GovDesk "+m.Version+"（构建 ") {
+		t.Fatalf("govdesk version: %v %q", err, out)
+	}
+}

@@ -113,6 +113,9 @@ type shell struct {
 	current string
 	// async runs slow work off the UI goroutine (runAsync).
 	async func(work func() error, done func(error))
+	// restore replaces the database with a backup (WithRestore); nil when
+	// the window cannot.
+	restore Restorer
 }
 
 // Setup applies the theme and icon to a new application.
@@ -123,11 +126,14 @@ func Setup(a fyne.App) {
 }
 
 // NewMainWindow builds GovDesk's main window over the data.
-func NewMainWindow(a fyne.App, data Data) fyne.Window {
+func NewMainWindow(a fyne.App, data Data, opts ...WindowOption) fyne.Window {
 	win := a.NewWindow("政务窗口管理 GovDesk")
 	s := newShell(win, data)
+	for _, o := range opts {
+		o(s)
+	}
 	win.SetContent(s.content())
-	win.Resize(fyne.NewSize(1280, 800))
+	placeWindow(a, win)
 	return win
 }
 
@@ -165,7 +171,9 @@ func newShell(win fyne.Window, data Data) *shell {
 
 func (s *shell) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("政务窗口管理", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	left := container.New(fixedWidth(150), container.NewBorder(title, nil, nil, nil, s.nav))
+	about := widget.NewButton("关于", func() { showAbout(s) })
+	about.Importance = widget.LowImportance
+	left := container.New(fixedWidth(150), container.NewBorder(title, about, nil, nil, s.nav))
 	s.nav.Select(0)
 	return container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.stack)
 }

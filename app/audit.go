@@ -68,10 +68,14 @@ func newAuditScreen(s *shell, d auditData) *auditScreen {
 	backup := widget.NewButtonWithIcon("备份数据库", theme.DocumentSaveIcon(), a.onBackup)
 	check := widget.NewButtonWithIcon("检查数据库", theme.ConfirmIcon(), a.onCheck)
 	a.regBtn = registerButton(s, d, func(r *noticeRegister) { a.register = r })
+	restore := widget.NewButtonWithIcon("恢复数据库", theme.HistoryIcon(), s.onRestore)
+	if s.restore == nil {
+		restore.Hide()
+	}
 	filters := container.NewHBox(a.entity, container.NewGridWrap(fyne.NewSize(220, 36), a.text),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.from), widget.NewLabel("至"),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.to), query, exp, widget.NewSeparator(), a.regBtn)
-	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, check), filters)
+	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, restore, check), filters)
 	a.box = container.NewBorder(top, nil, nil, nil, a.list.layout())
 	a.reload()
 	return a
@@ -171,7 +175,7 @@ func (a *auditScreen) onBackup() {
 				showError("备份失败", err, a.shell.win)
 				return
 			}
-			dialog.ShowInformation("备份完成", "数据库已备份到\n"+path+"\n恢复时请在命令行运行：govdesk restore 该文件", a.shell.win)
+			dialog.ShowInformation("备份完成", "数据库已备份到\n"+path+"\n需要时在本页点“恢复数据库”选择该文件。", a.shell.win)
 		})
 	}, a.shell.win)
 	d.SetFileName("GovDesk备份-" + time.Now().Format("20060102-1504") + ".db")

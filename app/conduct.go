@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -93,13 +92,7 @@ func printConduct(s *shell, d conductPrinter, kind string, id uint, who string) 
 			showError("无法印制"+kind, err, s.win)
 			return
 		}
-		open := widget.NewButton("打开预览", func() { openFile(s, path) })
-		open.Importance = widget.HighImportance
-		save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
-		body := container.NewVBox(wrapLabel(fmt.Sprintf("已印制%s（%s）", kind, who)), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
-		dlg := dialog.NewCustom("印制完成", "关闭", body, s.win)
-		dlg.Resize(fyne.NewSize(560, 220))
-		dlg.Show()
+		showFileDone(s, "印制完成", fmt.Sprintf("已印制%s（%s）", kind, who), path)
 	})
 }
 

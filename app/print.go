@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -158,7 +157,7 @@ func runPrint(s *shell, d noticePrinter, kind models.NoticeKind, caseNos []strin
 	})
 }
 
-// showPrinted tells what was printed and offers to open or save the PDF.
+// showPrinted tells what was printed and offers to open, print or save the PDF.
 func showPrinted(s *shell, kind string, issued []models.IssuedNotice, path string) {
 	nums := make([]string, 0, len(issued))
 	reprinted := 0
@@ -178,24 +177,7 @@ func showPrinted(s *shell, kind string, issued []models.IssuedNotice, path strin
 	case reprinted > 0:
 		summary += fmt.Sprintf("（其中 %d 份已印制过，重印沿用原文号）", reprinted)
 	}
-	open := widget.NewButton("打开预览", func() { openFile(s, path) })
-	open.Importance = widget.HighImportance
-	save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
-	body := container.NewVBox(wrapLabel(summary), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
-	d := dialog.NewCustom("印制完成", "关闭", body, s.win)
-	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
-}
-
-// openFile opens a file with the system's viewer.
-func openFile(s *shell, path string) {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = fyne.CurrentApp().OpenURL(u)
-	}
-	if err != nil {
-		showError("无法打开文件", fmt.Errorf("%w\n请手动打开：%s", err, path), s.win)
-	}
+	showFileDone(s, "印制完成", summary, path)
 }
 
 // saveCopy lets the user keep a copy of a printed file elsewhere.
@@ -229,15 +211,9 @@ func writePDF(path string, print func(io.Writer) error) error {
 	return reports.WriteFileAtomic(path, print)
 }
 
-// showPrintedFile tells what was printed and offers to open or save the PDF.
+// showPrintedFile tells what was printed and offers to open, print or save the PDF.
 func showPrintedFile(s *shell, summary, path string) {
-	open := widget.NewButton("打开预览", func() { openFile(s, path) })
-	open.Importance = widget.HighImportance
-	save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
-	body := container.NewVBox(wrapLabel(summary), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
-	d := dialog.NewCustom("打印完成", "关闭", body, s.win)
-	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
+	showFileDone(s, "打印完成", summary, path)
 }
 
 // printInternal prints an internal form into the archive folder
@@ -253,13 +229,7 @@ func printInternal(s *shell, d archive, what, name string, print func(path strin
 		if done != nil {
 			done(path)
 		}
-		open := widget.NewButton("打开预览", func() { openFile(s, path) })
-		open.Importance = widget.HighImportance
-		save := widget.NewButton("另存为…", func() { saveCopy(s, path) })
-		body := container.NewVBox(wrapLabel("已印制"+what+"。"), wrapLabel("文件保存在："+path), container.NewHBox(open, save))
-		d := dialog.NewCustom("印制完成", "关闭", body, s.win)
-		d.Resize(fyne.NewSize(560, 220))
-		d.Show()
+		showFileDone(s, "印制完成", "已印制"+what+"。", path)
 	})
 }
 

@@ -196,7 +196,7 @@ func exportFileAs(s *shell, d exporter, kind, what string, opt reports.ExportOpt
 				showError("导出失败", err, s.win)
 				return
 			}
-			dialog.ShowInformation("导出完成", fmt.Sprintf("已导出 %d 行%s到\n%s", n, what, path), s.win)
+			showFileDone(s, "导出完成", fmt.Sprintf("已导出 %d 行%s。", n, what), path)
 		})
 	}, s.win)
 	dlg.SetFileName(what + "-" + time.Now().Format("20060102") + exts[0])

@@ -99,7 +99,7 @@ func migrate(db *gorm.DB, target int) error {
 		return err
 	}
 	if have > len(migrations) {
-		return refused(fmt.Sprintf("数据库来自更新版本的 GovDesk（数据版本 %d，本程序支持到 %d），请升级本程序后再打开", have, len(migrations)))
+		return fmt.Errorf("%w（数据版本 %d，本程序支持到 %d），请升级本程序后再打开", ErrNewerDatabase, have, len(migrations))
 	}
 	if have >= target && !db.Migrator().HasTable("staffs") {
 		return nil

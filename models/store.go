@@ -34,6 +34,9 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
+	if err := checkLocalDisk(dataDir); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建数据文件夹 %s：%w", dataDir, err)
 	}
@@ -44,7 +47,7 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 		NowFunc:                s.Now,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("无法打开数据库 %s：%w", path, err)
+		return nil, damagedOr(fmt.Errorf("无法打开数据库 %s：%w", path, err), path)
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
@@ -56,9 +59,31 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 	s.db, s.path = db, path
 	if err := migrate(db, len(migrations)); err != nil {
 		sqlDB.Close()
-		return nil, err
+		return nil, damagedOr(err, path)
 	}
 	return s, nil
+}
+
+// ErrDamaged marks a database file that SQLite cannot read as a database:
+// overwritten, cut short, or not a database at all.
+var ErrDamaged = errors.New("数据库文件已损坏")
+
+// ErrNewerDatabase marks a database written by a newer GovDesk, which this
+// program must not change.
+var ErrNewerDatabase = errors.New("数据库来自更新版本的 GovDesk")
+
+// ErrNetworkDrive marks a data folder on a network drive or share, where
+// SQLite's locking (and so the database) is not safe.
+var ErrNetworkDrive = errors.New("数据文件夹在网络驱动器上")
+
+// damagedOr returns err marked ErrDamaged when SQLite said the file is not
+// a sound database, and err as it is otherwise.
+func damagedOr(err error, path string) error {
+	msg := err.Error()
+	if strings.Contains(msg, "file is not a database") || strings.Contains(msg, "database disk image is malformed") {
+		return fmt.Errorf("%w：%s（%s）", ErrDamaged, path, msg)
+	}
+	return err
 }
 
 // Close releases the database file.
@@ -91,12 +116,29 @@ func (s *Store) Backup(path string) error {
 	return nil
 }
 
-// Restore replaces the database in dataDir with the backup file from. The
-// backup is checked first (it must open, pass the integrity check and be a
-// GovDesk database no newer than this program); the database it replaces is
-// kept in dataDir/backups so that a wrong restore can itself be undone.
-// No store may be open on dataDir while this runs.
+// Restore replaces the database in dataDir with the backup file from. It
+// takes the data folder first (LockDir), so it is refused while GovDesk is
+// open on it; a program that holds the folder calls DirLock.Restore.
 func Restore(dataDir, from string) (kept string, err error) {
+	l, err := LockDir(dataDir)
+	if errors.Is(err, ErrInUse) {
+		return "", fmt.Errorf("%w。请先关闭政务窗口管理，再恢复数据库（或在程序的“操作日志”中恢复）", err)
+	}
+	if err != nil {
+		return "", err
+	}
+	defer l.Unlock()
+	return l.Restore(from)
+}
+
+// Restore replaces the database in the held data folder with the backup
+// file from. The backup is checked first (it must open, pass the integrity
+// check and be a GovDesk database no newer than this program); the database
+// it replaces is kept in backups/ so that a wrong restore can itself be
+// undone, even a damaged one, which is copied as it is. No store may be
+// open on the folder while this runs.
+func (l *DirLock) Restore(from string) (kept string, err error) {
+	dataDir := l.dir
 	probe, err := openChecked(from)
 	if err != nil {
 		return "", err
@@ -105,37 +147,60 @@ func Restore(dataDir, from string) (kept string, err error) {
 	sqlDB.Close()
 
 	path := filepath.Join(dataDir, DatabaseFile)
+	stamp := time.Now().Format("20060102-150405")
 	if _, err := os.Stat(path); err == nil {
-		cur, err := Open(dataDir)
-		if err != nil {
+		if err := os.MkdirAll(filepath.Join(dataDir, "backups"), 0o755); err != nil {
 			return "", err
 		}
-		kept = filepath.Join(dataDir, "backups", "恢复前-"+time.Now().Format("20060102-150405")+".db")
-		if err := os.MkdirAll(filepath.Dir(kept), 0o755); err != nil {
+		kept = freeName(filepath.Join(dataDir, "backups", "恢复前-"+stamp+".db"))
+		if cur, err := Open(dataDir); err == nil {
+			err = cur.Backup(kept)
 			cur.Close()
-			return "", err
-		}
-		err = cur.Backup(kept)
-		cur.Close()
-		if err != nil {
-			return "", err
+			if err != nil {
+				return "", err
+			}
+		} else {
+			// a database that does not open is what a restore is for: keep
+			// the file itself (and its journal) for whoever looks into it
+			kept = freeName(filepath.Join(dataDir, "backups", "恢复前-无法打开-"+stamp+".db"))
+			if err := copyFile(path, kept); err != nil {
+				return "", fmt.Errorf("无法保存原数据库：%w", err)
+			}
+			if _, err := os.Stat(path + "-wal"); err == nil {
+				copyFile(path+"-wal", kept+"-wal")
+			}
 		}
 	}
 	tmp := path + ".restoring"
 	if err := copyFile(from, tmp); err != nil {
+		os.Remove(tmp)
 		return kept, fmt.Errorf("无法复制备份文件：%w", err)
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		os.Remove(path + suffix)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return kept, fmt.Errorf("无法替换数据库文件：%w", err)
+		os.Remove(tmp)
+		return kept, fmt.Errorf("无法替换数据库文件（是否有其他程序正在使用它？）：%w", err)
 	}
 	st, err := Open(dataDir)
 	if err != nil {
 		return kept, err
 	}
 	return kept, st.Close()
+}
+
+// freeName is path, or path with -2, -3 … before its extension when a file
+// of that name exists (two restores within a second).
+func freeName(path string) string {
+	ext := filepath.Ext(path)
+	name := path
+	for i := 2; ; i++ {
+		if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d%s", strings.TrimSuffix(path, ext), i, ext)
+	}
 }
 
 // openChecked opens a database file read-only for inspection and verifies

@@ -79,7 +79,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	st.db.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', '2030-01-01')", SchemaVersion()+1)
 	st.Close()
 	_, err := Open(dir)
-	if err == nil || !strings.Contains(err.Error(), "更新版本") {
+	if !errors.Is(err, ErrNewerDatabase) || !strings.Contains(err.Error(), "更新版本") {
 		t.Fatalf("want a refusal naming a newer version, got %v", err)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"govdesk/models"
@@ -40,6 +39,7 @@ const (
   govdesk [--data 目录] backup --out 文件
   govdesk [--data 目录] restore 文件
   govdesk [--data 目录] check                    检查数据库完整性
+  govdesk version                              显示版本
 数据目录也可用环境变量 GOVDESK_DATA 指定；默认：%s
 `
 )
@@ -67,26 +67,6 @@ func ParseGlobal(args []string, stderr io.Writer) (dataDir string, rest []string
 		dataDir = DefaultDataDir()
 	}
 	return dataDir, fs.Args(), -1
-}
-
-// DefaultDataDir is the per-user application data folder: %AppData%\GovDesk
-// on Windows, ~/Library/Application Support/GovDesk on macOS, and
-// $XDG_DATA_HOME/GovDesk (~/.local/share/GovDesk) elsewhere.
-func DefaultDataDir() string {
-	switch runtime.GOOS {
-	case "windows", "darwin":
-		if d, err := os.UserConfigDir(); err == nil {
-			return filepath.Join(d, "GovDesk")
-		}
-	default:
-		if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-			return filepath.Join(d, "GovDesk")
-		}
-		if h, err := os.UserHomeDir(); err == nil {
-			return filepath.Join(h, ".local", "share", "GovDesk")
-		}
-	}
-	return "GovDesk"
 }
 
 // Usage prints the command summary.
@@ -134,6 +114,9 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	switch cmd {
 	case "help", "-h", "--help":
 		Usage(stdout)
+		return ExitOK
+	case "version":
+		fmt.Fprintln(stdout, VersionText(Metadata))
 		return ExitOK
 	case "restore":
 		if len(rest) != 1 {

@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"io"
 	"os"
 	"syscall"
+
+	"golang.org/x/sys/windows"
 )
 
 // AttachConsole connects a sub-command to the console it was started from.
@@ -28,4 +31,26 @@ func AttachConsole() {
 	}
 	reopen(syscall.STD_OUTPUT_HANDLE, &os.Stdout, "CONOUT$")
 	reopen(syscall.STD_ERROR_HANDLE, &os.Stderr, "CONOUT$")
+}
+
+// Output returns the writers a sub-command prints to. A console gets the
+// text as it is (Go writes to it in UTF-16); output redirected to a file or
+// a pipe from a console whose code page is not UTF-8 is converted to that
+// code page, which is what cmd.exe, findstr and Notepad expect of it.
+// Exported files (.csv, .xlsx, .pdf) are not touched: they stay UTF-8.
+func Output() (stdout, stderr io.Writer) {
+	return forConsole(os.Stdout), forConsole(os.Stderr)
+}
+
+func forConsole(f *os.File) io.Writer {
+	h := windows.Handle(f.Fd())
+	var mode uint32
+	if windows.GetConsoleMode(h, &mode) == nil {
+		return f // a console
+	}
+	cp, err := windows.GetConsoleOutputCP()
+	if err != nil || cp == 0 {
+		return f // no console at all (started from Explorer or a service)
+	}
+	return inCodePage(f, cp)
 }

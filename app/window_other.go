@@ -1,0 +1,12 @@
+//go:build !windows
+
+package app
+
+import "fyne.io/fyne/v2"
+
+// fitNative has nothing to do outside Windows: the window managers there
+// keep a new window on the screen themselves. It reports true: done.
+func fitNative(fyne.Window, fitting) bool { return true }
+
+// nativeMaximised cannot be told outside Windows.
+func nativeMaximised(fyne.Window) (bool, bool) { return false, false }
