@@ -2,7 +2,10 @@ package app
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,9 +38,69 @@ func newTestShellAt(t *testing.T, now time.Time, fill func(*models.Store) error)
 // tells time by clock (a test moving the days on).
 func newTestShellClock(t *testing.T, clock models.ClockFunc, fill func(*models.Store) error) (*shell, *models.Store) {
 	t.Helper()
+	return openTestShell(t, t.TempDir(), clock, fill)
+}
+
+// newDemoShell opens the main window over the demo centre as filled on
+// testNow: a copy of one filled once for all the tests, which is the same
+// centre FillDemo makes on that day.
+func newDemoShell(t *testing.T) (*shell, *models.Store) {
+	t.Helper()
+	dir := t.TempDir()
+	copyDemo(t, dir)
+	return openTestShell(t, dir, models.FixedClock(testNow), nil)
+}
+
+var (
+	demoOnce sync.Once
+	demoDir  string
+	demoErr  error
+)
+
+// copyDemo puts the demo centre as of testNow into the data folder dir.
+func copyDemo(t *testing.T, dir string) {
+	t.Helper()
+	demoOnce.Do(func() {
+		if demoDir, demoErr = os.MkdirTemp("", "govdesk-demo-"); demoErr != nil {
+			return
+		}
+		st, err := models.Open(demoDir, models.WithClock(models.FixedClock(testNow)))
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demoErr = st.FillDemo()
+		if err := st.Close(); demoErr == nil {
+			demoErr = err
+		}
+	})
+	if demoErr != nil {
+		t.Fatal(demoErr)
+	}
+	b, err := os.ReadFile(filepath.Join(demoDir, models.DatabaseFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, models.DatabaseFile), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestMain removes the demo centre the tests copied from.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoDir != "" {
+		os.RemoveAll(demoDir)
+	}
+	os.Exit(code)
+}
+
+// openTestShell opens the main window over the data folder dir.
+func openTestShell(t *testing.T, dir string, clock models.ClockFunc, fill func(*models.Store) error) (*shell, *models.Store) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme())
-	st, err := models.Open(t.TempDir(), models.WithClock(clock))
+	st, err := models.Open(dir, models.WithClock(clock))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,10 +228,7 @@ func TestBadIDNumberShowsErrorAndSavesNothing(t *testing.T) {
 }
 
 func TestSearchNarrowsStaffTable(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, st := newDemoShell(t)
 	sc := openStaffScreen(t, s)
 	sc.status.SetSelected(allStatuses) // two of the demo's substitutes are not 在岗 today
 	waitFor(t, "the demo staff", func() bool { return len(sc.list.rows()) == 60 })
@@ -210,8 +270,7 @@ func TestSearchNarrowsStaffTable(t *testing.T) {
 }
 
 func TestSortByColumnTogglesOrder(t *testing.T) {
-	s, st := newTestShell(t)
-	st.FillDemo()
+	s, _ := newDemoShell(t)
 	sc := openStaffScreen(t, s)
 	sc.status.SetSelected(allStatuses)
 	waitFor(t, "the demo staff", func() bool { return len(sc.list.rows()) == 60 })
@@ -227,8 +286,7 @@ func TestSortByColumnTogglesOrder(t *testing.T) {
 }
 
 func TestMaskedIDUnlessUnmasked(t *testing.T) {
-	s, st := newTestShell(t)
-	st.FillDemo()
+	s, _ := newDemoShell(t)
 	sc := openStaffScreen(t, s)
 	sc.status.SetSelected(allStatuses)
 	waitFor(t, "the demo staff", func() bool { return len(sc.list.rows()) == 60 })
@@ -306,10 +364,7 @@ func TestAuditScreenFiltersByEntityAndText(t *testing.T) {
 }
 
 func TestHomeAlertsOverdueCasesAndOpensThem(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, st := newDemoShell(t)
 	h := s.screens["总览"].(*homeScreen)
 	h.reload()
 	late, _ := st.Cases(models.CaseFilter{Status: models.CaseOverdue, Today: st.Today()})

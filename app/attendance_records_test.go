@@ -162,10 +162,7 @@ func TestPunchesAgainstALate销假DateAreFlaggedAndCorrected(t *testing.T) {
 // 临时替岗人员: the demo's substitute whose period ended shows 替岗结束 on the
 // roster and is not among the 在岗.
 func TestEndedSubstituteIsNotOnDutyOnTheRoster(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, _ := newDemoShell(t)
 	sc := openStaffScreen(t, s)
 	waitFor(t, "the 在岗 staff", func() bool { return len(sc.list.rows()) == 58 })
 	for _, r := range sc.list.rows() {

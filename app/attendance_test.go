@@ -150,10 +150,7 @@ func TestApprovingLeaveTurnsAbsenceIntoLeaveOnTheSheet(t *testing.T) {
 }
 
 func TestDemoSheetShowsLiuYueConvertedAbsenceAndWhy(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, st := newDemoShell(t)
 	month := demoMonth(st)
 	sc := openAttendance(t, s, month)
 	i, row := sheetRow(t, sc, "刘玥")
@@ -331,10 +328,7 @@ func TestEditPendingLeaveButNotADecidedOne(t *testing.T) {
 }
 
 func TestMonthRecordsListCorrectionsInspectionsOutings(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, st := newDemoShell(t)
 	month := demoMonth(st)
 	sc := openAttendance(t, s, month)
 	sc.onRecords()

@@ -210,10 +210,7 @@ func TestPrintAcceptanceNoticeShowsInCaseFile(t *testing.T) {
 }
 
 func TestCaseFiltersSearchAndOverdueHighlight(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, st := newDemoShell(t)
 	all, _ := st.Cases(models.CaseFilter{})
 	cal, _ := st.Calendar()
 	today := st.Today()
@@ -388,10 +385,7 @@ func TestClockParsing(t *testing.T) {
 }
 
 func TestCaseRegisterFiltersByHandler(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, st := newDemoShell(t)
 	s.show("办件")
 	sc := s.screens["办件"].(*casesScreen)
 	all, _ := st.Cases(models.CaseFilter{})

@@ -38,10 +38,7 @@ func peopleRow(t *testing.T, mv *monthView, name string) (int, []string) {
 }
 
 func TestDemoBreakdownItemsAddUpToTheScoreShown(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, st := newDemoShell(t)
 	sc := openScoring(t, s)
 	mv := sc.month
 	month := demoMonth(st)
@@ -121,10 +118,7 @@ func TestDemoBreakdownItemsAddUpToTheScoreShown(t *testing.T) {
 }
 
 func TestCloseMonthThenReopenNeedsReason(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, st := newDemoShell(t)
 	sc := openScoring(t, s)
 	mv := sc.month
 	month := demoMonth(st)
@@ -368,10 +362,7 @@ func TestSelectionStepsOnScreen(t *testing.T) {
 }
 
 func TestTrendDrawsOnePointPerScoredMonth(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, st := newDemoShell(t)
 	sc := openScoring(t, s)
 	sc.tabs.SelectIndex(2)
 	tv := sc.trend

@@ -118,10 +118,7 @@ func TestRegisterSubstituteAndIssueBadge(t *testing.T) {
 }
 
 func TestPrintSubstitutionFormFromTheRegister(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, _ := newDemoShell(t)
 	sc := openSubstitutesScreen(t, s)
 	sc.list.search.SetText("任重")
 	if len(sc.list.rows()) != 1 {

@@ -23,10 +23,7 @@ func openUniformsScreen(t *testing.T, s *shell) *uniformsScreen {
 // season's uniform to B01 in one go takes its people off the list,
 // prefilled with the sizes they last took, and the signed-for sheet prints.
 func TestIssueSeasonToWindowAndPrintReceipt(t *testing.T) {
-	s, st := newTestShell(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	s, st := newDemoShell(t)
 	changes, _ := st.SeasonChanges()
 	coming, ok := models.UpcomingSeasonChange(changes, st.Today())
 	if !ok || coming.On.Before(st.Today()) {

@@ -169,10 +169,7 @@ func TestImportCasesXLSXWithExcelDateTimeCells(t *testing.T) {
 }
 
 func TestCasesExportRoundTrip(t *testing.T) {
-	st := openStore(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	stored, _ := st.Cases(models.CaseFilter{})
 	for _, ext := range []string{".csv", ".xlsx"} {
 		path := filepath.Join(t.TempDir(), "办件"+ext)

@@ -103,10 +103,7 @@ func TestImportComplaintUpheldCreatesViolation(t *testing.T) {
 }
 
 func TestConductExportsRoundTrip(t *testing.T) {
-	st := openStore(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	counts := func() []int {
 		vs, _ := st.Violations(models.ViolationFilter{})
 		cs, _ := st.Complaints(models.ComplaintFilter{})

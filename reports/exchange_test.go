@@ -207,10 +207,7 @@ func TestImportUnreadableFilesAreRefusedNotCrashed(t *testing.T) {
 }
 
 func TestExportGivesBackTheSameRows(t *testing.T) {
-	st := openStore(t)
-	if err := st.FillDemo(); err != nil {
-		t.Fatal(err)
-	}
+	st := demoStore(t)
 	for _, kind := range []string{"windows", "staff"} {
 		for _, ext := range []string{".csv", ".xlsx"} {
 			path := filepath.Join(t.TempDir(), kind+ext)

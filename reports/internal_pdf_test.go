@@ -8,17 +8,56 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"govdesk/models"
 )
 
+// demoStore opens a store on the demo centre as filled on testNow: a copy
+// of one filled once for all the tests, the same centre FillDemo makes on
+// that day.
 func demoStore(t *testing.T) *models.Store {
 	t.Helper()
-	st := openStore(t)
-	must(t, st.FillDemo())
+	demoOnce.Do(func() {
+		if demoDir, demoErr = os.MkdirTemp("", "govdesk-demo-"); demoErr != nil {
+			return
+		}
+		st, err := models.Open(demoDir, models.WithClock(models.FixedClock(testNow)))
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demoErr = st.FillDemo()
+		if err := st.Close(); demoErr == nil {
+			demoErr = err
+		}
+	})
+	must(t, demoErr)
+	b, err := os.ReadFile(filepath.Join(demoDir, models.DatabaseFile))
+	must(t, err)
+	dir := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(dir, models.DatabaseFile), b, 0o644))
+	st, err := models.Open(dir, models.WithClock(models.FixedClock(testNow)))
+	must(t, err)
+	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+var (
+	demoOnce sync.Once
+	demoDir  string
+	demoErr  error
+)
+
+// TestMain removes the demo centre the tests copied from.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoDir != "" {
+		os.RemoveAll(demoDir)
+	}
+	os.Exit(code)
 }
 
 func flat(s string) string { return strings.Join(strings.Fields(s), "") }
