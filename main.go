@@ -85,6 +85,7 @@ func runWindow(dataDir string, stderr io.Writer, opts []models.Option) int {
 	if moved != "" {
 		app.ShowMoved(w, moved, dataDir)
 	}
+	a.Lifecycle().SetOnStarted(func() { lock.Shown() })
 	w.ShowAndRun()
 	return cli.ExitOK
 }

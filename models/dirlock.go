@@ -3,6 +3,7 @@ package models
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,9 @@ type InUseError struct {
 	Dir    string
 	Holder string // "进程 1234，2026-11-26 08:30 起" or ""
 	Pid    int    // the holder's process, 0 when unknown
+	// Shown is true once the holder's window is on screen (see
+	// DirLock.Shown); a holder still starting, or a command, has none yet
+	Shown bool
 }
 
 func (e *InUseError) Error() string {
@@ -66,7 +70,8 @@ func LockDir(dir string) (*DirLock, error) {
 	if !locked {
 		b, _ := os.ReadFile(path)
 		f.Close()
-		e := &InUseError{Dir: dir, Holder: strings.TrimSpace(string(b))}
+		holder, mark, _ := strings.Cut(strings.TrimSpace(string(b)), "\n")
+		e := &InUseError{Dir: dir, Holder: strings.TrimSpace(holder), Shown: strings.TrimSpace(mark) == shownMark}
 		fmt.Sscanf(e.Holder, "进程 %d", &e.Pid)
 		return nil, e
 	}
@@ -75,6 +80,25 @@ func LockDir(dir string) (*DirLock, error) {
 	fmt.Fprintf(f, "进程 %d，%s 起", os.Getpid(), time.Now().Format("2006-01-02 15:04"))
 	f.Sync()
 	return &DirLock{dir: dir, f: f}, nil
+}
+
+// shownMark is the lock file's second line once the holder's window shows.
+const shownMark = "窗口已显示"
+
+// Shown records in the lock file that the holder's window is on screen, so
+// that a second start knows there is a window to bring forward rather than
+// one still starting.
+func (l *DirLock) Shown() error {
+	if l == nil || l.f == nil {
+		return nil
+	}
+	if _, err := l.f.Seek(0, io.SeekEnd); err != nil {
+		return err
+	}
+	if _, err := fmt.Fprint(l.f, "\n"+shownMark); err != nil {
+		return err
+	}
+	return l.f.Sync()
 }
 
 // Dir is the data folder held.

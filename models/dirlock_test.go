@@ -22,6 +22,16 @@ func TestSecondLockOnADataFolderIsRefused(t *testing.T) {
 	if !strings.Contains(err.Error(), dir) || !strings.Contains(inUse.Holder, "进程 ") || inUse.Pid != os.Getpid() {
 		t.Fatalf("message does not say where and who: %v", err)
 	}
+	if inUse.Shown {
+		t.Fatal("a holder whose window has not shown reads as shown")
+	}
+	if err := first.Shown(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = LockDir(dir)
+	if !errors.As(err, &inUse) || !inUse.Shown || strings.Contains(inUse.Holder, shownMark) || inUse.Pid != os.Getpid() {
+		t.Fatalf("after the window shows: %+v", inUse)
+	}
 	if err := first.Unlock(); err != nil {
 		t.Fatal(err)
 	}
