@@ -71,7 +71,7 @@ func runWindow(dataDir string, stderr io.Writer, opts []models.Option) int {
 	// window holds, and opens it again, whether the backup was taken or not
 	restore := func(backup string) (string, app.Data, error) {
 		st.Close()
-		kept, err := lock.Restore(backup)
+		kept, err := lock.Restore(backup, opts...)
 		again, oerr := models.Open(dataDir, opts...)
 		if oerr != nil {
 			return kept, nil, oerr

@@ -94,6 +94,9 @@ func (a *auditScreen) onShow(id uint) {
 		changes = []string{"（无字段变化）"}
 	}
 	head := fmt.Sprintf("%s　%s　%s %s「%s」", e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Action, e.Entity, e.Key)
+	if e.Origin != "" {
+		head += "　来自" + e.Origin + "（恢复备份时保留）"
+	}
 	body := container.NewVBox(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, c := range changes {
 		body.Add(wrapLabel(c))
@@ -144,7 +147,11 @@ func (a *auditScreen) reload() {
 		for i, e := range entries {
 			a.entries[e.ID] = e
 			changes := strings.Join(e.Changes(), "；")
-			rs[i] = record{id: e.ID, cells: []string{e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Entity, e.Key, e.Action, changes},
+			action := e.Action
+			if e.Origin != "" {
+				action += "（" + e.Origin + "）"
+			}
+			rs[i] = record{id: e.ID, cells: []string{e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Entity, e.Key, action, changes},
 				search: e.Operator + " " + e.Key + " " + changes}
 		}
 		a.list.setRecords(rs)

@@ -122,7 +122,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		if len(rest) != 1 {
 			return usage("restore 需要一个备份文件")
 		}
-		kept, err := models.Restore(dataDir, rest[0])
+		kept, err := models.Restore(dataDir, rest[0], opts...)
 		if err != nil {
 			return fail(stderr, err)
 		}
