@@ -27,6 +27,9 @@ type auditData interface {
 	SetOperator(string) error
 	Backup(path string) error
 	Check() ([]string, error)
+	SavedBackups() ([]models.SavedBackup, error)
+	BackupDir() string
+	SetBackupDir(string) error
 	noticeRegisterData
 	archive
 	exporter
@@ -67,6 +70,7 @@ func newAuditScreen(s *shell, d auditData) *auditScreen {
 	setOp := widget.NewButtonWithIcon("更改操作员", theme.AccountIcon(), a.onOperator)
 	backup := widget.NewButtonWithIcon("备份数据库", theme.DocumentSaveIcon(), a.onBackup)
 	check := widget.NewButtonWithIcon("检查数据库", theme.ConfirmIcon(), a.onCheck)
+	backupDir := widget.NewButtonWithIcon("自动备份文件夹", theme.FolderIcon(), a.onBackupDir)
 	a.regBtn = registerButton(s, d, func(r *noticeRegister) { a.register = r })
 	restore := widget.NewButtonWithIcon("恢复数据库", theme.HistoryIcon(), s.onRestore)
 	if s.restore == nil {
@@ -75,7 +79,7 @@ func newAuditScreen(s *shell, d auditData) *auditScreen {
 	filters := container.NewHBox(a.entity, container.NewGridWrap(fyne.NewSize(220, 36), a.text),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.from), widget.NewLabel("至"),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.to), query, exp, widget.NewSeparator(), a.regBtn)
-	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, restore, check), filters)
+	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, backupDir, restore, check), filters)
 	a.box = container.NewBorder(top, nil, nil, nil, a.list.layout())
 	a.reload()
 	return a
@@ -228,5 +232,35 @@ func (a *auditScreen) onOperator() {
 		a.reload()
 	}, a.shell.win)
 	d.Resize(fyne.NewSize(420, 180))
+	d.Show()
+}
+
+// onBackupDir shows where the automatic backups go and lets it be changed
+// (a USB drive, another disk); empty goes back to backups/ in the data folder.
+func (a *auditScreen) onBackupDir() {
+	dir := widget.NewEntry()
+	dir.SetText(a.data.BackupDir())
+	pick := widget.NewButtonWithIcon("选择…", theme.FolderOpenIcon(), func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				dir.SetText(u.Path())
+			}
+		}, a.shell.win)
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+	item := widget.NewFormItem("文件夹", container.NewBorder(nil, nil, nil, pick, dir))
+	item.HintText = "程序每次启动时和每天自动备份到这里，保留最近 7 天、4 周和 12 个月的备份；留空则用数据目录下的 backups"
+	d := dialog.NewForm("自动备份文件夹", "保存", "取消", []*widget.FormItem{item}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := a.data.SetBackupDir(dir.Text); err != nil {
+			showError("无法更改自动备份文件夹", err, a.shell.win)
+			return
+		}
+		a.reload()
+	}, a.shell.win)
+	d.Resize(fyne.NewSize(640, 220))
 	d.Show()
 }

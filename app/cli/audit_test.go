@@ -79,3 +79,19 @@ func TestCheckReportsAByteFlippedInTheAuditLog(t *testing.T) {
 		t.Fatalf("check after a byte flip: exit %d, %s", code, errs)
 	}
 }
+
+// A scheduled task runs backup --auto: the backup lands in backups/ under
+// the day's name; --auto with --out is a wrong command line.
+func TestScheduledAutomaticBackup(t *testing.T) {
+	data := t.TempDir()
+	code, out, errs := run(t, "--data", data, "backup", "--auto")
+	if code != ExitOK || !strings.Contains(out, "自动备份-20261126-090000.db") {
+		t.Fatalf("backup --auto: %d %s %s", code, out, errs)
+	}
+	if _, err := os.Stat(filepath.Join(data, "backups", "自动备份-20261126-090000.db")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := run(t, "--data", data, "backup", "--auto", "--out", filepath.Join(t.TempDir(), "x.db")); code != ExitUsage {
+		t.Fatalf("--auto with --out: exit %d, want 2", code)
+	}
+}

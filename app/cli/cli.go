@@ -36,7 +36,8 @@ const (
                                                已印制过的文书再次印制为重印（同一文号）；--new-issue 重新出具
                                                （新文号，原文书作废）；--override 填写逾期出具一次性告知书的理由；
                                                --preview 只预览，不编号、不登记
-  govdesk [--data 目录] backup --out 文件
+  govdesk [--data 目录] backup --out 文件 | backup --auto
+                                               --auto：自动备份到备份文件夹并按保留规则清理旧备份（供计划任务使用）
   govdesk [--data 目录] restore 文件
   govdesk [--data 目录] check                    检查数据库完整性
   govdesk version                              显示版本
@@ -144,6 +145,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	newIssue := fs.Bool("new-issue", false, "重新出具：新文号，原文书作废")
 	preview := fs.Bool("preview", false, "只预览，不编号")
 	override := fs.String("override", "", "逾期出具的理由")
+	auto := fs.Bool("auto", false, "自动备份")
 	var cases, fields listFlag
 	fs.Var(&cases, "case", "办件编号（可重复）")
 	fs.Var(&fields, "field", "名称=内容（可重复）")
@@ -158,8 +160,8 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		return usage("export 需要种类和 --out 文件，例如：govdesk export staff --out 人员.xlsx")
 	case cmd == "notice" && (len(pos) != 1 || *out == "" || len(cases) == 0):
 		return usage("notice 需要文书种类、--case 办件编号和 --out 文件，例如：govdesk notice 受理通知书 --case SL2026001 --out 受理通知书.pdf")
-	case cmd == "backup" && (len(pos) != 0 || *out == ""):
-		return usage("backup 需要 --out 文件")
+	case cmd == "backup" && (len(pos) != 0 || (*out == "") == !*auto):
+		return usage("backup 需要 --out 文件，或 --auto")
 	case (cmd == "demo" || cmd == "check") && len(pos) != 0:
 		return usage("%s 不需要其他参数", cmd)
 	}
@@ -225,6 +227,14 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		}
 		fmt.Fprintf(stdout, "已保存到 %s\n", *out)
 	case "backup":
+		if *auto {
+			path, err := st.AutoBackup()
+			if err != nil {
+				return fail(stderr, err)
+			}
+			fmt.Fprintf(stdout, "已备份到 %s。\n", path)
+			break
+		}
 		if err := st.Backup(*out); err != nil {
 			return fail(stderr, err)
 		}
@@ -252,7 +262,7 @@ func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 // boolFlags are the flags that take no value.
-var boolFlags = map[string]bool{"new-issue": true, "preview": true}
+var boolFlags = map[string]bool{"new-issue": true, "preview": true, "auto": true}
 
 // interleave moves flags after positional arguments to the front, so both
 // "export staff --out f" and "export --out f staff" work.
