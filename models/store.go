@@ -24,6 +24,7 @@ type Store struct {
 
 	opMu    sync.Mutex
 	opCache string
+	account *Account // signed in; nil in single-user mode or signed out
 }
 
 // Open creates or opens govdesk.db in dataDir (creating the folder), brings
@@ -382,11 +383,15 @@ type Setting struct {
 
 const settingOperator = "operator"
 
-// Operator is the name written into the audit log for changes made here: the
-// name set in settings, or else the operating system's user name.
+// Operator is the name written into the audit log for changes made here:
+// the signed-in account's; in single-user mode (no account yet) the name set
+// in settings, or else the operating system's user name.
 func (s *Store) Operator() string {
 	s.opMu.Lock()
 	defer s.opMu.Unlock()
+	if s.account != nil {
+		return s.account.Name
+	}
 	if s.opCache != "" {
 		return s.opCache
 	}
@@ -403,6 +408,9 @@ func (s *Store) SetOperator(name string) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return FieldErrors{{"操作员", "请填写操作员姓名"}}
+	}
+	if has, err := s.HasAccounts(); err != nil || has {
+		return refused("已启用操作员账号：操作日志记录登录的账号，无需填写操作员")
 	}
 	before := s.Operator()
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
@@ -450,8 +458,15 @@ func (s *Store) write(fn func(tx *gorm.DB, a *auditor) error) error {
 func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() error) error {
 	op := s.Operator()
 	return s.db.Transaction(func(tx *gorm.DB) error {
+		single, err := singleUser(tx)
+		if err != nil {
+			return err
+		}
 		a := &auditor{at: s.Now(), operator: op}
 		if err := fn(tx, a); err != nil {
+			return err
+		}
+		if err := s.permit(single, a.entries); err != nil {
 			return err
 		}
 		if err := appendAudit(tx, a.entries); err != nil {
