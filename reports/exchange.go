@@ -123,6 +123,18 @@ var importers = map[string]func() importer{
 	"commendations": func() importer { return &commendationImporter{} },
 }
 
+// importEntities names the records each kind of import changes, as the
+// audit log and the operator roles name them.
+var importEntities = map[string]string{
+	"windows": "窗口", "staff": "人员", "cases": "办件", "punches": "打卡", "leaves": "请假",
+	"inspections": "查岗记录", "uniforms": "服装发放", "violations": "违规记录", "complaints": "投诉",
+	"ratings": "好差评", "commendations": "表扬",
+}
+
+// ImportEntity is the kind of record an import of kind changes ("" for a
+// kind Import does not accept).
+func ImportEntity(kind string) string { return importEntities[kind] }
+
 // ImportKinds lists the kinds Import accepts.
 func ImportKinds() []string { return sortedKeys(importers) }
 

@@ -21,8 +21,9 @@ import (
 const (
 	ExitOK       = 0
 	ExitRefused  = 1 // the data was refused
-	ExitUsage    = 2 // the command line is wrong
+	ExitUsage    = 2 // the command line is wrong, or the account may not
 	envDataDir   = "GOVDESK_DATA"
+	envPassword  = "GOVDESK_PASSWORD"
 	usageSummary = `用法：
   govdesk [--data 目录]                          打开桌面程序
   govdesk [--data 目录] demo                     在空数据库中填入演示中心
@@ -42,6 +43,8 @@ const (
   govdesk [--data 目录] check                    检查数据库完整性
   govdesk version                              显示版本
 数据目录也可用环境变量 GOVDESK_DATA 指定；默认：%s
+设有操作员账号的数据库，命令须用 --user 账号名 登录（放在命令前后均可）；密码取自环境变量
+GOVDESK_PASSWORD，没有时提示输入。账号角色不允许的命令被拒绝（退出状态 2）。
 `
 )
 
@@ -52,6 +55,7 @@ func ParseGlobal(args []string, stderr io.Writer) (dataDir string, rest []string
 	fs := flag.NewFlagSet("govdesk", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&dataDir, "data", "", "数据目录")
+	user := fs.String("user", "", "操作员账号")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			Usage(stderr)
@@ -67,7 +71,12 @@ func ParseGlobal(args []string, stderr io.Writer) (dataDir string, rest []string
 	if dataDir == "" {
 		dataDir = DefaultDataDir()
 	}
-	return dataDir, fs.Args(), -1
+	rest = fs.Args()
+	if *user != "" && len(rest) > 0 {
+		// the sub-command takes it: its place on the line does not matter
+		rest = append(rest, "--user", *user)
+	}
+	return dataDir, rest, -1
 }
 
 // Usage prints the command summary.
@@ -120,14 +129,32 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		fmt.Fprintln(stdout, VersionText(Metadata))
 		return ExitOK
 	case "restore":
-		if len(rest) != 1 {
+		rfs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+		rfs.SetOutput(io.Discard)
+		user := rfs.String("user", "", "操作员账号")
+		if err := rfs.Parse(interleave(rest)); err != nil {
+			return usage("参数错误：%v", err)
+		}
+		if rfs.NArg() != 1 {
 			return usage("restore 需要一个备份文件")
 		}
-		kept, err := models.Restore(dataDir, rest[0], opts...)
+		// a database that does not open is what a restore is for: nobody
+		// can sign in to it, and whoever can replace the file can restore
+		if st, err := models.Open(dataDir, opts...); err == nil {
+			acc, code := signIn(st, *user, cmd, "", stderr)
+			st.Close()
+			if code >= 0 {
+				return code
+			}
+			if acc != nil {
+				opts = append(opts, models.SignedIn(*acc))
+			}
+		}
+		kept, err := models.Restore(dataDir, rfs.Arg(0), opts...)
 		if err != nil {
 			return fail(stderr, err)
 		}
-		fmt.Fprintf(stdout, "已从 %s 恢复数据库。\n", rest[0])
+		fmt.Fprintf(stdout, "已从 %s 恢复数据库。\n", rfs.Arg(0))
 		if kept != "" {
 			fmt.Fprintf(stdout, "恢复前的数据库已保存为 %s\n", kept)
 		}
@@ -146,6 +173,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	preview := fs.Bool("preview", false, "只预览，不编号")
 	override := fs.String("override", "", "逾期出具的理由")
 	auto := fs.Bool("auto", false, "自动备份")
+	user := fs.String("user", "", "操作员账号")
 	var cases, fields listFlag
 	fs.Var(&cases, "case", "办件编号（可重复）")
 	fs.Var(&fields, "field", "名称=内容（可重复）")
@@ -171,6 +199,13 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		return fail(stderr, err)
 	}
 	defer st.Close()
+	kind := ""
+	if len(pos) > 0 {
+		kind = pos[0]
+	}
+	if _, code := signIn(st, *user, cmd, kind, stderr); code >= 0 {
+		return code
+	}
 
 	switch cmd {
 	case "demo":
@@ -262,7 +297,7 @@ func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 // boolFlags are the flags that take no value.
-var boolFlags = map[string]bool{"new-issue": true, "preview": true, "auto": true}
+var boolFlags = map[string]bool{"new-issue": true, "preview": true, "auto": true, "personal": true}
 
 // interleave moves flags after positional arguments to the front, so both
 // "export staff --out f" and "export --out f staff" work.
@@ -293,6 +328,10 @@ func fail(stderr io.Writer, err error) int {
 			fmt.Fprintln(stderr, p.String())
 		}
 		return ExitRefused
+	}
+	if models.IsForbidden(err) {
+		fmt.Fprintln(stderr, err.Error())
+		return ExitUsage
 	}
 	fmt.Fprintln(stderr, "错误："+err.Error())
 	return ExitRefused
