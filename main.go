@@ -75,9 +75,15 @@ func runWindow(dataDir string, stderr io.Writer, opts []models.Option) int {
 	restore := func(backup string) (string, app.Data, error) {
 		mu.Lock()
 		defer mu.Unlock()
+		// the operator stays signed in over the restored data, and the
+		// restore is recorded under the account
+		o := opts
+		if acc, ok := st.Account(); ok {
+			o = append(append([]models.Option{}, opts...), models.SignedIn(acc))
+		}
 		st.Close()
-		kept, err := lock.Restore(backup, opts...)
-		again, oerr := models.Open(dataDir, opts...)
+		kept, err := lock.Restore(backup, o...)
+		again, oerr := models.Open(dataDir, o...)
 		if oerr != nil {
 			return kept, nil, oerr
 		}

@@ -73,8 +73,15 @@ func newAuditScreen(s *shell, d auditData) *auditScreen {
 	backupDir := widget.NewButtonWithIcon("自动备份文件夹", theme.FolderIcon(), a.onBackupDir)
 	a.regBtn = registerButton(s, d, func(r *noticeRegister) { a.register = r })
 	restore := widget.NewButtonWithIcon("恢复数据库", theme.HistoryIcon(), s.onRestore)
-	if s.restore == nil {
+	if s.restore == nil || !s.isAdmin() {
 		restore.Hide()
+	}
+	if _, signedIn := s.data.Account(); signedIn {
+		setOp.Hide() // the log records the account signed in
+	}
+	if !s.isAdmin() {
+		backupDir.Hide()
+		backup.Hide() // a backup holds every personal record
 	}
 	filters := container.NewHBox(a.entity, container.NewGridWrap(fyne.NewSize(220, 36), a.text),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.from), widget.NewLabel("至"),
@@ -144,7 +151,11 @@ func (a *auditScreen) reload() {
 			showError("无法读取操作日志", err, a.shell.win)
 			return
 		}
-		a.operator.SetText("当前操作员：" + a.data.Operator())
+		if acc, ok := a.shell.data.Account(); ok {
+			a.operator.SetText(fmt.Sprintf("当前账号：%s（%s）", acc.Name, acc.Role))
+		} else {
+			a.operator.SetText("当前操作员：" + a.data.Operator())
+		}
 		a.entity.Options = append([]string{allEntities}, entities...)
 		a.entries = make(map[uint]models.AuditEntry, len(entries))
 		rs := make([]record, len(entries))

@@ -143,7 +143,10 @@ func (s *shell) runRestore(path string) {
 		wait.Hide()
 		if data != nil {
 			ns := newShell(s.win, data)
-			ns.restore, ns.async = s.restore, s.async
+			ns.restore, ns.async, ns.gate = s.restore, s.async, s.gate
+			if ns.gate != nil {
+				ns.gate.data, ns.gate.shell = data, ns
+			}
 			s.win.SetContent(ns.content())
 			s = ns
 		}

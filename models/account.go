@@ -413,3 +413,39 @@ func singleUser(tx *gorm.DB) (bool, error) {
 	err := tx.Model(&Account{}).Count(&n).Error
 	return n == 0, err
 }
+
+const (
+	settingIdle = "idle_minutes"
+	// DefaultIdleMinutes is how long the window waits without use before
+	// signing the operator out, unless the administrator sets another.
+	DefaultIdleMinutes = 15
+)
+
+// IdleMinutes is how long the window may stay unused before it signs the
+// operator out; 0 never.
+func (s *Store) IdleMinutes() int {
+	var st Setting
+	if err := s.db.Where("key = ?", settingIdle).Limit(1).Find(&st).Error; err != nil || st.Value == "" {
+		return DefaultIdleMinutes
+	}
+	var n int
+	if _, err := fmt.Sscanf(st.Value, "%d", &n); err != nil || n < 0 {
+		return DefaultIdleMinutes
+	}
+	return n
+}
+
+// SetIdleMinutes sets IdleMinutes (0 to 480).
+func (s *Store) SetIdleMinutes(n int) error {
+	if n < 0 || n > 480 {
+		return FieldErrors{{"空闲自动退出", "请填写 0 到 480 之间的分钟数（0 表示不自动退出）"}}
+	}
+	before := s.IdleMinutes()
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if err := tx.Save(&Setting{Key: settingIdle, Value: fmt.Sprint(n)}).Error; err != nil {
+			return err
+		}
+		a.update(settingRecord{"空闲自动退出（分钟）", fmt.Sprint(before)}, settingRecord{"空闲自动退出（分钟）", fmt.Sprint(n)})
+		return nil
+	})
+}
