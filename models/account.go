@@ -401,6 +401,12 @@ func (s *Store) permit(single bool, entries []AuditEntry) error {
 	if !ok {
 		return &ForbiddenError{"本数据库已设操作员账号，请先登录（命令行用 --user 账号名）"}
 	}
+	if first := entries[0]; first.Action == ActionView || first.Action == ActionExport {
+		if !acc.Role.MaySeePersonal() {
+			return Forbidden(acc.Role, "查看或导出身份证号、手机号")
+		}
+		return nil
+	}
 	if e := entries[0].Entity; !acc.Role.MayChange(e) {
 		return Forbidden(acc.Role, "修改“"+e+"”")
 	}

@@ -90,3 +90,32 @@ func TestPasswordIsAskedForWithoutTheEnvironmentVariable(t *testing.T) {
 		t.Fatalf("exit %d, asked %v: %s", code, asked, errs)
 	}
 }
+
+// --personal writes the numbers in clear and is in the log; for 只读 it is
+// refused with exit 2.
+func TestPersonalExportNeedsTheRightRole(t *testing.T) {
+	data := t.TempDir()
+	run(t, "--data", data, "demo")
+	accountsIn(t, data)
+	t.Setenv(envPassword, "密码12345678")
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		user string
+		code int
+	}{
+		{"孙只读", ExitUsage},
+		{"王考勤", ExitOK},
+	} {
+		out := filepath.Join(dir, tc.user+".csv")
+		code, _, errs := run(t, "--data", data, "--user", tc.user, "export", "staff", "--out", out, "--personal")
+		if code != tc.code {
+			t.Fatalf("%s: exit %d, want %d: %s", tc.user, code, tc.code, errs)
+		}
+	}
+	log := filepath.Join(dir, "log.csv")
+	run(t, "--data", data, "--user", "李主任", "export", "audit", "--out", log)
+	b, _ := os.ReadFile(log)
+	if !strings.Contains(string(b), "王考勤,人员,") || strings.Contains(string(b), "孙只读,人员,") {
+		t.Fatalf("the log of personal exports:\n%.600s", b)
+	}
+}

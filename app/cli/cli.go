@@ -28,7 +28,8 @@ const (
   govdesk [--data 目录]                          打开桌面程序
   govdesk [--data 目录] demo                     在空数据库中填入演示中心
   govdesk [--data 目录] import 种类 文件          种类：%s
-  govdesk [--data 目录] export 种类 --out 文件 [--month 2026-11 | --quarter 2026Q4] [--new-issue]
+  govdesk [--data 目录] export 种类 --out 文件 [--month 2026-11 | --quarter 2026Q4] [--new-issue] [--personal]
+                                               staff 与 cases 的身份证号、手机号默认打码；--personal 导出完整号码（记入操作日志）
                                                种类：%s（.xlsx 或 .csv；attendance 与 scores-month 也可导出 .pdf 通报，
                                                再次导出沿用原文号，--new-issue 重新出具：新文号，原通报作废）
   govdesk [--data 目录] notice 文书 --case 办件编号 --out 文件.pdf [--field 名称=内容 ...]
@@ -174,6 +175,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	override := fs.String("override", "", "逾期出具的理由")
 	auto := fs.Bool("auto", false, "自动备份")
 	user := fs.String("user", "", "操作员账号")
+	personal := fs.Bool("personal", false, "导出完整身份证号、手机号")
 	var cases, fields listFlag
 	fs.Var(&cases, "case", "办件编号（可重复）")
 	fs.Var(&fields, "field", "名称=内容（可重复）")
@@ -228,7 +230,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		}
 		fmt.Fprintf(stdout, "导入完成：%s。\n", stats)
 	case "export":
-		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{Month: *month, Quarter: *quarter, NewIssue: *newIssue})
+		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{Month: *month, Quarter: *quarter, NewIssue: *newIssue, Personal: *personal})
 		if err != nil {
 			return fail(stderr, err)
 		}
