@@ -182,7 +182,7 @@ func TestTypeNewStaffSaveAndSeeInTable(t *testing.T) {
 
 	waitFor(t, "王堃 in the table", func() bool { return len(sc.list.rows()) == 1 })
 	row := strings.Join(sc.list.rows()[0], " ")
-	want := "ZW100 王堃 男 150902********5794 13800138000 市市场监督管理局 A01 企业开办综合窗口 窗口工作人员 2026-11-02 在岗"
+	want := "ZW100 王堃 男 150902********5794 138****8000 市市场监督管理局 A01 企业开办综合窗口 窗口工作人员 2026-11-02 在岗"
 	if row != want {
 		t.Fatalf("row shows %q\nwant      %q", row, want)
 	}
@@ -290,16 +290,32 @@ func TestSortByColumnTogglesOrder(t *testing.T) {
 	}
 }
 
-func TestMaskedIDUnlessUnmasked(t *testing.T) {
-	s, _ := newDemoShell(t)
+// The roster shows identity and phone numbers masked; 显示身份证号、手机号
+// unmasks the selected person's alone, and the audit log records it.
+func TestMaskedNumbersUnmaskedOnePersonAtATime(t *testing.T) {
+	s, st := newDemoShell(t)
 	sc := openStaffScreen(t, s)
 	sc.status.SetSelected(allStatuses)
 	waitFor(t, "the demo staff", func() bool { return len(sc.list.rows()) == 60 })
-	if id := sc.list.rows()[0][3]; !strings.Contains(id, "********") {
-		t.Fatalf("list shows %q", id)
+	for _, r := range sc.list.rows() {
+		if !strings.Contains(r[3], "********") || !strings.Contains(r[4], "****") {
+			t.Fatalf("list shows %q %q", r[3], r[4])
+		}
 	}
-	test.TapAt(sc.unmask, fyne.NewPos(10, sc.unmask.Size().Height/2))
+	first := sc.list.rows()[0][0]
+	sc.list.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	test.Tap(sc.reveal)
 	waitFor(t, "unmasked numbers", func() bool { return !strings.Contains(sc.list.rows()[0][3], "*") })
+	if r := sc.list.rows()[0]; strings.Contains(r[4], "*") || r[0] != first {
+		t.Fatalf("row after unmasking: %q", r)
+	}
+	if r := sc.list.rows()[1]; !strings.Contains(r[3], "*") {
+		t.Fatalf("another person unmasked too: %q", r)
+	}
+	log, _ := st.AuditLog(models.AuditFilter{Text: first})
+	if len(log) == 0 || log[0].Action != models.ActionView {
+		t.Fatalf("unmasking not in the log: %+v", log)
+	}
 }
 
 func TestHomeOffersDemoOnEmptyDatabase(t *testing.T) {

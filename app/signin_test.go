@@ -201,3 +201,48 @@ func TestWrongPasswordAndIdleSignOut(t *testing.T) {
 		t.Errorf("no reason shown:\n%s", m)
 	}
 }
+
+// 只读 looks at the roster without a way to unmask anyone, and cannot
+// tick the personal data of an export.
+func TestReadOnlySeesNoPersonalData(t *testing.T) {
+	g, _ := openGate(t, func(st *models.Store) {
+		twoAccounts(t)(st)
+		st.SignIn("李主任", "密码12345678")
+		u := models.HomeUnit{Name: "市民政局"}
+		st.SaveHomeUnit(&u)
+		if err := st.SaveAccount(&models.Account{Name: "孙只读", Role: models.RoleReadOnly}, "密码12345678"); err != nil {
+			t.Fatal(err)
+		}
+		st.SignOut()
+	})
+	signInAs(t, g, "孙只读", "密码12345678")
+	s := g.shell
+	if s == nil {
+		t.Fatal("not signed in")
+	}
+	sc := openStaffScreen(t, s)
+	if sc.reveal.Visible() {
+		t.Error("只读 is offered to unmask numbers")
+	}
+	var check *widget.Check
+	askPersonal(s, "人员", func(bool) {})
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Check:
+			check = x
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.TempWidgetRenderer(t, x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(s.win.Canvas().Overlays().Top())
+	if check == nil || !check.Disabled() {
+		t.Fatalf("the personal data choice for 只读: %v", check)
+	}
+}
