@@ -44,7 +44,7 @@ type staffScreen struct {
 	reveal   *widget.Button
 	revealed map[uint]bool
 	actions  []*widget.Button // enabled when a person is selected
-	box     fyne.CanvasObject
+	box      fyne.CanvasObject
 
 	form *staffForm // the form last opened, for tests
 }
