@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"govdesk/models"
@@ -90,4 +91,18 @@ func mayRun(role models.Role, cmd, kind string) (what string, ok bool) {
 		return "导入“" + entity + "”", role.MayChange(entity)
 	}
 	return "", true // check, export, notice: the store refuses what the role may not change
+}
+
+// signInToRestore signs user in to the database a restore is to replace,
+// when there is one that opens; see signIn.
+func signInToRestore(dataDir, user string, stderr io.Writer, opts []models.Option) (*models.Account, int) {
+	if _, err := os.Stat(filepath.Join(dataDir, models.DatabaseFile)); err != nil {
+		return nil, -1
+	}
+	st, err := models.Open(dataDir, opts...)
+	if err != nil {
+		return nil, -1
+	}
+	defer st.Close()
+	return signIn(st, user, "restore", "", stderr)
 }

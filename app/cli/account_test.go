@@ -119,3 +119,29 @@ func TestPersonalExportNeedsTheRightRole(t *testing.T) {
 		t.Fatalf("the log of personal exports:\n%.600s", b)
 	}
 }
+
+// Only an administrator restores a database that has accounts; the restore
+// is recorded under the administrator.
+func TestRestoreNeedsTheAdministrator(t *testing.T) {
+	data := t.TempDir()
+	accountsIn(t, data)
+	t.Setenv(envPassword, "密码12345678")
+	bak := filepath.Join(t.TempDir(), "备份.db")
+	if code, _, errs := run(t, "--data", data, "--user", "李主任", "backup", "--out", bak); code != ExitOK {
+		t.Fatal(errs)
+	}
+	if code, _, errs := run(t, "--data", data, "--user", "王考勤", "restore", bak); code != ExitUsage || !strings.Contains(errs, "不能恢复数据库") {
+		t.Fatalf("考勤员 restoring: %d %s", code, errs)
+	}
+	if code, _, errs := run(t, "--data", data, "restore", bak); code != ExitUsage {
+		t.Fatalf("restoring without an account: %d %s", code, errs)
+	}
+	if code, _, errs := run(t, "--data", data, "restore", bak, "--user", "李主任"); code != ExitOK {
+		t.Fatalf("administrator restoring: %d %s", code, errs)
+	}
+	log := filepath.Join(t.TempDir(), "log.csv")
+	run(t, "--data", data, "--user", "李主任", "export", "audit", "--out", log)
+	if b, _ := os.ReadFile(log); !strings.Contains(string(b), "李主任,数据库,备份.db,恢复") {
+		t.Fatalf("the restore in the log:\n%.500s", b)
+	}
+}

@@ -139,17 +139,13 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		if rfs.NArg() != 1 {
 			return usage("restore 需要一个备份文件")
 		}
-		// a database that does not open is what a restore is for: nobody
-		// can sign in to it, and whoever can replace the file can restore
-		if st, err := models.Open(dataDir, opts...); err == nil {
-			acc, code := signIn(st, *user, cmd, "", stderr)
-			st.Close()
-			if code >= 0 {
-				return code
-			}
-			if acc != nil {
-				opts = append(opts, models.SignedIn(*acc))
-			}
+		// a database that does not open (or is not there yet) is what a
+		// restore is for: nobody can sign in to it, and whoever can replace
+		// the file can restore
+		if acc, code := signInToRestore(dataDir, *user, stderr, opts); code >= 0 {
+			return code
+		} else if acc != nil {
+			opts = append(opts, models.SignedIn(*acc))
 		}
 		kept, err := models.Restore(dataDir, rfs.Arg(0), opts...)
 		if err != nil {
