@@ -36,6 +36,12 @@ func openGate(t *testing.T, fill func(st *models.Store)) (*gate, *models.Store) 
 	t.Cleanup(win.Close)
 	g := newGate(win, NewData(st), []WindowOption{runSync})
 	g.start()
+	t.Cleanup(func() {
+		if g.stop != nil {
+			close(g.stop) // the idle watcher
+			g.stop = nil
+		}
+	})
 	return g, st
 }
 
