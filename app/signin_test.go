@@ -252,3 +252,50 @@ func TestReadOnlySeesNoPersonalData(t *testing.T) {
 		t.Fatalf("the personal data choice for 只读: %v", check)
 	}
 }
+
+// The administrator adds a 督查 on 账号; the new account signs in.
+func TestAdministratorAddsAnAccount(t *testing.T) {
+	g, st := openGate(t, twoAccounts(t))
+	signInAs(t, g, "李主任", "密码12345678")
+	s := g.shell
+	s.show("账号")
+	a, ok := s.screens["账号"].(*accountsScreen)
+	if !ok || len(a.list.rows()) != 2 {
+		t.Fatalf("账号 screen: %v", a)
+	}
+	a.onEditAccount(models.Account{Role: models.RoleReadOnly})
+	var entries []*widget.Entry
+	var role *widget.Select
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Entry:
+			entries = append(entries, x)
+		case *widget.Select:
+			role = x
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.TempWidgetRenderer(t, x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(s.win.Canvas().Overlays().Top())
+	if len(entries) != 2 || role == nil {
+		t.Fatalf("form has %d entries, role %v", len(entries), role)
+	}
+	test.Type(entries[0], "赵督查")
+	test.Type(entries[1], "督查密码12345")
+	role.SetSelected(string(models.RoleInspector))
+	test.Tap(confirmButton(t, s, "保存"))
+	if rows := a.list.rows(); len(rows) != 3 {
+		t.Fatalf("accounts after adding: %v", rows)
+	}
+	st.SignOut()
+	if acc, err := st.SignIn("赵督查", "督查密码12345"); err != nil || acc.Role != models.RoleInspector {
+		t.Fatalf("the new account: %+v %v", acc, err)
+	}
+}
