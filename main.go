@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -69,10 +71,19 @@ func runWindow(dataDir string, stderr io.Writer, opts []models.Option) int {
 	defer func() { st.Close() }()
 	// a restore closes the store, replaces the file under the lock the
 	// window holds, and opens it again, whether the backup was taken or not
+	var mu sync.Mutex // held by a restore and by an automatic backup, which both use st
 	restore := func(backup string) (string, app.Data, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		// the operator stays signed in over the restored data, and the
+		// restore is recorded under the account
+		o := opts
+		if acc, ok := st.Account(); ok {
+			o = append(append([]models.Option{}, opts...), models.SignedIn(acc))
+		}
 		st.Close()
-		kept, err := lock.Restore(backup)
-		again, oerr := models.Open(dataDir, opts...)
+		kept, err := lock.Restore(backup, o...)
+		again, oerr := models.Open(dataDir, o...)
 		if oerr != nil {
 			return kept, nil, oerr
 		}
@@ -85,7 +96,32 @@ func runWindow(dataDir string, stderr io.Writer, opts []models.Option) int {
 	if moved != "" {
 		app.ShowMoved(w, moved, dataDir)
 	}
-	a.Lifecycle().SetOnStarted(func() { lock.Shown() })
+	told := false
+	autoBackup := func(onlyIfDue bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if onlyIfDue && !st.AutoBackupDue() {
+			return
+		}
+		if _, err := st.AutoBackup(); err != nil {
+			fmt.Fprintln(stderr, "自动备份失败：", err)
+			if !told { // once: a USB drive left out fails every check
+				told = true
+				app.ShowAutoBackupProblem(w, err)
+			}
+		}
+	}
+	a.Lifecycle().SetOnStarted(func() {
+		lock.Shown()
+		// a backup at every start, then one a day (checked every few
+		// minutes: the window may stay open for days)
+		go func() {
+			autoBackup(false)
+			for range time.Tick(10 * time.Minute) {
+				autoBackup(true)
+			}
+		}()
+	})
 	w.ShowAndRun()
 	return cli.ExitOK
 }

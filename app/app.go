@@ -47,6 +47,7 @@ type Data interface {
 	calendarData
 	noticeSettingsData
 	auditData
+	accountData
 }
 
 // storeData serves Data from the SQLite store, with imports and exports
@@ -116,6 +117,9 @@ type shell struct {
 	// restore replaces the database with a backup (WithRestore); nil when
 	// the window cannot.
 	restore Restorer
+	// gate signs the operator in and out; nil when the screens are shown
+	// without one (a database without accounts in tests)
+	gate *gate
 }
 
 // Setup applies the theme and icon to a new application.
@@ -125,14 +129,12 @@ func Setup(a fyne.App) {
 	useChineseDialogs()
 }
 
-// NewMainWindow builds GovDesk's main window over the data.
+// NewMainWindow builds GovDesk's main window over the data: first the
+// administrator's setup (a database without accounts) or the sign-in, then
+// the screens the signed-in role may open.
 func NewMainWindow(a fyne.App, data Data, opts ...WindowOption) fyne.Window {
 	win := a.NewWindow("政务窗口管理 GovDesk")
-	s := newShell(win, data)
-	for _, o := range opts {
-		o(s)
-	}
-	win.SetContent(s.content())
+	newGate(win, data, opts).start()
 	placeWindow(a, win)
 	return win
 }
@@ -160,6 +162,17 @@ func newShell(win fyne.Window, data Data) *shell {
 		"工作日历": func() screen { return newCalendarScreen(s, d) },
 		"操作日志": func() screen { return newAuditScreen(s, d) },
 	}
+	if acc, ok := d.Account(); ok && acc.Role == models.RoleAdmin {
+		s.names = append(s.names, "账号")
+		s.makers["账号"] = func() screen { return newAccountsScreen(s, d) }
+	}
+	names := s.names[:0]
+	for _, n := range s.names {
+		if s.mayOpen(n) {
+			names = append(names, n)
+		}
+	}
+	s.names = names
 	s.nav = widget.NewList(
 		func() int { return len(s.names) },
 		func() fyne.CanvasObject { return widget.NewLabel("派驻单位人员") },
@@ -173,13 +186,23 @@ func (s *shell) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("政务窗口管理", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	about := widget.NewButton("关于", func() { showAbout(s) })
 	about.Importance = widget.LowImportance
-	left := container.New(fixedWidth(150), container.NewBorder(title, about, nil, nil, s.nav))
+	var foot fyne.CanvasObject = about
+	if who := s.operatorLine(); who != nil {
+		foot = container.NewVBox(who, about)
+	}
+	left := container.New(fixedWidth(150), container.NewBorder(title, foot, nil, nil, s.nav))
 	s.nav.Select(0)
 	return container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.stack)
 }
 
 // show switches to the named screen, building it the first time.
 func (s *shell) show(name string) {
+	if !s.mayOpen(name) || s.makers[name] == nil {
+		return
+	}
+	if s.gate != nil {
+		s.gate.touch()
+	}
 	sc, ok := s.screens[name]
 	if !ok {
 		sc = s.makers[name]()

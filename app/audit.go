@@ -27,6 +27,9 @@ type auditData interface {
 	SetOperator(string) error
 	Backup(path string) error
 	Check() ([]string, error)
+	SavedBackups() ([]models.SavedBackup, error)
+	BackupDir() string
+	SetBackupDir(string) error
 	noticeRegisterData
 	archive
 	exporter
@@ -67,15 +70,23 @@ func newAuditScreen(s *shell, d auditData) *auditScreen {
 	setOp := widget.NewButtonWithIcon("更改操作员", theme.AccountIcon(), a.onOperator)
 	backup := widget.NewButtonWithIcon("备份数据库", theme.DocumentSaveIcon(), a.onBackup)
 	check := widget.NewButtonWithIcon("检查数据库", theme.ConfirmIcon(), a.onCheck)
+	backupDir := widget.NewButtonWithIcon("自动备份文件夹", theme.FolderIcon(), a.onBackupDir)
 	a.regBtn = registerButton(s, d, func(r *noticeRegister) { a.register = r })
 	restore := widget.NewButtonWithIcon("恢复数据库", theme.HistoryIcon(), s.onRestore)
-	if s.restore == nil {
+	if s.restore == nil || !s.isAdmin() {
 		restore.Hide()
+	}
+	if _, signedIn := s.data.Account(); signedIn {
+		setOp.Hide() // the log records the account signed in
+	}
+	if !s.isAdmin() {
+		backupDir.Hide()
+		backup.Hide() // a backup holds every personal record
 	}
 	filters := container.NewHBox(a.entity, container.NewGridWrap(fyne.NewSize(220, 36), a.text),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.from), widget.NewLabel("至"),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.to), query, exp, widget.NewSeparator(), a.regBtn)
-	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, restore, check), filters)
+	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, backupDir, restore, check), filters)
 	a.box = container.NewBorder(top, nil, nil, nil, a.list.layout())
 	a.reload()
 	return a
@@ -94,6 +105,9 @@ func (a *auditScreen) onShow(id uint) {
 		changes = []string{"（无字段变化）"}
 	}
 	head := fmt.Sprintf("%s　%s　%s %s「%s」", e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Action, e.Entity, e.Key)
+	if e.Origin != "" {
+		head += "　来自" + e.Origin + "（恢复备份时保留）"
+	}
 	body := container.NewVBox(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, c := range changes {
 		body.Add(wrapLabel(c))
@@ -137,14 +151,22 @@ func (a *auditScreen) reload() {
 			showError("无法读取操作日志", err, a.shell.win)
 			return
 		}
-		a.operator.SetText("当前操作员：" + a.data.Operator())
+		if acc, ok := a.shell.data.Account(); ok {
+			a.operator.SetText(fmt.Sprintf("当前账号：%s（%s）", acc.Name, acc.Role))
+		} else {
+			a.operator.SetText("当前操作员：" + a.data.Operator())
+		}
 		a.entity.Options = append([]string{allEntities}, entities...)
 		a.entries = make(map[uint]models.AuditEntry, len(entries))
 		rs := make([]record, len(entries))
 		for i, e := range entries {
 			a.entries[e.ID] = e
 			changes := strings.Join(e.Changes(), "；")
-			rs[i] = record{id: e.ID, cells: []string{e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Entity, e.Key, e.Action, changes},
+			action := e.Action
+			if e.Origin != "" {
+				action += "（" + e.Origin + "）"
+			}
+			rs[i] = record{id: e.ID, cells: []string{e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Entity, e.Key, action, changes},
 				search: e.Operator + " " + e.Key + " " + changes}
 		}
 		a.list.setRecords(rs)
@@ -221,5 +243,35 @@ func (a *auditScreen) onOperator() {
 		a.reload()
 	}, a.shell.win)
 	d.Resize(fyne.NewSize(420, 180))
+	d.Show()
+}
+
+// onBackupDir shows where the automatic backups go and lets it be changed
+// (a USB drive, another disk); empty goes back to backups/ in the data folder.
+func (a *auditScreen) onBackupDir() {
+	dir := widget.NewEntry()
+	dir.SetText(a.data.BackupDir())
+	pick := widget.NewButtonWithIcon("选择…", theme.FolderOpenIcon(), func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				dir.SetText(u.Path())
+			}
+		}, a.shell.win)
+		d.Resize(fyne.NewSize(900, 600))
+		d.Show()
+	})
+	item := widget.NewFormItem("文件夹", container.NewBorder(nil, nil, nil, pick, dir))
+	item.HintText = "程序每次启动时和每天自动备份到这里，保留最近 7 天、4 周和 12 个月的备份；留空则用数据目录下的 backups"
+	d := dialog.NewForm("自动备份文件夹", "保存", "取消", []*widget.FormItem{item}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := a.data.SetBackupDir(dir.Text); err != nil {
+			showError("无法更改自动备份文件夹", err, a.shell.win)
+			return
+		}
+		a.reload()
+	}, a.shell.win)
+	d.Resize(fyne.NewSize(640, 220))
 	d.Show()
 }

@@ -195,7 +195,7 @@ func (cf *caseFile) draw() {
 		item("办件类型", c.Kind),
 		item("申请人", applicant),
 		item("证件号码", dash(idText)),
-		item("联系人 / 电话", dash(strings.TrimSpace(c.Contact+" "+c.Phone))),
+		item("联系人 / 电话", dash(strings.TrimSpace(c.Contact+" "+models.MaskPhone(c.Phone)))),
 		item("联系地址", dash(c.Address)),
 	)
 	right := widget.NewForm(

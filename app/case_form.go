@@ -63,6 +63,13 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 			f.applicantID.SetPlaceHolder("身份证号，或护照等证件号码")
 		}
 	})
+	if c.ID != 0 && c.ApplicantType != models.ApplicantOrg && sc.shell.data.MaySeePersonal() != nil {
+		// a role that may not see them (只读) sees the numbers masked
+		f.applicantID.SetText(models.MaskIDNumber(c.ApplicantID))
+		f.phone.SetText(models.MaskPhone(c.Phone))
+		f.applicantID.Disable()
+		f.phone.Disable()
+	}
 	f.applicantType.Horizontal = true
 	f.applicantType.SetSelected(c.ApplicantType)
 	if c.ApplicantType == "" {
@@ -222,6 +229,9 @@ func (f *caseForm) read() (models.Case, models.FieldErrors) {
 	c.No, c.Matter, c.Kind = f.no.Text, f.matter.Text, f.kind.Selected
 	c.ApplicantType, c.Applicant, c.ApplicantID = f.applicantType.Selected, f.applicant.Text, f.applicantID.Text
 	c.Contact, c.Phone, c.Address = f.contact.Text, f.phone.Text, f.address.Text
+	if f.applicantID.Disabled() { // shown masked: the stored numbers stay
+		c.ApplicantID, c.Phone = f.c.ApplicantID, f.c.Phone
+	}
 	c.WindowID = f.windowIDs[f.window.Selected]
 	c.StaffID = f.staffIDs[f.staff.Selected]
 	c.Approver = f.approver.Text

@@ -22,6 +22,8 @@ type rosterData interface {
 	SetStaffStatus(staffID uint, status string, on models.Date, note string) error
 	ServiceWindows() ([]models.ServiceWindow, error)
 	HomeUnits() ([]models.HomeUnit, error)
+	MaySeePersonal() error
+	RevealPersonal(entity, key string) error
 	importer
 	exporter
 }
@@ -36,16 +38,19 @@ type staffScreen struct {
 	windows []models.ServiceWindow
 	units   []models.HomeUnit
 
-	status  *widget.Select
-	unmask  *widget.Check
-	actions []*widget.Button // enabled when a person is selected
-	box     fyne.CanvasObject
+	status *widget.Select
+	// reveal shows one person's identity and phone numbers in clear, for
+	// a role that may see them; each is recorded in the audit log
+	reveal   *widget.Button
+	revealed map[uint]bool
+	actions  []*widget.Button // enabled when a person is selected
+	box      fyne.CanvasObject
 
 	form *staffForm // the form last opened, for tests
 }
 
 func newStaffScreen(s *shell, d rosterData) *staffScreen {
-	sc := &staffScreen{shell: s, data: d}
+	sc := &staffScreen{shell: s, data: d, revealed: map[uint]bool{}}
 	sc.list = newRecordTable([]column{
 		{"工号", 70}, {"姓名", 80}, {"性别", 45}, {"身份证号", 165}, {"手机号", 110},
 		{"派驻单位", 180}, {"窗口", 170}, {"岗位", 100}, {"入驻日期", 95}, {"状态", 65},
@@ -57,7 +62,7 @@ func newStaffScreen(s *shell, d rosterData) *staffScreen {
 	sc.status = newSelect(append(append([]string{allStatuses}, models.Statuses...), models.StatusNotStarted, models.StatusSubstituteEnded, models.StatusServiceEnded), nil)
 	sc.status.SetSelected(models.StatusOnDuty)
 	sc.status.OnChanged = func(string) { sc.reload() }
-	sc.unmask = widget.NewCheck("显示完整身份证号", func(bool) { sc.reload() })
+	sc.reveal = widget.NewButtonWithIcon("显示身份证号、手机号", theme.VisibilityIcon(), func() { sc.onReveal(sc.list.selected) })
 
 	add := widget.NewButtonWithIcon("新增人员", theme.ContentAddIcon(), sc.onAdd)
 	edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
@@ -65,12 +70,15 @@ func newStaffScreen(s *shell, d rosterData) *staffScreen {
 	move := widget.NewButtonWithIcon("调整窗口", theme.NavigateNextIcon(), func() { sc.onMove(sc.list.selected) })
 	status := widget.NewButtonWithIcon("变更状态", theme.AccountIcon(), func() { sc.onStatus(sc.list.selected) })
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { sc.onDelete(sc.list.selected) })
-	sc.actions = []*widget.Button{edit, detail, move, status, del}
+	sc.actions = []*widget.Button{edit, detail, move, status, del, sc.reveal}
+	if d.MaySeePersonal() != nil {
+		sc.reveal.Hide()
+	}
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "staff", "人员", sc.reload) })
 	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "staff", "人员") })
 
 	tools := container.NewHBox(add, edit, detail, move, status, del, widget.NewSeparator(), imp, exp)
-	filters := container.NewHBox(sc.status, sc.unmask)
+	filters := container.NewHBox(sc.status, sc.reveal)
 	sc.box = container.NewBorder(container.NewBorder(nil, nil, nil, filters, tools), nil, nil, nil, sc.list.layout())
 	sc.reload()
 	return sc
@@ -82,7 +90,7 @@ func (sc *staffScreen) reload() {
 	var staff []models.Staff
 	var windows []models.ServiceWindow
 	var units []models.HomeUnit
-	filter, unmask := sc.status.Selected, sc.unmask.Checked
+	filter := sc.status.Selected
 	today := sc.data.Today()
 	sc.shell.async(func() (err error) {
 		if staff, err = sc.data.StaffList(); err != nil {
@@ -108,12 +116,9 @@ func (sc *staffScreen) reload() {
 			if filter != allStatuses && status != filter {
 				continue
 			}
-			id := models.MaskIDNumber(p.IDNumber)
-			if unmask {
-				id = p.IDNumber
-			}
+			id, mobile := sc.personal(p)
 			rs = append(rs, record{id: p.ID,
-				cells: []string{p.EmployeeNo, p.Name, p.Gender, id, p.Mobile, p.HomeUnit.Name,
+				cells: []string{p.EmployeeNo, p.Name, p.Gender, id, mobile, p.HomeUnit.Name,
 					p.Window.Label(), p.Post, p.JoinedOn.String(), status},
 				search: p.Name + " " + p.EmployeeNo + " " + p.Window.Code + " " + p.Window.Name + " " + p.HomeUnit.Name})
 		}
@@ -138,8 +143,40 @@ func (sc *staffScreen) onEdit(id uint) {
 	if !ok {
 		return
 	}
+	// the form shows the numbers to be corrected: opening it unmasks them
+	if !sc.revealed[id] {
+		if err := sc.data.RevealPersonal("人员", p.EmployeeNo+" "+p.Name); err != nil {
+			showError("无法修改人员", err, sc.shell.win)
+			return
+		}
+		sc.revealed[id] = true
+	}
 	sc.form = newStaffForm(sc, p)
 	sc.form.show()
+}
+
+// personal is a person's identity and phone numbers as the screen shows
+// them: masked unless unmasked for that person.
+func (sc *staffScreen) personal(p models.Staff) (id, mobile string) {
+	if sc.revealed[p.ID] {
+		return p.IDNumber, p.Mobile
+	}
+	return models.MaskIDNumber(p.IDNumber), models.MaskPhone(p.Mobile)
+}
+
+// onReveal shows the selected person's numbers in clear, recorded in the
+// audit log.
+func (sc *staffScreen) onReveal(id uint) {
+	p, ok := sc.staff[id]
+	if !ok || sc.revealed[id] {
+		return
+	}
+	if err := sc.data.RevealPersonal("人员", p.EmployeeNo+" "+p.Name); err != nil {
+		showError("无法显示个人信息", err, sc.shell.win)
+		return
+	}
+	sc.revealed[id] = true
+	sc.reload()
 }
 
 func (sc *staffScreen) onDelete(id uint) {

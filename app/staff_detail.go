@@ -26,16 +26,13 @@ func (sc *staffScreen) onDetail(id uint) {
 			showError("无法读取履历", err, sc.shell.win)
 			return
 		}
-		idText := models.MaskIDNumber(p.IDNumber)
-		if sc.unmask.Checked {
-			idText = p.IDNumber
-		}
+		idText, mobile := sc.personal(p)
 		info := widget.NewForm(
 			widget.NewFormItem("工号", widget.NewLabel(p.EmployeeNo)),
 			widget.NewFormItem("姓名", widget.NewLabel(p.Name)),
 			widget.NewFormItem("性别", widget.NewLabel(p.Gender)),
 			widget.NewFormItem("身份证号", widget.NewLabel(idText)),
-			widget.NewFormItem("手机号", widget.NewLabel(p.Mobile)),
+			widget.NewFormItem("手机号", widget.NewLabel(mobile)),
 			widget.NewFormItem("派驻单位", widget.NewLabel(p.HomeUnit.Name)),
 			widget.NewFormItem("窗口", widget.NewLabel(p.Window.Label())),
 			widget.NewFormItem("岗位", widget.NewLabel(p.Post)),

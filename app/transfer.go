@@ -149,7 +149,30 @@ func showProblems(title string, ie *reports.ImportError, win fyne.Window) {
 
 // exportFile asks where to save and exports kind there (.xlsx or .csv).
 func exportFile(s *shell, d exporter, kind, what string) {
+	if reports.HasPersonal(kind) {
+		askPersonal(s, what, func(personal bool) {
+			exportFileWith(s, d, kind, what, reports.ExportOptions{Personal: personal})
+		})
+		return
+	}
 	exportFileWith(s, d, kind, what, reports.ExportOptions{})
+}
+
+// askPersonal asks whether an export of people's records holds their
+// identity and phone numbers in clear (masked unless ticked; only a role
+// that may see them can tick it, and the export is then recorded).
+func askPersonal(s *shell, what string, then func(personal bool)) {
+	check := widget.NewCheck("包含完整的身份证号、手机号（将记入操作日志）", nil)
+	note := wrapLabel("默认导出的身份证号、手机号中间几位以 * 代替；这样的文件再导入时保留已有号码。")
+	if err := s.data.MaySeePersonal(); err != nil {
+		check.Disable()
+		note.SetText(note.Text + "\n当前账号的角色不能导出完整号码。")
+	}
+	dialog.ShowCustomConfirm("导出"+what, "继续", "取消", container.NewVBox(note, check), func(ok bool) {
+		if ok {
+			then(check.Checked)
+		}
+	}, s.win)
 }
 
 // exportFileWith exports with options, such as the audit log's filter.

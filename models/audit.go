@@ -21,6 +21,11 @@ type AuditEntry struct {
 	Action   string    `gorm:"size:8"` // 新增 / 修改 / 删除
 	Before   string    // JSON list of AuditField
 	After    string
+	// Origin is OriginReplaced for an entry carried over from the database
+	// a restore replaced, empty otherwise.
+	Origin string `gorm:"size:32"`
+	// Hash chains the entry to the one before it (see auditHash).
+	Hash string `gorm:"size:64"`
 }
 
 // Audit actions.

@@ -51,6 +51,8 @@ var migrations = []migration{
 	{"处理阶梯与考核奖扣发", migrateEscalation},
 	{"办件授权与批准人", migrateAuthorisation},
 	{"评选程序：提名、评选会、公示与决定", migrateSelection},
+	{"操作日志防篡改链", migrateAuditChain},
+	{"操作员账号", func(tx *gorm.DB) error { return tx.AutoMigrate(&Account{}) }},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

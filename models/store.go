@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -25,6 +24,7 @@ type Store struct {
 
 	opMu    sync.Mutex
 	opCache string
+	account *Account // signed in; nil in single-user mode or signed out
 }
 
 // Open creates or opens govdesk.db in dataDir (creating the folder), brings
@@ -98,19 +98,33 @@ func (s *Store) Close() error {
 // Dir is the data folder the store lives in.
 func (s *Store) Dir() string { return s.dir }
 
-// Check runs the database's integrity checks and returns every problem found,
-// in Chinese; none means the file is sound.
+// Check runs the database's integrity checks and verifies the audit
+// log's chain, and returns every problem found, in Chinese; none means the
+// file is sound and its log is as it was written.
 func (s *Store) Check() ([]string, error) {
-	return integrityProblems(s.db)
+	problems, err := integrityProblems(s.db)
+	if err != nil {
+		return nil, err
+	}
+	broken, err := s.VerifyAuditChain()
+	switch {
+	case err != nil:
+		problems = append(problems, "无法读取操作日志："+err.Error())
+	case broken != nil:
+		problems = append(problems, broken.String())
+	}
+	return problems, nil
 }
 
 // Backup writes a consistent copy of the database to path. It refuses to
-// overwrite an existing file.
+// overwrite an existing file, and a failed backup leaves no file behind
+// (an empty or cut-short copy would pass for a backup).
 func (s *Store) Backup(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return refused(fmt.Sprintf("文件 %s 已存在，请换一个文件名", path))
 	}
 	if err := vacuumInto(s.db, path); err != nil {
+		os.Remove(path)
 		return fmt.Errorf("备份失败：%w", err)
 	}
 	return nil
@@ -118,8 +132,9 @@ func (s *Store) Backup(path string) error {
 
 // Restore replaces the database in dataDir with the backup file from. It
 // takes the data folder first (LockDir), so it is refused while GovDesk is
-// open on it; a program that holds the folder calls DirLock.Restore.
-func Restore(dataDir, from string) (kept string, err error) {
+// open on it; a program that holds the folder calls DirLock.Restore. The
+// stores it opens are opened with opts (the clock).
+func Restore(dataDir, from string, opts ...Option) (kept string, err error) {
 	l, err := LockDir(dataDir)
 	if errors.Is(err, ErrInUse) {
 		return "", fmt.Errorf("%w。请先关闭政务窗口管理，再恢复数据库（或在程序的“操作日志”中恢复）", err)
@@ -128,33 +143,73 @@ func Restore(dataDir, from string) (kept string, err error) {
 		return "", err
 	}
 	defer l.Unlock()
-	return l.Restore(from)
+	return l.Restore(from, opts...)
+}
+
+// ActionRestore is the audit action of a restore.
+const ActionRestore = "恢复"
+
+// restoreRecord is what the audit log keeps of a restore.
+type restoreRecord struct {
+	from, kept string
+	carried    int
+}
+
+func (r restoreRecord) auditEntity() string { return "数据库" }
+func (r restoreRecord) auditKey() string    { return filepath.Base(r.from) }
+func (r restoreRecord) auditFields() []AuditField {
+	return []AuditField{
+		{"备份文件", r.from},
+		{"恢复前的数据库另存为", r.kept},
+		{"沿用被替换数据库的日志", fmt.Sprintf("%d 条", r.carried)},
+	}
 }
 
 // Restore replaces the database in the held data folder with the backup
-// file from. The backup is checked first (it must open, pass the integrity
-// check and be a GovDesk database no newer than this program); the database
-// it replaces is kept in backups/ so that a wrong restore can itself be
-// undone, even a damaged one, which is copied as it is. No store may be
-// open on the folder while this runs.
-func (l *DirLock) Restore(from string) (kept string, err error) {
+// file from. The backup is only read: it is copied into the data folder
+// first and the copy is checked (it must open, pass the integrity check and
+// be a GovDesk database no newer than this program), so a backup on a
+// read-only medium restores and stays as it was. The database it replaces
+// is kept in backups/ so that a wrong restore can itself be undone, even a
+// damaged one, which is copied as it is. Restoring never erases history:
+// the audit entries of the replaced database that the backup does not hold
+// (made after it was taken) are appended to the restored log, marked
+// OriginReplaced, followed by an entry recording the restore. No store may
+// be open on the folder while this runs; the stores it opens itself are
+// opened with opts.
+func (l *DirLock) Restore(from string, opts ...Option) (kept string, err error) {
 	dataDir := l.dir
-	probe, err := openChecked(from)
+	path := filepath.Join(dataDir, DatabaseFile)
+	tmp := path + ".restoring"
+	removeDatabaseFile(tmp)
+	if err := copyFile(from, tmp); err != nil {
+		return "", fmt.Errorf("无法读取备份文件 %s：%w", from, err)
+	}
+	placed := false
+	defer func() {
+		if !placed {
+			removeDatabaseFile(tmp)
+		}
+	}()
+	probe, err := openChecked(tmp, from)
 	if err != nil {
 		return "", err
 	}
 	sqlDB, _ := probe.DB()
 	sqlDB.Close()
 
-	path := filepath.Join(dataDir, DatabaseFile)
-	stamp := time.Now().Format("20060102-150405")
+	stamp := clockOf(opts)().Format("20060102-150405")
+	var carried []AuditEntry
 	if _, err := os.Stat(path); err == nil {
 		if err := os.MkdirAll(filepath.Join(dataDir, "backups"), 0o755); err != nil {
 			return "", err
 		}
-		kept = freeName(filepath.Join(dataDir, "backups", "恢复前-"+stamp+".db"))
-		if cur, err := Open(dataDir); err == nil {
-			err = cur.Backup(kept)
+		kept = freeName(filepath.Join(dataDir, "backups", restoredPrefix+stamp+".db"))
+		if cur, err := Open(dataDir, opts...); err == nil {
+			err = cur.db.Order("id").Find(&carried).Error
+			if err == nil {
+				err = cur.Backup(kept)
+			}
 			cur.Close()
 			if err != nil {
 				return "", err
@@ -162,7 +217,7 @@ func (l *DirLock) Restore(from string) (kept string, err error) {
 		} else {
 			// a database that does not open is what a restore is for: keep
 			// the file itself (and its journal) for whoever looks into it
-			kept = freeName(filepath.Join(dataDir, "backups", "恢复前-无法打开-"+stamp+".db"))
+			kept = freeName(filepath.Join(dataDir, "backups", restoredPrefix+"无法打开-"+stamp+".db"))
 			if err := copyFile(path, kept); err != nil {
 				return "", fmt.Errorf("无法保存原数据库：%w", err)
 			}
@@ -171,23 +226,72 @@ func (l *DirLock) Restore(from string) (kept string, err error) {
 			}
 		}
 	}
-	tmp := path + ".restoring"
-	if err := copyFile(from, tmp); err != nil {
-		os.Remove(tmp)
-		return kept, fmt.Errorf("无法复制备份文件：%w", err)
-	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		os.Remove(path + suffix)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
 		return kept, fmt.Errorf("无法替换数据库文件（是否有其他程序正在使用它？）：%w", err)
 	}
-	st, err := Open(dataDir)
+	placed = true
+	st, err := Open(dataDir, opts...)
 	if err != nil {
 		return kept, err
 	}
+	if err := st.recordRestore(from, kept, carried); err != nil {
+		st.Close()
+		return kept, fmt.Errorf("已恢复数据库，但未能写入操作日志：%w", err)
+	}
 	return kept, st.Close()
+}
+
+// restoredPrefix starts the name of the copy a restore keeps of the
+// database it replaced.
+const restoredPrefix = "恢复前-"
+
+// recordRestore appends to the restored log the entries of the replaced
+// one that it lacks, then the restore itself. An entry is the same in both
+// logs when its chained hash is: the backup's history is a prefix of the
+// replaced database's when the backup was taken from it.
+func (s *Store) recordRestore(from, kept string, replaced []AuditEntry) error {
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		var hashes []string
+		if err := tx.Raw("SELECT COALESCE(hash, '') FROM audit_entries").Scan(&hashes).Error; err != nil {
+			return err
+		}
+		have := make(map[string]bool, len(hashes))
+		for _, h := range hashes {
+			have[h] = true
+		}
+		var add []AuditEntry
+		for _, e := range replaced {
+			if e.Hash != "" && have[e.Hash] {
+				continue
+			}
+			e.Origin = OriginReplaced
+			add = append(add, e)
+		}
+		if err := appendAudit(tx, add); err != nil {
+			return err
+		}
+		a.add(ActionRestore, nil, restoreRecord{from: from, kept: kept, carried: len(add)})
+		return nil
+	})
+}
+
+// removeDatabaseFile removes a database file and its journal.
+func removeDatabaseFile(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+}
+
+// clockOf is the clock a store opened with opts tells time by.
+func clockOf(opts []Option) ClockFunc {
+	s := &Store{clock: SystemClock}
+	for _, o := range opts {
+		o(s)
+	}
+	return s.Now
 }
 
 // freeName is path, or path with -2, -3 … before its extension when a file
@@ -203,18 +307,18 @@ func freeName(path string) string {
 	}
 }
 
-// openChecked opens a database file read-only for inspection and verifies
-// that it is a sound GovDesk database this program can read.
-func openChecked(path string) (*gorm.DB, error) {
+// openChecked opens a database file for inspection and verifies that it is
+// a sound GovDesk database this program can read; messages call it name.
+func openChecked(path, name string) (*gorm.DB, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法打开备份文件 %s：%w", path, err)
+		return nil, fmt.Errorf("无法打开备份文件 %s：%w", name, err)
 	}
 	head := make([]byte, 16)
 	_, err = io.ReadFull(f, head)
 	f.Close()
 	if err != nil || string(head) != "SQLite format 3\x00" {
-		return nil, refused(fmt.Sprintf("%s 不是 GovDesk 的备份文件（不是 SQLite 数据库）", path))
+		return nil, refused(fmt.Sprintf("%s 不是 GovDesk 的备份文件（不是 SQLite 数据库）", name))
 	}
 	db, err := gorm.Open(sqliteDialector(path), &gorm.Config{Logger: logger.Discard})
 	if err != nil {
@@ -228,7 +332,7 @@ func openChecked(path string) (*gorm.DB, error) {
 	}
 	v, err := schemaVersion(db)
 	if err != nil || v == 0 {
-		return fail(refused(fmt.Sprintf("%s 不是 GovDesk 的备份文件（没有版本记录）", path)))
+		return fail(refused(fmt.Sprintf("%s 不是 GovDesk 的备份文件（没有版本记录）", name)))
 	}
 	if v > len(migrations) {
 		return fail(refused(fmt.Sprintf("备份文件来自更新版本的 GovDesk（数据版本 %d），请先升级本程序", v)))
@@ -243,7 +347,9 @@ func openChecked(path string) (*gorm.DB, error) {
 	return db, nil
 }
 
-func copyFile(from, to string) error {
+// copyFile copies from to a new file to; a copy that fails is removed, so
+// no empty or cut-short file is left to pass for a copy.
+func copyFile(from, to string) (err error) {
 	in, err := os.Open(from)
 	if err != nil {
 		return err
@@ -253,6 +359,11 @@ func copyFile(from, to string) error {
 	if err != nil {
 		return err
 	}
+	defer func() {
+		if err != nil {
+			os.Remove(to)
+		}
+	}()
 	if _, err := io.Copy(out, in); err != nil {
 		out.Close()
 		return err
@@ -272,11 +383,15 @@ type Setting struct {
 
 const settingOperator = "operator"
 
-// Operator is the name written into the audit log for changes made here: the
-// name set in settings, or else the operating system's user name.
+// Operator is the name written into the audit log for changes made here:
+// the signed-in account's; in single-user mode (no account yet) the name set
+// in settings, or else the operating system's user name.
 func (s *Store) Operator() string {
 	s.opMu.Lock()
 	defer s.opMu.Unlock()
+	if s.account != nil {
+		return s.account.Name
+	}
 	if s.opCache != "" {
 		return s.opCache
 	}
@@ -293,6 +408,9 @@ func (s *Store) SetOperator(name string) error {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return FieldErrors{{"操作员", "请填写操作员姓名"}}
+	}
+	if has, err := s.HasAccounts(); err != nil || has {
+		return refused("已启用操作员账号：操作日志记录登录的账号，无需填写操作员")
 	}
 	before := s.Operator()
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
@@ -340,14 +458,19 @@ func (s *Store) write(fn func(tx *gorm.DB, a *auditor) error) error {
 func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() error) error {
 	op := s.Operator()
 	return s.db.Transaction(func(tx *gorm.DB) error {
+		single, err := singleUser(tx)
+		if err != nil {
+			return err
+		}
 		a := &auditor{at: s.Now(), operator: op}
 		if err := fn(tx, a); err != nil {
 			return err
 		}
-		if len(a.entries) > 0 {
-			if err := tx.CreateInBatches(a.entries, 200).Error; err != nil {
-				return err
-			}
+		if err := s.permit(single, a.entries); err != nil {
+			return err
+		}
+		if err := appendAudit(tx, a.entries); err != nil {
+			return err
 		}
 		if then != nil {
 			return then()

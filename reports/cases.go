@@ -53,8 +53,8 @@ func (c *caseImporter) parse(r row) string {
 	before := len(*r.probs)
 	cr := models.CaseRow{
 		No: r.need("办件编号"), Matter: r.need("事项名称"), Kind: r.need("办件类型"), Applicant: r.need("申请人"),
-		ApplicantType: r.get("申请人类型"), ApplicantID: strings.ToUpper(r.get("证件号码")),
-		Phone: r.get("联系电话"), ForwardedTo: r.get("上报单位"), Result: r.get("办理结果"), Approver: r.get("批准人"),
+		ApplicantType: r.get("申请人类型"), ApplicantID: strings.ToUpper(unlessMasked(r.get("证件号码"))),
+		Phone: unlessMasked(r.get("联系电话")), ForwardedTo: r.get("上报单位"), Result: r.get("办理结果"), Approver: r.get("批准人"),
 		WindowCode: strings.ToUpper(r.need("窗口编号")), EmployeeNo: r.need("工号"),
 	}
 	cr.ReceivedAt, _ = r.dateTime("受理时间", true)
@@ -147,7 +147,7 @@ func (r row) workingDays(col string) *int {
 	return &n
 }
 
-func exportCases(st *models.Store, _ ExportOptions) (string, []string, [][]string, error) {
+func exportCases(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
 	list, err := st.Cases(models.CaseFilter{WithMaterials: true})
 	if err != nil {
 		return "", nil, nil, err
@@ -164,7 +164,16 @@ func exportCases(st *models.Store, _ ExportOptions) (string, []string, [][]strin
 		rows[len(list)-1-i] = []string{c.No, c.Matter, c.Kind, c.Applicant, c.Window.Code, c.Staff.EmployeeNo,
 			models.FormatDateTime(c.ReceivedAt), days(c.LegalDays), days(c.PromisedDays),
 			models.FormatDateTime(c.CompletedTime()), c.Result,
-			c.ApplicantType, c.ApplicantID, c.Phone, c.ForwardedTo, c.Approver, models.FormatMaterials(c.Materials)}
+			c.ApplicantType, caseID(opt, c), unmaskedPhone(opt, c.Phone), c.ForwardedTo, c.Approver, models.FormatMaterials(c.Materials)}
 	}
 	return "办件", columnNames(caseColumns), rows, nil
+}
+
+// caseID is the applicant's 证件号码 as the export writes it: a person's
+// masked unless asked for, an organisation's 统一社会信用代码 as it is.
+func caseID(opt ExportOptions, c models.Case) string {
+	if c.ApplicantType == models.ApplicantOrg {
+		return c.ApplicantID
+	}
+	return unmaskedID(opt, c.ApplicantID)
 }

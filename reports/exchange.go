@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -123,6 +124,18 @@ var importers = map[string]func() importer{
 	"commendations": func() importer { return &commendationImporter{} },
 }
 
+// importEntities names the records each kind of import changes, as the
+// audit log and the operator roles name them.
+var importEntities = map[string]string{
+	"windows": "窗口", "staff": "人员", "cases": "办件", "punches": "打卡", "leaves": "请假",
+	"inspections": "查岗记录", "uniforms": "服装发放", "violations": "违规记录", "complaints": "投诉",
+	"ratings": "好差评", "commendations": "表扬",
+}
+
+// ImportEntity is the kind of record an import of kind changes ("" for a
+// kind Import does not accept).
+func ImportEntity(kind string) string { return importEntities[kind] }
+
 // ImportKinds lists the kinds Import accepts.
 func ImportKinds() []string { return sortedKeys(importers) }
 
@@ -216,6 +229,42 @@ type ExportOptions struct {
 	// NewIssue re-issues a PDF bulletin under a new 文号 (the old one is
 	// voided); without it exporting the same bulletin again keeps its number.
 	NewIssue bool
+	// Personal writes identity and phone numbers in clear (staff, cases);
+	// without it they are masked. It needs a role that may see them, and
+	// the export is recorded in the audit log.
+	Personal bool
+}
+
+// personalKinds are the exports that hold identity or phone numbers, with
+// the records they are of as the audit log names them.
+var personalKinds = map[string]string{"staff": "人员", "cases": "办件"}
+
+// HasPersonal reports whether an export of kind holds identity or phone
+// numbers (masked unless ExportOptions.Personal).
+func HasPersonal(kind string) bool { return personalKinds[kind] != "" }
+
+// unmaskedID and unmaskedPhone are the numbers as an export writes them.
+func unmaskedID(opt ExportOptions, v string) string {
+	if opt.Personal {
+		return v
+	}
+	return models.MaskIDNumber(v)
+}
+
+func unmaskedPhone(opt ExportOptions, v string) string {
+	if opt.Personal {
+		return v
+	}
+	return models.MaskPhone(v)
+}
+
+// unlessMasked is a number read from a file, or "" (keep the stored one)
+// when the file has it masked.
+func unlessMasked(v string) string {
+	if models.IsMasked(v) {
+		return ""
+	}
+	return v
 }
 
 var exporters = map[string]exporter{
@@ -250,11 +299,27 @@ func Export(st *models.Store, kind, path string, opt ExportOptions) (int, error)
 	if !ok {
 		return 0, fmt.Errorf("不支持导出“%s”，可导出：%s", kind, strings.Join(ExportKinds(), " "))
 	}
+	entity := personalKinds[kind]
+	opt.Personal = opt.Personal && entity != ""
+	if opt.Personal {
+		if err := st.MaySeePersonal(); err != nil {
+			return 0, err
+		}
+	}
 	name, header, rows, err := exp(st, opt)
 	if err != nil {
 		return 0, err
 	}
-	return len(rows), WriteSheet(path, name, header, rows)
+	if err := WriteSheet(path, name, header, rows); err != nil {
+		return 0, err
+	}
+	if opt.Personal {
+		if err := st.RecordPersonalExport(entity, path, len(rows)); err != nil {
+			os.Remove(path) // what is not recorded is not handed out
+			return 0, err
+		}
+	}
+	return len(rows), nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -76,7 +76,7 @@ func (s *staffImporter) parse(r row) string {
 	before := len(*r.probs)
 	p := models.Staff{
 		EmployeeNo: r.get("工号"), Name: r.get("姓名"), Gender: r.get("性别"),
-		IDNumber: r.get("身份证号"), Mobile: r.get("手机号"), Post: r.get("岗位"),
+		IDNumber: unlessMasked(r.get("身份证号")), Mobile: unlessMasked(r.get("手机号")), Post: r.get("岗位"),
 		Status: r.get("状态"),
 	}
 	p.JoinedOn = r.date("入驻日期", true)
@@ -113,14 +113,14 @@ func (s *staffImporter) parse(r row) string {
 	return "工号 " + p.EmployeeNo
 }
 
-func exportStaff(st *models.Store, _ ExportOptions) (string, []string, [][]string, error) {
+func exportStaff(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
 	list, err := st.StaffList()
 	if err != nil {
 		return "", nil, nil, err
 	}
 	rows := make([][]string, len(list))
 	for i, p := range list {
-		rows[i] = []string{p.EmployeeNo, p.Name, p.Gender, p.IDNumber, p.Mobile, p.HomeUnit.Name,
+		rows[i] = []string{p.EmployeeNo, p.Name, p.Gender, unmaskedID(opt, p.IDNumber), unmaskedPhone(opt, p.Mobile), p.HomeUnit.Name,
 			p.Window.Code, p.Post, p.JoinedOn.String(), p.LeftOn.String(), p.Status}
 	}
 	return "人员", columnNames(staffColumns), rows, nil

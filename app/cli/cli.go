@@ -21,13 +21,15 @@ import (
 const (
 	ExitOK       = 0
 	ExitRefused  = 1 // the data was refused
-	ExitUsage    = 2 // the command line is wrong
+	ExitUsage    = 2 // the command line is wrong, or the account may not
 	envDataDir   = "GOVDESK_DATA"
+	envPassword  = "GOVDESK_PASSWORD"
 	usageSummary = `用法：
   govdesk [--data 目录]                          打开桌面程序
   govdesk [--data 目录] demo                     在空数据库中填入演示中心
   govdesk [--data 目录] import 种类 文件          种类：%s
-  govdesk [--data 目录] export 种类 --out 文件 [--month 2026-11 | --quarter 2026Q4] [--new-issue]
+  govdesk [--data 目录] export 种类 --out 文件 [--month 2026-11 | --quarter 2026Q4] [--new-issue] [--personal]
+                                               staff 与 cases 的身份证号、手机号默认打码；--personal 导出完整号码（记入操作日志）
                                                种类：%s（.xlsx 或 .csv；attendance 与 scores-month 也可导出 .pdf 通报，
                                                再次导出沿用原文号，--new-issue 重新出具：新文号，原通报作废）
   govdesk [--data 目录] notice 文书 --case 办件编号 --out 文件.pdf [--field 名称=内容 ...]
@@ -36,11 +38,14 @@ const (
                                                已印制过的文书再次印制为重印（同一文号）；--new-issue 重新出具
                                                （新文号，原文书作废）；--override 填写逾期出具一次性告知书的理由；
                                                --preview 只预览，不编号、不登记
-  govdesk [--data 目录] backup --out 文件
+  govdesk [--data 目录] backup --out 文件 | backup --auto
+                                               --auto：自动备份到备份文件夹并按保留规则清理旧备份（供计划任务使用）
   govdesk [--data 目录] restore 文件
   govdesk [--data 目录] check                    检查数据库完整性
   govdesk version                              显示版本
 数据目录也可用环境变量 GOVDESK_DATA 指定；默认：%s
+设有操作员账号的数据库，命令须用 --user 账号名 登录（放在命令前后均可）；密码取自环境变量
+GOVDESK_PASSWORD，没有时提示输入。账号角色不允许的命令被拒绝（退出状态 2）。
 `
 )
 
@@ -51,6 +56,7 @@ func ParseGlobal(args []string, stderr io.Writer) (dataDir string, rest []string
 	fs := flag.NewFlagSet("govdesk", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&dataDir, "data", "", "数据目录")
+	user := fs.String("user", "", "操作员账号")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			Usage(stderr)
@@ -66,7 +72,12 @@ func ParseGlobal(args []string, stderr io.Writer) (dataDir string, rest []string
 	if dataDir == "" {
 		dataDir = DefaultDataDir()
 	}
-	return dataDir, fs.Args(), -1
+	rest = fs.Args()
+	if *user != "" && len(rest) > 0 {
+		// the sub-command takes it: its place on the line does not matter
+		rest = append(rest, "--user", *user)
+	}
+	return dataDir, rest, -1
 }
 
 // Usage prints the command summary.
@@ -119,14 +130,28 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		fmt.Fprintln(stdout, VersionText(Metadata))
 		return ExitOK
 	case "restore":
-		if len(rest) != 1 {
+		rfs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+		rfs.SetOutput(io.Discard)
+		user := rfs.String("user", "", "操作员账号")
+		if err := rfs.Parse(interleave(rest)); err != nil {
+			return usage("参数错误：%v", err)
+		}
+		if rfs.NArg() != 1 {
 			return usage("restore 需要一个备份文件")
 		}
-		kept, err := models.Restore(dataDir, rest[0])
+		// a database that does not open (or is not there yet) is what a
+		// restore is for: nobody can sign in to it, and whoever can replace
+		// the file can restore
+		if acc, code := signInToRestore(dataDir, *user, stderr, opts); code >= 0 {
+			return code
+		} else if acc != nil {
+			opts = append(opts, models.SignedIn(*acc))
+		}
+		kept, err := models.Restore(dataDir, rfs.Arg(0), opts...)
 		if err != nil {
 			return fail(stderr, err)
 		}
-		fmt.Fprintf(stdout, "已从 %s 恢复数据库。\n", rest[0])
+		fmt.Fprintf(stdout, "已从 %s 恢复数据库。\n", rfs.Arg(0))
 		if kept != "" {
 			fmt.Fprintf(stdout, "恢复前的数据库已保存为 %s\n", kept)
 		}
@@ -144,6 +169,9 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	newIssue := fs.Bool("new-issue", false, "重新出具：新文号，原文书作废")
 	preview := fs.Bool("preview", false, "只预览，不编号")
 	override := fs.String("override", "", "逾期出具的理由")
+	auto := fs.Bool("auto", false, "自动备份")
+	user := fs.String("user", "", "操作员账号")
+	personal := fs.Bool("personal", false, "导出完整身份证号、手机号")
 	var cases, fields listFlag
 	fs.Var(&cases, "case", "办件编号（可重复）")
 	fs.Var(&fields, "field", "名称=内容（可重复）")
@@ -158,8 +186,8 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		return usage("export 需要种类和 --out 文件，例如：govdesk export staff --out 人员.xlsx")
 	case cmd == "notice" && (len(pos) != 1 || *out == "" || len(cases) == 0):
 		return usage("notice 需要文书种类、--case 办件编号和 --out 文件，例如：govdesk notice 受理通知书 --case SL2026001 --out 受理通知书.pdf")
-	case cmd == "backup" && (len(pos) != 0 || *out == ""):
-		return usage("backup 需要 --out 文件")
+	case cmd == "backup" && (len(pos) != 0 || (*out == "") == !*auto):
+		return usage("backup 需要 --out 文件，或 --auto")
 	case (cmd == "demo" || cmd == "check") && len(pos) != 0:
 		return usage("%s 不需要其他参数", cmd)
 	}
@@ -169,6 +197,13 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		return fail(stderr, err)
 	}
 	defer st.Close()
+	kind := ""
+	if len(pos) > 0 {
+		kind = pos[0]
+	}
+	if _, code := signIn(st, *user, cmd, kind, stderr); code >= 0 {
+		return code
+	}
 
 	switch cmd {
 	case "demo":
@@ -191,7 +226,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		}
 		fmt.Fprintf(stdout, "导入完成：%s。\n", stats)
 	case "export":
-		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{Month: *month, Quarter: *quarter, NewIssue: *newIssue})
+		n, err := reports.Export(st, pos[0], *out, reports.ExportOptions{Month: *month, Quarter: *quarter, NewIssue: *newIssue, Personal: *personal})
 		if err != nil {
 			return fail(stderr, err)
 		}
@@ -225,6 +260,14 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		}
 		fmt.Fprintf(stdout, "已保存到 %s\n", *out)
 	case "backup":
+		if *auto {
+			path, err := st.AutoBackup()
+			if err != nil {
+				return fail(stderr, err)
+			}
+			fmt.Fprintf(stdout, "已备份到 %s。\n", path)
+			break
+		}
 		if err := st.Backup(*out); err != nil {
 			return fail(stderr, err)
 		}
@@ -252,7 +295,7 @@ func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 // boolFlags are the flags that take no value.
-var boolFlags = map[string]bool{"new-issue": true, "preview": true}
+var boolFlags = map[string]bool{"new-issue": true, "preview": true, "auto": true, "personal": true}
 
 // interleave moves flags after positional arguments to the front, so both
 // "export staff --out f" and "export --out f staff" work.
@@ -283,6 +326,10 @@ func fail(stderr io.Writer, err error) int {
 			fmt.Fprintln(stderr, p.String())
 		}
 		return ExitRefused
+	}
+	if models.IsForbidden(err) {
+		fmt.Fprintln(stderr, err.Error())
+		return ExitUsage
 	}
 	fmt.Fprintln(stderr, "错误："+err.Error())
 	return ExitRefused

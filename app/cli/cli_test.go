@@ -59,7 +59,7 @@ func TestDemoExportImportRoundTrip(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for _, kind := range []string{"windows", "staff"} {
-		if code, _, errs := run(t, "export", kind, "--out", filepath.Join(dir, kind+".xlsx")); code != 0 {
+		if code, _, errs := run(t, "export", kind, "--out", filepath.Join(dir, kind+".xlsx"), "--personal"); code != 0 {
 			t.Fatalf("export %s: %s", kind, errs)
 		}
 		if code, out, errs := run(t, "--data", b, "import", kind, filepath.Join(dir, kind+".xlsx")); code != 0 || !strings.Contains(out, "新增") {
