@@ -51,6 +51,7 @@ var migrations = []migration{
 	{"处理阶梯与考核奖扣发", migrateEscalation},
 	{"办件授权与批准人", migrateAuthorisation},
 	{"评选程序：提名、评选会、公示与决定", migrateSelection},
+	{"考勤机号码对照与打卡来源", migratePunchSources},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

@@ -22,7 +22,14 @@ type Punch struct {
 	Correction bool      `gorm:"not null;default:false"`
 	Reason     string    `gorm:"size:256"` // of a correction
 	Approver   string    `gorm:"size:64"`
-	CreatedAt  time.Time
+	// Source is where an imported punch came from: the raw file's name
+	// and row ("1_attlog.dat 第12行").
+	Source string `gorm:"size:160"`
+	// DeviceResult is what the machine or app itself made of the punch
+	// (DingTalk's 打卡结果 such as 迟到): kept for reference only, GovDesk
+	// judges by the centre's rules.
+	DeviceResult string `gorm:"size:32"`
+	CreatedAt    time.Time
 }
 
 func (p Punch) auditEntity() string {
@@ -72,6 +79,7 @@ type PunchRow struct {
 	Name       string
 	At         time.Time
 	Device     string
+	Source     string // the file and row it was read from
 }
 
 // punchBatch is how many punches one INSERT carries: 6 columns each stays
@@ -121,7 +129,7 @@ func (s *Store) ImportPunches(rows []PunchRow) (ImportStats, error) {
 				continue
 			}
 			seen[k] = true
-			punches = append(punches, Punch{StaffID: p.ID, At: at, Device: strings.TrimSpace(r.Device), CreatedAt: a.at})
+			punches = append(punches, Punch{StaffID: p.ID, At: at, Device: strings.TrimSpace(r.Device), Source: r.Source, CreatedAt: a.at})
 			months[MonthOf(DateOf(at))] = true
 			people[p.ID] = true
 			if from.IsZero() || at.Before(from) {

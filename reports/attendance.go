@@ -67,7 +67,8 @@ func (p *punchImporter) parse(r row) string {
 		return ""
 	}
 	p.seen[key] = true
-	p.rows = append(p.rows, models.PunchRow{EmployeeNo: no, Name: name, At: at, Device: r.get("设备")})
+	p.rows = append(p.rows, models.PunchRow{EmployeeNo: no, Name: name, At: at, Device: r.get("设备"),
+		Source: fmt.Sprintf("%s 第%d行", r.sheet.File, r.line)})
 	return ""
 }
 
