@@ -326,3 +326,58 @@ func machineMaps(tx *gorm.DB, device string) (map[string]uint, error) {
 	}
 	return out, nil
 }
+
+// punchLayoutKey prefixes the settings that hold saved column layouts of
+// punch files in layouts GovDesk does not know.
+const punchLayoutKey = "打卡列对照:"
+
+// PunchColumnLayouts gives the saved column layouts by name (their spec text).
+func (s *Store) PunchColumnLayouts() (map[string]string, error) {
+	var list []Setting
+	if err := s.db.Where("key LIKE ?", punchLayoutKey+"%").Find(&list).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(list))
+	for _, x := range list {
+		out[strings.TrimPrefix(x.Key, punchLayoutKey)] = x.Value
+	}
+	return out, nil
+}
+
+// SavePunchColumnLayout saves a column layout under a name, for next month.
+func (s *Store) SavePunchColumnLayout(name, spec string) error {
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "":
+		return FieldErrors{{"名称", "请给列对照起个名字，下次导入时选用"}}
+	case len([]rune(name)) > 16:
+		return FieldErrors{{"名称", "名称不能超过16个字"}}
+	case len(spec) > 1000:
+		return FieldErrors{{"列对照", "列对照太长"}}
+	}
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		var before Setting
+		if err := tx.Where("key = ?", punchLayoutKey+name).Limit(1).Find(&before).Error; err != nil {
+			return err
+		}
+		if before.Value == spec {
+			return nil
+		}
+		if err := tx.Save(&Setting{Key: punchLayoutKey + name, Value: spec}).Error; err != nil {
+			return err
+		}
+		after := punchLayoutSetting{name, spec}
+		if before.Key != "" {
+			a.update(punchLayoutSetting{name, before.Value}, after)
+		} else {
+			a.create(after)
+		}
+		return nil
+	})
+}
+
+type punchLayoutSetting struct{ name, spec string }
+
+func (l punchLayoutSetting) auditEntity() string       { return "打卡文件列对照" }
+func (l punchLayoutSetting) auditKey() string          { return l.name }
+func (l punchLayoutSetting) auditFields() []AuditField { return []AuditField{{"列对照", l.spec}} }

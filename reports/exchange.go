@@ -147,6 +147,10 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	if progress == nil {
 		progress = func(int, int) {}
 	}
+	if kind == "punches" && ctx.Value(ownPunchesKey{}) == nil {
+		res, err := ImportPunchFile(ctx, st, path, PunchFileOptions{}, progress)
+		return res.Stats, err
+	}
 	imp := newImp()
 	sh, err := ReadSheet(path)
 	if err != nil {

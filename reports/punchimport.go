@@ -1,0 +1,198 @@
+package reports
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"govdesk/models"
+)
+
+// PunchFileOptions steer the import of a punch file.
+type PunchFileOptions struct {
+	Format  string // a PunchFormat's name; "" recognises the layout
+	Device  string // the machine; "" is the format's usual name
+	MapFile string // a CSV or XLSX of 考勤号码, 工号, saved for the next import
+	Pairs   []models.PunchMapPair
+	DryRun  bool   // say what would be imported, write nothing
+	Columns string // a column layout (spec or saved name) for a file of no known layout
+}
+
+// PunchFileResult is what a punch file import did, or would do.
+type PunchFileResult struct {
+	Format    string // the format's name; "govdesk" for GovDesk's own file
+	Label     string
+	OwnLayout bool
+	models.MachineImportResult
+}
+
+// PunchRead is a machine file read and understood, not yet imported.
+type PunchRead struct {
+	Format  PunchFormat
+	Punches []models.MachinePunch
+}
+
+// errOwnLayout says a file is GovDesk's own punch file (工号, 打卡时间), or
+// no machine layout: the ordinary import reads it.
+var errOwnLayout = errors.New("own layout")
+
+// ReadPunchFile reads an attendance machine's file in the named format, or
+// in the one it is recognised as.
+func ReadPunchFile(path, format string, columns string, st *models.Store) (*PunchRead, error) {
+	f, err := loadPunchFile(path)
+	if err != nil {
+		return nil, &ImportError{[]Problem{{File: filepath.Base(path), Reason: err.Error()}}}
+	}
+	var pf PunchFormat
+	switch {
+	case columns != "":
+		layout, err := resolveColumnLayout(st, columns)
+		if err != nil {
+			return nil, err
+		}
+		pf = layout.format()
+	case format != "":
+		var ok bool
+		if pf, ok = FindPunchFormat(format); !ok {
+			return nil, fmt.Errorf("不认识的考勤文件格式“%s”，可用：%s", format, punchFormatNames())
+		}
+		if !pf.detect(f) {
+			return nil, &ImportError{[]Problem{{File: f.Base, Reason: fmt.Sprintf("文件不是%s的格式（--format %s）", pf.Label, pf.Name)}}}
+		}
+	default:
+		found := false
+		for _, c := range punchFormats {
+			if c.detect(f) {
+				pf, found = c, true
+				break
+			}
+		}
+		if !found {
+			if f.Ext == ".csv" || f.Ext == ".xlsx" || f.Ext == ".xlsm" {
+				// GovDesk's own file, or one the ordinary import names the
+				// missing columns of
+				return nil, errOwnLayout
+			}
+			return nil, &ImportError{[]Problem{{File: f.Base, Reason: "无法识别这个打卡文件的格式。GovDesk 能读的有：" + punchFormatNames() +
+				"，以及本程序自己的打卡文件（工号、打卡时间）。其他格式请用“列对照”指定哪一列是人员、哪一列是日期时间（命令行：--columns）"}}}
+		}
+	}
+	punches, probs := pf.read(f)
+	if len(probs) > 0 {
+		return nil, &ImportError{probs}
+	}
+	if len(punches) == 0 {
+		return nil, &ImportError{[]Problem{{File: f.Base, Reason: "文件中没有打卡记录"}}}
+	}
+	return &PunchRead{Format: pf, Punches: punches}, nil
+}
+
+// ReadPunchMap reads a mapping file: columns 考勤号码 and 工号.
+func ReadPunchMap(path string) ([]models.PunchMapPair, error) {
+	sh, err := ReadSheet(path)
+	if err != nil {
+		return nil, &ImportError{[]Problem{{File: filepath.Base(path), Reason: err.Error()}}}
+	}
+	no, emp := -1, -1
+	for i, h := range sh.Header {
+		switch compact(h) {
+		case "考勤号码":
+			no = i
+		case "工号":
+			emp = i
+		}
+	}
+	var probs []Problem
+	for _, c := range []struct {
+		name string
+		i    int
+	}{{"考勤号码", no}, {"工号", emp}} {
+		if c.i < 0 {
+			probs = append(probs, Problem{File: sh.File, Row: 1, Column: c.name, Reason: "缺少必需的列“" + c.name + "”"})
+		}
+	}
+	if len(probs) > 0 {
+		return nil, &ImportError{probs}
+	}
+	var out []models.PunchMapPair
+	for _, r := range sh.Rows {
+		get := func(i int) string {
+			if i < len(r.Cells) {
+				return r.Cells[i]
+			}
+			return ""
+		}
+		p := models.PunchMapPair{MachineNo: get(no), EmployeeNo: get(emp)}
+		switch {
+		case p.MachineNo == "":
+			probs = append(probs, Problem{File: sh.File, Row: r.Line, Column: "考勤号码", Reason: "不能为空"})
+		case p.EmployeeNo == "":
+			probs = append(probs, Problem{File: sh.File, Row: r.Line, Column: "工号", Reason: "不能为空"})
+		default:
+			out = append(out, p)
+		}
+	}
+	if len(probs) > 0 {
+		return nil, &ImportError{probs}
+	}
+	return out, nil
+}
+
+// ImportPunchFile imports a punch file of any layout GovDesk knows: an
+// attendance machine's or app's export through the machine's mapping of
+// numbers, or GovDesk's own file. It is what `govdesk import punches` and
+// the 考勤 screen's import both call. An unknown machine number gives a
+// *models.UnknownMachineNosError listing them all.
+func ImportPunchFile(ctx context.Context, st *models.Store, path string, opt PunchFileOptions, progress Progress) (PunchFileResult, error) {
+	if opt.Format == "govdesk" {
+		return importOwnPunches(ctx, st, path, opt, progress)
+	}
+	rd, err := ReadPunchFile(path, opt.Format, opt.Columns, st)
+	if errors.Is(err, errOwnLayout) {
+		return importOwnPunches(ctx, st, path, opt, progress)
+	}
+	if err != nil {
+		return PunchFileResult{}, err
+	}
+	if ctx.Err() != nil {
+		return PunchFileResult{}, ErrImportCancelled
+	}
+	pairs := opt.Pairs
+	if opt.MapFile != "" {
+		more, err := ReadPunchMap(opt.MapFile)
+		if err != nil {
+			return PunchFileResult{}, err
+		}
+		pairs = append(more, pairs...)
+	}
+	device := strings.TrimSpace(opt.Device)
+	if device == "" {
+		device = rd.Format.Device
+	}
+	res, err := st.ImportMachinePunches(models.MachineImport{Device: device, Rule: rd.Format.Rule, Punches: rd.Punches, Pairs: pairs, DryRun: opt.DryRun})
+	out := PunchFileResult{Format: rd.Format.Name, Label: rd.Format.Label, MachineImportResult: res}
+	var ue *models.UnknownMachineNosError
+	var re *models.RefusedError
+	switch {
+	case errors.As(err, &ue):
+		return out, err
+	case errors.As(err, &re):
+		return out, &ImportError{[]Problem{{File: filepath.Base(path), Reason: err.Error()}}}
+	}
+	return out, err
+}
+
+func importOwnPunches(ctx context.Context, st *models.Store, path string, opt PunchFileOptions, progress Progress) (PunchFileResult, error) {
+	if opt.DryRun || opt.MapFile != "" {
+		return PunchFileResult{}, errors.New("本程序自己的打卡文件（工号、打卡时间）已写明工号：不需要 --map，也不能 --dry-run 预览")
+	}
+	stats, err := ImportContext(context.WithValue(ctx, ownPunchesKey{}, true), st, "punches", path, progress)
+	return PunchFileResult{Format: "govdesk", Label: "本程序的打卡文件", OwnLayout: true,
+		MachineImportResult: models.MachineImportResult{Stats: stats}}, err
+}
+
+// ownPunchesKey marks a context whose punch import reads GovDesk's own
+// file the ordinary way, not through the machine layouts.
+type ownPunchesKey struct{}
