@@ -196,3 +196,46 @@ func importOwnPunches(ctx context.Context, st *models.Store, path string, opt Pu
 // ownPunchesKey marks a context whose punch import reads GovDesk's own
 // file the ordinary way, not through the machine layouts.
 type ownPunchesKey struct{}
+
+// Lines says what an import did, or would do with DryRun, a line a fact:
+// the layout, people, days, punches per machine, what was skipped and why.
+func (r PunchFileResult) Lines(dryRun bool) []string {
+	if r.OwnLayout {
+		return []string{"本程序的打卡文件：" + r.Stats.String()}
+	}
+	verb := "导入"
+	if dryRun {
+		verb = "将导入"
+	}
+	out := []string{
+		fmt.Sprintf("文件格式：%s（%s）", r.Label, r.Format),
+		fmt.Sprintf("%s %d 人、%d 个人天的打卡 %d 条", verb, r.People, r.Days, r.Stats.Created),
+	}
+	if r.Stats.Created > 0 {
+		if !r.From.IsZero() {
+			out = append(out, fmt.Sprintf("时间范围：%s 至 %s", models.FormatDateTime(r.From), models.FormatDateTime(r.To)))
+		}
+		for _, dev := range sortedKeys(r.PerDevice) {
+			out = append(out, fmt.Sprintf("考勤机“%s”：%d 条", dev, r.PerDevice[dev]))
+		}
+	}
+	if r.Repeats > 0 {
+		out = append(out, fmt.Sprintf("已导入过、跳过：%d 条", r.Repeats))
+	}
+	if r.DoubleTaps > 0 {
+		out = append(out, fmt.Sprintf("60 秒内重复打卡、只算一次：%d 条", r.DoubleTaps))
+	}
+	if len(r.Skipped) > 0 {
+		out = append(out, fmt.Sprintf("已封帐月份的打卡、不导入：%d 条", len(r.Skipped)))
+		for _, s := range r.Skipped {
+			out = append(out, "  "+s.Source+"："+s.Reason)
+		}
+	}
+	if len(r.Unknown) > 0 {
+		out = append(out, fmt.Sprintf("未对照的考勤号码：%d 个", len(r.Unknown)))
+		for _, u := range r.Unknown {
+			out = append(out, "  "+u.String())
+		}
+	}
+	return out
+}
