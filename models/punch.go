@@ -82,9 +82,9 @@ type PunchRow struct {
 	Source     string // the file and row it was read from
 }
 
-// punchBatch is how many punches one INSERT carries: 6 columns each stays
-// well under SQLite's limit of 32766 bound values.
-const punchBatch = 4000
+// punchBatch is how many punches one INSERT carries: 9 columns each stays
+// under SQLite's limit of 32766 bound values.
+const punchBatch = 3000
 
 // ImportPunches adds punches in one transaction. Every 工号 must be on the
 // roster (with the same 姓名 when one is given); punches already stored and
