@@ -46,6 +46,8 @@ func TestClerkMapsMachineNumbersWithEachFormatsLeadingZeros(t *testing.T) {
 		{"7 and 007 both mapped: exact wins", "7", ZerosLost, 2, true},
 		{"07 is ambiguous between 7 and 007", "07", ZerosLost, 0, false},
 		{"a spreadsheet's 88.0", "88.0", ZerosKept, 4, true},
+		{"a PIN with zeros finds a number learnt from a file that lost them", "0088", ZerosKept, 4, true},
+		{"a UserId 012 is not the 0012 mapped", "012", ZerosKept, 0, false},
 		{"an unmapped number", "99", ZerosLost, 0, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -101,20 +101,24 @@ const (
 
 // MatchMachineNo finds the staff ID a machine number maps to. Exact matches
 // win; under ZerosLost a number also matches a mapped number that differs
-// only in leading zeros, when exactly one does.
+// only in leading zeros, when exactly one does; under ZerosKept only a
+// mapped number without leading zeros, learnt from a file that lost them.
 func MatchMachineNo(no string, rule MachineNoRule, maps map[string]uint) (uint, bool) {
 	no = NormalizeMachineNo(no)
 	if id, ok := maps[no]; ok {
 		return id, true
 	}
-	if rule != ZerosLost || !allDigits(no) {
+	if !allDigits(no) {
 		return 0, false
 	}
 	want := stripZeros(no)
 	var found uint
 	n := 0
 	for k, id := range maps {
-		if stripZeros(k) == want {
+		// A file that lost the zeros matches a number mapped with them; a
+		// file that keeps them matches only a number mapped without any,
+		// as one learnt from a file that lost them.
+		if stripZeros(k) == want && (rule == ZerosLost || k == stripZeros(k)) {
 			if n == 0 || id != found {
 				n++
 			}

@@ -330,9 +330,6 @@ func parseClockCell(s string) (int, bool, error) {
 	return 0, false, fmt.Errorf("无法识别的时刻“%s”", s)
 }
 
-// dayStart is midnight of a civil time's day.
-func dayStart(t time.Time) time.Time { return models.CivilTime(models.DateOf(t), 0, 0, 0) }
-
 // clocksInCell splits a cell holding a day's taps: "08:12 12:05",
 // "08:12\n12:05", or run together as ZKTeco's report writes them
 // ("08:1212:0513:2817:06"). Blank, "-" and "漏刷" hold none.

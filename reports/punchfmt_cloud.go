@@ -13,9 +13,8 @@ import (
 // 每日统计, and Deli (得力) 考勤月报.
 
 var (
-	dingID   = []string{"UserId", "userid", "用户ID", "UserID"}
-	dingRaw  = [][]string{{"考勤日期"}, {"打卡时间"}, {"打卡结果"}}
-	dingSlot = regexp.MustCompile(`^(上班|下班)(\d)打卡(时间|结果)$`)
+	dingID  = []string{"UserId", "userid", "用户ID", "UserID"}
+	dingRaw = [][]string{{"考勤日期"}, {"打卡时间"}, {"打卡结果"}}
 )
 
 func isDingRaw(f *punchFile) bool {

@@ -70,9 +70,7 @@ func ReadPunchFile(path, format string, columns string, st *models.Store) (*Punc
 			}
 		}
 		if !found {
-			if f.Ext == ".csv" || f.Ext == ".xlsx" || f.Ext == ".xlsm" {
-				// GovDesk's own file, or one the ordinary import names the
-				// missing columns of
+			if _, _, _, own := findTable(f, [][]string{{"工号"}, {"打卡时间"}}); own && (f.Ext == ".csv" || f.Ext == ".xlsx" || f.Ext == ".xlsm") {
 				return nil, errOwnLayout
 			}
 			return nil, &ImportError{[]Problem{{File: f.Base, Reason: "无法识别这个打卡文件的格式。GovDesk 能读的有：" + punchFormatNames() +
@@ -238,4 +236,40 @@ func (r PunchFileResult) Lines(dryRun bool) []string {
 		}
 	}
 	return out
+}
+
+// IsOwnPunchFile tells GovDesk's own punch file (工号, 打卡时间), which the
+// ordinary import reads, from a machine's export.
+func IsOwnPunchFile(path string) bool {
+	f, err := loadPunchFile(path)
+	if err != nil {
+		return false
+	}
+	for _, c := range punchFormats {
+		if c.detect(f) {
+			return false
+		}
+	}
+	_, _, _, ok := findTable(f, [][]string{{"工号"}, {"打卡时间"}})
+	return ok
+}
+
+// PunchFileRows gives the first rows of a file's first table, for a person
+// choosing the header row and columns of a layout GovDesk does not know.
+func PunchFileRows(path string, n int) ([][]string, error) {
+	f, err := loadPunchFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(f.Tables) == 0 {
+		return nil, fmt.Errorf("%s 不是表格文件：列对照只用于 .csv、.xlsx、.xls", f.Base)
+	}
+	t := f.Tables[0]
+	for _, x := range f.Tables {
+		if len(x.Rows) > 1 {
+			t = x
+			break
+		}
+	}
+	return t.Rows[:min(n, len(t.Rows))], nil
 }
