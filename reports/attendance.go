@@ -85,9 +85,11 @@ func exportPunches(st *models.Store, opt ExportOptions) (string, []string, [][]s
 	}
 	rows := make([][]string, len(list))
 	for i, p := range list {
-		rows[i] = []string{p.Staff.EmployeeNo, p.Staff.Name, models.FormatDateTime(p.At), p.Device}
+		rows[i] = []string{p.Staff.EmployeeNo, p.Staff.Name, models.FormatDateTime(p.At), p.Device, p.Source, p.DeviceResult}
 	}
-	return "打卡记录", columnNames(punchColumns), rows, nil
+	// 来源 (the machine file and row) and 考勤机判定 (what the machine made of
+	// the tap) come last, after the columns the import reads.
+	return "打卡记录", append(columnNames(punchColumns), "来源", "考勤机判定"), rows, nil
 }
 
 var inspectionColumns = []Column{{"工号", true}, {"离岗时间", true}, {"返岗时间", true}, {"检查人", true}, {"说明", false}}

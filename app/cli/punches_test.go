@@ -71,7 +71,9 @@ func TestClerkImportsAMachineFileFromTheCommandLine(t *testing.T) {
 	if code, _, _ := run(t, "--data", data, "export", "punches", "--out", out); code != ExitOK {
 		t.Fatal("export failed")
 	}
-	if b, _ := os.ReadFile(out); strings.Count(string(b), "\n") != 13 {
+	b, _ := os.ReadFile(out)
+	if strings.Count(string(b), "\n") != 13 || !strings.Contains(string(b), "工号,姓名,打卡时间,设备,来源,考勤机判定") ||
+		!strings.Contains(string(b), "T001,王晓明,2026-11-03 08:12,中控考勤机,原始记录.csv 第2行,") {
 		t.Errorf("punches stored:\n%s", b)
 	}
 }
