@@ -57,7 +57,8 @@ type punchImport struct {
 	unknown  []*unknownNo
 	mapBox   *fyne.Container
 	importBt *widget.Button
-	columns  string // a column layout, for a file of no known layout
+	columns  string                // a column layout, for a file of no known layout
+	pairs    []models.PunchMapPair // numbers confirmed on screen, saved with the import
 	dlg      dialog.Dialog
 	result   reports.PunchFileResult
 	err      error
@@ -138,7 +139,7 @@ func openPunchImport(s *shell, d punchImportData, path string, done func()) *pun
 
 // options are the dialog's choices as import options.
 func (pi *punchImport) options() reports.PunchFileOptions {
-	opt := reports.PunchFileOptions{Device: strings.TrimSpace(pi.device.Text), Columns: pi.columns}
+	opt := reports.PunchFileOptions{Device: strings.TrimSpace(pi.device.Text), Columns: pi.columns, Pairs: pi.pairs}
 	for _, f := range reports.PunchFormats() {
 		if f.Label == pi.format.Selected {
 			opt.Format = f.Name
@@ -176,7 +177,7 @@ func (pi *punchImport) showPreview() {
 	case errors.As(pi.err, &ue):
 		pi.preview.SetText(strings.Join(pi.result.Lines(true), "\n"))
 		pi.showUnknown(ue.Unknown)
-		pi.importBt.SetText("确认对照并导入")
+		pi.importBt.SetText("确认对照")
 		pi.importBt.Enable()
 	case errors.As(pi.err, &ie):
 		lines := make([]string, len(ie.Problems))
@@ -187,7 +188,11 @@ func (pi *punchImport) showPreview() {
 	case pi.err != nil:
 		pi.preview.SetText("文件不能导入：" + pi.err.Error())
 	default:
-		pi.preview.SetText(strings.Join(pi.result.Lines(true), "\n"))
+		lines := pi.result.Lines(true)
+		if len(pi.pairs) > 0 {
+			lines = append(lines, fmt.Sprintf("导入时记住本次确认的 %d 个考勤号码对照", len(pi.pairs)))
+		}
+		pi.preview.SetText(strings.Join(lines, "\n"))
 		pi.importBt.SetText("导入")
 		if pi.result.Stats.Created > 0 {
 			pi.importBt.Enable()
@@ -237,22 +242,29 @@ func (pi *punchImport) showUnknown(list []models.UnknownMachineNo) {
 	pi.mapBox.Objects = []fyne.CanvasObject{widget.NewSeparator(), head, grid}
 }
 
-// onImport imports for real, with the numbers confirmed on screen.
+// onImport first takes the people confirmed for unknown numbers and shows
+// the preview with them; once nothing is unknown it imports for real.
 func (pi *punchImport) onImport() {
-	opt := pi.options()
-	var missing []string
-	for _, u := range pi.unknown {
-		no := u.byLabel[u.pick.Selected]
-		if no == "" {
-			missing = append(missing, u.no)
-			continue
+	if len(pi.unknown) > 0 {
+		var missing []string
+		pairs := append([]models.PunchMapPair(nil), pi.pairs...)
+		for _, u := range pi.unknown {
+			no := u.byLabel[u.pick.Selected]
+			if no == "" {
+				missing = append(missing, u.no)
+				continue
+			}
+			pairs = append(pairs, models.PunchMapPair{MachineNo: u.no, EmployeeNo: no})
 		}
-		opt.Pairs = append(opt.Pairs, models.PunchMapPair{MachineNo: u.no, EmployeeNo: no})
-	}
-	if len(missing) > 0 {
-		dialog.ShowInformation("还有考勤号码未对照", "请为这些考勤号码选择人员："+strings.Join(missing, "、"), pi.shell.win)
+		if len(missing) > 0 {
+			dialog.ShowInformation("还有考勤号码未对照", "请为这些考勤号码选择人员："+strings.Join(missing, "、"), pi.shell.win)
+			return
+		}
+		pi.pairs = pairs
+		pi.refresh()
 		return
 	}
+	opt := pi.options()
 	var res reports.PunchFileResult
 	pi.shell.async(func() (err error) {
 		res, err = pi.data.ImportPunchFile(context.Background(), pi.path, opt, nil)

@@ -55,6 +55,14 @@ func TestClerkConfirmsWhoTheMachinesNumbersAreAndImports(t *testing.T) {
 
 	pi.unknown[0].pick.SetSelected("T002 刘芳")
 	test.Tap(pi.importBt)
+	// Confirmed: the preview now says what will be imported, still nothing written.
+	if !strings.Contains(pi.preview.Text, "将导入 3 人、6 个人天的打卡 12 条") || !strings.Contains(pi.preview.Text, "记住本次确认的 3 个考勤号码对照") || imported {
+		t.Fatalf("preview:\n%s", pi.preview.Text)
+	}
+	if maps, _ := st.PunchMaps(""); len(maps) != 0 {
+		t.Fatal("the mapping was saved before the import")
+	}
+	test.Tap(pi.importBt)
 	if !imported {
 		t.Fatalf("not imported: %v", pi.err)
 	}
