@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"govdesk/models"
+	"govdesk/reports"
 )
 
 func presetPunchFile(name string) string {
@@ -133,5 +135,53 @@ func TestClerkMapsTheColumnsOfAFileGovDeskDoesNotKnow(t *testing.T) {
 	}
 	if saved, _ := st.PunchColumnLayouts(); !strings.Contains(saved["门禁"], "人员=人员编号") {
 		t.Errorf("saved layouts %v", saved)
+	}
+}
+
+// The same days exported in each of the seven layouts, imported on the
+// 考勤 screen, give the same monthly sheet.
+func TestEachMachineLayoutImportedOnTheScreenGivesTheSameSheet(t *testing.T) {
+	files := []string{"1_attlog.dat", "原始记录.csv", "Attendance Log.csv", "考勤记录.csv", "钉钉原始记录.xlsx", "钉钉每日统计.xlsx", "得力考勤月报.xlsx", "考勤报表.xls"}
+	sheet := func(t *testing.T, st *models.Store) string {
+		t.Helper()
+		path := filepath.Join(t.TempDir(), "考勤.csv")
+		if _, err := NewData(st).Export("attendance", path, reports.ExportOptions{Month: "2026-11"}); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	var want string
+	for i, file := range files {
+		t.Run(file, func(t *testing.T) {
+			s, st := newTestShell(t)
+			seedPunchPeople(t, st)
+			for _, dev := range []string{"中控考勤机", "钉钉", "得力考勤机"} {
+				if err := st.SavePunchMaps(dev, []models.PunchMapPair{{MachineNo: "0012", EmployeeNo: "T001"}, {MachineNo: "7", EmployeeNo: "T002"}, {MachineNo: "305", EmployeeNo: "T003"}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := sheet(t, st)
+			done := false
+			pi := openPunchImport(s, NewData(st), presetPunchFile(file), func() { done = true })
+			test.Tap(pi.importBt)
+			if !done {
+				t.Fatalf("not imported: %v\n%s", pi.err, pi.preview.Text)
+			}
+			got := sheet(t, st)
+			if got == before {
+				t.Fatal("the import changed nothing in the sheet")
+			}
+			if i == 0 {
+				want = got
+				return
+			}
+			if got != want {
+				t.Errorf("sheet\n%s\nwant (from the USB stick's file)\n%s", got, want)
+			}
+		})
 	}
 }
