@@ -86,6 +86,10 @@ type MachineImportResult struct {
 	DoubleTaps int            // within DoubleTapWindow of another tap
 	Skipped    []SkippedPunch // in locked months
 	Unknown    []UnknownMachineNo
+	// Mismatches are numbers whose name on the machine is not the name of
+	// the person they are mapped to: a mapping to check, not a refusal
+	// (machines often hold no name, or a short one).
+	Mismatches []string
 	From, To   time.Time
 	Stats      ImportStats
 }
@@ -132,6 +136,11 @@ func (s *Store) ImportMachinePunches(in MachineImport) (MachineImportResult, err
 		if err := tx.Select("id", "employee_no", "name").Order("employee_no").Find(&roster).Error; err != nil {
 			return err
 		}
+		byID := make(map[uint]Staff, len(roster))
+		for _, p := range roster {
+			byID[p.ID] = p
+		}
+		mismatch := map[string]bool{}
 		unknown := map[string]*UnknownMachineNo{}
 		var order []string
 		type tap struct {
@@ -155,6 +164,10 @@ func (s *Store) ImportMachinePunches(in MachineImport) (MachineImportResult, err
 				}
 				u.Punches++
 				continue
+			}
+			if who := byID[id]; hasHan(p.Name) && p.Name != who.Name && !mismatch[no] {
+				mismatch[no] = true
+				res.Mismatches = append(res.Mismatches, fmt.Sprintf("考勤号码 %s 在考勤机上是“%s”，对照的却是 %s %s", no, p.Name, who.EmployeeNo, who.Name))
 			}
 			byStaff[id] = append(byStaff[id], tap{at: Civil(p.At), in: p, new: true})
 		}
@@ -291,4 +304,15 @@ func truncRunes(s string, n int) string {
 		return s
 	}
 	return string(r[:n])
+}
+
+// hasHan tells a name in Chinese characters from an empty one or one in
+// pinyin, which many machines hold instead.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x3400 && r <= 0x9FFF || r >= 0x20000 && r <= 0x3FFFF {
+			return true
+		}
+	}
+	return false
 }

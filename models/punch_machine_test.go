@@ -231,3 +231,22 @@ func TestClerkEditsAMachinesMapping(t *testing.T) {
 		t.Errorf("after delete: %+v", maps)
 	}
 }
+
+func TestImportWarnsWhenTheMachinesNameIsNotTheMappedPersons(t *testing.T) {
+	st := openTemp(t)
+	seedMachinePeople(t, st)
+	res, err := st.ImportMachinePunches(MachineImport{Device: "一楼考勤机", DryRun: true,
+		Pairs: []PunchMapPair{{"1", "ZW001"}, {"2", "ZW002"}, {"3", "A1001"}},
+		Punches: []MachinePunch{
+			{MachineNo: "1", Name: "王堃", At: tapAt("03", "08:20")},
+			{MachineNo: "2", Name: "李喆", At: tapAt("03", "08:21")}, // mapped to 张伟
+			{MachineNo: "2", Name: "李喆", At: tapAt("03", "17:40")},
+			{MachineNo: "3", Name: "LiZhe", At: tapAt("03", "08:22")}, // pinyin: not compared
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Mismatches) != 1 || res.Mismatches[0] != "考勤号码 2 在考勤机上是“李喆”，对照的却是 ZW002 张伟" {
+		t.Errorf("mismatches %v", res.Mismatches)
+	}
+}

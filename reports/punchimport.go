@@ -229,6 +229,12 @@ func (r PunchFileResult) Lines(dryRun bool) []string {
 			out = append(out, "  "+s.Source+"："+s.Reason)
 		}
 	}
+	if len(r.Mismatches) > 0 {
+		out = append(out, fmt.Sprintf("请核对考勤号码对照（姓名不符）：%d 个", len(r.Mismatches)))
+		for _, m := range r.Mismatches {
+			out = append(out, "  "+m)
+		}
+	}
 	if len(r.Unknown) > 0 {
 		out = append(out, fmt.Sprintf("未对照的考勤号码：%d 个", len(r.Unknown)))
 		for _, u := range r.Unknown {
