@@ -23,7 +23,7 @@ import (
 // tables of numbers.
 type punchImportData interface {
 	ImportPunchFile(ctx context.Context, path string, opt reports.PunchFileOptions, progress reports.Progress) (reports.PunchFileResult, error)
-	IsOwnPunchFile(path string) bool
+	cancellableImporter // GovDesk's own file, with its progress bar
 	PunchFileRows(path string, n int) ([][]string, error)
 	PunchColumnLayouts() (map[string]string, error)
 	punchMapData
@@ -32,8 +32,6 @@ type punchImportData interface {
 func (d storeData) ImportPunchFile(ctx context.Context, path string, opt reports.PunchFileOptions, p reports.Progress) (reports.PunchFileResult, error) {
 	return reports.ImportPunchFile(ctx, d.Store, path, opt, p)
 }
-
-func (d storeData) IsOwnPunchFile(path string) bool { return reports.IsOwnPunchFile(path) }
 
 func (d storeData) PunchFileRows(path string, n int) ([][]string, error) {
 	return reports.PunchFileRows(path, n)
@@ -76,10 +74,7 @@ type unknownNo struct {
 
 // onImportPunches asks for a punch file: an attendance machine's export
 // (.dat, .csv, .xlsx, .xls) or GovDesk's own.
-func onImportPunches(s *shell, d interface {
-	punchImportData
-	cancellableImporter
-}, done func()) {
+func onImportPunches(s *shell, d punchImportData, done func()) {
 	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			showError("无法打开文件", err, s.win)
@@ -90,10 +85,6 @@ func onImportPunches(s *shell, d interface {
 		}
 		path := rc.URI().Path()
 		rc.Close()
-		if d.IsOwnPunchFile(path) {
-			runImportCancellable(s, d, "punches", "打卡记录", path, done)
-			return
-		}
 		openPunchImport(s, d, path, done)
 	}, s.win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xls", ".csv", ".dat", ".txt"}))
@@ -262,6 +253,12 @@ func (pi *punchImport) onImport() {
 		}
 		pi.pairs = pairs
 		pi.refresh()
+		return
+	}
+	if pi.result.OwnLayout {
+		// GovDesk's own file, big at times: imported with a progress bar
+		pi.dlg.Hide()
+		runImportCancellable(pi.shell, pi.data, "punches", "打卡记录", pi.path, pi.done)
 		return
 	}
 	opt := pi.options()

@@ -185,3 +185,24 @@ func TestEachMachineLayoutImportedOnTheScreenGivesTheSameSheet(t *testing.T) {
 		})
 	}
 }
+
+func TestClerkPreviewsGovDesksOwnFileAndImportsIt(t *testing.T) {
+	s, st := newTestShell(t)
+	seedPunchPeople(t, st)
+	path := filepath.Join(t.TempDir(), "打卡.csv")
+	if err := os.WriteFile(path, []byte("工号,姓名,打卡时间,设备\nT001,王晓明,2026-11-06 08:00,前台\nT002,刘芳,2026-11-06 08:05,前台\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done := false
+	pi := openPunchImport(s, NewData(st), path, func() { done = true })
+	if !strings.Contains(pi.preview.Text, "本程序的打卡文件") || !strings.Contains(pi.preview.Text, "将导入 2 人、2 个人天的打卡 2 条") {
+		t.Fatalf("preview:\n%s", pi.preview.Text)
+	}
+	if ps, _ := st.Punches(models.PunchFilter{}); len(ps) != 0 {
+		t.Fatal("the preview wrote punches")
+	}
+	test.Tap(pi.importBt)
+	if ps, _ := st.Punches(models.PunchFilter{}); len(ps) != 2 || !done {
+		t.Fatalf("%d punches imported", len(ps))
+	}
+}

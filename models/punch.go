@@ -1,6 +1,7 @@
 package models
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -92,9 +93,26 @@ const punchBatch = 3000
 // nothing. Stats count added punches as Created and skipped ones as
 // Unchanged. A row adding a punch to a locked month refuses the whole import.
 func (s *Store) ImportPunches(rows []PunchRow) (ImportStats, error) {
-	var st ImportStats
+	sum, err := s.ImportPunchRows(rows, false)
+	return sum.Stats, err
+}
+
+// PunchRowsSummary is what an import of GovDesk's own punch file did, or
+// would do.
+type PunchRowsSummary struct {
+	Stats        ImportStats
+	People, Days int
+	PerDevice    map[string]int // punches to add per machine
+	From, To     time.Time
+}
+
+// ImportPunchRows is ImportPunches that also says how many people, days and
+// punches per machine the rows add; with dryRun it writes nothing.
+func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary, error) {
+	var sum PunchRowsSummary
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
-		st = ImportStats{}
+		sum = PunchRowsSummary{PerDevice: map[string]int{}}
+		st := &sum.Stats
 		roster, err := rosterByNo(tx)
 		if err != nil {
 			return err
@@ -145,6 +163,33 @@ func (s *Store) ImportPunches(rows []PunchRow) (ImportStats, error) {
 		if err := refuseLockedPunches(tx, punches, months); err != nil {
 			return err
 		}
+		if dryRun {
+			// what is not stored yet is what the import would add
+			stored, err := storedPunches(tx, punches)
+			if err != nil {
+				return err
+			}
+			days := map[string]bool{}
+			people := map[uint]bool{}
+			for _, p := range punches {
+				if stored[punchKey{p.StaffID, p.At.Unix()}] {
+					st.Unchanged++
+					continue
+				}
+				st.Created++
+				sum.PerDevice[p.Device]++
+				days[fmt.Sprintf("%d|%s", p.StaffID, DateOf(p.At))] = true
+				people[p.StaffID] = true
+				if sum.From.IsZero() || p.At.Before(sum.From) {
+					sum.From = p.At
+				}
+				if p.At.After(sum.To) {
+					sum.To = p.At
+				}
+			}
+			sum.People, sum.Days = len(people), len(days)
+			return errDryRun
+		}
 		added := int64(0)
 		for i := 0; i < len(punches); i += punchBatch {
 			batch := punches[i:min(i+punchBatch, len(punches))]
@@ -164,7 +209,44 @@ func (s *Store) ImportPunches(rows []PunchRow) (ImportStats, error) {
 		}
 		return nil
 	})
-	return st, err
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	return sum, err
+}
+
+type punchKey struct {
+	id uint
+	at int64
+}
+
+// storedPunches tells which of the punches are stored already.
+func storedPunches(tx *gorm.DB, punches []Punch) (map[punchKey]bool, error) {
+	out := map[punchKey]bool{}
+	if len(punches) == 0 {
+		return out, nil
+	}
+	from, to := punches[0].At, punches[0].At
+	ids := map[uint]bool{}
+	for _, p := range punches {
+		if p.At.Before(from) {
+			from = p.At
+		}
+		if p.At.After(to) {
+			to = p.At
+		}
+		ids[p.StaffID] = true
+	}
+	var list []Punch
+	if err := tx.Select("staff_id", "at").Where("at >= ? AND at <= ?", civilArg(from), civilArg(to)).Find(&list).Error; err != nil {
+		return nil, err
+	}
+	for _, p := range list {
+		if ids[p.StaffID] {
+			out[punchKey{p.StaffID, Civil(p.At).Unix()}] = true
+		}
+	}
+	return out, nil
 }
 
 // refuseLockedPunches refuses punches that would be new in a locked month;

@@ -21,6 +21,7 @@ type punchImporter struct {
 	seen    map[string]bool
 	repeats int // punches repeated within the file
 	rows    []models.PunchRow
+	run     *ownPunchRun // a preview, and what the import did (ImportPunchFile)
 }
 
 func (p *punchImporter) columns() []Column { return punchColumns }
@@ -39,9 +40,14 @@ func (p *punchImporter) prepare(st *models.Store) error {
 }
 
 func (p *punchImporter) apply(st *models.Store) (models.ImportStats, error) {
-	stats, err := st.ImportPunches(p.rows)
-	stats.Unchanged += p.repeats
-	return stats, err
+	run := p.run
+	if run == nil {
+		run = &ownPunchRun{}
+	}
+	sum, err := st.ImportPunchRows(p.rows, run.dryRun)
+	sum.Stats.Unchanged += p.repeats
+	run.summary = sum
+	return sum.Stats, err
 }
 
 // parse returns no key: a punch repeated within the file is skipped, not

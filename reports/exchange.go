@@ -152,6 +152,9 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 		return res.Stats, err
 	}
 	imp := newImp()
+	if p, ok := imp.(*punchImporter); ok {
+		p.run, _ = ctx.Value(ownPunchesKey{}).(*ownPunchRun)
+	}
 	sh, err := ReadSheet(path)
 	if err != nil {
 		return models.ImportStats{}, &ImportError{[]Problem{{File: filepath.Base(path), Reason: err.Error()}}}

@@ -298,3 +298,36 @@ func TestClerkMapsTheColumnsOfAnUnknownLayoutAndReusesThem(t *testing.T) {
 		}
 	}
 }
+
+func TestClerkPreviewsGovDesksOwnPunchFileBeforeImporting(t *testing.T) {
+	st := rosterForCases(t)
+	path := writeFile(t, "考勤机导出.csv", gb18030(t, punchesCSV))
+	res, err := ImportPunchFile(context.Background(), st, path, PunchFileOptions{DryRun: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OwnLayout || res.Stats.Created != 4 || res.People != 3 || res.Days != 3 ||
+		res.PerDevice["一楼大厅考勤机"] != 2 || res.PerDevice["二楼大厅考勤机"] != 2 {
+		t.Fatalf("preview %+v", res.MachineImportResult)
+	}
+	if ps, _ := st.Punches(models.PunchFilter{}); len(ps) != 0 {
+		t.Fatalf("the preview wrote %d punches", len(ps))
+	}
+	lines := strings.Join(res.Lines(true), "\n")
+	if !strings.Contains(lines, "本程序的打卡文件") || !strings.Contains(lines, "将导入 3 人、3 个人天的打卡 4 条") {
+		t.Errorf("lines:\n%s", lines)
+	}
+	res, err = ImportPunchFile(context.Background(), st, path, PunchFileOptions{}, nil)
+	if err != nil || res.Stats.Created != 4 {
+		t.Fatalf("import: %+v %v", res.Stats, err)
+	}
+	ps, _ := st.Punches(models.PunchFilter{})
+	if len(ps) != 4 || ps[0].Source != "考勤机导出.csv 第2行" {
+		t.Errorf("punches %d, source %q", len(ps), ps[0].Source)
+	}
+	// Again: the preview says it is all there already.
+	res, _ = ImportPunchFile(context.Background(), st, path, PunchFileOptions{DryRun: true}, nil)
+	if res.Stats.Created != 0 || res.Stats.Unchanged != 5 {
+		t.Errorf("second preview %+v", res.Stats)
+	}
+}

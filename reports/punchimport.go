@@ -183,30 +183,42 @@ func ImportPunchFile(ctx context.Context, st *models.Store, path string, opt Pun
 }
 
 func importOwnPunches(ctx context.Context, st *models.Store, path string, opt PunchFileOptions, progress Progress) (PunchFileResult, error) {
-	if opt.DryRun || opt.MapFile != "" {
-		return PunchFileResult{}, errors.New("本程序自己的打卡文件（工号、打卡时间）已写明工号：不需要 --map，也不能 --dry-run 预览")
+	if opt.MapFile != "" || len(opt.Pairs) > 0 {
+		return PunchFileResult{}, errors.New("本程序自己的打卡文件（工号、打卡时间）已写明工号，不需要考勤号码对照（--map）")
 	}
-	stats, err := ImportContext(context.WithValue(ctx, ownPunchesKey{}, true), st, "punches", path, progress)
+	run := &ownPunchRun{dryRun: opt.DryRun}
+	stats, err := ImportContext(context.WithValue(ctx, ownPunchesKey{}, run), st, "punches", path, progress)
+	sum := run.summary
 	return PunchFileResult{Format: "govdesk", Label: "本程序的打卡文件", OwnLayout: true,
-		MachineImportResult: models.MachineImportResult{Stats: stats}}, err
+		MachineImportResult: models.MachineImportResult{Stats: stats, People: sum.People, Days: sum.Days,
+			PerDevice: sum.PerDevice, Repeats: stats.Unchanged, From: sum.From, To: sum.To}}, err
+}
+
+// ownPunchRun carries a preview request into the ordinary import of
+// GovDesk's own punch file, and what it did back out.
+type ownPunchRun struct {
+	dryRun  bool
+	summary models.PunchRowsSummary
 }
 
 // ownPunchesKey marks a context whose punch import reads GovDesk's own
-// file the ordinary way, not through the machine layouts.
+// file the ordinary way, not through the machine layouts; its value is
+// the *ownPunchRun.
 type ownPunchesKey struct{}
 
 // Lines says what an import did, or would do with DryRun, a line a fact:
 // the layout, people, days, punches per machine, what was skipped and why.
 func (r PunchFileResult) Lines(dryRun bool) []string {
-	if r.OwnLayout {
-		return []string{"本程序的打卡文件：" + r.Stats.String()}
-	}
 	verb := "导入"
 	if dryRun {
 		verb = "将导入"
 	}
+	format := fmt.Sprintf("文件格式：%s（%s）", r.Label, r.Format)
+	if r.OwnLayout {
+		format = "文件格式：本程序的打卡文件（工号、打卡时间）"
+	}
 	out := []string{
-		fmt.Sprintf("文件格式：%s（%s）", r.Label, r.Format),
+		format,
 		fmt.Sprintf("%s %d 人、%d 个人天的打卡 %d 条", verb, r.People, r.Days, r.Stats.Created),
 	}
 	if r.Stats.Created > 0 {
@@ -242,22 +254,6 @@ func (r PunchFileResult) Lines(dryRun bool) []string {
 		}
 	}
 	return out
-}
-
-// IsOwnPunchFile tells GovDesk's own punch file (工号, 打卡时间), which the
-// ordinary import reads, from a machine's export.
-func IsOwnPunchFile(path string) bool {
-	f, err := loadPunchFile(path)
-	if err != nil {
-		return false
-	}
-	for _, c := range punchFormats {
-		if c.detect(f) {
-			return false
-		}
-	}
-	_, _, _, ok := findTable(f, [][]string{{"工号"}, {"打卡时间"}})
-	return ok
 }
 
 // PunchFileRows gives the first rows of a file's first table, for a person

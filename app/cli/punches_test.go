@@ -30,6 +30,8 @@ func TestClerkImportsAMachineFileFromTheCommandLine(t *testing.T) {
 	data := t.TempDir()
 	seedPresetRoster(t, data)
 	csv, mapFile := presetPunches("原始记录.csv"), presetPunches("考勤号码对照.csv")
+	ownFile := filepath.Join(t.TempDir(), "打卡.csv")
+	os.WriteFile(ownFile, []byte("工号,姓名,打卡时间,设备\nT003,赵一凡,2026-11-06 08:00,前台\n"), 0o644)
 	for _, step := range []struct {
 		name   string
 		args   []string
@@ -47,6 +49,8 @@ func TestClerkImportsAMachineFileFromTheCommandLine(t *testing.T) {
 			[]string{"导入 0 人、0 个人天的打卡 0 条", "已导入过、跳过：12 条", "60 秒内重复打卡、只算一次：1 条"}, nil},
 		{"a forced format that does not fit", []string{"import", "punches", presetPunches("1_attlog.dat"), "--format", "deli"}, ExitRefused, nil,
 			[]string{"文件不是得力考勤月报的格式（--format deli）"}},
+		{"GovDesk's own file can be previewed too", []string{"import", "punches", ownFile, "--dry-run"}, ExitOK,
+			[]string{"本程序的打卡文件", "将导入 1 人、1 个人天的打卡 1 条", "考勤机“前台”：1 条"}, nil},
 		{"--map on another kind", []string{"import", "staff", csv, "--map", mapFile}, ExitUsage, nil,
 			[]string{"只用于 import punches"}},
 	} {
