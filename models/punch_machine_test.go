@@ -250,3 +250,40 @@ func TestImportWarnsWhenTheMachinesNameIsNotTheMappedPersons(t *testing.T) {
 		t.Errorf("mismatches %v", res.Mismatches)
 	}
 }
+
+// A database of the version before machine files opens with its punches
+// intact, no source on them, and each machine's table of numbers ready.
+func TestOpenAddsPunchSourcesToAnOlderDatabase(t *testing.T) {
+	dir := t.TempDir()
+	old := mustOpen(t, dir)
+	seedMachinePeople(t, old)
+	if _, err := old.ImportPunches([]PunchRow{{EmployeeNo: "ZW001", At: tapAt("03", "08:20"), Device: "一楼考勤机"}}); err != nil {
+		t.Fatal(err)
+	}
+	db := old.db
+	if err := db.Migrator().DropTable(&PunchDeviceMap{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, col := range []string{"source", "device_result"} {
+		if err := db.Exec("ALTER TABLE punches DROP COLUMN " + col).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Exec("DELETE FROM schema_migrations WHERE version >= ?", migrationVersion(t, "考勤机号码对照与打卡来源"))
+	old.Close()
+
+	st := mustOpen(t, dir)
+	defer st.Close()
+	if v, _ := schemaVersion(st.db); v != SchemaVersion() {
+		t.Fatalf("version %d, want %d", v, SchemaVersion())
+	}
+	ps, err := st.Punches(PunchFilter{})
+	if err != nil || len(ps) != 1 || ps[0].Source != "" {
+		t.Fatalf("punches after upgrade %+v (%v)", ps, err)
+	}
+	res, err := st.ImportMachinePunches(MachineImport{Device: "一楼考勤机", Pairs: []PunchMapPair{{"1", "ZW001"}},
+		Punches: []MachinePunch{{MachineNo: "1", At: tapAt("03", "17:40"), Source: "1_attlog.dat 第1行", DeviceResult: "下班"}}})
+	if err != nil || res.Stats.Created != 1 {
+		t.Fatalf("import after upgrade %+v (%v)", res.Stats, err)
+	}
+}
