@@ -102,6 +102,15 @@ func TestClerkAddsANumberOnTheMappingScreen(t *testing.T) {
 	if len(e.rows) != 0 {
 		t.Errorf("another machine shows %+v", e.rows)
 	}
+	// The command line's --map file, read on the screen.
+	e.onMapFile(presetPunchFile("考勤号码对照.csv"))
+	var got []string
+	for _, m := range e.rows {
+		got = append(got, m.MachineNo+"→"+m.Staff.EmployeeNo)
+	}
+	if strings.Join(got, ",") != "7→T002,0012→T001,305→T003" {
+		t.Errorf("rows %v", got)
+	}
 }
 
 func TestClerkMapsTheColumnsOfAFileGovDeskDoesNotKnow(t *testing.T) {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -68,6 +69,9 @@ func openPunchMap(s *shell, d punchMapData) *punchMapEditor {
 	e.person = newSelect(labels, nil)
 	e.add = widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), e.onAdd)
 	e.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), e.onDelete)
+	fromFile := widget.NewButtonWithIcon("从文件导入…", theme.FolderOpenIcon(), func() {
+		pickImportFile(s, e.onMapFile)
+	})
 	e.del.Disable()
 	e.list = widget.NewList(func() int { return len(e.rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -79,7 +83,7 @@ func openPunchMap(s *shell, d punchMapData) *punchMapEditor {
 	e.list.OnUnselected = func(widget.ListItemID) { e.selected = -1; e.del.Disable() }
 	hint := wrapLabel("考勤机上的考勤号码（PIN、UserId）不是工号：每台考勤机的号码对应到哪位人员记在这里。导入打卡时遇到没有对照的号码，也会请您当场选定并记住。")
 	hint.Importance = widget.LowImportance
-	top := container.NewVBox(hint, container.NewBorder(nil, nil, widget.NewLabel("考勤机"), nil, e.device))
+	top := container.NewVBox(hint, container.NewBorder(nil, nil, widget.NewLabel("考勤机"), fromFile, e.device))
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(e.add, e.del),
 		container.NewGridWithColumns(2, e.no, e.person))
 	e.dlg = dialog.NewCustom("考勤号码对照", "关闭", container.NewBorder(top, bottom, nil, nil, e.list), s.win)
@@ -143,6 +147,37 @@ func (e *punchMapEditor) onAdd() {
 		e.person.ClearSelected()
 		e.shell.changed()
 		e.reload()
+	})
+}
+
+// onMapFile adds the pairs of a file with the columns 考勤号码 and 工号 (the
+// --map file of the command line) to the machine's table.
+func (e *punchMapEditor) onMapFile(path string) {
+	dev := strings.TrimSpace(e.device.Text)
+	if dev == "" {
+		dialog.ShowInformation("请填写考勤机", "请先选择或填写考勤机的名称。", e.shell.win)
+		return
+	}
+	var n int
+	e.shell.async(func() error {
+		pairs, err := reports.ReadPunchMap(path)
+		if err != nil {
+			return err
+		}
+		n = len(pairs)
+		return e.data.SavePunchMaps(dev, pairs)
+	}, func(err error) {
+		var ie *reports.ImportError
+		switch {
+		case errors.As(err, &ie):
+			showProblems("对照表未导入", ie, e.shell.win)
+		case err != nil:
+			showError("对照表未导入", err, e.shell.win)
+		default:
+			dialog.ShowInformation("对照表已导入", fmt.Sprintf("已为考勤机“%s”记下 %d 个考勤号码的对照。", dev, n), e.shell.win)
+			e.shell.changed()
+			e.reload()
+		}
 	})
 }
 
