@@ -1,7 +1,9 @@
 package reports
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -329,5 +331,25 @@ func TestClerkPreviewsGovDesksOwnPunchFileBeforeImporting(t *testing.T) {
 	res, _ = ImportPunchFile(context.Background(), st, path, PunchFileOptions{DryRun: true}, nil)
 	if res.Stats.Created != 0 || res.Stats.Unchanged != 5 {
 		t.Errorf("second preview %+v", res.Stats)
+	}
+}
+
+// A workbook the .xls reader cannot follow (here a sheet said to start past
+// the end of the file, which makes it panic) is an error naming the file.
+func TestABrokenXLSIsAnErrorNotACrash(t *testing.T) {
+	sheet := xlsSheet{Name: "考勤记录"}
+	sheet.set(0, 0, "考 勤 记 录 表")
+	book := biff8Workbook([]xlsSheet{sheet})
+	i := bytes.Index(book, []byte{0x85, 0x00})
+	if i < 0 {
+		t.Fatal("no BOUNDSHEET record")
+	}
+	binary.LittleEndian.PutUint32(book[i+4:], 0x00FFFFFF)
+	path := filepath.Join(t.TempDir(), "考勤报表.xls")
+	must(t, os.WriteFile(path, compoundFile(book), 0o644))
+	_, err := ReadPunchFile(path, "", "", nil)
+	var ie *ImportError
+	if !errors.As(err, &ie) || !strings.Contains(ie.Problems[0].Reason, "无法读取旧版 Excel 文件 考勤报表.xls") {
+		t.Fatalf("err = %v", err)
 	}
 }
