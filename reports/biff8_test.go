@@ -30,6 +30,11 @@ func writeXLS(path string, sheets []xlsSheet) error {
 	return os.WriteFile(path, compoundFile(biff8Workbook(sheets)), 0o644)
 }
 
+// xlsAllShared makes biff8Workbook put every text in the shared string
+// table, as Excel does: a big table then runs over CONTINUE records, its
+// strings split across them.
+var xlsAllShared = false
+
 type biffWriter struct{ bytes.Buffer }
 
 func (w *biffWriter) record(kind uint16, data []byte) {
@@ -72,7 +77,7 @@ func biff8Workbook(sheets []xlsSheet) []byte {
 	for _, sh := range sheets {
 		for _, r := range sortedCells(sh) {
 			if s, ok := sh.Cells[r].(string); ok {
-				if _, have := sst[s]; !have && len([]rune(s)) <= 12 && size+3+2*len(utf16.Encode([]rune(s))) < 8000 {
+				if _, have := sst[s]; !have && (xlsAllShared || len([]rune(s)) <= 12 && size+3+2*len(utf16.Encode([]rune(s))) < 8000) {
 					sst[s] = len(sstList)
 					sstList = append(sstList, s)
 					size += 3 + 2*len(utf16.Encode([]rune(s)))
@@ -124,12 +129,13 @@ func biff8Workbook(sheets []xlsSheet) []byte {
 		for i, sh := range sheets {
 			w.record(0x0085, append(le(offsets[i], uint16(0)), xlString(sh.Name, 1)...))
 		}
-		var s bytes.Buffer
-		s.Write(le(uint32(len(sstList)), uint32(len(sstList))))
-		for _, str := range sstList {
-			s.Write(xlString(str, 2))
+		for i, rec := range sstRecords(sstList) {
+			kind := uint16(0x00FC)
+			if i > 0 {
+				kind = 0x003C // CONTINUE
+			}
+			w.record(kind, rec)
 		}
-		w.record(0x00FC, s.Bytes())
 		w.record(0x000A, nil)
 		return w.Bytes()
 	}
@@ -240,4 +246,31 @@ func compoundFile(stream []byte) []byte {
 	}
 	_ = total
 	return b.Bytes()
+}
+
+// sstRecords lays out the shared strings in records of at most 8224 bytes:
+// a string that does not fit is split, its rest in the next CONTINUE
+// record after a byte of flags (1: UTF-16), as Excel writes them.
+func sstRecords(list []string) [][]byte {
+	const maxData = 8224
+	var recs [][]byte
+	cur := le(uint32(len(list)), uint32(len(list)))
+	for _, str := range list {
+		u := utf16.Encode([]rune(str))
+		if len(cur)+3+2 > maxData {
+			recs, cur = append(recs, cur), nil
+		}
+		cur = append(cur, le(uint16(len(u)), uint8(1))...)
+		for len(u) > 0 {
+			room := (maxData - len(cur)) / 2
+			if room == 0 {
+				recs, cur = append(recs, cur), []byte{1}
+				room = (maxData - 1) / 2
+			}
+			n := min(room, len(u))
+			cur = append(cur, le(u[:n])...)
+			u = u[n:]
+		}
+	}
+	return append(recs, cur)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -351,5 +352,38 @@ func TestABrokenXLSIsAnErrorNotACrash(t *testing.T) {
 	var ie *ImportError
 	if !errors.As(err, &ie) || !strings.Contains(ie.Problems[0].Reason, "无法读取旧版 Excel 文件 考勤报表.xls") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// A month's report of a big centre has thousands of different day cells:
+// written as Excel does, all in the shared string table over many CONTINUE
+// records, it reads the same as with each text in its cell.
+func TestABigXLSReportReadsWholly(t *testing.T) {
+	var taps []machineTap
+	for p := 1; p <= 80; p++ {
+		for d := 1; d <= 30; d++ {
+			for _, hm := range []string{"08:%02d", "12:%02d", "13:%02d", "17:%02d"} {
+				at := civil(fmt.Sprintf("2026-11-%02d "+hm, d, (p*7+d)%60))
+				taps = append(taps, machineTap{No: fmt.Sprintf("%d", p), Name: fmt.Sprintf("测试人员%02d", p), Dept: "综合窗口", At: at})
+			}
+		}
+	}
+	month := models.NewDate(2026, 11, 1)
+	read := func(shared bool) string {
+		xlsAllShared = shared
+		defer func() { xlsAllShared = false }()
+		path := filepath.Join(t.TempDir(), "考勤报表.xls")
+		must(t, writeZKReportFile(path, taps, month))
+		rd, err := ReadPunchFile(path, "zk-report", "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rd.Punches) != len(taps) {
+			t.Errorf("shared strings %v: %d taps of %d", shared, len(rd.Punches), len(taps))
+		}
+		return tapLines(rd.Punches)
+	}
+	if a, b := read(false), read(true); a != b {
+		t.Errorf("the shared strings read differently")
 	}
 }
