@@ -338,6 +338,11 @@ func clocksInCell(s string) ([]string, error) {
 	if s == "" || s == "-" || s == "--" || s == "漏刷" || s == "未打卡" || s == "缺卡" {
 		return nil, nil
 	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && f < 1 {
+		// a time cell of Excel: a fraction of a day
+		secs := int(f*86400 + 0.5)
+		return []string{fmt.Sprintf("%02d:%02d:%02d", secs/3600, secs/60%60, secs%60)}, nil
+	}
 	var out []string
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' || r == ',' || r == '，' || r == ';' || r == '、' }) {
 		part = strings.ReplaceAll(part, "：", ":")

@@ -238,6 +238,7 @@ func TestTapsRunTogetherInADayCellAreSplit(t *testing.T) {
 		{"-", ""},
 		{"漏刷", ""},
 		{"8:05 17:30", "8:05,17:30"},
+		{"0.3506944444444444", "08:25:00"}, // an Excel time cell
 	} {
 		got, err := clocksInCell(c.cell)
 		if err != nil || strings.Join(got, ",") != c.want {
