@@ -113,8 +113,9 @@ func newAttendanceScreen(s *shell, d attendanceData) *attendanceScreen {
 	sc.outing = widget.NewButtonWithIcon("外出登记", theme.MailForwardIcon(), func() { sc.onOuting(sc.list.selected) })
 	records := widget.NewButtonWithIcon("本月记录", theme.ListIcon(), sc.onRecords)
 	sc.importBtn = widget.NewButtonWithIcon("导入打卡", theme.UploadIcon(), func() {
-		importFileCancellable(s, d, "punches", "打卡记录", sc.reload)
+		onImportPunches(s, d, sc.reload)
 	})
+	punchMap := widget.NewButtonWithIcon("考勤号码对照", theme.AccountIcon(), func() { openPunchMap(s, d) })
 	sc.export = widget.NewButtonWithIcon("导出", theme.DownloadIcon(), nil)
 	sc.export.OnTapped = sc.onExport
 	sc.lock = widget.NewButtonWithIcon("封帐", theme.ConfirmIcon(), sc.onLock)
@@ -123,7 +124,7 @@ func newAttendanceScreen(s *shell, d attendanceData) *attendanceScreen {
 	monthBar := container.NewHBox(prev, fixedBox(sc.title, 110), next, widget.NewSeparator(), sc.lockState)
 	filters := container.NewHBox(widget.NewLabel("窗口"), fixedBox(sc.window, 200), widget.NewLabel("派驻单位"), fixedBox(sc.unit, 220))
 	tools := container.NewHBox(sc.detail, sc.correct, sc.inspect, sc.outing, records, widget.NewSeparator(),
-		sc.importBtn, sc.export, widget.NewSeparator(), sc.lock, sc.unlock)
+		sc.importBtn, punchMap, sc.export, widget.NewSeparator(), sc.lock, sc.unlock)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, monthBar, nil, sc.through),
 		container.NewBorder(nil, nil, tools, nil),

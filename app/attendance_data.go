@@ -31,6 +31,7 @@ type attendanceData interface {
 	DeleteOuting(id uint) error
 
 	cancellableImporter
+	punchImportData
 	exporter
 	personMonthData
 	punchGapData

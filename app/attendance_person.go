@@ -124,6 +124,9 @@ func personDays(first models.Date, sum models.MonthSummary, punches []models.Pun
 		if p.Correction {
 			text += "（补卡）"
 		}
+		if r := p.DeviceResult; r != "" && r != "正常" {
+			text += "（考勤机：" + r + "）" // its opinion only; the day is judged by the rules
+		}
 		byDay[models.DateOf(t)] = append(byDay[models.DateOf(t)], text)
 	}
 	notes := map[models.Date][]string{}

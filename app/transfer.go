@@ -41,12 +41,6 @@ func importFile(s *shell, d importer, kind, what string, done func()) {
 	pickImportFile(s, func(path string) { runImport(s, d, kind, what, path, done) })
 }
 
-// importFileCancellable is importFile with a 取消 button beside the
-// progress bar, for imports big enough to want stopping (punches).
-func importFileCancellable(s *shell, d cancellableImporter, kind, what string, done func()) {
-	pickImportFile(s, func(path string) { runImportCancellable(s, d, kind, what, path, done) })
-}
-
 // pickImportFile asks for an .xlsx or .csv file and hands its path to use.
 func pickImportFile(s *shell, use func(path string)) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {

@@ -31,7 +31,7 @@ var Roles = []Role{RoleAdmin, RoleAttendance, RoleInspector, RoleCases, RoleRead
 // roleEntities are the kinds of record (as the audit log names them) each
 // role other than 管理员 may change.
 var roleEntities = map[Role][]string{
-	RoleAttendance: {"打卡", "补卡", "请假", "查岗记录", "外出登记", "考勤封帐", "无打卡日确认"},
+	RoleAttendance: {"打卡", "补卡", "请假", "查岗记录", "外出登记", "考勤封帐", "无打卡日确认", "考勤号码对照", "打卡文件列对照"},
 	RoleInspector:  {"违规记录", "投诉", "好差评", "表扬", "考核奖扣发"},
 	RoleCases:      {"办件", "文书"},
 }

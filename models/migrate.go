@@ -53,6 +53,7 @@ var migrations = []migration{
 	{"评选程序：提名、评选会、公示与决定", migrateSelection},
 	{"操作日志防篡改链", migrateAuditChain},
 	{"操作员账号", func(tx *gorm.DB) error { return tx.AutoMigrate(&Account{}) }},
+	{"考勤机号码对照与打卡来源", migratePunchSources},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

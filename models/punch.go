@@ -1,6 +1,7 @@
 package models
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -22,7 +23,14 @@ type Punch struct {
 	Correction bool      `gorm:"not null;default:false"`
 	Reason     string    `gorm:"size:256"` // of a correction
 	Approver   string    `gorm:"size:64"`
-	CreatedAt  time.Time
+	// Source is where an imported punch came from: the raw file's name
+	// and row ("1_attlog.dat 第12行").
+	Source string `gorm:"size:160"`
+	// DeviceResult is what the machine or app itself made of the punch
+	// (DingTalk's 打卡结果 such as 迟到): kept for reference only, GovDesk
+	// judges by the centre's rules.
+	DeviceResult string `gorm:"size:32"`
+	CreatedAt    time.Time
 }
 
 func (p Punch) auditEntity() string {
@@ -72,11 +80,12 @@ type PunchRow struct {
 	Name       string
 	At         time.Time
 	Device     string
+	Source     string // the file and row it was read from
 }
 
-// punchBatch is how many punches one INSERT carries: 6 columns each stays
-// well under SQLite's limit of 32766 bound values.
-const punchBatch = 4000
+// punchBatch is how many punches one INSERT carries: 9 columns each stays
+// under SQLite's limit of 32766 bound values.
+const punchBatch = 3000
 
 // ImportPunches adds punches in one transaction. Every 工号 must be on the
 // roster (with the same 姓名 when one is given); punches already stored and
@@ -84,9 +93,26 @@ const punchBatch = 4000
 // nothing. Stats count added punches as Created and skipped ones as
 // Unchanged. A row adding a punch to a locked month refuses the whole import.
 func (s *Store) ImportPunches(rows []PunchRow) (ImportStats, error) {
-	var st ImportStats
+	sum, err := s.ImportPunchRows(rows, false)
+	return sum.Stats, err
+}
+
+// PunchRowsSummary is what an import of GovDesk's own punch file did, or
+// would do.
+type PunchRowsSummary struct {
+	Stats        ImportStats
+	People, Days int
+	PerDevice    map[string]int // punches to add per machine
+	From, To     time.Time
+}
+
+// ImportPunchRows is ImportPunches that also says how many people, days and
+// punches per machine the rows add; with dryRun it writes nothing.
+func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary, error) {
+	var sum PunchRowsSummary
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
-		st = ImportStats{}
+		sum = PunchRowsSummary{PerDevice: map[string]int{}}
+		st := &sum.Stats
 		roster, err := rosterByNo(tx)
 		if err != nil {
 			return err
@@ -121,7 +147,7 @@ func (s *Store) ImportPunches(rows []PunchRow) (ImportStats, error) {
 				continue
 			}
 			seen[k] = true
-			punches = append(punches, Punch{StaffID: p.ID, At: at, Device: strings.TrimSpace(r.Device), CreatedAt: a.at})
+			punches = append(punches, Punch{StaffID: p.ID, At: at, Device: strings.TrimSpace(r.Device), Source: r.Source, CreatedAt: a.at})
 			months[MonthOf(DateOf(at))] = true
 			people[p.ID] = true
 			if from.IsZero() || at.Before(from) {
@@ -136,6 +162,33 @@ func (s *Store) ImportPunches(rows []PunchRow) (ImportStats, error) {
 		}
 		if err := refuseLockedPunches(tx, punches, months); err != nil {
 			return err
+		}
+		if dryRun {
+			// what is not stored yet is what the import would add
+			stored, err := storedPunches(tx, punches)
+			if err != nil {
+				return err
+			}
+			days := map[string]bool{}
+			people := map[uint]bool{}
+			for _, p := range punches {
+				if stored[punchKey{p.StaffID, p.At.Unix()}] {
+					st.Unchanged++
+					continue
+				}
+				st.Created++
+				sum.PerDevice[p.Device]++
+				days[fmt.Sprintf("%d|%s", p.StaffID, DateOf(p.At))] = true
+				people[p.StaffID] = true
+				if sum.From.IsZero() || p.At.Before(sum.From) {
+					sum.From = p.At
+				}
+				if p.At.After(sum.To) {
+					sum.To = p.At
+				}
+			}
+			sum.People, sum.Days = len(people), len(days)
+			return errDryRun
 		}
 		added := int64(0)
 		for i := 0; i < len(punches); i += punchBatch {
@@ -156,7 +209,44 @@ func (s *Store) ImportPunches(rows []PunchRow) (ImportStats, error) {
 		}
 		return nil
 	})
-	return st, err
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	return sum, err
+}
+
+type punchKey struct {
+	id uint
+	at int64
+}
+
+// storedPunches tells which of the punches are stored already.
+func storedPunches(tx *gorm.DB, punches []Punch) (map[punchKey]bool, error) {
+	out := map[punchKey]bool{}
+	if len(punches) == 0 {
+		return out, nil
+	}
+	from, to := punches[0].At, punches[0].At
+	ids := map[uint]bool{}
+	for _, p := range punches {
+		if p.At.Before(from) {
+			from = p.At
+		}
+		if p.At.After(to) {
+			to = p.At
+		}
+		ids[p.StaffID] = true
+	}
+	var list []Punch
+	if err := tx.Select("staff_id", "at").Where("at >= ? AND at <= ?", civilArg(from), civilArg(to)).Find(&list).Error; err != nil {
+		return nil, err
+	}
+	for _, p := range list {
+		if ids[p.StaffID] {
+			out[punchKey{p.StaffID, Civil(p.At).Unix()}] = true
+		}
+	}
+	return out, nil
 }
 
 // refuseLockedPunches refuses punches that would be new in a locked month;

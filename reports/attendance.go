@@ -21,6 +21,7 @@ type punchImporter struct {
 	seen    map[string]bool
 	repeats int // punches repeated within the file
 	rows    []models.PunchRow
+	run     *ownPunchRun // a preview, and what the import did (ImportPunchFile)
 }
 
 func (p *punchImporter) columns() []Column { return punchColumns }
@@ -39,9 +40,14 @@ func (p *punchImporter) prepare(st *models.Store) error {
 }
 
 func (p *punchImporter) apply(st *models.Store) (models.ImportStats, error) {
-	stats, err := st.ImportPunches(p.rows)
-	stats.Unchanged += p.repeats
-	return stats, err
+	run := p.run
+	if run == nil {
+		run = &ownPunchRun{}
+	}
+	sum, err := st.ImportPunchRows(p.rows, run.dryRun)
+	sum.Stats.Unchanged += p.repeats
+	run.summary = sum
+	return sum.Stats, err
 }
 
 // parse returns no key: a punch repeated within the file is skipped, not
@@ -67,7 +73,8 @@ func (p *punchImporter) parse(r row) string {
 		return ""
 	}
 	p.seen[key] = true
-	p.rows = append(p.rows, models.PunchRow{EmployeeNo: no, Name: name, At: at, Device: r.get("设备")})
+	p.rows = append(p.rows, models.PunchRow{EmployeeNo: no, Name: name, At: at, Device: r.get("设备"),
+		Source: fmt.Sprintf("%s 第%d行", r.sheet.File, r.line)})
 	return ""
 }
 
@@ -84,9 +91,11 @@ func exportPunches(st *models.Store, opt ExportOptions) (string, []string, [][]s
 	}
 	rows := make([][]string, len(list))
 	for i, p := range list {
-		rows[i] = []string{p.Staff.EmployeeNo, p.Staff.Name, models.FormatDateTime(p.At), p.Device}
+		rows[i] = []string{p.Staff.EmployeeNo, p.Staff.Name, models.FormatDateTime(p.At), p.Device, p.Source, p.DeviceResult}
 	}
-	return "打卡记录", columnNames(punchColumns), rows, nil
+	// 来源 (the machine file and row) and 考勤机判定 (what the machine made of
+	// the tap) come last, after the columns the import reads.
+	return "打卡记录", append(columnNames(punchColumns), "来源", "考勤机判定"), rows, nil
 }
 
 var inspectionColumns = []Column{{"工号", true}, {"离岗时间", true}, {"返岗时间", true}, {"检查人", true}, {"说明", false}}

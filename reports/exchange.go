@@ -160,7 +160,14 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	if progress == nil {
 		progress = func(int, int) {}
 	}
+	if kind == "punches" && ctx.Value(ownPunchesKey{}) == nil {
+		res, err := ImportPunchFile(ctx, st, path, PunchFileOptions{}, progress)
+		return res.Stats, err
+	}
 	imp := newImp()
+	if p, ok := imp.(*punchImporter); ok {
+		p.run, _ = ctx.Value(ownPunchesKey{}).(*ownPunchRun)
+	}
 	sh, err := ReadSheet(path)
 	if err != nil {
 		return models.ImportStats{}, &ImportError{[]Problem{{File: filepath.Base(path), Reason: err.Error()}}}

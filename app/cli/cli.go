@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,6 +29,12 @@ const (
   govdesk [--data 目录]                          打开桌面程序
   govdesk [--data 目录] demo                     在空数据库中填入演示中心
   govdesk [--data 目录] import 种类 文件          种类：%s
+  govdesk [--data 目录] import punches 文件 [--format 格式] [--map 对照表.csv] [--device 考勤机]
+                                               [--columns 列对照] [--dry-run]
+                                               考勤机导出的文件自动识别格式：%s；
+                                               --map 对照表的列为 考勤号码、工号，导入后记住；--dry-run 只预览不写入；
+                                               --columns 其他格式的列对照，如 "表头行=1;人员=编号;日期时间=时间;名称=门禁"，
+                                               或已保存的列对照名称
   govdesk [--data 目录] export 种类 --out 文件 [--month 2026-11 | --quarter 2026Q4] [--new-issue] [--personal]
                                                staff 与 cases 的身份证号、手机号默认打码；--personal 导出完整号码（记入操作日志）
                                                种类：%s（.xlsx 或 .csv；attendance 与 scores-month 也可导出 .pdf 通报，
@@ -86,7 +93,11 @@ func Usage(w io.Writer) {
 	for _, k := range models.NoticeKinds {
 		kinds = append(kinds, k.Name+"("+k.Aliases[0]+")")
 	}
-	fmt.Fprintf(w, usageSummary, strings.Join(reports.ImportKinds(), " "),
+	var formats []string
+	for _, f := range reports.PunchFormats() {
+		formats = append(formats, f.Name)
+	}
+	fmt.Fprintf(w, usageSummary, strings.Join(reports.ImportKinds(), " "), strings.Join(formats, " "),
 		strings.Join(reports.ExportKinds(), " "), strings.Join(kinds, " "), DefaultDataDir())
 }
 
@@ -172,6 +183,11 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	auto := fs.Bool("auto", false, "自动备份")
 	user := fs.String("user", "", "操作员账号")
 	personal := fs.Bool("personal", false, "导出完整身份证号、手机号")
+	format := fs.String("format", "", "考勤文件格式")
+	mapFile := fs.String("map", "", "考勤号码对照表")
+	device := fs.String("device", "", "考勤机名称")
+	columns := fs.String("columns", "", "列对照")
+	dryRun := fs.Bool("dry-run", false, "只预览，不写入")
 	var cases, fields listFlag
 	fs.Var(&cases, "case", "办件编号（可重复）")
 	fs.Var(&fields, "field", "名称=内容（可重复）")
@@ -182,6 +198,8 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	switch {
 	case cmd == "import" && len(pos) != 2:
 		return usage("import 需要种类和文件，例如：govdesk import staff 人员.xlsx")
+	case (*format != "" || *mapFile != "" || *device != "" || *columns != "" || *dryRun) && (cmd != "import" || pos[0] != "punches"):
+		return usage("--format、--map、--device、--columns、--dry-run 只用于 import punches")
 	case cmd == "export" && (len(pos) != 1 || *out == ""):
 		return usage("export 需要种类和 --out 文件，例如：govdesk export staff --out 人员.xlsx")
 	case cmd == "notice" && (len(pos) != 1 || *out == "" || len(cases) == 0):
@@ -220,6 +238,10 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		}
 		fmt.Fprintf(stdout, "已填入演示数据：%d 个窗口，%d 名人员。\n", len(ws), len(staff))
 	case "import":
+		if pos[0] == "punches" {
+			return importPunches(st, pos[1], reports.PunchFileOptions{Format: *format, MapFile: *mapFile, Device: *device,
+				Columns: *columns, DryRun: *dryRun}, stdout, stderr)
+		}
 		stats, err := reports.Import(st, pos[0], pos[1], nil)
 		if err != nil {
 			return fail(stderr, err)
@@ -295,7 +317,7 @@ func (l *listFlag) String() string     { return strings.Join(*l, ",") }
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
 // boolFlags are the flags that take no value.
-var boolFlags = map[string]bool{"new-issue": true, "preview": true, "auto": true, "personal": true}
+var boolFlags = map[string]bool{"new-issue": true, "preview": true, "auto": true, "personal": true, "dry-run": true}
 
 // interleave moves flags after positional arguments to the front, so both
 // "export staff --out f" and "export --out f staff" work.
@@ -333,4 +355,32 @@ func fail(stderr io.Writer, err error) int {
 	}
 	fmt.Fprintln(stderr, "错误："+err.Error())
 	return ExitRefused
+}
+
+// importPunches imports a punch file of any layout, or with --dry-run says
+// what it would import. Unknown machine numbers are listed one a line, with
+// who they may be, and how to map them.
+func importPunches(st *models.Store, path string, opt reports.PunchFileOptions, stdout, stderr io.Writer) int {
+	res, err := reports.ImportPunchFile(context.Background(), st, path, opt, nil)
+	var ue *models.UnknownMachineNosError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "考勤机“%s”有 %d 个考勤号码还没有对照到工号，未导入任何数据：\n", ue.Device, len(ue.Unknown))
+		for _, u := range ue.Unknown {
+			fmt.Fprintln(stderr, "  "+u.String())
+		}
+		fmt.Fprintln(stderr, "请写一个对照表（CSV，列为 考勤号码、工号，每个号码一行），用 --map 对照表.csv 再导入；对照会被记住，下次不必再给。")
+		return ExitRefused
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if opt.DryRun {
+		fmt.Fprintln(stdout, "预览（未写入任何数据）：")
+	} else {
+		fmt.Fprintln(stdout, "导入完成：")
+	}
+	for _, l := range res.Lines(opt.DryRun) {
+		fmt.Fprintln(stdout, l)
+	}
+	return ExitOK
 }
