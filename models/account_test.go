@@ -51,6 +51,10 @@ func TestEachRoleChangesOnlyTheRecordsOfItsWork(t *testing.T) {
 			if (err == nil) != tc.correction || (err != nil && !strings.Contains(err.Error(), "不能修改“补卡”")) {
 				t.Errorf("adding a 补卡: %v", err)
 			}
+			err = st.SavePunchMaps("大厅考勤机", []PunchMapPair{{MachineNo: "12", EmployeeNo: "1001"}})
+			if (err == nil) != tc.correction || (err != nil && !IsForbidden(err)) {
+				t.Errorf("mapping a machine number: %v", err)
+			}
 			if tc.correction {
 				log, _ := st.AuditLog(AuditFilter{Entity: "补卡"})
 				if len(log) == 0 || log[0].Operator != tc.account {
