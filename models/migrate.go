@@ -91,7 +91,8 @@ func schemaVersion(db *gorm.DB) (int, error) {
 
 // migrate brings db up to version target, one transaction per migration.
 func migrate(db *gorm.DB, target int) error {
-	if err := db.AutoMigrate(&SchemaMigration{}); err != nil {
+	if err := db.AutoMigrate(&SchemaMigration{}); err != nil && !db.Migrator().HasTable(&SchemaMigration{}) {
+		// (another program opening the same new folder may have made it first)
 		return fmt.Errorf("无法建立版本记录：%w", err)
 	}
 	have, err := schemaVersion(db)
@@ -120,6 +121,15 @@ func applyMigrations(db *gorm.DB, have, target int) error {
 	for v := have + 1; v <= target; v++ {
 		m := migrations[v-1]
 		err := db.Transaction(func(tx *gorm.DB) error {
+			// another program opening the same new folder may have applied
+			// it while this one waited for the write lock
+			var done int64
+			if err := tx.Model(&SchemaMigration{}).Where("version = ?", v).Count(&done).Error; err != nil {
+				return err
+			}
+			if done > 0 {
+				return nil
+			}
 			if err := m.up(tx); err != nil {
 				return err
 			}

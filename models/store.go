@@ -25,6 +25,11 @@ type Store struct {
 
 	opMu    sync.Mutex
 	opCache string
+
+	// see WithWaiting and WithWriterName
+	waitMax    time.Duration
+	waiter     Waiter
+	writerName string
 }
 
 // Open creates or opens govdesk.db in dataDir (creating the folder), brings
@@ -339,21 +344,38 @@ func (s *Store) write(fn func(tx *gorm.DB, a *auditor) error) error {
 // only connection).
 func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() error) error {
 	op := s.Operator()
-	return s.db.Transaction(func(tx *gorm.DB) error {
-		a := &auditor{at: s.Now(), operator: op}
-		if err := fn(tx, a); err != nil {
-			return err
-		}
-		if len(a.entries) > 0 {
-			if err := tx.CreateInBatches(a.entries, 200).Error; err != nil {
+	start := time.Now()
+	for {
+		began := false
+		err := s.db.Transaction(func(tx *gorm.DB) error {
+			began = true
+			defer s.markWriting(op)()
+			a := &auditor{at: s.Now(), operator: op}
+			if err := fn(tx, a); err != nil {
 				return err
 			}
+			if len(a.entries) > 0 {
+				if err := tx.CreateInBatches(a.entries, 200).Error; err != nil {
+					return err
+				}
+			}
+			if then != nil {
+				return then()
+			}
+			return nil
+		})
+		// Transactions begin IMMEDIATE, so another writer makes the BEGIN
+		// itself wait and then fail, before fn has run: trying again is safe.
+		if began || !isBusy(err) {
+			return err
 		}
-		if then != nil {
-			return then()
+		waited := time.Since(start)
+		holder := otherWriter(s.dir)
+		if s.waiter == nil || waited >= s.waitMax {
+			return &BusyError{Holder: holder, Waited: waited}
 		}
-		return nil
-	})
+		s.waiter(holder, waited)
+	}
 }
 
 func notFound(err error) error {

@@ -197,9 +197,18 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	if ctx.Err() != nil {
 		return models.ImportStats{}, ErrImportCancelled
 	}
+	// a damaged database refuses writes: an import would add to the damage
+	if err := st.QuickCheck(); err != nil {
+		return models.ImportStats{}, err
+	}
 	stats, err := imp.apply(st)
 	if err != nil {
-		return models.ImportStats{}, &ImportError{[]Problem{{File: sh.File, Reason: err.Error()}}}
+		if models.IsDatabaseFailure(err) {
+			// the database, not the file, is at fault (another writer, a
+			// full disk): the file is not blamed
+			return models.ImportStats{}, models.Explain(err)
+		}
+		return models.ImportStats{}, &ImportError{[]Problem{{File: sh.File, Reason: models.Explain(err).Error()}}}
 	}
 	progress(total, total)
 	return stats, nil
