@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -82,7 +83,7 @@ func ReadSheet(path string) (*Sheet, error) {
 		cells := make([]string, len(r))
 		blank := true
 		for j, c := range r {
-			cells[j] = NormalizeCell(c)
+			cells[j] = unneutralise(NormalizeCell(c))
 			if cells[j] != "" {
 				blank = false
 			}
@@ -200,8 +201,50 @@ func writeCSV(out io.Writer, header []string, rows [][]string) error {
 	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	w.Write(header)
-	w.WriteAll(rows)
+	cells := make([]string, 0, len(header))
+	for _, r := range rows {
+		cells = cells[:0]
+		for _, c := range r {
+			cells = append(cells, Neutralise(c))
+		}
+		w.Write(cells)
+	}
+	w.Flush()
 	return w.Error()
+}
+
+// formulaStarts are the first characters that make a spreadsheet read a
+// CSV cell as a formula (OWASP, "CSV Injection").
+const formulaStarts = "=+-@\t\r"
+
+// plainNumber matches a number written plainly, such as -0.5 or +3: a
+// spreadsheet reads it as the number it is, so it is left as it is.
+var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+
+// Neutralise makes a CSV cell that a spreadsheet would run as a formula
+// ("=HYPERLINK(…)", "+cmd|…", "@SUM(…)") plain text by putting an
+// apostrophe before it, as OWASP recommends; plain numbers such as -0.5 stay
+// as they are. A cell that already starts with apostrophes before such a
+// character gets one more, so that reading it back (see ReadSheet) takes
+// exactly one off and gives the original text.
+func Neutralise(s string) string {
+	rest := strings.TrimLeft(s, "'")
+	if rest == "" || !strings.ContainsRune(formulaStarts, rune(rest[0])) || plainNumber.MatchString(s) || s == "-" {
+		return s
+	}
+	return "'" + s
+}
+
+// unneutralise undoes Neutralise on a cell read from a file.
+func unneutralise(s string) string {
+	if !strings.HasPrefix(s, "'") {
+		return s
+	}
+	rest := strings.TrimLeft(s, "'")
+	if rest == "" || !strings.ContainsRune(formulaStarts, rune(rest[0])) {
+		return s
+	}
+	return s[1:]
 }
 
 func writeXLSX(out io.Writer, sheetName string, header []string, rows [][]string) error {
