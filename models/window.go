@@ -56,6 +56,11 @@ func (w *ServiceWindow) Validate() FieldErrors {
 	}
 	if w.Name == "" {
 		fe.add("窗口名称", "请填写窗口名称")
+	} else if n := len([]rune(w.Name)); n > 64 {
+		fe.add("窗口名称", fmt.Sprintf("窗口名称最多 64 个字，现有 %d 个字", n))
+	}
+	if n := len([]rune(w.Area)); n > 32 {
+		fe.add("区域", fmt.Sprintf("区域最多 32 个字，现有 %d 个字", n))
 	}
 	if w.HomeUnitID == 0 {
 		fe.add("派驻单位", "请选择派驻单位")

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"govdesk/models"
 )
@@ -170,9 +171,25 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	if err := imp.prepare(st); err != nil {
 		return models.ImportStats{}, err
 	}
+	probs = append(probs, badCells(sh.File, 1, sh.Header, nil)...)
+	limits := make([]int, len(sh.Header))
+	for _, c := range imp.columns() {
+		if i, ok := index[c.Name]; ok {
+			limits[i] = columnLimit(c.Name)
+		}
+	}
 	total := len(sh.Rows) + 1
 	seen := map[string]int{}
 	for i, sr := range sh.Rows {
+		if bad := badCells(sh.File, sr.Line, sr.Cells, func(j int) (string, int) {
+			if j < len(sh.Header) {
+				return sh.Header[j], limits[j]
+			}
+			return "", 0
+		}); len(bad) > 0 {
+			probs = append(probs, bad...)
+			continue
+		}
 		r := row{sheet: sh, line: sr.Line, cells: sr.Cells, index: index, probs: &probs}
 		if key := imp.parse(r); key != "" {
 			if first, dup := seen[key]; dup {
@@ -212,6 +229,83 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	}
 	progress(total, total)
 	return stats, nil
+}
+
+// Lengths of text a cell of an import may have, in characters; the record's
+// own rules may allow less (a 姓名 has at most 32).
+const (
+	shortTextLimit = 64
+	nameTextLimit  = 128
+	longTextLimit  = 1000
+	anyCellLimit   = 32767 // what an Excel cell holds, for columns not imported
+)
+
+// columnLimit is the longest text a column takes.
+func columnLimit(name string) int {
+	switch name {
+	case "情形", "内容", "核查情况", "核查结论", "说明", "评价内容", "整改措施", "事由", "原因", "补假说明", "证据", "处理意见":
+		return longTextLimit
+	case "材料":
+		return 2 * longTextLimit
+	case "事项名称", "申请人", "上报单位", "地址", "通讯地址":
+		return nameTextLimit
+	}
+	return shortTextLimit
+}
+
+// badCells finds the cells of one row that no record may hold: control
+// characters such as NUL (a damaged file; tab and line breaks are text),
+// the replacement character U+FFFD (text already garbled when it was
+// saved), and text longer than its column takes. column gives a cell's
+// column name and length limit; nil checks the header row.
+func badCells(file string, line int, cells []string, column func(int) (string, int)) []Problem {
+	var probs []Problem
+	for j, c := range cells {
+		name, limit := "", anyCellLimit
+		if column != nil {
+			if n, l := column(j); l > 0 {
+				name, limit = n, l
+			} else {
+				name = n
+			}
+		}
+		if name == "" {
+			name = columnLetter(j)
+		}
+		if r, ok := controlRune(c); ok {
+			reason := fmt.Sprintf("含有不可见的控制字符（U+%04X），文件可能已损坏", r)
+			if r == utf8.RuneError {
+				reason = "含有乱码（U+FFFD 替换字符），文件保存时已出错：请找到原始文件重新导出"
+			}
+			probs = append(probs, Problem{File: file, Row: line, Column: name, Reason: reason})
+			continue
+		}
+		if n := utf8.RuneCountInString(c); n > limit {
+			probs = append(probs, Problem{File: file, Row: line, Column: name,
+				Reason: fmt.Sprintf("内容太长：最多 %d 个字，这里有 %d 个字", limit, n)})
+		}
+	}
+	return probs
+}
+
+// controlRune returns the first character of s that is a control
+// character other than tab and line breaks, or U+FFFD.
+func controlRune(s string) (rune, bool) {
+	for _, r := range s {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7F && r <= 0x9F) || r == utf8.RuneError {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// columnLetter names a column the way Excel does (A, B, … AA).
+func columnLetter(j int) string {
+	name := ""
+	for j++; j > 0; j = (j - 1) / 26 {
+		name = string(rune('A'+(j-1)%26)) + name
+	}
+	return name
 }
 
 // exporter gives the header and rows of one kind of export.

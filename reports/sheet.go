@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -39,9 +40,13 @@ type SheetRow struct {
 func ReadSheet(path string) (*Sheet, error) {
 	base := filepath.Base(path)
 	var raw [][]string
+	var err error
 	enc := ""
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".txt":
+		if fi, err := os.Stat(path); err == nil && fi.Size() > maxFileBytes {
+			return nil, fmt.Errorf("文件 %s 有 %d MB，超过导入文件的上限 %d MB：请分成几个文件导入", base, fi.Size()>>20, maxFileBytes>>20)
+		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("无法读取文件 %s：%w", base, err)
@@ -53,24 +58,12 @@ func ReadSheet(path string) (*Sheet, error) {
 		enc = e
 		raw, err = parseCSV(text)
 		if err != nil {
-			return nil, fmt.Errorf("%s 不是有效的 CSV 文件：%w", base, err)
+			return nil, fmt.Errorf("%s 不是完整有效的 CSV 文件：%w", base, err)
 		}
 	case ".xlsx", ".xlsm":
-		f, err := excelize.OpenFile(path)
+		raw, err = readXLSX(path)
 		if err != nil {
-			return nil, fmt.Errorf("无法打开 Excel 文件 %s：%w", base, err)
-		}
-		defer f.Close()
-		sheets := f.GetSheetList()
-		if len(sheets) == 0 {
-			return nil, fmt.Errorf("文件 %s 中没有 Excel 工作表", base)
-		}
-		// Raw values: a date cell gives its serial number (which ParseDate
-		// reads) and a long number its digits, not a display format's
-		// rounding such as 1.38E+10.
-		raw, err = f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fmt.Errorf("无法读取 Excel 文件 %s：%w", base, err)
+			return nil, err
 		}
 		enc = "xlsx"
 	case ".xls":
@@ -103,25 +96,135 @@ func ReadSheet(path string) (*Sheet, error) {
 	return sh, nil
 }
 
+// Limits on what an import reads, so that a damaged or hostile file is
+// refused instead of filling the memory: a sheet whose cells reach column
+// XFD takes 16384 cells a row however small the file.
+const (
+	maxFileBytes    = 256 << 20 // a CSV file
+	maxUnzipBytes   = 1 << 30   // everything inside an .xlsx
+	maxColumns      = 256       // the last column with content
+	maxCells        = 20000000  // rows × columns of a sheet
+	maxRows         = 1100000   // Excel has 1048576
+	xlsxMemoryBytes = 16 << 20  // a sheet's XML beyond this is read from a temporary file
+)
+
+// readXLSX reads the first sheet of an .xlsx row by row, with the limits
+// above. Values are raw: a date cell gives its serial number (which
+// ParseDate reads) and a long number its digits, not a display format's
+// rounding such as 1.38E+10.
+func readXLSX(path string) ([][]string, error) {
+	base := filepath.Base(path)
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzipBytes, UnzipXMLSizeLimit: xlsxMemoryBytes})
+	if err != nil {
+		return nil, fmt.Errorf("无法打开 Excel 文件 %s：文件已损坏、不完整或不是 .xlsx 文件（%v）", base, err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, fmt.Errorf("文件 %s 中没有 Excel 工作表", base)
+	}
+	rows, err := f.Rows(sheets[0])
+	if err != nil {
+		return nil, fmt.Errorf("无法读取 Excel 文件 %s：文件已损坏或不完整（%v）", base, err)
+	}
+	defer rows.Close()
+	var out [][]string
+	cells := 0
+	for n := 1; rows.Next(); n++ {
+		if n > maxRows {
+			return nil, fmt.Errorf("Excel 文件 %s 超过 %d 行：请分成几个文件导入", base, maxRows)
+		}
+		r, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("无法读取 Excel 文件 %s 第%d行：文件已损坏或不完整（%v）", base, n, err)
+		}
+		for len(r) > 0 && r[len(r)-1] == "" {
+			r = r[:len(r)-1]
+		}
+		if len(r) > maxColumns {
+			col, _ := excelize.ColumnNumberToName(len(r))
+			return nil, fmt.Errorf("Excel 文件 %s 第%d行的 %s 列有内容：导入文件最多 %d 列，请删去多余的列后再导入", base, n, col, maxColumns)
+		}
+		if cells += len(r); cells > maxCells {
+			return nil, fmt.Errorf("Excel 文件 %s 超过 %d 个单元格：请分成几个文件导入", base, maxCells)
+		}
+		out = append(out, slices.Clip(r))
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fmt.Errorf("无法读取 Excel 文件 %s：文件已损坏或不完整（%v）", base, err)
+	}
+	return out, nil
+}
+
 // decodeText turns file bytes into text, telling which encoding it found.
+// UTF-8 with invalid bytes is refused, not guessed as GB18030: a file with a
+// UTF-8 BOM, or whose Chinese is mostly valid UTF-8, was written as UTF-8
+// and has been damaged or cut short.
 func decodeText(data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return string(data[3:]), "UTF-8 (BOM)", nil
+		body := data[3:]
+		if err := utf8Damage(body); err != nil {
+			return "", "", err
+		}
+		return string(body), "UTF-8 (BOM)", nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		if len(data)%2 != 0 {
+			return "", "", errors.New("UTF-16 文件的字节数不完整，文件可能被截断或已损坏")
+		}
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		out, _, err := transform.Bytes(dec, data)
+		if err != nil || strings.ContainsRune(string(out), utf8.RuneError) {
+			return "", "", errors.New("UTF-16 文件中有无效的字符，文件可能已损坏")
+		}
 		return string(out), "UTF-16", err
 	case utf8.Valid(data):
 		return string(data), "UTF-8", nil
 	}
+	good, bad := 0, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			good++
+		}
+		i += n
+	}
+	if good > bad {
+		return "", "", utf8Damage(data)
+	}
 	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
 	if err != nil || !utf8.Valid(out) || strings.ContainsRune(string(out), utf8.RuneError) {
-		return "", "", errors.New("无法识别文件编码：请另存为 UTF-8 或 GB18030（GBK）编码的 CSV")
+		return "", "", errors.New("无法识别文件编码，或文件不完整：请另存为 UTF-8 或 GB18030（GBK）编码的 CSV")
 	}
 	return string(out), "GB18030", nil
 }
 
+// utf8Damage says where UTF-8 text has its first invalid byte: cut off at
+// the end (a file not completely written or copied) or damaged inside.
+func utf8Damage(data []byte) error {
+	for i, line := 0, 1; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			if !utf8.FullRune(data[i:]) {
+				return fmt.Errorf("文件在第%d行中途结束，最后一个字不完整：文件可能被截断，请重新导出或复制完整的文件", line)
+			}
+			return fmt.Errorf("第%d行有无效的 UTF-8 字节（文件已损坏，或编码标记与内容不符）：请用 Excel 重新另存为 CSV UTF-8 后再导入", line)
+		}
+		if r == '\n' {
+			line++
+		}
+		i += n
+	}
+	return nil
+}
+
+// parseCSV reads CSV text strictly: a quote left open (a file cut short
+// inside a quoted cell) is refused, as is a last row that stops short of
+// the columns of the rows before it when the file does not end with a line
+// break (a file cut short between cells).
 func parseCSV(text string) ([][]string, error) {
 	first, _, _ := strings.Cut(text, "\n")
 	r := csv.NewReader(strings.NewReader(text))
@@ -129,18 +232,35 @@ func parseCSV(text string) ([][]string, error) {
 		r.Comma = '\t' // Excel's "Unicode text" export
 	}
 	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
 	var out [][]string
+	width, lastLine := 0, 0
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
-			return out, nil
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			switch {
+			case errors.Is(pe.Err, csv.ErrQuote):
+				return nil, fmt.Errorf("第%d行的引号没有成对（从第%d行开始的单元格没有结束）：文件可能被截断或已损坏", pe.Line, pe.StartLine)
+			case errors.Is(pe.Err, csv.ErrBareQuote):
+				return nil, fmt.Errorf("第%d行第%d列的引号位置不对：单元格中的英文引号须写成两个（\"\"），或用 Excel 另存为 CSV", pe.Line, pe.Column)
+			}
+			return nil, fmt.Errorf("第%d行格式有误", pe.Line)
 		}
 		if err != nil {
 			return nil, err
 		}
+		width = max(width, len(rec))
+		lastLine, _ = r.FieldPos(0)
 		out = append(out, rec)
 	}
+	end := strings.TrimRight(text, " ")
+	if n := len(out); n > 1 && !strings.HasSuffix(end, "\n") && !strings.HasSuffix(end, "\r") && len(out[n-1]) < width {
+		return nil, fmt.Errorf("最后一行（第%d行）只有 %d 列，少于前面的 %d 列，且文件没有以换行结束：文件可能被截断，请重新导出或复制完整的文件", lastLine, len(out[n-1]), width)
+	}
+	return out, nil
 }
 
 // NormalizeCell trims a cell and makes full-width digits, Latin letters and
