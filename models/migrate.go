@@ -51,6 +51,7 @@ var migrations = []migration{
 	{"处理阶梯与考核奖扣发", migrateEscalation},
 	{"办件授权与批准人", migrateAuthorisation},
 	{"评选程序：提名、评选会、公示与决定", migrateSelection},
+	{"记录编号的数据库标记", migrateDatabaseMark},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

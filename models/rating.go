@@ -93,6 +93,7 @@ func (r Rating) RectifyOverdue(today Date) bool {
 
 // RatingRow is one rating as the ratings file gives it.
 type RatingRow struct {
+	ID            uint // the record its 编号 names; 0 for a new one
 	On            Date
 	WindowCode    string
 	EmployeeNo    string
@@ -159,6 +160,18 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 			return err
 		}
 		for _, r := range rows {
+			if r.ID != 0 {
+				changed, err := s.updateRatingByKey(tx, a, r, byCode, roster, cal, book)
+				if err != nil {
+					return err
+				}
+				if changed {
+					st.Updated++
+				} else {
+					st.Unchanged++
+				}
+				continue
+			}
 			k := r.key()
 			if have[k] > 0 {
 				have[k]--
@@ -202,6 +215,79 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 		return nil
 	})
 	return st, err
+}
+
+// updateRatingByKey applies a row with a 编号 to the rating it names, its
+// rectification state included, and reports whether anything changed.
+func (s *Store) updateRatingByKey(tx *gorm.DB, a *auditor, r RatingRow, byCode map[string]ServiceWindow,
+	roster map[string]Staff, cal *Calendar, book ruleBook) (bool, error) {
+	var rec Rating
+	if err := findByKey(tx, KeyRating, r.ID, &rec); err != nil {
+		return false, err
+	}
+	w, ok := byCode[r.WindowCode]
+	if !ok {
+		return false, FieldErrors{{"窗口编号", fmt.Sprintf("窗口 %s 不存在，请先导入窗口", r.WindowCode)}}
+	}
+	next := rec
+	next.On, next.WindowID, next.Level, next.CaseNo, next.Comment = r.On, w.ID, r.Level, r.CaseNo, r.Comment
+	next.StaffID = nil
+	if r.EmployeeNo != "" {
+		p, ok := roster[r.EmployeeNo]
+		if !ok {
+			return false, FieldErrors{{"工号", fmt.Sprintf("工号 %s 不存在，请先导入人员", r.EmployeeNo)}}
+		}
+		id := p.ID
+		next.StaffID = &id
+	}
+	if msg := CheckRatingLevel(next.Level); msg != "" {
+		return false, FieldErrors{{"评价", msg}}
+	}
+	if IsBadRating(next.Level) {
+		if !IsBadRating(rec.Level) || rec.On != next.On || next.RectifyDue.IsZero() {
+			next.RectifyDue = cal.AddWorkingDays(next.On, book.at(next.On).Conduct.resolved().RectifyDays)
+		}
+		next.RectifyStatus, next.RectifyMeasures = r.RectifyStatus, r.RectifyMeasures
+		if next.RectifyStatus == "" {
+			next.RectifyStatus = RectifyPending
+		}
+		if n := len([]rune(next.RectifyMeasures)); n > 250 {
+			return false, FieldErrors{{"整改措施", fmt.Sprintf("整改措施不能超过250个字，现有 %d 个字", n)}}
+		}
+		switch next.RectifyStatus {
+		case RectifyDone, RectifyInvalid:
+			if next.RectifyMeasures == "" {
+				return false, FieldErrors{{"整改措施", "整改完成或认定为无效差评的，请写明整改措施或复核意见"}}
+			}
+			next.RectifiedOn = r.RectifiedOn
+			if next.RectifiedOn.IsZero() {
+				next.RectifiedOn = rec.RectifiedOn
+			}
+			if next.RectifiedOn.IsZero() {
+				next.RectifiedOn = s.Today()
+			}
+		default:
+			next.RectifiedOn = Date{}
+		}
+	} else {
+		next.RectifyStatus, next.RectifyMeasures, next.RectifyDue, next.RectifiedOn = "", "", Date{}, Date{}
+	}
+	sid := func(p *uint) uint {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	if rec.On == next.On && rec.WindowID == next.WindowID && sid(rec.StaffID) == sid(next.StaffID) && rec.Level == next.Level &&
+		rec.CaseNo == next.CaseNo && rec.Comment == next.Comment && rec.RectifyStatus == next.RectifyStatus &&
+		rec.RectifyMeasures == next.RectifyMeasures && rec.RectifiedOn == next.RectifiedOn && rec.RectifyDue == next.RectifyDue {
+		return false, nil
+	}
+	if err := refuseLocked(tx, "修改评价", MonthOf(rec.On), MonthOf(next.On)); err != nil {
+		return false, err
+	}
+	next.Window, next.Staff = ServiceWindow{}, nil
+	return true, saveRatingTx(tx, a, &next)
 }
 
 // SaveRating records a single rating (ID 0) or updates one; a new 差评

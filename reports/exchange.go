@@ -57,6 +57,7 @@ type Column struct {
 
 // row reads the cells of one data row by column name and collects problems.
 type row struct {
+	keys  models.RecordKeys
 	sheet *Sheet
 	line  int
 	cells []string
@@ -83,6 +84,40 @@ func (r row) need(col string) string {
 		r.problem(col, "不能为空")
 	}
 	return v
+}
+
+// recordID reads the row's 编号 of a record of kind: 0 when empty (a new
+// record), else the record it names; a 编号 that is not one of this
+// database's records of kind is reported.
+func (r row) recordID(kind string) uint {
+	id, err := r.keys.Parse(kind, r.get(keyColumn.Name))
+	if err != nil {
+		r.problem(keyColumn.Name, err.Error())
+	}
+	return id
+}
+
+// hasAll reports whether the file has every one of cols.
+func (r row) hasAll(cols []Column) bool {
+	for _, c := range cols {
+		if _, ok := r.index[c.Name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// keyColumn is the 编号 of records without a natural key (see
+// models.RecordKeys); it comes first in their files.
+var keyColumn = Column{"编号", false}
+
+// keyed is the key a row's 编号 gives for finding the same record twice in
+// one file, or other when it has none.
+func keyed(id uint, other string) string {
+	if id != 0 {
+		return fmt.Sprintf("编号 %d", id)
+	}
+	return other
 }
 
 // date reads a date cell; empty is allowed unless required.
@@ -171,6 +206,10 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	if err := imp.prepare(st); err != nil {
 		return models.ImportStats{}, err
 	}
+	keys, err := st.RecordKeys()
+	if err != nil {
+		return models.ImportStats{}, err
+	}
 	probs = append(probs, badCells(sh.File, 1, sh.Header, nil)...)
 	limits := make([]int, len(sh.Header))
 	for _, c := range imp.columns() {
@@ -190,7 +229,7 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 			probs = append(probs, bad...)
 			continue
 		}
-		r := row{sheet: sh, line: sr.Line, cells: sr.Cells, index: index, probs: &probs}
+		r := row{keys: keys, sheet: sh, line: sr.Line, cells: sr.Cells, index: index, probs: &probs}
 		if key := imp.parse(r); key != "" {
 			if first, dup := seen[key]; dup {
 				r.problem("", fmt.Sprintf("与第%d行重复（%s）", first, key))
