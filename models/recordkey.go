@@ -19,10 +19,12 @@ const (
 	KeyRating       = "PJ" // 评价
 	KeyCommendation = "BY" // 表扬
 	KeyInspection   = "CG" // 查岗
+	KeyLeave        = "QJ" // 请假
+	KeyUniform      = "FZ" // 服装发放
 )
 
 var keyKinds = map[string]string{
-	KeyViolation: "违规记录", KeyComplaint: "投诉", KeyRating: "评价", KeyCommendation: "表扬", KeyInspection: "查岗记录",
+	KeyViolation: "违规记录", KeyComplaint: "投诉", KeyRating: "评价", KeyCommendation: "表扬", KeyInspection: "查岗记录", KeyLeave: "请假", KeyUniform: "服装发放记录",
 }
 
 const settingDatabaseMark = "database_mark"

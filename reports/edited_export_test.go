@@ -75,6 +75,14 @@ func TestEditingEveryColumnOfAnExportInExcelUpdatesTheSameRecords(t *testing.T) 
 			{"办件编号", set("BJ-TEST-1")}, {"评价内容", appendText("评价内容", "。")}, {"整改状态", set("整改完成")},
 			{"整改措施", set("已当面致歉并完善告知单")}, {"整改完成日期", set("2026-11-24")},
 		}},
+		{"leaves", func(r map[string]string) bool { return r["状态"] == "待审批" }, []edit{
+			{"工号", set("ZW026")}, {"类型", set("事假")}, {"开始", set("2026-11-30 上午")}, {"结束", set("2026-11-30 下午")},
+			{"事由", appendText("事由", "。")}, {"状态", set("已批准")}, {"审批人", set("综合业务科 郝建华")},
+			{"顶岗人员工号", set("ZW046")}, {"申请时间", set("2026-11-26 08:50")},
+		}},
+		{"uniforms", func(r map[string]string) bool { return r["品名"] == "棉服" }, []edit{
+			{"工号", set("ZW002")}, {"尺码", set("L")}, {"数量", set("2")}, {"发放日期", set("2026-10-29")}, {"原因", set("破损更换")},
+		}},
 		{"inspections", func(r map[string]string) bool { return true }, []edit{
 			{"工号", set("ZW004")}, {"离岗时间", set("2026-11-16 10:05")}, {"返岗时间", set("2026-11-16 10:40")},
 			{"检查人", set("赵六")}, {"说明", appendText("说明", "。")},
