@@ -32,6 +32,8 @@ type Commendation struct {
 	Note      string `gorm:"size:512"` // 说明
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 // Bonus reports whether the kind earns bonus points (表扬信, 锦旗, 媒体表扬).
@@ -69,7 +71,17 @@ func (s *Store) SaveCommendation(c *Commendation) error {
 	if fe := c.Validate(); len(fe) > 0 {
 		return fe
 	}
-	return s.write(func(tx *gorm.DB, a *auditor) error { return saveCommendationTx(tx, a, c) })
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if c.ID != 0 {
+			if err := checkFreshTx[Commendation](tx, c.ID, c.Version); err != nil {
+				return err
+			}
+		}
+		if err := saveCommendationTx(tx, a, c); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "commendations", c.ID, &c.Version)
+	})
 }
 
 func saveCommendationTx(tx *gorm.DB, a *auditor, c *Commendation) error {

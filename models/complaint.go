@@ -65,6 +65,8 @@ type Complaint struct {
 	StopsMonthlyBonus bool
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 func (c Complaint) auditEntity() string { return "投诉" }
@@ -160,7 +162,17 @@ func (s *Store) SaveComplaint(c *Complaint) error {
 		return fe
 	}
 	op := s.Operator()
-	return s.write(func(tx *gorm.DB, a *auditor) error { return saveComplaintTx(tx, a, c, op) })
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if c.ID != 0 {
+			if err := checkFreshTx[Complaint](tx, c.ID, c.Version); err != nil {
+				return err
+			}
+		}
+		if err := saveComplaintTx(tx, a, c, op); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "complaints", c.ID, &c.Version)
+	})
 }
 
 func saveComplaintTx(tx *gorm.DB, a *auditor, c *Complaint, operator string) error {

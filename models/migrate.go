@@ -52,6 +52,7 @@ var migrations = []migration{
 	{"办件授权与批准人", migrateAuthorisation},
 	{"评选程序：提名、评选会、公示与决定", migrateSelection},
 	{"记录编号的数据库标记", migrateDatabaseMark},
+	{"记录版本（防止覆盖他人的修改）", migrateVersions},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

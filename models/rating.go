@@ -62,6 +62,8 @@ type Rating struct {
 	RectifiedOn     Date
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 func (r Rating) auditEntity() string { return "好差评" }
@@ -310,6 +312,11 @@ func (s *Store) SaveRating(r *Rating) error {
 		r.StaffID = nil
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if r.ID != 0 {
+			if err := checkFreshTx[Rating](tx, r.ID, r.Version); err != nil {
+				return err
+			}
+		}
 		if err := refuseLocked(tx, "录入或更改评价", MonthOf(r.On)); err != nil {
 			return err
 		}
@@ -328,7 +335,10 @@ func (s *Store) SaveRating(r *Rating) error {
 		case !IsBadRating(r.Level):
 			r.RectifyStatus, r.RectifyDue, r.RectifiedOn = "", Date{}, Date{}
 		}
-		return saveRatingTx(tx, a, r)
+		if err := saveRatingTx(tx, a, r); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "ratings", r.ID, &r.Version)
 	})
 }
 

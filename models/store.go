@@ -66,6 +66,10 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 		sqlDB.Close()
 		return nil, damagedOr(err, path)
 	}
+	if err := ensureVersionTriggers(db); err != nil {
+		sqlDB.Close()
+		return nil, damagedOr(err, path)
+	}
 	return s, nil
 }
 

@@ -97,6 +97,8 @@ type Violation struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 func (v Violation) auditEntity() string { return "违规记录" }
@@ -227,7 +229,17 @@ func (s *Store) SaveViolation(v *Violation) error {
 	if fe := v.Validate(); len(fe) > 0 {
 		return fe
 	}
-	return s.write(func(tx *gorm.DB, a *auditor) error { return saveViolationTx(tx, a, v) })
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if v.ID != 0 {
+			if err := checkFreshTx[Violation](tx, v.ID, v.Version); err != nil {
+				return err
+			}
+		}
+		if err := saveViolationTx(tx, a, v); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "violations", v.ID, &v.Version)
+	})
 }
 
 func saveViolationTx(tx *gorm.DB, a *auditor, v *Violation) error {

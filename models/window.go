@@ -21,6 +21,8 @@ type ServiceWindow struct {
 	Active     bool     `gorm:"not null;default:true"`
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 func (w ServiceWindow) auditEntity() string { return "窗口" }
@@ -80,10 +82,18 @@ func (s *Store) SaveServiceWindow(w *ServiceWindow) error {
 		return fe
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if w.ID != 0 {
+			if err := checkFreshTx[ServiceWindow](tx, w.ID, w.Version); err != nil {
+				return err
+			}
+		}
 		if err := checkWindowCodeFree(tx, w.Code, w.ID); err != nil {
 			return err
 		}
-		return saveAudited(tx, a, w, w.ID)
+		if err := saveAudited(tx, a, w, w.ID); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "service_windows", w.ID, &w.Version)
 	})
 }
 
