@@ -116,8 +116,8 @@ func (s *Store) QuickCheck() error {
 	}
 	for _, r := range rows {
 		if r != "ok" {
-			return &StoreError{Reason: fmt.Sprintf("数据库文件已损坏（%s），为免损坏扩大，暂不能写入；请先“检查数据库”，再从备份恢复", strings.Join(rows, "；")),
-				Err: ErrDamaged}
+			return &StoreError{Reason: fmt.Sprintf("数据库文件已损坏（完整性检查发现 %d 处问题），为免损坏扩大，暂不能写入；请先“检查数据库”，再从备份恢复", len(rows)),
+				Err: fmt.Errorf("%w: %s", ErrDamaged, strings.Join(rows, "; "))}
 		}
 	}
 	return nil
