@@ -79,7 +79,7 @@ func integrityProblems(db *gorm.DB) ([]string, error) {
 	}
 	for _, r := range rows {
 		if r != "ok" {
-			problems = append(problems, "数据库文件损坏："+r)
+			problems = append(problems, "数据库文件损坏（技术信息："+strings.ReplaceAll(strings.TrimSpace(r), "\n", "；")+"）")
 		}
 	}
 	type fk struct {

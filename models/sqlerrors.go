@@ -106,19 +106,19 @@ func containsChinese(s string) bool {
 	return false
 }
 
-// QuickCheck runs SQLite's quick integrity check; a database that fails it
-// refuses imports, which would otherwise add to the damage (an index that
-// no longer matches its table lets duplicates in).
-func (s *Store) QuickCheck() error {
-	var rows []string
-	if err := s.db.Raw("PRAGMA quick_check").Scan(&rows).Error; err != nil {
+// CheckBeforeImport runs the same integrity checks as Check (SQLite's
+// integrity_check, which unlike quick_check also compares every index with
+// its table, and the foreign keys); a database that fails them refuses
+// imports, which would otherwise add to the damage (an index that no longer
+// matches its table lets duplicates in).
+func (s *Store) CheckBeforeImport() error {
+	problems, err := integrityProblems(s.db)
+	if err != nil {
 		return &StoreError{Reason: "数据库文件已损坏，无法检查，暂不能写入；请从备份恢复", Err: err}
 	}
-	for _, r := range rows {
-		if r != "ok" {
-			return &StoreError{Reason: fmt.Sprintf("数据库文件已损坏（完整性检查发现 %d 处问题），为免损坏扩大，暂不能写入；请先“检查数据库”，再从备份恢复", len(rows)),
-				Err: fmt.Errorf("%w: %s", ErrDamaged, strings.Join(rows, "; "))}
-		}
+	if len(problems) > 0 {
+		return &StoreError{Reason: fmt.Sprintf("数据库文件已损坏（完整性检查发现 %d 处问题），为免损坏扩大，暂不能写入；请先“检查数据库”，再从备份恢复", len(problems)),
+			Err: fmt.Errorf("%w: %s", ErrDamaged, strings.Join(problems, "; "))}
 	}
 	return nil
 }

@@ -45,6 +45,29 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建数据文件夹 %s：%w", dataDir, err)
 	}
+	// Two programs starting on a new folder at once: the one that creates
+	// the file (and turns on WAL, which takes the whole file) makes the
+	// other fail at once rather than wait, so the other tries again.
+	start := time.Now()
+	for {
+		err := s.open()
+		if err == nil || !isBusy(err) || time.Since(start) > openWait {
+			if err != nil {
+				return nil, err
+			}
+			return s, nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// openWait is how long Open tries again while another program holds a
+// new database it is setting up.
+const openWait = 30 * time.Second
+
+// open opens the database file of s.dir and brings its schema up to date.
+func (s *Store) open() error {
+	dataDir := s.dir
 	path := filepath.Join(dataDir, DatabaseFile)
 	db, err := gorm.Open(sqliteDialector(path), &gorm.Config{
 		Logger:                 logger.Discard,
@@ -52,11 +75,16 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 		NowFunc:                s.Now,
 	})
 	if err != nil {
-		return nil, damagedOr(fmt.Errorf("无法打开数据库 %s：%w", path, err), path)
+		if db != nil {
+			if sqlDB, e := db.DB(); e == nil {
+				sqlDB.Close()
+			}
+		}
+		return damagedOr(fmt.Errorf("无法打开数据库 %s：%w", path, err), path)
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// One connection: SQLite has a single writer, and one connection keeps
 	// every statement in order without "database is locked" surprises.
@@ -64,13 +92,13 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 	s.db, s.path = db, path
 	if err := migrate(db, len(migrations)); err != nil {
 		sqlDB.Close()
-		return nil, damagedOr(err, path)
+		return damagedOr(err, path)
 	}
 	if err := ensureVersionTriggers(db); err != nil {
 		sqlDB.Close()
-		return nil, damagedOr(err, path)
+		return damagedOr(err, path)
 	}
-	return s, nil
+	return nil
 }
 
 // ErrDamaged marks a database file that SQLite cannot read as a database:

@@ -254,7 +254,7 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 		return models.ImportStats{}, ErrImportCancelled
 	}
 	// a damaged database refuses writes: an import would add to the damage
-	if err := st.QuickCheck(); err != nil {
+	if err := st.CheckBeforeImport(); err != nil {
 		return models.ImportStats{}, err
 	}
 	stats, err := imp.apply(st)

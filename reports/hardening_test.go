@@ -53,6 +53,7 @@ func TestDamagedOrHostileFilesAreRefusedAndChangeNothing(t *testing.T) {
 		want       string
 	}{
 		{"最后一行被截断", "窗口.csv", []byte(good[:strings.LastIndex(good, "市政务")]), "最后一行"},
+		{"最后一个单元格中被截断", "窗口.csv", []byte(strings.TrimSuffix(good, "A区\r\n")), "没有以换行结束"},
 		{"引号中被截断", "窗口.csv", []byte(good[:strings.LastIndex(good, "含逗号")]), "引号没有成对"},
 		{"多字节字中被截断", "窗口.csv", []byte(good[:strings.LastIndex(good, "含逗号")+1]), "最后一个字不完整"},
 		{"BOM 后有无效字节", "窗口.csv", []byte(bom + "窗口编号,窗口名称,派驻单位\r\nW1,王\xff\xfe窗口,市政务服务中心\r\n"), "无效的 UTF-8 字节"},
@@ -100,7 +101,6 @@ func TestCompleteFilesStillImport(t *testing.T) {
 		data string
 	}{
 		{"以换行结束", windowsFile(3)},
-		{"最后一行没有换行但完整", strings.TrimSuffix(windowsFile(3), "\r\n")},
 		{"可选列留空且省略", "窗口编号,窗口名称,派驻单位,区域\nW01,综合窗口,市政务服务中心\nW02,综合窗口二,市政务服务中心,一楼\n"},
 		{"多行说明", "窗口编号,窗口名称,派驻单位,区域\nW01,综合窗口,市政务服务中心,\"一楼\nA区\"\n"},
 	} {

@@ -116,7 +116,7 @@ func readXLSX(path string) ([][]string, error) {
 	base := filepath.Base(path)
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzipBytes, UnzipXMLSizeLimit: xlsxMemoryBytes})
 	if err != nil {
-		return nil, fmt.Errorf("无法打开 Excel 文件 %s：文件已损坏、不完整或不是 .xlsx 文件（%v）", base, err)
+		return nil, fmt.Errorf("无法打开 Excel 文件 %s：文件已损坏、不完整或不是 .xlsx 文件", base)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
@@ -125,7 +125,7 @@ func readXLSX(path string) ([][]string, error) {
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, fmt.Errorf("无法读取 Excel 文件 %s：文件已损坏或不完整（%v）", base, err)
+		return nil, fmt.Errorf("无法读取 Excel 文件 %s：文件已损坏或不完整", base)
 	}
 	defer rows.Close()
 	var out [][]string
@@ -136,7 +136,7 @@ func readXLSX(path string) ([][]string, error) {
 		}
 		r, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, fmt.Errorf("无法读取 Excel 文件 %s 第%d行：文件已损坏或不完整（%v）", base, n, err)
+			return nil, fmt.Errorf("无法读取 Excel 文件 %s 第%d行：文件已损坏或不完整", base, n)
 		}
 		for len(r) > 0 && r[len(r)-1] == "" {
 			r = r[:len(r)-1]
@@ -151,7 +151,7 @@ func readXLSX(path string) ([][]string, error) {
 		out = append(out, slices.Clip(r))
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("无法读取 Excel 文件 %s：文件已损坏或不完整（%v）", base, err)
+		return nil, fmt.Errorf("无法读取 Excel 文件 %s：文件已损坏或不完整", base)
 	}
 	return out, nil
 }
@@ -222,9 +222,9 @@ func utf8Damage(data []byte) error {
 }
 
 // parseCSV reads CSV text strictly: a quote left open (a file cut short
-// inside a quoted cell) is refused, as is a last row that stops short of
-// the columns of the rows before it when the file does not end with a line
-// break (a file cut short between cells).
+// inside a quoted cell) is refused, and so is a file that does not end
+// with a line break: Excel, WPS and GovDesk end every row with one, so its
+// last row has most likely been cut short, between cells or inside one.
 func parseCSV(text string) ([][]string, error) {
 	first, _, _ := strings.Cut(text, "\n")
 	r := csv.NewReader(strings.NewReader(text))
@@ -256,9 +256,12 @@ func parseCSV(text string) ([][]string, error) {
 		lastLine, _ = r.FieldPos(0)
 		out = append(out, rec)
 	}
-	end := strings.TrimRight(text, " ")
-	if n := len(out); n > 1 && !strings.HasSuffix(end, "\n") && !strings.HasSuffix(end, "\r") && len(out[n-1]) < width {
-		return nil, fmt.Errorf("最后一行（第%d行）只有 %d 列，少于前面的 %d 列，且文件没有以换行结束：文件可能被截断，请重新导出或复制完整的文件", lastLine, len(out[n-1]), width)
+	end := strings.TrimRight(text, " \t\x1a") // (Ctrl-Z: an old DOS end of file)
+	if n := len(out); n > 0 && !strings.HasSuffix(end, "\n") && !strings.HasSuffix(end, "\r") {
+		if len(out[n-1]) < width {
+			return nil, fmt.Errorf("最后一行（第%d行）只有 %d 列，少于前面的 %d 列，且文件没有以换行结束：文件可能被截断，请重新导出或复制完整的文件", lastLine, len(out[n-1]), width)
+		}
+		return nil, fmt.Errorf("文件没有以换行结束，最后一行（第%d行）可能不完整（文件被截断）：请重新导出或复制完整的文件；如确认完整，在文件末尾加一个回车后再导入", lastLine)
 	}
 	return out, nil
 }
