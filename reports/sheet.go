@@ -132,7 +132,7 @@ func readXLSX(path string) ([][]string, error) {
 	cells := 0
 	for n := 1; rows.Next(); n++ {
 		if n > maxRows {
-			return nil, fmt.Errorf("Excel 文件 %s 超过 %d 行：请分成几个文件导入", base, maxRows)
+			return nil, fmt.Errorf("文件 %s 超过 %d 行：请分成几个文件导入", base, maxRows)
 		}
 		r, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -143,10 +143,10 @@ func readXLSX(path string) ([][]string, error) {
 		}
 		if len(r) > maxColumns {
 			col, _ := excelize.ColumnNumberToName(len(r))
-			return nil, fmt.Errorf("Excel 文件 %s 第%d行的 %s 列有内容：导入文件最多 %d 列，请删去多余的列后再导入", base, n, col, maxColumns)
+			return nil, fmt.Errorf("文件 %s 第%d行的 %s 列有内容：导入文件最多 %d 列，请删去多余的列后再导入", base, n, col, maxColumns)
 		}
 		if cells += len(r); cells > maxCells {
-			return nil, fmt.Errorf("Excel 文件 %s 超过 %d 个单元格：请分成几个文件导入", base, maxCells)
+			return nil, fmt.Errorf("文件 %s 超过 %d 个单元格：请分成几个文件导入", base, maxCells)
 		}
 		out = append(out, slices.Clip(r))
 	}
