@@ -305,6 +305,12 @@ func (s *Store) SaveRating(r *Rating) error {
 	if msg := CheckRatingLevel(r.Level); msg != "" {
 		fe.add("评价", msg)
 	}
+	if n := len([]rune(r.Comment)); n > 500 {
+		fe.add("评价内容", fmt.Sprintf("评价内容不能超过500个字，现有 %d 个字", n))
+	}
+	if n := len([]rune(r.CaseNo)); n > 64 {
+		fe.add("办件编号", fmt.Sprintf("办件编号不能超过64个字，现有 %d 个字", n))
+	}
 	if len(fe) > 0 {
 		return fe
 	}
