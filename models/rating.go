@@ -118,10 +118,11 @@ func CheckRatingLevel(level string) string {
 	return fmt.Sprintf("评价“%s”不存在，只能是 %s", level, RatingLevelsLabel)
 }
 
-// ImportRatings adds ratings in one transaction. Ratings carry no key of
-// their own, so equal rows (date, window, person, level, case) are counted:
-// the file's n-th equal row matches the n-th stored one, and importing the
-// same file twice adds nothing. Each new 差评 opens a rectification item.
+// ImportRatings adds ratings in one transaction. A row with a 编号 updates
+// the rating it names. Rows without one are counted: equal rows (date,
+// window, person, level, case) match the stored ones in turn, a matched row
+// with another rectification state updates it, and importing the same file
+// twice adds nothing. Each new 差评 opens a rectification item.
 func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 	var st ImportStats
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
@@ -145,13 +146,14 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 		if err := tx.Preload("Window").Preload("Staff").Find(&stored).Error; err != nil {
 			return err
 		}
-		have := map[string]int{}
+		have := map[string][]Rating{}
 		for _, r := range stored {
 			no := ""
 			if r.Staff != nil {
 				no = r.Staff.EmployeeNo
 			}
-			have[RatingRow{On: r.On, WindowCode: r.Window.Code, EmployeeNo: no, Level: r.Level, CaseNo: r.CaseNo}.key()]++
+			k := RatingRow{On: r.On, WindowCode: r.Window.Code, EmployeeNo: no, Level: r.Level, CaseNo: r.CaseNo}.key()
+			have[k] = append(have[k], r)
 		}
 		cal, err := calendarTx(tx)
 		if err != nil {
@@ -175,9 +177,29 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 				continue
 			}
 			k := r.key()
-			if have[k] > 0 {
-				have[k]--
-				st.Unchanged++
+			if len(have[k]) > 0 {
+				rec := have[k][0]
+				have[k] = have[k][1:]
+				// a file without 编号 may still carry a new rectification
+				// state for the rating it matches: it is applied, not dropped
+				if r.RectifyStatus == "" || (r.RectifyStatus == rec.RectifyStatus && r.RectifyMeasures == rec.RectifyMeasures &&
+					(r.RectifiedOn.IsZero() || r.RectifiedOn == rec.RectifiedOn)) {
+					st.Unchanged++
+					continue
+				}
+				r.ID = rec.ID
+				if r.Comment == "" {
+					r.Comment = rec.Comment
+				}
+				changed, err := s.updateRatingByKey(tx, a, r, byCode, roster, cal, book)
+				if err != nil {
+					return err
+				}
+				if changed {
+					st.Updated++
+				} else {
+					st.Unchanged++
+				}
 				continue
 			}
 			w, ok := byCode[r.WindowCode]

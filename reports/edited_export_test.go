@@ -212,3 +212,35 @@ func TestRecordKeysOfAnotherKindOrUnknownAreRefused(t *testing.T) {
 		})
 	}
 }
+
+func TestRectificationStateEditedInAFileWithout编号IsNotDropped(t *testing.T) {
+	st := demoStore(t)
+	path := filepath.Join(t.TempDir(), "好差评.csv")
+	_, err := Export(st, "ratings", path, ExportOptions{})
+	must(t, err)
+	header, rows := readExport(t, path)
+	status := slices.Index(header, "整改状态")
+	at := slices.IndexFunc(rows, func(r []string) bool { return r[status] == "待整改" })
+	if at < 0 {
+		t.Fatal("no rating to rectify")
+	}
+	key := rows[at][0]
+	rows[at][status] = "整改中"
+	for i := range rows { // as an older file, without 编号
+		rows[i] = rows[i][1:]
+	}
+	writeExport(t, path, header[1:], rows)
+	stats, err := Import(st, "ratings", path, nil)
+	if err != nil || stats.Updated != 1 || stats.Created != 0 {
+		t.Fatalf("import gave %v %v, want the one rating updated", stats, err)
+	}
+	again := filepath.Join(t.TempDir(), "再次导出.csv")
+	_, err = Export(st, "ratings", again, ExportOptions{})
+	must(t, err)
+	_, after := readExport(t, again)
+	for _, r := range after {
+		if r[0] == key && r[status] != "整改中" {
+			t.Errorf("the rating's 整改状态 is %q, want 整改中", r[status])
+		}
+	}
+}
