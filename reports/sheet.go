@@ -55,6 +55,7 @@ func ReadSheet(path string) (*Sheet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s：%w", base, err)
 		}
+		data = nil // (a big file is held once less while it is parsed)
 		enc = e
 		raw, err = parseCSV(text)
 		if err != nil {
@@ -76,6 +77,13 @@ func ReadSheet(path string) (*Sheet, error) {
 		cells := make([]string, len(r))
 		blank := true
 		for j, c := range r {
+			if len(c) > 4*anyCellLimit {
+				// far over any limit and refused by its length: not copied
+				// again to be tidied
+				cells[j] = c
+				blank = false
+				continue
+			}
 			cells[j] = unneutralise(NormalizeCell(c))
 			if cells[j] != "" {
 				blank = false
