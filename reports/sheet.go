@@ -55,7 +55,6 @@ func ReadSheet(path string) (*Sheet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s：%w", base, err)
 		}
-		data = nil // (a big file is held once less while it is parsed)
 		enc = e
 		raw, err = parseCSV(text)
 		if err != nil {
