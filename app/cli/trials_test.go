@@ -10,6 +10,8 @@ package cli
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"encoding/csv"
 	"fmt"
 	"math/rand"
@@ -155,6 +157,7 @@ func writeCSV(t *testing.T, path string, recs [][]string) {
 
 func TestDataTrials(t *testing.T) {
 	t.Run("两个导入同时进行×10", trialConcurrentImports)
+	t.Run("导入等待一个长时间的写入", trialWaitForLongWriter)
 	t.Run("空文件夹同时填入演示数据×5", trialTwoDemos)
 	t.Run("在Excel中修改各类导出再导入", trialEditedExports)
 	t.Run("截断的文件", trialTruncatedFiles)
@@ -222,6 +225,42 @@ func trialConcurrentImports(t *testing.T) {
 	}
 	report("两个导入同时进行×10（%d 行打卡 + 人员名册）：成功 %d/20，失败 %d，其中等待过另一写入者 %d 次，最慢 %.1f 秒",
 		len(recs)-1, ok, failed, waited, slowest.Seconds())
+}
+
+// trialWaitForLongWriter has another program hold the write lock for 12
+// seconds (longer than one busy timeout) while a command imports.
+func trialWaitForLongWriter(t *testing.T) {
+	data := demoFolder(t)
+	db, err := sql.Open("sqlite3", filepath.Join(data, models.DatabaseFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.Conn(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(t.Context(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(data, models.WriterFile), []byte("命令行导入 punches 全年打卡.csv（进程 4242，操作员 张三，09:00:00 开始）"), 0o644)
+	go func() {
+		time.Sleep(12 * time.Second)
+		os.Remove(filepath.Join(data, models.WriterFile))
+		conn.ExecContext(context.Background(), "COMMIT")
+	}()
+	file := filepath.Join(t.TempDir(), "窗口.csv")
+	os.WriteFile(file, []byte("窗口编号,窗口名称,派驻单位\r\nZ01,试验窗口,市政务服务中心\r\n"), 0o644)
+	r := govdesk(t, data, "import", "windows", file)
+	progress := strings.Count(r.stderr, "已等待")
+	named := strings.Contains(r.stderr, "命令行导入 punches 全年打卡.csv")
+	if r.code != 0 || progress == 0 || !named {
+		t.Errorf("import beside a long writer: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	first, _, _ := strings.Cut(r.stderr, "\n")
+	report("另一个程序写入 12 秒时导入：%s，等待 %.0f 秒，进度行 %d 条，例如“%s”", map[bool]string{true: "成功", false: "失败"}[r.code == 0],
+		r.took.Seconds(), progress, first)
 }
 
 func trialTwoDemos(t *testing.T) {
