@@ -80,6 +80,10 @@ func TestEditingEveryColumnOfAnExportInExcelUpdatesTheSameRecords(t *testing.T) 
 			{"事由", appendText("事由", "。")}, {"状态", set("已批准")}, {"审批人", set("综合业务科 郝建华")},
 			{"顶岗人员工号", set("ZW046")}, {"申请时间", set("2026-11-26 08:50")},
 		}},
+		{"leaves", func(r map[string]string) bool { return r["状态"] == "已销假" }, []edit{
+			{"销假日期", set("2026-11-19")}, {"申请时间", set("2026-11-18 09:30")},
+			{"补假说明", set("当天清晨突发急事，电话请假")}, {"审批层级", set("中心领导")},
+		}},
 		{"uniforms", func(r map[string]string) bool { return r["品名"] == "棉服" }, []edit{
 			{"工号", set("ZW002")}, {"尺码", set("L")}, {"数量", set("2")}, {"发放日期", set("2026-10-29")}, {"原因", set("破损更换")},
 		}},
