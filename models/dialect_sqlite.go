@@ -70,6 +70,28 @@ func isBusy(err error) bool {
 		strings.Contains(msg, "SQLITE_BUSY")
 }
 
+// ensureVersionTriggers makes every update of a versioned row raise its
+// version, unless the update raised it itself. They are checked at every
+// start, as a later migration that rebuilds a table drops its triggers.
+func ensureVersionTriggers(db *gorm.DB) error {
+	for _, t := range versionedTables {
+		name := t + "_version"
+		var n int64
+		if err := db.Raw("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?", name).Scan(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 || !db.Migrator().HasColumn(t, "version") {
+			continue
+		}
+		sql := fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS %[1]s AFTER UPDATE ON %[2]s FOR EACH ROW WHEN NEW.version <= OLD.version
+BEGIN UPDATE %[2]s SET version = OLD.version + 1 WHERE id = NEW.id; END`, name, t)
+		if err := db.Exec(sql).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // integrityProblems runs SQLite's own checks of the file and of every foreign key.
 func integrityProblems(db *gorm.DB) ([]string, error) {
 	var problems []string
