@@ -107,3 +107,25 @@ func TestExportedWindowNamesWithFormulasDoNotRunAndImportBackUnchanged(t *testin
 		t.Errorf("importing the export again gave %v, want nothing changed", stats)
 	}
 }
+
+func TestTextStartingWithAnApostropheAndAFormulaComesBackFromEitherFormat(t *testing.T) {
+	for _, ext := range []string{".csv", ".xlsx"} {
+		t.Run(ext, func(t *testing.T) {
+			st := openStore(t)
+			u := models.HomeUnit{Name: "市民政局"}
+			must(t, st.SaveHomeUnit(&u))
+			w := models.ServiceWindow{Code: "F1", Name: "'=1+1", HomeUnitID: u.ID, Active: true}
+			must(t, st.SaveServiceWindow(&w))
+			out := filepath.Join(t.TempDir(), "窗口"+ext)
+			_, err := Export(st, "windows", out, ExportOptions{})
+			must(t, err)
+			other := openStore(t)
+			mustImport(t, other, "windows", out)
+			ws, err := other.ServiceWindows()
+			must(t, err)
+			if len(ws) != 1 || ws[0].Name != "'=1+1" {
+				t.Errorf("came back as %+v, want the name '=1+1", ws)
+			}
+		})
+	}
+}

@@ -365,6 +365,16 @@ func Neutralise(s string) string {
 	return "'" + s
 }
 
+// keepApostrophe is a cell for an .xlsx, whose text cells no spreadsheet
+// runs: only text that reading would take an apostrophe off (such as '=1)
+// gets one more, so that it reads back as it was.
+func keepApostrophe(s string) string {
+	if unneutralise(s) != s {
+		return "'" + s
+	}
+	return s
+}
+
 // unneutralise undoes Neutralise on a cell read from a file.
 func unneutralise(s string) string {
 	if !strings.HasPrefix(s, "'") {
@@ -423,7 +433,7 @@ func writeXLSX(out io.Writer, sheetName string, header []string, rows [][]string
 	for n, r := range rows {
 		vals := make([]any, len(r))
 		for i, c := range r {
-			vals[i] = excelize.Cell{StyleID: text, Value: c}
+			vals[i] = excelize.Cell{StyleID: text, Value: keepApostrophe(c)}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, n+2)
 		if err := sw.SetRow(cell, vals); err != nil {
