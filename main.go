@@ -64,6 +64,8 @@ func runWindow(dataDir string, stderr io.Writer, opts []models.Option) int {
 		return fail(dataDir, err)
 	}
 	defer lock.Unlock()
+	// a command that has to wait for the window's writes names it
+	opts = append(opts, models.WithWriterName("政务窗口管理窗口"))
 	st, err := models.Open(dataDir, opts...)
 	if err != nil {
 		return fail(dataDir, err)

@@ -36,7 +36,7 @@ func useChineseDialogs() {
 // keeps the technical text.
 func showError(title string, err error, win fyne.Window) {
 	log.Printf("%s: %v", title, err)
-	msg := err.Error()
+	msg := models.Explain(err).Error()
 	var re *models.RefusedError
 	if _, ok := models.AsFieldErrors(err); !ok && !errors.As(err, &re) && !containsHan(msg) {
 		msg = "操作未完成，数据没有改变。\n技术信息：" + msg

@@ -32,6 +32,8 @@ type Commendation struct {
 	Note      string `gorm:"size:512"` // 说明
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 // Bonus reports whether the kind earns bonus points (表扬信, 锦旗, 媒体表扬).
@@ -69,7 +71,17 @@ func (s *Store) SaveCommendation(c *Commendation) error {
 	if fe := c.Validate(); len(fe) > 0 {
 		return fe
 	}
-	return s.write(func(tx *gorm.DB, a *auditor) error { return saveCommendationTx(tx, a, c) })
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if c.ID != 0 {
+			if err := checkFreshTx[Commendation](tx, c.ID, c.Version); err != nil {
+				return err
+			}
+		}
+		if err := saveCommendationTx(tx, a, c); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "commendations", c.ID, &c.Version)
+	})
 }
 
 func saveCommendationTx(tx *gorm.DB, a *auditor, c *Commendation) error {
@@ -153,12 +165,14 @@ func (s *Store) Commendations(f CommendationFilter) ([]Commendation, error) {
 
 // CommendationRow is one commendation as the commendations file gives it.
 type CommendationRow struct {
+	ID         uint // the record its 编号 names; 0 for a new one
 	EmployeeNo string
 	On         Date
 	Kind, Note string
 }
 
-// ImportCommendations creates commendations in one transaction, matched on
+// ImportCommendations creates commendations in one transaction; a row with
+// a 编号 updates the commendation it names. Rows without one are matched on
 // 工号 + 日期 + 类型 + 说明: rows already stored change nothing.
 func (s *Store) ImportCommendations(rows []CommendationRow) (ImportStats, error) {
 	var st ImportStats
@@ -179,6 +193,25 @@ func (s *Store) ImportCommendations(rows []CommendationRow) (ImportStats, error)
 			next := Commendation{StaffID: p.ID, On: r.On, Kind: r.Kind, Note: r.Note}
 			if fe := next.Validate(); len(fe) > 0 {
 				return fmt.Errorf("工号 %s %s：%w", r.EmployeeNo, r.On, fe)
+			}
+			if r.ID != 0 {
+				var rec Commendation
+				if err := findByKey(tx, KeyCommendation, r.ID, &rec); err != nil {
+					return err
+				}
+				if rec.StaffID == next.StaffID && rec.On == next.On && rec.Kind == next.Kind && rec.Note == next.Note {
+					st.Unchanged++
+					continue
+				}
+				if err := refuseLocked(tx, "修改表扬", MonthOf(rec.On)); err != nil {
+					return err
+				}
+				next.ID = rec.ID
+				if err := saveCommendationTx(tx, a, &next); err != nil {
+					return err
+				}
+				st.Updated++
+				continue
 			}
 			var n int64
 			if err := tx.Model(&Commendation{}).Where("staff_id = ? AND \"on\" = ? AND kind = ? AND note = ?", p.ID, next.On, next.Kind, next.Note).Count(&n).Error; err != nil {

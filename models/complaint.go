@@ -65,6 +65,8 @@ type Complaint struct {
 	StopsMonthlyBonus bool
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 func (c Complaint) auditEntity() string { return "投诉" }
@@ -160,7 +162,17 @@ func (s *Store) SaveComplaint(c *Complaint) error {
 		return fe
 	}
 	op := s.Operator()
-	return s.write(func(tx *gorm.DB, a *auditor) error { return saveComplaintTx(tx, a, c, op) })
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if c.ID != 0 {
+			if err := checkFreshTx[Complaint](tx, c.ID, c.Version); err != nil {
+				return err
+			}
+		}
+		if err := saveComplaintTx(tx, a, c, op); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "complaints", c.ID, &c.Version)
+	})
 }
 
 func saveComplaintTx(tx *gorm.DB, a *auditor, c *Complaint, operator string) error {
@@ -390,6 +402,10 @@ func (s *Store) Complaints(f ComplaintFilter) ([]Complaint, error) {
 
 // ComplaintRow is one complaint as the complaints file gives it.
 type ComplaintRow struct {
+	ID uint // the record its 编号 names; 0 for a new one
+	// Whole is a row of a file with every column, and a 编号: an empty cell
+	// there was emptied on purpose and clears what is stored
+	Whole       bool
 	On          Date
 	WindowCode  string
 	EmployeeNo  string
@@ -404,8 +420,9 @@ type ComplaintRow struct {
 	ConcludedOn Date
 }
 
-// ImportComplaints creates or updates complaints in one transaction,
-// matched on 日期 + 窗口编号 + 内容; an upheld one against a person creates
+// ImportComplaints creates or updates complaints in one transaction: a row
+// with a 编号 updates the complaint it names, one without is matched on
+// 日期 + 窗口编号 + 内容; an upheld one against a person creates
 // its violation as SaveComplaint does. Empty optional cells keep what is stored.
 func (s *Store) ImportComplaints(rows []ComplaintRow) (ImportStats, error) {
 	var st ImportStats
@@ -425,11 +442,18 @@ func (s *Store) ImportComplaints(rows []ComplaintRow) (ImportStats, error) {
 				return FieldErrors{{"窗口编号", fmt.Sprintf("窗口 %s 不存在，请先导入窗口", r.WindowCode)}}
 			}
 			var old Complaint
-			if err := tx.Where("\"on\" = ? AND window_id = ? AND content = ?", r.On, w.ID, r.Content).Limit(1).Find(&old).Error; err != nil {
+			if r.ID != 0 {
+				if err := findByKey(tx, KeyComplaint, r.ID, &old); err != nil {
+					return err
+				}
+			} else if err := tx.Where("\"on\" = ? AND window_id = ? AND content = ?", r.On, w.ID, r.Content).Limit(1).Find(&old).Error; err != nil {
 				return err
 			}
 			next := old
 			next.On, next.WindowID, next.Content, next.Status = r.On, w.ID, r.Content, r.Status
+			if r.Whole && old.ID != 0 {
+				next.StaffID, next.Complainant, next.Problem, next.Channel, next.Contact, next.Notes, next.Finding = nil, "", "", "", "", "", ""
+			}
 			keepIfEmpty(&next.Complainant, r.Complainant)
 			keepIfEmpty(&next.Problem, r.Problem)
 			keepIfEmpty(&next.Channel, r.Channel)
@@ -444,7 +468,7 @@ func (s *Store) ImportComplaints(rows []ComplaintRow) (ImportStats, error) {
 				id := p.ID
 				next.StaffID = &id
 			}
-			if old.ID != 0 && sameComplaint(old, next) {
+			if old.ID != 0 && sameComplaint(old, next) && old.On == next.On && old.WindowID == next.WindowID && old.Content == next.Content {
 				st.Unchanged++
 				continue
 			}

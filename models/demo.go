@@ -75,6 +75,15 @@ func (s *Store) FillDemo() error {
 	// depends on it.
 	rng := rand.New(rand.NewSource(20261126))
 	return s.write(func(tx *gorm.DB, a *auditor) error {
+		// again under the write lock: a second fill started beside this
+		// one waited for it and must not add a second centre
+		var n int64
+		if err := tx.Model(&ServiceWindow{}).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return refused("数据库中已有窗口或人员，演示数据只能填入空数据库")
+		}
 		cal, err := calendarTx(tx)
 		if err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -16,16 +17,79 @@ import (
 // DatabaseFile is the name of the SQLite file inside the data folder.
 const DatabaseFile = "govdesk.db"
 
+// busyTimeout is how long one attempt to start a write waits for another
+// writer before SQLite gives up; a command line import then tries again
+// (see WithWaiting), a window says who is writing.
+var busyTimeout = 5 * time.Second
+
 func sqliteDialector(path string) gorm.Dialector {
-	// WAL lets the window read while an import writes; foreign keys make the
-	// database itself refuse dangling references; the busy timeout waits for
-	// a backup or a second instance instead of failing at once.
+	return sqlite.Open(sqliteDSN(path))
+}
+
+// sqliteDSN is the URI that opens the database file at path. WAL lets the
+// window read while an import writes; foreign keys make the database itself
+// refuse dangling references. Transactions begin IMMEDIATE: they take the
+// write lock first, so a second writer waits the busy timeout for it instead
+// of failing at once when its read has to turn into a write (SQLite cannot
+// wait then without risking a deadlock). The path is percent-escaped: a
+// "#", "?" or "%" in a folder or backup name is part of the name, not URI
+// syntax.
+func sqliteDSN(path string) string {
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
 	q.Set("_foreign_keys", "on")
-	q.Set("_busy_timeout", "5000")
+	q.Set("_busy_timeout", fmt.Sprint(busyTimeout.Milliseconds()))
 	q.Set("_synchronous", "NORMAL")
-	return sqlite.Open("file:" + filepath.ToSlash(path) + "?" + q.Encode())
+	q.Set("_txlock", "immediate")
+	return "file:" + escapeURIPath(filepath.ToSlash(path)) + "?" + q.Encode()
+}
+
+// escapeURIPath escapes the bytes that SQLite's URI filenames (and the
+// driver, which cuts the options at the first "?") would read as syntax.
+func escapeURIPath(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; c {
+		case '%', '?', '#':
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// isBusy reports whether err is SQLite saying another connection holds the
+// lock it waited for.
+func isBusy(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "database is locked") || strings.Contains(msg, "database table is locked") ||
+		strings.Contains(msg, "SQLITE_BUSY")
+}
+
+// ensureVersionTriggers makes every update of a versioned row raise its
+// version, unless the update raised it itself. They are checked at every
+// start, as a later migration that rebuilds a table drops its triggers.
+func ensureVersionTriggers(db *gorm.DB) error {
+	for _, t := range versionedTables {
+		name := t + "_version"
+		var n int64
+		if err := db.Raw("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = ?", name).Scan(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 || !db.Migrator().HasColumn(t, "version") {
+			continue
+		}
+		sql := fmt.Sprintf(`CREATE TRIGGER IF NOT EXISTS %[1]s AFTER UPDATE ON %[2]s FOR EACH ROW WHEN NEW.version <= OLD.version
+BEGIN UPDATE %[2]s SET version = OLD.version + 1 WHERE id = NEW.id; END`, name, t)
+		if err := db.Exec(sql).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // integrityProblems runs SQLite's own checks of the file and of every foreign key.
@@ -37,7 +101,7 @@ func integrityProblems(db *gorm.DB) ([]string, error) {
 	}
 	for _, r := range rows {
 		if r != "ok" {
-			problems = append(problems, "数据库文件损坏："+r)
+			problems = append(problems, "数据库文件损坏（技术信息："+strings.ReplaceAll(strings.TrimSpace(r), "\n", "；")+"）")
 		}
 	}
 	type fk struct {

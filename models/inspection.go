@@ -314,13 +314,15 @@ func (s *Store) DeleteOuting(id uint) error {
 
 // InspectionRow is one finding as the inspections file gives it.
 type InspectionRow struct {
+	ID              uint // the record its 编号 names; 0 for a new one
 	EmployeeNo      string
 	LeftAt, BackAt  time.Time
 	Inspector, Note string
 }
 
 // ImportInspections creates or updates inspection findings in one
-// transaction, matched on 工号 + 离岗时间. Rows equal to what is stored change
+// transaction: a row with a 编号 updates the finding it names, one without
+// is matched on 工号 + 离岗时间. Rows equal to what is stored change
 // nothing. Any error rolls everything back.
 func (s *Store) ImportInspections(rows []InspectionRow) (ImportStats, error) {
 	var st ImportStats
@@ -340,10 +342,14 @@ func (s *Store) ImportInspections(rows []InspectionRow) (ImportStats, error) {
 				return fmt.Errorf("工号 %s %s：%w", r.EmployeeNo, FormatDateTime(r.LeftAt), fe)
 			}
 			var old Inspection
-			if err := tx.Where("staff_id = ? AND left_at = ?", p.ID, civilArg(next.LeftAt)).Limit(1).Find(&old).Error; err != nil {
+			if r.ID != 0 {
+				if err := findByKey(tx, KeyInspection, r.ID, &old); err != nil {
+					return err
+				}
+			} else if err := tx.Where("staff_id = ? AND left_at = ?", p.ID, civilArg(next.LeftAt)).Limit(1).Find(&old).Error; err != nil {
 				return err
 			}
-			if old.ID != 0 && old.BackAt.Equal(next.BackAt) && old.Inspector == next.Inspector && old.Note == next.Note {
+			if old.ID != 0 && old.StaffID == next.StaffID && old.LeftAt.Equal(next.LeftAt) && old.BackAt.Equal(next.BackAt) && old.Inspector == next.Inspector && old.Note == next.Note {
 				st.Unchanged++
 				continue
 			}

@@ -531,7 +531,8 @@ func (s *Store) DeleteLeave(id uint) error {
 }
 
 // LeaveRow is one leave request as an exchange file gives it, naming people
-// by 工号. Rows are matched with stored requests on 工号 + 开始.
+// by 工号. A row whose ID is set (from its 编号) updates that request; others
+// are matched with stored requests on 工号 + 开始.
 type LeaveRow struct {
 	LeaveRequest
 	EmployeeNo, StandInNo string
@@ -571,7 +572,11 @@ func (s *Store) ImportLeaves(rows []LeaveRow) (ImportStats, error) {
 				return fmt.Errorf("工号 %s %s%s：%w", r.EmployeeNo, next.From, next.FromHalf, fe)
 			}
 			var old LeaveRequest
-			if err := tx.Where("staff_id = ? AND from_date = ? AND from_half = ?", p.ID, next.From, next.FromHalf).Limit(1).Find(&old).Error; err != nil {
+			if r.LeaveRequest.ID != 0 {
+				if err := findByKey(tx, KeyLeave, r.LeaveRequest.ID, &old); err != nil {
+					return err
+				}
+			} else if err := tx.Where("staff_id = ? AND from_date = ? AND from_half = ?", p.ID, next.From, next.FromHalf).Limit(1).Find(&old).Error; err != nil {
 				return err
 			}
 			next.ID, next.CreatedAt = old.ID, old.CreatedAt

@@ -54,6 +54,8 @@ var migrations = []migration{
 	{"操作日志防篡改链", migrateAuditChain},
 	{"操作员账号", func(tx *gorm.DB) error { return tx.AutoMigrate(&Account{}) }},
 	{"考勤机号码对照与打卡来源", migratePunchSources},
+	{"记录编号的数据库标记", migrateDatabaseMark},
+	{"记录版本（防止覆盖他人的修改）", migrateVersions},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a
@@ -94,7 +96,8 @@ func schemaVersion(db *gorm.DB) (int, error) {
 
 // migrate brings db up to version target, one transaction per migration.
 func migrate(db *gorm.DB, target int) error {
-	if err := db.AutoMigrate(&SchemaMigration{}); err != nil {
+	if err := db.AutoMigrate(&SchemaMigration{}); err != nil && !db.Migrator().HasTable(&SchemaMigration{}) {
+		// (another program opening the same new folder may have made it first)
 		return fmt.Errorf("无法建立版本记录：%w", err)
 	}
 	have, err := schemaVersion(db)
@@ -123,6 +126,15 @@ func applyMigrations(db *gorm.DB, have, target int) error {
 	for v := have + 1; v <= target; v++ {
 		m := migrations[v-1]
 		err := db.Transaction(func(tx *gorm.DB) error {
+			// another program opening the same new folder may have applied
+			// it while this one waited for the write lock
+			var done int64
+			if err := tx.Model(&SchemaMigration{}).Where("version = ?", v).Count(&done).Error; err != nil {
+				return err
+			}
+			if done > 0 {
+				return nil
+			}
 			if err := m.up(tx); err != nil {
 				return err
 			}

@@ -62,6 +62,8 @@ type Rating struct {
 	RectifiedOn     Date
 	CreatedAt       time.Time
 	UpdatedAt       time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 func (r Rating) auditEntity() string { return "好差评" }
@@ -93,6 +95,7 @@ func (r Rating) RectifyOverdue(today Date) bool {
 
 // RatingRow is one rating as the ratings file gives it.
 type RatingRow struct {
+	ID            uint // the record its 编号 names; 0 for a new one
 	On            Date
 	WindowCode    string
 	EmployeeNo    string
@@ -115,10 +118,11 @@ func CheckRatingLevel(level string) string {
 	return fmt.Sprintf("评价“%s”不存在，只能是 %s", level, RatingLevelsLabel)
 }
 
-// ImportRatings adds ratings in one transaction. Ratings carry no key of
-// their own, so equal rows (date, window, person, level, case) are counted:
-// the file's n-th equal row matches the n-th stored one, and importing the
-// same file twice adds nothing. Each new 差评 opens a rectification item.
+// ImportRatings adds ratings in one transaction. A row with a 编号 updates
+// the rating it names. Rows without one are counted: equal rows (date,
+// window, person, level, case) match the stored ones in turn, a matched row
+// with another rectification state updates it, and importing the same file
+// twice adds nothing. Each new 差评 opens a rectification item.
 func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 	var st ImportStats
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
@@ -142,13 +146,14 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 		if err := tx.Preload("Window").Preload("Staff").Find(&stored).Error; err != nil {
 			return err
 		}
-		have := map[string]int{}
+		have := map[string][]Rating{}
 		for _, r := range stored {
 			no := ""
 			if r.Staff != nil {
 				no = r.Staff.EmployeeNo
 			}
-			have[RatingRow{On: r.On, WindowCode: r.Window.Code, EmployeeNo: no, Level: r.Level, CaseNo: r.CaseNo}.key()]++
+			k := RatingRow{On: r.On, WindowCode: r.Window.Code, EmployeeNo: no, Level: r.Level, CaseNo: r.CaseNo}.key()
+			have[k] = append(have[k], r)
 		}
 		cal, err := calendarTx(tx)
 		if err != nil {
@@ -159,10 +164,42 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 			return err
 		}
 		for _, r := range rows {
+			if r.ID != 0 {
+				changed, err := s.updateRatingByKey(tx, a, r, byCode, roster, cal, book)
+				if err != nil {
+					return err
+				}
+				if changed {
+					st.Updated++
+				} else {
+					st.Unchanged++
+				}
+				continue
+			}
 			k := r.key()
-			if have[k] > 0 {
-				have[k]--
-				st.Unchanged++
+			if len(have[k]) > 0 {
+				rec := have[k][0]
+				have[k] = have[k][1:]
+				// a file without 编号 may still carry a new rectification
+				// state for the rating it matches: it is applied, not dropped
+				if r.RectifyStatus == "" || (r.RectifyStatus == rec.RectifyStatus && r.RectifyMeasures == rec.RectifyMeasures &&
+					(r.RectifiedOn.IsZero() || r.RectifiedOn == rec.RectifiedOn)) {
+					st.Unchanged++
+					continue
+				}
+				r.ID = rec.ID
+				if r.Comment == "" {
+					r.Comment = rec.Comment
+				}
+				changed, err := s.updateRatingByKey(tx, a, r, byCode, roster, cal, book)
+				if err != nil {
+					return err
+				}
+				if changed {
+					st.Updated++
+				} else {
+					st.Unchanged++
+				}
 				continue
 			}
 			w, ok := byCode[r.WindowCode]
@@ -204,6 +241,79 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 	return st, err
 }
 
+// updateRatingByKey applies a row with a 编号 to the rating it names, its
+// rectification state included, and reports whether anything changed.
+func (s *Store) updateRatingByKey(tx *gorm.DB, a *auditor, r RatingRow, byCode map[string]ServiceWindow,
+	roster map[string]Staff, cal *Calendar, book ruleBook) (bool, error) {
+	var rec Rating
+	if err := findByKey(tx, KeyRating, r.ID, &rec); err != nil {
+		return false, err
+	}
+	w, ok := byCode[r.WindowCode]
+	if !ok {
+		return false, FieldErrors{{"窗口编号", fmt.Sprintf("窗口 %s 不存在，请先导入窗口", r.WindowCode)}}
+	}
+	next := rec
+	next.On, next.WindowID, next.Level, next.CaseNo, next.Comment = r.On, w.ID, r.Level, r.CaseNo, r.Comment
+	next.StaffID = nil
+	if r.EmployeeNo != "" {
+		p, ok := roster[r.EmployeeNo]
+		if !ok {
+			return false, FieldErrors{{"工号", fmt.Sprintf("工号 %s 不存在，请先导入人员", r.EmployeeNo)}}
+		}
+		id := p.ID
+		next.StaffID = &id
+	}
+	if msg := CheckRatingLevel(next.Level); msg != "" {
+		return false, FieldErrors{{"评价", msg}}
+	}
+	if IsBadRating(next.Level) {
+		if !IsBadRating(rec.Level) || rec.On != next.On || next.RectifyDue.IsZero() {
+			next.RectifyDue = cal.AddWorkingDays(next.On, book.at(next.On).Conduct.resolved().RectifyDays)
+		}
+		next.RectifyStatus, next.RectifyMeasures = r.RectifyStatus, r.RectifyMeasures
+		if next.RectifyStatus == "" {
+			next.RectifyStatus = RectifyPending
+		}
+		if n := len([]rune(next.RectifyMeasures)); n > 250 {
+			return false, FieldErrors{{"整改措施", fmt.Sprintf("整改措施不能超过250个字，现有 %d 个字", n)}}
+		}
+		switch next.RectifyStatus {
+		case RectifyDone, RectifyInvalid:
+			if next.RectifyMeasures == "" {
+				return false, FieldErrors{{"整改措施", "整改完成或认定为无效差评的，请写明整改措施或复核意见"}}
+			}
+			next.RectifiedOn = r.RectifiedOn
+			if next.RectifiedOn.IsZero() {
+				next.RectifiedOn = rec.RectifiedOn
+			}
+			if next.RectifiedOn.IsZero() {
+				next.RectifiedOn = s.Today()
+			}
+		default:
+			next.RectifiedOn = Date{}
+		}
+	} else {
+		next.RectifyStatus, next.RectifyMeasures, next.RectifyDue, next.RectifiedOn = "", "", Date{}, Date{}
+	}
+	sid := func(p *uint) uint {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	if rec.On == next.On && rec.WindowID == next.WindowID && sid(rec.StaffID) == sid(next.StaffID) && rec.Level == next.Level &&
+		rec.CaseNo == next.CaseNo && rec.Comment == next.Comment && rec.RectifyStatus == next.RectifyStatus &&
+		rec.RectifyMeasures == next.RectifyMeasures && rec.RectifiedOn == next.RectifiedOn && rec.RectifyDue == next.RectifyDue {
+		return false, nil
+	}
+	if err := refuseLocked(tx, "修改评价", MonthOf(rec.On), MonthOf(next.On)); err != nil {
+		return false, err
+	}
+	next.Window, next.Staff = ServiceWindow{}, nil
+	return true, saveRatingTx(tx, a, &next)
+}
+
 // SaveRating records a single rating (ID 0) or updates one; a new 差评
 // opens its rectification item.
 func (s *Store) SaveRating(r *Rating) error {
@@ -217,6 +327,12 @@ func (s *Store) SaveRating(r *Rating) error {
 	if msg := CheckRatingLevel(r.Level); msg != "" {
 		fe.add("评价", msg)
 	}
+	if n := len([]rune(r.Comment)); n > 500 {
+		fe.add("评价内容", fmt.Sprintf("评价内容不能超过500个字，现有 %d 个字", n))
+	}
+	if n := len([]rune(r.CaseNo)); n > 64 {
+		fe.add("办件编号", fmt.Sprintf("办件编号不能超过64个字，现有 %d 个字", n))
+	}
 	if len(fe) > 0 {
 		return fe
 	}
@@ -224,6 +340,11 @@ func (s *Store) SaveRating(r *Rating) error {
 		r.StaffID = nil
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if r.ID != 0 {
+			if err := checkFreshTx[Rating](tx, r.ID, r.Version); err != nil {
+				return err
+			}
+		}
 		if err := refuseLocked(tx, "录入或更改评价", MonthOf(r.On)); err != nil {
 			return err
 		}
@@ -242,7 +363,10 @@ func (s *Store) SaveRating(r *Rating) error {
 		case !IsBadRating(r.Level):
 			r.RectifyStatus, r.RectifyDue, r.RectifiedOn = "", Date{}, Date{}
 		}
-		return saveRatingTx(tx, a, r)
+		if err := saveRatingTx(tx, a, r); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "ratings", r.ID, &r.Version)
 	})
 }
 

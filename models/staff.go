@@ -52,6 +52,8 @@ type Staff struct {
 	Status     string        `gorm:"size:16;not null;index"`
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 // TableName keeps the table "staff" (a mass noun), not GORM's "staffs".
@@ -275,7 +277,15 @@ func (s *Store) SaveStaff(p *Staff) error {
 		return fe
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
-		return saveStaffTx(tx, a, p, s.Today(), "")
+		if p.ID != 0 {
+			if err := checkFreshTx[Staff](tx, p.ID, p.Version); err != nil {
+				return err
+			}
+		}
+		if err := saveStaffTx(tx, a, p, s.Today(), ""); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "staff", p.ID, &p.Version)
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
@@ -25,6 +26,11 @@ type Store struct {
 	opMu    sync.Mutex
 	opCache string
 	account *Account // signed in; nil in single-user mode or signed out
+
+	// see WithWaiting and WithWriterName
+	waitMax    time.Duration
+	waiter     Waiter
+	writerName string
 }
 
 // Open creates or opens govdesk.db in dataDir (creating the folder), brings
@@ -40,6 +46,29 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 	if err := os.MkdirAll(dataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法创建数据文件夹 %s：%w", dataDir, err)
 	}
+	// Two programs starting on a new folder at once: the one that creates
+	// the file (and turns on WAL, which takes the whole file) makes the
+	// other fail at once rather than wait, so the other tries again.
+	start := time.Now()
+	for {
+		err := s.open()
+		if err == nil || !isBusy(err) || time.Since(start) > openWait {
+			if err != nil {
+				return nil, err
+			}
+			return s, nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// openWait is how long Open tries again while another program holds a
+// new database it is setting up.
+const openWait = 30 * time.Second
+
+// open opens the database file of s.dir and brings its schema up to date.
+func (s *Store) open() error {
+	dataDir := s.dir
 	path := filepath.Join(dataDir, DatabaseFile)
 	db, err := gorm.Open(sqliteDialector(path), &gorm.Config{
 		Logger:                 logger.Discard,
@@ -47,11 +76,16 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 		NowFunc:                s.Now,
 	})
 	if err != nil {
-		return nil, damagedOr(fmt.Errorf("无法打开数据库 %s：%w", path, err), path)
+		if db != nil {
+			if sqlDB, e := db.DB(); e == nil {
+				sqlDB.Close()
+			}
+		}
+		return damagedOr(fmt.Errorf("无法打开数据库 %s：%w", path, err), path)
 	}
 	sqlDB, err := db.DB()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// One connection: SQLite has a single writer, and one connection keeps
 	// every statement in order without "database is locked" surprises.
@@ -59,9 +93,13 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 	s.db, s.path = db, path
 	if err := migrate(db, len(migrations)); err != nil {
 		sqlDB.Close()
-		return nil, damagedOr(err, path)
+		return damagedOr(err, path)
 	}
-	return s, nil
+	if err := ensureVersionTriggers(db); err != nil {
+		sqlDB.Close()
+		return damagedOr(err, path)
+	}
+	return nil
 }
 
 // ErrDamaged marks a database file that SQLite cannot read as a database:
@@ -457,26 +495,43 @@ func (s *Store) write(fn func(tx *gorm.DB, a *auditor) error) error {
 // only connection).
 func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() error) error {
 	op := s.Operator()
-	return s.db.Transaction(func(tx *gorm.DB) error {
-		single, err := singleUser(tx)
-		if err != nil {
+	start := time.Now()
+	for {
+		began := false
+		err := s.db.Transaction(func(tx *gorm.DB) error {
+			began = true
+			defer s.markWriting(op)()
+			single, err := singleUser(tx)
+			if err != nil {
+				return err
+			}
+			a := &auditor{at: s.Now(), operator: op}
+			if err := fn(tx, a); err != nil {
+				return err
+			}
+			if err := s.permit(single, a.entries); err != nil {
+				return err
+			}
+			if err := appendAudit(tx, a.entries); err != nil {
+				return err
+			}
+			if then != nil {
+				return then()
+			}
+			return nil
+		})
+		// Transactions begin IMMEDIATE, so another writer makes the BEGIN
+		// itself wait and then fail, before fn has run: trying again is safe.
+		if began || !isBusy(err) {
 			return err
 		}
-		a := &auditor{at: s.Now(), operator: op}
-		if err := fn(tx, a); err != nil {
-			return err
+		waited := time.Since(start)
+		holder := otherWriter(s.dir)
+		if s.waiter == nil || waited >= s.waitMax {
+			return &BusyError{Holder: holder, Waited: waited}
 		}
-		if err := s.permit(single, a.entries); err != nil {
-			return err
-		}
-		if err := appendAudit(tx, a.entries); err != nil {
-			return err
-		}
-		if then != nil {
-			return then()
-		}
-		return nil
-	})
+		s.waiter(holder, waited)
+	}
 }
 
 func notFound(err error) error {

@@ -456,7 +456,8 @@ type UniformRow struct {
 	Issue      UniformIssue
 }
 
-// ImportUniforms adds ledger lines in one transaction, matched on 工号 +
+// ImportUniforms adds ledger lines in one transaction; a row whose Issue.ID
+// is set (from its 编号) updates that line, others are matched on 工号 +
 // 种类 + 品名 + 尺码 + 发放日期: a stored line with the same quantity and
 // reason is unchanged, otherwise it is updated. Imported lines count as
 // signed (the paper ledger they come from was signed). Any error rolls
@@ -486,11 +487,16 @@ func (s *Store) ImportUniforms(rows []UniformRow) (ImportStats, error) {
 				return err
 			}
 			var old UniformIssue
-			if err := tx.Where("staff_id = ? AND kind = ? AND item = ? AND size = ? AND issued_on = ?",
+			if r.Issue.ID != 0 {
+				if err := findByKey(tx, KeyUniform, r.Issue.ID, &old); err != nil {
+					return err
+				}
+			} else if err := tx.Where("staff_id = ? AND kind = ? AND item = ? AND size = ? AND issued_on = ?",
 				p.ID, u.Kind, u.Item, u.Size, u.IssuedOn).Limit(1).Find(&old).Error; err != nil {
 				return err
 			}
-			if old.ID != 0 && old.Quantity == u.Quantity && old.Reason == u.Reason {
+			if old.ID != 0 && old.StaffID == u.StaffID && old.Kind == u.Kind && old.Item == u.Item && old.Size == u.Size &&
+				old.IssuedOn == u.IssuedOn && old.Quantity == u.Quantity && old.Reason == u.Reason {
 				st.Unchanged++
 				continue
 			}

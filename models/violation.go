@@ -97,6 +97,8 @@ type Violation struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 func (v Violation) auditEntity() string { return "违规记录" }
@@ -227,7 +229,17 @@ func (s *Store) SaveViolation(v *Violation) error {
 	if fe := v.Validate(); len(fe) > 0 {
 		return fe
 	}
-	return s.write(func(tx *gorm.DB, a *auditor) error { return saveViolationTx(tx, a, v) })
+	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if v.ID != 0 {
+			if err := checkFreshTx[Violation](tx, v.ID, v.Version); err != nil {
+				return err
+			}
+		}
+		if err := saveViolationTx(tx, a, v); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "violations", v.ID, &v.Version)
+	})
 }
 
 func saveViolationTx(tx *gorm.DB, a *auditor, v *Violation) error {
@@ -339,6 +351,7 @@ func (s *Store) ViolationByID(id uint) (Violation, error) {
 
 // ViolationRow is one violation as the violations file gives it.
 type ViolationRow struct {
+	ID            uint // the record its 编号 names; 0 for a new one
 	EmployeeNo    string
 	On            Date
 	Category      string
@@ -346,7 +359,8 @@ type ViolationRow struct {
 	RecordedBy    string
 }
 
-// ImportViolations creates violations in one transaction, matched on 工号 +
+// ImportViolations creates violations in one transaction. A row with a
+// 编号 updates the violation it names; one without is matched on 工号 +
 // 日期 + 类别 + 情形 (a stored one with a different 记录人 is updated). Each
 // new one gets the ladder step its history suggests.
 func (s *Store) ImportViolations(rows []ViolationRow) (ImportStats, error) {
@@ -366,6 +380,29 @@ func (s *Store) ImportViolations(rows []ViolationRow) (ImportStats, error) {
 			next := Violation{StaffID: p.ID, On: r.On, Category: r.Category, Circumstances: r.Circumstances, RecordedBy: r.RecordedBy}
 			if fe := next.Validate(); len(fe) > 0 {
 				return fmt.Errorf("工号 %s %s：%w", r.EmployeeNo, r.On, fe)
+			}
+			if r.ID != 0 {
+				var rec Violation
+				if err := findByKey(tx, KeyViolation, r.ID, &rec); err != nil {
+					return err
+				}
+				if rec.ComplaintID != nil {
+					return FieldErrors{{"编号", "这条违规由投诉核查属实产生，请在投诉中修改"}}
+				}
+				if next.RecordedBy == "" {
+					next.RecordedBy = rec.RecordedBy
+				}
+				if rec.StaffID == next.StaffID && rec.On == next.On && rec.Category == next.Category &&
+					rec.Circumstances == next.Circumstances && rec.RecordedBy == next.RecordedBy {
+					st.Unchanged++
+					continue
+				}
+				rec.StaffID, rec.On, rec.Category, rec.Circumstances, rec.RecordedBy = next.StaffID, next.On, next.Category, next.Circumstances, next.RecordedBy
+				if err := saveViolationTx(tx, a, &rec); err != nil {
+					return err
+				}
+				st.Updated++
+				continue
 			}
 			var old Violation
 			if err := tx.Where("staff_id = ? AND \"on\" = ? AND category = ? AND circumstances = ?", p.ID, next.On, next.Category, next.Circumstances).Limit(1).Find(&old).Error; err != nil {

@@ -21,6 +21,8 @@ type ServiceWindow struct {
 	Active     bool     `gorm:"not null;default:true"`
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	// Version rises with every change (see versionedTables)
+	Version int `gorm:"not null;default:0"`
 }
 
 func (w ServiceWindow) auditEntity() string { return "窗口" }
@@ -56,6 +58,11 @@ func (w *ServiceWindow) Validate() FieldErrors {
 	}
 	if w.Name == "" {
 		fe.add("窗口名称", "请填写窗口名称")
+	} else if n := len([]rune(w.Name)); n > 64 {
+		fe.add("窗口名称", fmt.Sprintf("窗口名称最多 64 个字，现有 %d 个字", n))
+	}
+	if n := len([]rune(w.Area)); n > 32 {
+		fe.add("区域", fmt.Sprintf("区域最多 32 个字，现有 %d 个字", n))
 	}
 	if w.HomeUnitID == 0 {
 		fe.add("派驻单位", "请选择派驻单位")
@@ -75,10 +82,18 @@ func (s *Store) SaveServiceWindow(w *ServiceWindow) error {
 		return fe
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if w.ID != 0 {
+			if err := checkFreshTx[ServiceWindow](tx, w.ID, w.Version); err != nil {
+				return err
+			}
+		}
 		if err := checkWindowCodeFree(tx, w.Code, w.ID); err != nil {
 			return err
 		}
-		return saveAudited(tx, a, w, w.ID)
+		if err := saveAudited(tx, a, w, w.ID); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "service_windows", w.ID, &w.Version)
 	})
 }
 

@@ -98,7 +98,7 @@ func exportPunches(st *models.Store, opt ExportOptions) (string, []string, [][]s
 	return "打卡记录", append(columnNames(punchColumns), "来源", "考勤机判定"), rows, nil
 }
 
-var inspectionColumns = []Column{{"工号", true}, {"离岗时间", true}, {"返岗时间", true}, {"检查人", true}, {"说明", false}}
+var inspectionColumns = []Column{keyColumn, {"工号", true}, {"离岗时间", true}, {"返岗时间", true}, {"检查人", true}, {"说明", false}}
 
 type inspectionImporter struct {
 	staff map[string]models.Staff
@@ -125,7 +125,7 @@ func (x *inspectionImporter) apply(st *models.Store) (models.ImportStats, error)
 
 func (x *inspectionImporter) parse(r row) string {
 	before := len(*r.probs)
-	ir := models.InspectionRow{EmployeeNo: r.need("工号"), Inspector: r.need("检查人"), Note: r.get("说明")}
+	ir := models.InspectionRow{ID: r.recordID(models.KeyInspection), EmployeeNo: r.need("工号"), Inspector: r.need("检查人"), Note: r.get("说明")}
 	ir.LeftAt, _ = r.dateTime("离岗时间", true)
 	ir.BackAt, _ = r.dateTime("返岗时间", true)
 	rec := models.Inspection{StaffID: 1, LeftAt: ir.LeftAt, BackAt: ir.BackAt, Inspector: ir.Inspector, Note: ir.Note}
@@ -147,7 +147,7 @@ func (x *inspectionImporter) parse(r row) string {
 		return ""
 	}
 	x.rows = append(x.rows, ir)
-	return fmt.Sprintf("工号 %s 离岗时间 %s", ir.EmployeeNo, models.FormatDateTime(ir.LeftAt))
+	return keyed(ir.ID, fmt.Sprintf("工号 %s 离岗时间 %s", ir.EmployeeNo, models.FormatDateTime(ir.LeftAt)))
 }
 
 func exportInspections(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
@@ -161,9 +161,13 @@ func exportInspections(st *models.Store, opt ExportOptions) (string, []string, [
 	if err != nil {
 		return "", nil, nil, err
 	}
+	keys, err := st.RecordKeys()
+	if err != nil {
+		return "", nil, nil, err
+	}
 	rows := make([][]string, len(list))
 	for i, x := range list {
-		rows[i] = []string{x.Staff.EmployeeNo, models.FormatDateTime(x.LeftAt), models.FormatDateTime(x.BackAt), x.Inspector, x.Note}
+		rows[i] = []string{keys.Key(models.KeyInspection, x.ID), x.Staff.EmployeeNo, models.FormatDateTime(x.LeftAt), models.FormatDateTime(x.BackAt), x.Inspector, x.Note}
 	}
 	return "查岗记录", columnNames(inspectionColumns), rows, nil
 }

@@ -246,7 +246,7 @@ func TestLeaveFileCarriesApplicationTimeAtTheEnd(t *testing.T) {
 	}
 	out, _ := os.ReadFile(path)
 	text := strings.TrimPrefix(string(out), "\ufeff")
-	if !strings.HasPrefix(text, "工号,类型,开始,结束,事由,状态,审批人,顶岗人员工号,销假日期,申请时间,补假说明,审批层级") ||
+	if !strings.HasPrefix(text, "编号,工号,类型,开始,结束,事由,状态,审批人,顶岗人员工号,销假日期,申请时间,补假说明,审批层级") ||
 		!strings.Contains(text, "2026-11-09 10:00,凌晨发烧，上午电话请假,首席代表") {
 		t.Fatalf("exported:\n%s", text)
 	}

@@ -16,7 +16,7 @@ import (
 
 // ---- violations
 
-var violationColumns = []Column{{"工号", true}, {"日期", true}, {"类别", true}, {"情形", true}, {"记录人", false}}
+var violationColumns = []Column{keyColumn, {"工号", true}, {"日期", true}, {"类别", true}, {"情形", true}, {"记录人", false}}
 
 type violationImporter struct {
 	staffLookup
@@ -30,7 +30,7 @@ func (x *violationImporter) apply(st *models.Store) (models.ImportStats, error) 
 
 func (x *violationImporter) parse(r row) string {
 	before := len(*r.probs)
-	vr := models.ViolationRow{EmployeeNo: r.need("工号"), On: r.date("日期", true), Category: r.need("类别"),
+	vr := models.ViolationRow{ID: r.recordID(models.KeyViolation), EmployeeNo: r.need("工号"), On: r.date("日期", true), Category: r.need("类别"),
 		Circumstances: r.need("情形"), RecordedBy: r.get("记录人")}
 	r.knownStaff(x.staff, vr.EmployeeNo)
 	v := models.Violation{StaffID: 1, On: vr.On, Category: vr.Category, Circumstances: vr.Circumstances, RecordedBy: vr.RecordedBy}
@@ -42,7 +42,7 @@ func (x *violationImporter) parse(r row) string {
 		return ""
 	}
 	x.rows = append(x.rows, vr)
-	return fmt.Sprintf("工号 %s 日期 %s 类别 %s 情形 %s", vr.EmployeeNo, vr.On, vr.Category, vr.Circumstances)
+	return keyed(vr.ID, fmt.Sprintf("工号 %s 日期 %s 类别 %s 情形 %s", vr.EmployeeNo, vr.On, vr.Category, vr.Circumstances))
 }
 
 func exportViolations(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
@@ -54,12 +54,16 @@ func exportViolations(st *models.Store, opt ExportOptions) (string, []string, []
 	if err != nil {
 		return "", nil, nil, err
 	}
+	keys, err := st.RecordKeys()
+	if err != nil {
+		return "", nil, nil, err
+	}
 	var rows [][]string
 	for _, v := range list {
 		if v.ComplaintID != nil {
 			continue // comes back with its complaint
 		}
-		rows = append(rows, []string{v.Staff.EmployeeNo, v.On.String(), v.Category, v.Circumstances, v.RecordedBy,
+		rows = append(rows, []string{keys.Key(models.KeyViolation, v.ID), v.Staff.EmployeeNo, v.On.String(), v.Category, v.Circumstances, v.RecordedBy,
 			v.Source, fmt.Sprint(v.Step), v.StepAction, v.OverrideReason, v.NoticeLevel, strings.Join(v.Consequences(), "；"),
 			yesNoIfCN(v.Aggravated)})
 	}
@@ -70,7 +74,7 @@ func exportViolations(st *models.Store, opt ExportOptions) (string, []string, []
 // ---- complaints
 
 var complaintColumns = []Column{
-	{"日期", true}, {"窗口编号", true}, {"工号", false}, {"投诉人", false}, {"内容", true},
+	keyColumn, {"日期", true}, {"窗口编号", true}, {"工号", false}, {"投诉人", false}, {"内容", true},
 	{"核查结果", true}, {"问题类别", false}, {"联系方式", false}, {"渠道", false}, {"核查情况", false}, {"核查结论", false}, {"办结日期", false},
 }
 
@@ -86,10 +90,11 @@ func (x *complaintImporter) apply(st *models.Store) (models.ImportStats, error) 
 
 func (x *complaintImporter) parse(r row) string {
 	before := len(*r.probs)
-	cr := models.ComplaintRow{On: r.date("日期", true), WindowCode: strings.ToUpper(r.need("窗口编号")),
+	cr := models.ComplaintRow{ID: r.recordID(models.KeyComplaint), On: r.date("日期", true), WindowCode: strings.ToUpper(r.need("窗口编号")),
 		EmployeeNo: r.get("工号"), Complainant: r.get("投诉人"), Content: r.need("内容"),
 		Status: r.need("核查结果"), Problem: r.get("问题类别"), Contact: r.get("联系方式"),
 		Channel: r.get("渠道"), Notes: r.get("核查情况"), Finding: r.get("核查结论"), ConcludedOn: r.date("办结日期", false)}
+	cr.Whole = cr.ID != 0 && r.hasAll(complaintColumns)
 	w, _ := r.knownWindow(x.windows, cr.WindowCode)
 	r.knownStaff(x.staff, cr.EmployeeNo)
 	c := models.Complaint{On: cr.On, WindowID: w.ID, Content: cr.Content, Status: cr.Status, Problem: cr.Problem,
@@ -105,7 +110,7 @@ func (x *complaintImporter) parse(r row) string {
 		return ""
 	}
 	x.rows = append(x.rows, cr)
-	return fmt.Sprintf("日期 %s 窗口 %s 内容 %s", cr.On, cr.WindowCode, cr.Content)
+	return keyed(cr.ID, fmt.Sprintf("日期 %s 窗口 %s 内容 %s", cr.On, cr.WindowCode, cr.Content))
 }
 
 func exportComplaints(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
@@ -117,13 +122,17 @@ func exportComplaints(st *models.Store, opt ExportOptions) (string, []string, []
 	if err != nil {
 		return "", nil, nil, err
 	}
+	keys, err := st.RecordKeys()
+	if err != nil {
+		return "", nil, nil, err
+	}
 	rows := make([][]string, len(list))
 	for i, c := range list {
 		no := ""
 		if c.Staff != nil {
 			no = c.Staff.EmployeeNo
 		}
-		rows[i] = []string{c.On.String(), c.Window.Code, no, c.Complainant, c.Content, c.Status, c.Problem,
+		rows[i] = []string{keys.Key(models.KeyComplaint, c.ID), c.On.String(), c.Window.Code, no, c.Complainant, c.Content, c.Status, c.Problem,
 			c.Contact, c.Channel, c.Notes, c.Finding, c.ConcludedOn.String(), c.DueOn.String()}
 	}
 	return "投诉", append(columnNames(complaintColumns), "办理时限"), rows, nil
@@ -131,7 +140,7 @@ func exportComplaints(st *models.Store, opt ExportOptions) (string, []string, []
 
 // ---- ratings
 
-var ratingColumns = []Column{{"日期", true}, {"窗口编号", true}, {"工号", false}, {"评价", true}, {"办件编号", false}, {"评价内容", false},
+var ratingColumns = []Column{keyColumn, {"日期", true}, {"窗口编号", true}, {"工号", false}, {"评价", true}, {"办件编号", false}, {"评价内容", false},
 	{"整改状态", false}, {"整改措施", false}, {"整改完成日期", false}}
 
 type ratingImporter struct {
@@ -146,7 +155,7 @@ func (x *ratingImporter) apply(st *models.Store) (models.ImportStats, error) {
 
 func (x *ratingImporter) parse(r row) string {
 	before := len(*r.probs)
-	rr := models.RatingRow{On: r.date("日期", true), WindowCode: strings.ToUpper(r.need("窗口编号")),
+	rr := models.RatingRow{ID: r.recordID(models.KeyRating), On: r.date("日期", true), WindowCode: strings.ToUpper(r.need("窗口编号")),
 		EmployeeNo: r.get("工号"), Level: r.need("评价"), CaseNo: r.get("办件编号"), Comment: r.get("评价内容"),
 		RectifyStatus: r.get("整改状态"), RectifyMeasures: r.get("整改措施"), RectifiedOn: r.date("整改完成日期", false)}
 	r.knownWindow(x.windows, rr.WindowCode)
@@ -165,7 +174,7 @@ func (x *ratingImporter) parse(r row) string {
 		return ""
 	}
 	x.rows = append(x.rows, rr)
-	return "" // equal ratings are legitimate: several people may rate alike
+	return keyed(rr.ID, "") // equal ratings are legitimate: several people may rate alike
 }
 
 func exportRatings(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
@@ -177,13 +186,17 @@ func exportRatings(st *models.Store, opt ExportOptions) (string, []string, [][]s
 	if err != nil {
 		return "", nil, nil, err
 	}
+	keys, err := st.RecordKeys()
+	if err != nil {
+		return "", nil, nil, err
+	}
 	rows := make([][]string, len(list))
 	for i, x := range list {
 		no := ""
 		if x.Staff != nil {
 			no = x.Staff.EmployeeNo
 		}
-		rows[i] = []string{x.On.String(), x.Window.Code, no, x.Level, x.CaseNo, x.Comment,
+		rows[i] = []string{keys.Key(models.KeyRating, x.ID), x.On.String(), x.Window.Code, no, x.Level, x.CaseNo, x.Comment,
 			x.RectifyStatus, x.RectifyMeasures, x.RectifiedOn.String(), x.RectifyDue.String()}
 	}
 	return "好差评", append(columnNames(ratingColumns), "整改期限"), rows, nil
@@ -191,7 +204,7 @@ func exportRatings(st *models.Store, opt ExportOptions) (string, []string, [][]s
 
 // ---- commendations
 
-var commendationColumns = []Column{{"工号", true}, {"日期", true}, {"类型", true}, {"说明", false}}
+var commendationColumns = []Column{keyColumn, {"工号", true}, {"日期", true}, {"类型", true}, {"说明", false}}
 
 type commendationImporter struct {
 	staffLookup
@@ -205,7 +218,7 @@ func (x *commendationImporter) apply(st *models.Store) (models.ImportStats, erro
 
 func (x *commendationImporter) parse(r row) string {
 	before := len(*r.probs)
-	cr := models.CommendationRow{EmployeeNo: r.need("工号"), On: r.date("日期", true), Kind: r.need("类型"), Note: r.get("说明")}
+	cr := models.CommendationRow{ID: r.recordID(models.KeyCommendation), EmployeeNo: r.need("工号"), On: r.date("日期", true), Kind: r.need("类型"), Note: r.get("说明")}
 	r.knownStaff(x.staff, cr.EmployeeNo)
 	c := models.Commendation{StaffID: 1, On: cr.On, Kind: cr.Kind, Note: cr.Note}
 	if c.On.IsZero() {
@@ -216,7 +229,7 @@ func (x *commendationImporter) parse(r row) string {
 		return ""
 	}
 	x.rows = append(x.rows, cr)
-	return fmt.Sprintf("工号 %s 日期 %s 类型 %s 说明 %s", cr.EmployeeNo, cr.On, cr.Kind, cr.Note)
+	return keyed(cr.ID, fmt.Sprintf("工号 %s 日期 %s 类型 %s 说明 %s", cr.EmployeeNo, cr.On, cr.Kind, cr.Note))
 }
 
 func exportCommendations(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
@@ -228,9 +241,13 @@ func exportCommendations(st *models.Store, opt ExportOptions) (string, []string,
 	if err != nil {
 		return "", nil, nil, err
 	}
+	keys, err := st.RecordKeys()
+	if err != nil {
+		return "", nil, nil, err
+	}
 	rows := make([][]string, len(list))
 	for i, c := range list {
-		rows[i] = []string{c.Staff.EmployeeNo, c.On.String(), c.Kind, c.Note}
+		rows[i] = []string{keys.Key(models.KeyCommendation, c.ID), c.Staff.EmployeeNo, c.On.String(), c.Kind, c.Note}
 	}
 	return "表扬", columnNames(commendationColumns), rows, nil
 }

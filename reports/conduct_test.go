@@ -146,6 +146,10 @@ func TestConductExportsRoundTrip(t *testing.T) {
 				// the complaint-made ones come back with their complaints
 				continue
 			}
+			// 编号 are each database's own
+			for _, r := range append(r1, r2...) {
+				r[0] = ""
+			}
 			if !reflect.DeepEqual(h1, h2) || !reflect.DeepEqual(r1, r2) {
 				t.Fatalf("%s%s: rows differ after round trip\n%v\n%v", kind, ext, r1, r2)
 			}

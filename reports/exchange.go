@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"govdesk/models"
 )
@@ -57,6 +58,7 @@ type Column struct {
 
 // row reads the cells of one data row by column name and collects problems.
 type row struct {
+	keys  models.RecordKeys
 	sheet *Sheet
 	line  int
 	cells []string
@@ -83,6 +85,40 @@ func (r row) need(col string) string {
 		r.problem(col, "不能为空")
 	}
 	return v
+}
+
+// recordID reads the row's 编号 of a record of kind: 0 when empty (a new
+// record), else the record it names; a 编号 that is not one of this
+// database's records of kind is reported.
+func (r row) recordID(kind string) uint {
+	id, err := r.keys.Parse(kind, r.get(keyColumn.Name))
+	if err != nil {
+		r.problem(keyColumn.Name, err.Error())
+	}
+	return id
+}
+
+// hasAll reports whether the file has every one of cols.
+func (r row) hasAll(cols []Column) bool {
+	for _, c := range cols {
+		if _, ok := r.index[c.Name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// keyColumn is the 编号 of records without a natural key (see
+// models.RecordKeys); it comes first in their files.
+var keyColumn = Column{"编号", false}
+
+// keyed is the key a row's 编号 gives for finding the same record twice in
+// one file, or other when it has none.
+func keyed(id uint, other string) string {
+	if id != 0 {
+		return fmt.Sprintf("编号 %d", id)
+	}
+	return other
 }
 
 // date reads a date cell; empty is allowed unless required.
@@ -190,10 +226,30 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	if err := imp.prepare(st); err != nil {
 		return models.ImportStats{}, err
 	}
+	keys, err := st.RecordKeys()
+	if err != nil {
+		return models.ImportStats{}, err
+	}
+	probs = append(probs, badCells(sh.File, 1, sh.Header, nil)...)
+	limits := make([]int, len(sh.Header))
+	for _, c := range imp.columns() {
+		if i, ok := index[c.Name]; ok {
+			limits[i] = columnLimit(c.Name)
+		}
+	}
 	total := len(sh.Rows) + 1
 	seen := map[string]int{}
 	for i, sr := range sh.Rows {
-		r := row{sheet: sh, line: sr.Line, cells: sr.Cells, index: index, probs: &probs}
+		if bad := badCells(sh.File, sr.Line, sr.Cells, func(j int) (string, int) {
+			if j < len(sh.Header) {
+				return sh.Header[j], limits[j]
+			}
+			return "", 0
+		}); len(bad) > 0 {
+			probs = append(probs, bad...)
+			continue
+		}
+		r := row{keys: keys, sheet: sh, line: sr.Line, cells: sr.Cells, index: index, probs: &probs}
 		if key := imp.parse(r); key != "" {
 			if first, dup := seen[key]; dup {
 				r.problem("", fmt.Sprintf("与第%d行重复（%s）", first, key))
@@ -217,12 +273,98 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	if ctx.Err() != nil {
 		return models.ImportStats{}, ErrImportCancelled
 	}
+	// a damaged database refuses writes: an import would add to the damage
+	if err := st.CheckBeforeImport(); err != nil {
+		return models.ImportStats{}, err
+	}
 	stats, err := imp.apply(st)
 	if err != nil {
-		return models.ImportStats{}, &ImportError{[]Problem{{File: sh.File, Reason: err.Error()}}}
+		if models.IsDatabaseFailure(err) {
+			// the database, not the file, is at fault (another writer, a
+			// full disk): the file is not blamed
+			return models.ImportStats{}, models.Explain(err)
+		}
+		return models.ImportStats{}, &ImportError{[]Problem{{File: sh.File, Reason: models.Explain(err).Error()}}}
 	}
 	progress(total, total)
 	return stats, nil
+}
+
+// Lengths of text a cell of an import may have, in characters; the record's
+// own rules may allow less (a 姓名 has at most 32).
+const (
+	shortTextLimit = 64
+	nameTextLimit  = 128
+	longTextLimit  = 1000
+	anyCellLimit   = 32767 // what an Excel cell holds, for columns not imported
+)
+
+// columnLimit is the longest text a column takes.
+func columnLimit(name string) int {
+	switch name {
+	case "情形", "内容", "核查情况", "核查结论", "说明", "评价内容", "整改措施", "事由", "原因", "补假说明", "证据", "处理意见":
+		return longTextLimit
+	case "材料":
+		return 2 * longTextLimit
+	case "事项名称", "申请人", "上报单位", "地址", "通讯地址":
+		return nameTextLimit
+	}
+	return shortTextLimit
+}
+
+// badCells finds the cells of one row that no record may hold: control
+// characters such as NUL (a damaged file; tab and line breaks are text),
+// the replacement character U+FFFD (text already garbled when it was
+// saved), and text longer than its column takes. column gives a cell's
+// column name and length limit; nil checks the header row.
+func badCells(file string, line int, cells []string, column func(int) (string, int)) []Problem {
+	var probs []Problem
+	for j, c := range cells {
+		name, limit := "", anyCellLimit
+		if column != nil {
+			if n, l := column(j); l > 0 {
+				name, limit = n, l
+			} else {
+				name = n
+			}
+		}
+		if name == "" {
+			name = columnLetter(j)
+		}
+		if r, ok := controlRune(c); ok {
+			reason := fmt.Sprintf("含有不可见的控制字符（U+%04X），文件可能已损坏", r)
+			if r == utf8.RuneError {
+				reason = "含有乱码（U+FFFD 替换字符），文件保存时已出错：请找到原始文件重新导出"
+			}
+			probs = append(probs, Problem{File: file, Row: line, Column: name, Reason: reason})
+			continue
+		}
+		if n := utf8.RuneCountInString(c); n > limit {
+			probs = append(probs, Problem{File: file, Row: line, Column: name,
+				Reason: fmt.Sprintf("内容太长：最多 %d 个字，这里有 %d 个字", limit, n)})
+		}
+	}
+	return probs
+}
+
+// controlRune returns the first character of s that is a control
+// character other than tab and line breaks, or U+FFFD.
+func controlRune(s string) (rune, bool) {
+	for _, r := range s {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7F && r <= 0x9F) || r == utf8.RuneError {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// columnLetter names a column the way Excel does (A, B, … AA).
+func columnLetter(j int) string {
+	name := ""
+	for j++; j > 0; j = (j - 1) / 26 {
+		name = string(rune('A'+(j-1)%26)) + name
+	}
+	return name
 }
 
 // exporter gives the header and rows of one kind of export.

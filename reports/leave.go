@@ -12,7 +12,7 @@ import (
 // Leave requests (请假): their exchange file and the 请假审批单.
 
 var leaveColumns = []Column{
-	{"工号", true}, {"类型", true}, {"开始", true}, {"结束", true}, {"事由", false},
+	keyColumn, {"工号", true}, {"类型", true}, {"开始", true}, {"结束", true}, {"事由", false},
 	{"状态", true}, {"审批人", false}, {"顶岗人员工号", false}, {"销假日期", false},
 	// added later, at the end so older files still read
 	{"申请时间", false}, {"补假说明", false}, {"审批层级", false},
@@ -67,6 +67,7 @@ func (l *leaveImporter) parse(r row) string {
 	before := len(*r.probs)
 	lr := models.LeaveRow{EmployeeNo: r.need("工号"), StandInNo: r.get("顶岗人员工号")}
 	q := &lr.LeaveRequest
+	q.ID = r.recordID(models.KeyLeave)
 	q.Type, q.Reason, q.Status, q.Approver = r.need("类型"), r.get("事由"), r.need("状态"), r.get("审批人")
 	q.From, q.FromHalf = r.halfDay("开始", models.HalfAM)
 	q.To, q.ToHalf = r.halfDay("结束", models.HalfPM)
@@ -101,7 +102,7 @@ func (l *leaveImporter) parse(r row) string {
 		return ""
 	}
 	l.rows = append(l.rows, lr)
-	return fmt.Sprintf("工号 %s 开始 %s %s", lr.EmployeeNo, q.From, q.FromHalf)
+	return keyed(q.ID, fmt.Sprintf("工号 %s 开始 %s %s", lr.EmployeeNo, q.From, q.FromHalf))
 }
 
 func exportLeaves(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
@@ -115,13 +116,17 @@ func exportLeaves(st *models.Store, opt ExportOptions) (string, []string, [][]st
 	if err != nil {
 		return "", nil, nil, err
 	}
+	keys, err := st.RecordKeys()
+	if err != nil {
+		return "", nil, nil, err
+	}
 	rows := make([][]string, len(list))
 	for i, l := range list {
 		standIn := ""
 		if l.StandIn != nil {
 			standIn = l.StandIn.EmployeeNo
 		}
-		rows[len(list)-1-i] = []string{l.Staff.EmployeeNo, l.Type, l.From.String() + " " + l.FromHalf,
+		rows[len(list)-1-i] = []string{keys.Key(models.KeyLeave, l.ID), l.Staff.EmployeeNo, l.Type, l.From.String() + " " + l.FromHalf,
 			l.To.String() + " " + l.ToHalf, l.Reason, l.Status, l.Approver, standIn, l.ReturnedOn.String(),
 			models.FormatDateTime(l.AppliedAt), l.LateReason, l.ApproverTier}
 	}

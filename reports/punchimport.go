@@ -169,6 +169,12 @@ func ImportPunchFile(ctx context.Context, st *models.Store, path string, opt Pun
 	if device == "" {
 		device = rd.Format.Device
 	}
+	// a damaged database refuses writes, as every import does
+	if !opt.DryRun {
+		if err := st.CheckBeforeImport(); err != nil {
+			return PunchFileResult{}, err
+		}
+	}
 	res, err := st.ImportMachinePunches(models.MachineImport{Device: device, Rule: rd.Format.Rule, Punches: rd.Punches, Pairs: pairs, DryRun: opt.DryRun})
 	out := PunchFileResult{Format: rd.Format.Name, Label: rd.Format.Label, MachineImportResult: res}
 	var ue *models.UnknownMachineNosError

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -38,9 +40,13 @@ type SheetRow struct {
 func ReadSheet(path string) (*Sheet, error) {
 	base := filepath.Base(path)
 	var raw [][]string
+	var err error
 	enc := ""
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".txt":
+		if fi, err := os.Stat(path); err == nil && fi.Size() > maxFileBytes {
+			return nil, fmt.Errorf("文件 %s 有 %d MB，超过导入文件的上限 %d MB：请分成几个文件导入", base, fi.Size()>>20, maxFileBytes>>20)
+		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("无法读取文件 %s：%w", base, err)
@@ -52,24 +58,12 @@ func ReadSheet(path string) (*Sheet, error) {
 		enc = e
 		raw, err = parseCSV(text)
 		if err != nil {
-			return nil, fmt.Errorf("%s 不是有效的 CSV 文件：%w", base, err)
+			return nil, fmt.Errorf("%s 不是完整有效的 CSV 文件：%w", base, err)
 		}
 	case ".xlsx", ".xlsm":
-		f, err := excelize.OpenFile(path)
+		raw, err = readXLSX(path)
 		if err != nil {
-			return nil, fmt.Errorf("无法打开 Excel 文件 %s：%w", base, err)
-		}
-		defer f.Close()
-		sheets := f.GetSheetList()
-		if len(sheets) == 0 {
-			return nil, fmt.Errorf("文件 %s 中没有 Excel 工作表", base)
-		}
-		// Raw values: a date cell gives its serial number (which ParseDate
-		// reads) and a long number its digits, not a display format's
-		// rounding such as 1.38E+10.
-		raw, err = f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, fmt.Errorf("无法读取 Excel 文件 %s：%w", base, err)
+			return nil, err
 		}
 		enc = "xlsx"
 	case ".xls":
@@ -82,7 +76,14 @@ func ReadSheet(path string) (*Sheet, error) {
 		cells := make([]string, len(r))
 		blank := true
 		for j, c := range r {
-			cells[j] = NormalizeCell(c)
+			if len(c) > 4*anyCellLimit {
+				// far over any limit and refused by its length: not copied
+				// again to be tidied
+				cells[j] = c
+				blank = false
+				continue
+			}
+			cells[j] = unneutralise(NormalizeCell(c))
 			if cells[j] != "" {
 				blank = false
 			}
@@ -102,25 +103,135 @@ func ReadSheet(path string) (*Sheet, error) {
 	return sh, nil
 }
 
+// Limits on what an import reads, so that a damaged or hostile file is
+// refused instead of filling the memory: a sheet whose cells reach column
+// XFD takes 16384 cells a row however small the file.
+const (
+	maxFileBytes    = 256 << 20 // a CSV file
+	maxUnzipBytes   = 1 << 30   // everything inside an .xlsx
+	maxColumns      = 256       // the last column with content
+	maxCells        = 20000000  // rows × columns of a sheet
+	maxRows         = 1100000   // Excel has 1048576
+	xlsxMemoryBytes = 16 << 20  // a sheet's XML beyond this is read from a temporary file
+)
+
+// readXLSX reads the first sheet of an .xlsx row by row, with the limits
+// above. Values are raw: a date cell gives its serial number (which
+// ParseDate reads) and a long number its digits, not a display format's
+// rounding such as 1.38E+10.
+func readXLSX(path string) ([][]string, error) {
+	base := filepath.Base(path)
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzipBytes, UnzipXMLSizeLimit: xlsxMemoryBytes})
+	if err != nil {
+		return nil, fmt.Errorf("无法打开 Excel 文件 %s：文件已损坏、不完整或不是 .xlsx 文件", base)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, fmt.Errorf("文件 %s 中没有 Excel 工作表", base)
+	}
+	rows, err := f.Rows(sheets[0])
+	if err != nil {
+		return nil, fmt.Errorf("无法读取 Excel 文件 %s：文件已损坏或不完整", base)
+	}
+	defer rows.Close()
+	var out [][]string
+	cells := 0
+	for n := 1; rows.Next(); n++ {
+		if n > maxRows {
+			return nil, fmt.Errorf("文件 %s 超过 %d 行：请分成几个文件导入", base, maxRows)
+		}
+		r, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fmt.Errorf("无法读取 Excel 文件 %s 第%d行：文件已损坏或不完整", base, n)
+		}
+		for len(r) > 0 && r[len(r)-1] == "" {
+			r = r[:len(r)-1]
+		}
+		if len(r) > maxColumns {
+			col, _ := excelize.ColumnNumberToName(len(r))
+			return nil, fmt.Errorf("文件 %s 第%d行的 %s 列有内容：导入文件最多 %d 列，请删去多余的列后再导入", base, n, col, maxColumns)
+		}
+		if cells += len(r); cells > maxCells {
+			return nil, fmt.Errorf("文件 %s 超过 %d 个单元格：请分成几个文件导入", base, maxCells)
+		}
+		out = append(out, slices.Clip(r))
+	}
+	if err := rows.Error(); err != nil {
+		return nil, fmt.Errorf("无法读取 Excel 文件 %s：文件已损坏或不完整", base)
+	}
+	return out, nil
+}
+
 // decodeText turns file bytes into text, telling which encoding it found.
+// UTF-8 with invalid bytes is refused, not guessed as GB18030: a file with a
+// UTF-8 BOM, or whose Chinese is mostly valid UTF-8, was written as UTF-8
+// and has been damaged or cut short.
 func decodeText(data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return string(data[3:]), "UTF-8 (BOM)", nil
+		body := data[3:]
+		if err := utf8Damage(body); err != nil {
+			return "", "", err
+		}
+		return string(body), "UTF-8 (BOM)", nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		if len(data)%2 != 0 {
+			return "", "", errors.New("UTF-16 文件的字节数不完整，文件可能被截断或已损坏")
+		}
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		out, _, err := transform.Bytes(dec, data)
+		if err != nil || strings.ContainsRune(string(out), utf8.RuneError) {
+			return "", "", errors.New("UTF-16 文件中有无效的字符，文件可能已损坏")
+		}
 		return string(out), "UTF-16", err
 	case utf8.Valid(data):
 		return string(data), "UTF-8", nil
 	}
+	good, bad := 0, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			good++
+		}
+		i += n
+	}
+	if good > bad {
+		return "", "", utf8Damage(data)
+	}
 	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
 	if err != nil || !utf8.Valid(out) || strings.ContainsRune(string(out), utf8.RuneError) {
-		return "", "", errors.New("无法识别文件编码：请另存为 UTF-8 或 GB18030（GBK）编码的 CSV")
+		return "", "", errors.New("无法识别文件编码，或文件不完整：请另存为 UTF-8 或 GB18030（GBK）编码的 CSV")
 	}
 	return string(out), "GB18030", nil
 }
 
+// utf8Damage says where UTF-8 text has its first invalid byte: cut off at
+// the end (a file not completely written or copied) or damaged inside.
+func utf8Damage(data []byte) error {
+	for i, line := 0, 1; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			if !utf8.FullRune(data[i:]) {
+				return fmt.Errorf("文件在第%d行中途结束，最后一个字不完整：文件可能被截断，请重新导出或复制完整的文件", line)
+			}
+			return fmt.Errorf("第%d行有无效的 UTF-8 字节（文件已损坏，或编码标记与内容不符）：请用 Excel 重新另存为 CSV UTF-8 后再导入", line)
+		}
+		if r == '\n' {
+			line++
+		}
+		i += n
+	}
+	return nil
+}
+
+// parseCSV reads CSV text strictly: a quote left open (a file cut short
+// inside a quoted cell) is refused, and so is a file that does not end
+// with a line break: Excel, WPS and GovDesk end every row with one, so its
+// last row has most likely been cut short, between cells or inside one.
 func parseCSV(text string) ([][]string, error) {
 	first, _, _ := strings.Cut(text, "\n")
 	r := csv.NewReader(strings.NewReader(text))
@@ -128,18 +239,38 @@ func parseCSV(text string) ([][]string, error) {
 		r.Comma = '\t' // Excel's "Unicode text" export
 	}
 	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
 	var out [][]string
+	width, lastLine := 0, 0
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
-			return out, nil
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			switch {
+			case errors.Is(pe.Err, csv.ErrQuote):
+				return nil, fmt.Errorf("第%d行的引号没有成对（从第%d行开始的单元格没有结束）：文件可能被截断或已损坏", pe.Line, pe.StartLine)
+			case errors.Is(pe.Err, csv.ErrBareQuote):
+				return nil, fmt.Errorf("第%d行第%d列的引号位置不对：单元格中的英文引号须写成两个（\"\"），或用 Excel 另存为 CSV", pe.Line, pe.Column)
+			}
+			return nil, fmt.Errorf("第%d行格式有误", pe.Line)
 		}
 		if err != nil {
 			return nil, err
 		}
+		width = max(width, len(rec))
+		lastLine, _ = r.FieldPos(0)
 		out = append(out, rec)
 	}
+	end := strings.TrimRight(text, " \t\x1a") // (Ctrl-Z: an old DOS end of file)
+	if n := len(out); n > 0 && !strings.HasSuffix(end, "\n") && !strings.HasSuffix(end, "\r") {
+		if len(out[n-1]) < width {
+			return nil, fmt.Errorf("最后一行（第%d行）只有 %d 列，少于前面的 %d 列，且文件没有以换行结束：文件可能被截断，请重新导出或复制完整的文件", lastLine, len(out[n-1]), width)
+		}
+		return nil, fmt.Errorf("文件没有以换行结束，最后一行（第%d行）可能不完整（文件被截断）：请重新导出或复制完整的文件；如确认完整，在文件末尾加一个回车后再导入", lastLine)
+	}
+	return out, nil
 }
 
 // NormalizeCell trims a cell and makes full-width digits, Latin letters and
@@ -200,8 +331,60 @@ func writeCSV(out io.Writer, header []string, rows [][]string) error {
 	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	w.Write(header)
-	w.WriteAll(rows)
+	cells := make([]string, 0, len(header))
+	for _, r := range rows {
+		cells = cells[:0]
+		for _, c := range r {
+			cells = append(cells, Neutralise(c))
+		}
+		w.Write(cells)
+	}
+	w.Flush()
 	return w.Error()
+}
+
+// formulaStarts are the first characters that make a spreadsheet read a
+// CSV cell as a formula (OWASP, "CSV Injection").
+const formulaStarts = "=+-@\t\r"
+
+// plainNumber matches a number written plainly, such as -0.5 or +3: a
+// spreadsheet reads it as the number it is, so it is left as it is.
+var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?$`)
+
+// Neutralise makes a CSV cell that a spreadsheet would run as a formula
+// ("=HYPERLINK(…)", "+cmd|…", "@SUM(…)") plain text by putting an
+// apostrophe before it, as OWASP recommends; plain numbers such as -0.5 stay
+// as they are. A cell that already starts with apostrophes before such a
+// character gets one more, so that reading it back (see ReadSheet) takes
+// exactly one off and gives the original text.
+func Neutralise(s string) string {
+	rest := strings.TrimLeft(s, "'")
+	if rest == "" || !strings.ContainsRune(formulaStarts, rune(rest[0])) || plainNumber.MatchString(s) || s == "-" {
+		return s
+	}
+	return "'" + s
+}
+
+// keepApostrophe is a cell for an .xlsx, whose text cells no spreadsheet
+// runs: only text that reading would take an apostrophe off (such as '=1)
+// gets one more, so that it reads back as it was.
+func keepApostrophe(s string) string {
+	if unneutralise(s) != s {
+		return "'" + s
+	}
+	return s
+}
+
+// unneutralise undoes Neutralise on a cell read from a file.
+func unneutralise(s string) string {
+	if !strings.HasPrefix(s, "'") {
+		return s
+	}
+	rest := strings.TrimLeft(s, "'")
+	if rest == "" || !strings.ContainsRune(formulaStarts, rune(rest[0])) {
+		return s
+	}
+	return s[1:]
 }
 
 func writeXLSX(out io.Writer, sheetName string, header []string, rows [][]string) error {
@@ -250,7 +433,7 @@ func writeXLSX(out io.Writer, sheetName string, header []string, rows [][]string
 	for n, r := range rows {
 		vals := make([]any, len(r))
 		for i, c := range r {
-			vals[i] = excelize.Cell{StyleID: text, Value: c}
+			vals[i] = excelize.Cell{StyleID: text, Value: keepApostrophe(c)}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, n+2)
 		if err := sw.SetRow(cell, vals); err != nil {

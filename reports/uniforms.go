@@ -12,7 +12,7 @@ import (
 )
 
 var uniformColumns = []Column{
-	{"工号", true}, {"种类", true}, {"品名", true}, {"尺码", false}, {"数量", true}, {"发放日期", true}, {"原因", false},
+	keyColumn, {"工号", true}, {"种类", true}, {"品名", true}, {"尺码", false}, {"数量", true}, {"发放日期", true}, {"原因", false},
 }
 
 // uniformImporter reads the issue ledger (EXCHANGE.md "uniforms"); every
@@ -47,6 +47,7 @@ func (u *uniformImporter) parse(r row) string {
 	no := r.need("工号")
 	is := models.UniformIssue{Kind: r.need("种类"), Item: r.need("品名"), Size: r.get("尺码"), Reason: r.get("原因")}
 	is.IssuedOn = r.date("发放日期", true)
+	is.ID = r.recordID(models.KeyUniform)
 	qty := r.need("数量")
 	if qty != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(qty))
@@ -72,7 +73,7 @@ func (u *uniformImporter) parse(r row) string {
 		return ""
 	}
 	u.rows = append(u.rows, models.UniformRow{EmployeeNo: no, Issue: is})
-	return fmt.Sprintf("工号 %s %s %s %s %s", no, is.Kind, is.Item, is.Size, is.IssuedOn)
+	return keyed(is.ID, fmt.Sprintf("工号 %s %s %s %s %s", no, is.Kind, is.Item, is.Size, is.IssuedOn))
 }
 
 // problemsText is the row's problems so far, to avoid naming a cell twice.
@@ -91,9 +92,13 @@ func exportUniforms(st *models.Store, _ ExportOptions) (string, []string, [][]st
 	if err != nil {
 		return "", nil, nil, err
 	}
+	keys, err := st.RecordKeys()
+	if err != nil {
+		return "", nil, nil, err
+	}
 	rows := make([][]string, len(list))
 	for i, u := range list {
-		rows[i] = []string{u.Staff.EmployeeNo, u.Kind, u.Item, u.Size, strconv.Itoa(u.Quantity), u.IssuedOn.String(), u.Reason}
+		rows[i] = []string{keys.Key(models.KeyUniform, u.ID), u.Staff.EmployeeNo, u.Kind, u.Item, u.Size, strconv.Itoa(u.Quantity), u.IssuedOn.String(), u.Reason}
 	}
 	return "服装发放", columnNames(uniformColumns), rows, nil
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"govdesk/models"
 	"govdesk/reports"
@@ -210,6 +211,13 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		return usage("%s 不需要其他参数", cmd)
 	}
 
+	// A command waits for another program writing to the database (the
+	// window saving, another import) and says so every few seconds, rather
+	// than failing at once; the other program's message names this one.
+	opts = append(opts, models.WithWriterName(writerName(cmd, pos)),
+		models.WithWaiting(commandWait, func(holder string, waited time.Duration) {
+			fmt.Fprintf(stderr, "数据库正由%s写入，已等待 %d 秒，继续等待……\n", holder, int(waited.Seconds()))
+		}))
 	st, err := models.Open(dataDir, opts...)
 	if err != nil {
 		return fail(stderr, err)
@@ -310,6 +318,23 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	return ExitOK
 }
 
+// commandWait is how long a command waits for another program writing to
+// the database before it gives up (a big punch import takes minutes).
+const commandWait = 30 * time.Minute
+
+// writerName is how another program names this command while it writes.
+func writerName(cmd string, pos []string) string {
+	name := "命令行" + map[string]string{"demo": "填入演示数据", "import": "导入", "export": "导出",
+		"notice": "印制文书", "backup": "备份", "check": "检查"}[cmd]
+	if len(pos) > 0 {
+		name += " " + pos[0]
+	}
+	if cmd == "import" && len(pos) > 1 {
+		name += " " + filepath.Base(pos[1])
+	}
+	return name
+}
+
 // listFlag collects a repeated flag.
 type listFlag []string
 
@@ -353,7 +378,7 @@ func fail(stderr io.Writer, err error) int {
 		fmt.Fprintln(stderr, err.Error())
 		return ExitUsage
 	}
-	fmt.Fprintln(stderr, "错误："+err.Error())
+	fmt.Fprintln(stderr, "错误："+models.Explain(err).Error())
 	return ExitRefused
 }
 

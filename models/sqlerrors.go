@@ -1,0 +1,124 @@
+package models
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+)
+
+// StoreError is a failure of the database itself (the file, the disk, the
+// lock), told in Chinese; Unwrap gives SQLite's own error for the log.
+type StoreError struct {
+	Reason string
+	Err    error
+	data   bool // about the records written, not the database
+}
+
+func (e *StoreError) Error() string { return e.Reason }
+func (e *StoreError) Unwrap() error { return e.Err }
+
+// sqliteMessages pairs what SQLite says with what a person is told. data
+// marks the ones about the records written rather than the database.
+var sqliteMessages = []struct {
+	en, zh string
+	data   bool
+}{
+	{"database is locked", "数据库正由另一个程序使用，请稍后再试", false},
+	{"database table is locked", "数据库正由另一个程序使用，请稍后再试", false},
+	{"database or disk is full", "磁盘空间已满，没有写入任何数据；请腾出磁盘空间后再试", false},
+	{"disk I/O error", "读写数据库文件时出错（磁盘可能有故障或已被拔出），没有写入任何数据", false},
+	{"attempt to write a readonly database", "数据库文件或数据文件夹是只读的，无法写入；请检查文件夹的权限", false},
+	{"readonly database", "数据库文件或数据文件夹是只读的，无法写入；请检查文件夹的权限", false},
+	{"database disk image is malformed", "数据库文件已损坏，请先“检查数据库”，再从备份恢复", false},
+	{"file is not a database", "数据库文件已损坏或不是数据库文件，请从备份恢复", false},
+	{"unable to open database file", "无法打开数据库文件：文件夹不存在、没有权限或文件名有误", false},
+	{"no such table", "数据库结构不完整（可能已损坏），请先“检查数据库”，再从备份恢复", false},
+	{"no such column", "数据库结构不完整（可能已损坏），请先“检查数据库”，再从备份恢复", false},
+	{"out of memory", "内存不足，操作未完成，没有写入任何数据", false},
+	{"interrupted", "操作被中断，没有写入任何数据", false},
+	{"string or blob too big", "内容太长，数据库无法保存", true},
+	{"UNIQUE constraint failed", "与已有的记录重复", true},
+	{"FOREIGN KEY constraint failed", "引用的记录不存在，或该记录仍被其他记录引用", true},
+	{"NOT NULL constraint failed", "必填的内容为空", true},
+	{"CHECK constraint failed", "内容不符合数据库的规定", true},
+}
+
+// Explain turns an error that carries SQLite's English words into a
+// *StoreError in Chinese; other errors (already Chinese, or FieldErrors and
+// RefusedError) come back as they are.
+func Explain(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *StoreError
+	var be *BusyError
+	var re *RefusedError
+	if errors.As(err, &se) || errors.As(err, &be) || errors.As(err, &re) {
+		return err
+	}
+	if _, ok := AsFieldErrors(err); ok {
+		return err
+	}
+	msg := err.Error()
+	for _, m := range sqliteMessages {
+		if strings.Contains(msg, m.en) {
+			reason := m.zh
+			// keep the Chinese context a caller put before SQLite's words
+			if i := strings.Index(msg, m.en); i > 0 {
+				if prefix := strings.TrimRight(msg[:i], "：: "); containsChinese(prefix) {
+					reason = prefix + "：" + reason
+				}
+			}
+			return &StoreError{Reason: reason, Err: err, data: m.data}
+		}
+	}
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return ErrNotFound
+	}
+	return err
+}
+
+// IsDatabaseFailure reports whether err is about the database (its file,
+// disk or lock) rather than the records: a failed import then says so
+// instead of blaming the file imported.
+func IsDatabaseFailure(err error) bool {
+	if errors.Is(err, ErrBusy) || errors.Is(err, ErrDamaged) {
+		return true
+	}
+	msg := err.Error()
+	for _, m := range sqliteMessages {
+		if !m.data && strings.Contains(msg, m.en) {
+			return true
+		}
+	}
+	var se *StoreError
+	return errors.As(err, &se) && !se.data
+}
+
+func containsChinese(s string) bool {
+	for _, r := range s {
+		if r >= 0x4E00 && r <= 0x9FFF {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckBeforeImport runs the same integrity checks as Check (SQLite's
+// integrity_check, which unlike quick_check also compares every index with
+// its table, and the foreign keys); a database that fails them refuses
+// imports, which would otherwise add to the damage (an index that no longer
+// matches its table lets duplicates in).
+func (s *Store) CheckBeforeImport() error {
+	problems, err := integrityProblems(s.db)
+	if err != nil {
+		return &StoreError{Reason: "数据库文件已损坏，无法检查，暂不能写入；请从备份恢复", Err: err}
+	}
+	if len(problems) > 0 {
+		return &StoreError{Reason: fmt.Sprintf("数据库文件已损坏（完整性检查发现 %d 处问题），为免损坏扩大，暂不能写入；请先“检查数据库”，再从备份恢复", len(problems)),
+			Err: fmt.Errorf("%w: %s", ErrDamaged, strings.Join(problems, "; "))}
+	}
+	return nil
+}
