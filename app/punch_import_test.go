@@ -89,6 +89,9 @@ func TestClerkAddsANumberOnTheMappingScreen(t *testing.T) {
 	seedPunchPeople(t, st)
 	e := openPunchMap(s, NewData(st))
 	e.device.SetText("钉钉")
+	if !strings.Contains(e.empty.Text, "还没有对照的号码") {
+		t.Errorf("an empty table says %q", e.empty.Text)
+	}
 	test.Type(e.no, "0216")
 	e.person.SetSelected("T003 赵一凡")
 	test.Tap(e.add)
@@ -97,6 +100,9 @@ func TestClerkAddsANumberOnTheMappingScreen(t *testing.T) {
 	}
 	if e.no.Text != "" {
 		t.Error("the form is not cleared for the next number")
+	}
+	if e.empty.Text != "" {
+		t.Errorf("a table with a number still says %q", e.empty.Text)
 	}
 	e.device.SetText("中控考勤机")
 	if len(e.rows) != 0 {

@@ -39,6 +39,7 @@ type punchMapEditor struct {
 	person   *widget.Select
 	people   map[string]string // label → 工号
 	add, del *widget.Button
+	empty    *widget.Label // says why the list is empty
 	dlg      dialog.Dialog
 }
 
@@ -86,7 +87,10 @@ func openPunchMap(s *shell, d punchMapData) *punchMapEditor {
 	top := container.NewVBox(hint, container.NewBorder(nil, nil, widget.NewLabel("考勤机"), fromFile, e.device))
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(e.add, e.del),
 		container.NewGridWithColumns(2, e.no, e.person))
-	e.dlg = dialog.NewCustom("考勤号码对照", "关闭", container.NewBorder(top, bottom, nil, nil, e.list), s.win)
+	e.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	e.empty.Wrapping = fyne.TextWrapWord
+	e.dlg = dialog.NewCustom("考勤号码对照", "关闭", container.NewBorder(top, bottom, nil, nil,
+		container.NewStack(e.list, container.NewVBox(e.empty))), s.win)
 	e.dlg.Resize(fyne.NewSize(640, 520))
 	e.dlg.Show()
 	if len(devices) > 0 {
@@ -119,6 +123,10 @@ func (e *punchMapEditor) reload() {
 			return
 		}
 		e.rows = rows
+		e.empty.SetText("")
+		if len(rows) == 0 && dev != "" {
+			e.empty.SetText("考勤机“" + dev + "”还没有对照的号码。在下面填写考勤号码并选择人员后点“添加”，或点“从文件导入…”读入对照表；导入打卡时也会请您当场对照。")
+		}
 		e.selected = -1
 		e.list.UnselectAll()
 		e.del.Disable()
