@@ -48,6 +48,9 @@ type Data interface {
 	noticeSettingsData
 	auditData
 	accountData
+	// ChangedElsewhere reports whether another program wrote to the
+	// database since last asked (see models.Store.ChangedElsewhere).
+	ChangedElsewhere() bool
 }
 
 // storeData serves Data from the SQLite store, with imports and exports

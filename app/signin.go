@@ -200,15 +200,36 @@ func (g *gate) watchIdle() {
 	go func() {
 		t := time.NewTicker(30 * time.Second)
 		defer t.Stop()
+		look := time.NewTicker(changeLookEvery)
+		defer look.Stop()
 		for {
 			select {
 			case <-stop:
 				return
 			case <-t.C:
 				fyne.Do(g.checkIdle)
+			case <-look.C:
+				fyne.Do(g.checkChanges)
 			}
 		}
 	}()
+}
+
+// changeLookEvery is how often the window asks whether another program
+// (a command-line import, another GovDesk on the folder's database) wrote.
+const changeLookEvery = 3 * time.Second
+
+// checkChanges shows the data another program wrote: every screen reads
+// again, the one in front included. An open form keeps what it holds; its
+// save is refused if the record changed meanwhile (versions), so nothing
+// newer is overwritten.
+func (g *gate) checkChanges() {
+	if g.shell == nil || !g.data.ChangedElsewhere() {
+		return
+	}
+	for _, sc := range g.shell.screens {
+		sc.reload()
+	}
 }
 
 // checkIdle notices use the window does not report (typing into a field,

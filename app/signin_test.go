@@ -299,3 +299,33 @@ func TestAdministratorAddsAnAccount(t *testing.T) {
 		t.Fatalf("the new account: %+v %v", acc, err)
 	}
 }
+
+// A command-line import while the window is open: the screen in front
+// shows the new record at the window's next look, without a restart.
+func TestTheWindowShowsWhatAnotherProgramWrote(t *testing.T) {
+	g, st := openGate(t, twoAccounts(t))
+	signInAs(t, g, "李主任", "密码12345678")
+	if g.shell == nil {
+		t.Fatal("not signed in")
+	}
+	g.shell.show("派驻单位")
+	g.checkChanges() // the first look takes note
+	other, err := models.Open(st.Dir(), models.WithClock(models.FixedClock(testNow)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, err := other.SignIn("李主任", "密码12345678"); err != nil {
+		t.Fatal(err)
+	}
+	if err := other.SaveHomeUnit(&models.HomeUnit{Name: "市医疗保障局"}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(test.RenderToMarkup(g.win.Canvas()), "市医疗保障局") {
+		t.Fatal("the unit shows before the window looked")
+	}
+	g.checkChanges()
+	if !strings.Contains(test.RenderToMarkup(g.win.Canvas()), "市医疗保障局") {
+		t.Errorf("the unit another program added does not show on 派驻单位")
+	}
+}

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -31,6 +33,13 @@ type Store struct {
 	waitMax    time.Duration
 	waiter     Waiter
 	writerName string
+
+	// see ChangedElsewhere
+	watchMu      sync.Mutex
+	watch        *sql.DB
+	watchVersion int64
+	watchClosed  bool
+	ownWrites    atomic.Int64
 }
 
 // Open creates or opens govdesk.db in dataDir (creating the folder), brings
@@ -126,6 +135,7 @@ func damagedOr(err error, path string) error {
 
 // Close releases the database file.
 func (s *Store) Close() error {
+	s.closeWatch()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err
@@ -520,6 +530,9 @@ func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() er
 			}
 			return nil
 		})
+		if began {
+			s.ownWrites.Add(1)
+		}
 		// Transactions begin IMMEDIATE, so another writer makes the BEGIN
 		// itself wait and then fail, before fn has run: trying again is safe.
 		if began || !isBusy(err) {
