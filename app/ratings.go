@@ -262,7 +262,7 @@ func (sc *ratingsScreen) onCommend() {
 			return
 		}
 		labels, ids, _ := staffChoices(staff)
-		person := newSelect(labels, nil)
+		person := newPicker(labels, nil)
 		date := newDateField(s.win)
 		date.SetDate(sc.data.Today())
 		kind := newSelect(models.CommendationKinds, nil)
