@@ -383,3 +383,12 @@ func joinNonEmpty(sep string, parts ...string) string {
 	}
 	return strings.Join(kept, sep)
 }
+
+// handle shows what another screen asked for: the overview's pending
+// requests, whatever month they are in.
+func (sc *leaveScreen) handle(r request) {
+	if _, ok := r.(pendingLeaves); ok {
+		sc.month.SetSelected(allMonths)
+		sc.status.SetSelected(models.LeavePending)
+	}
+}

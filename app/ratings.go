@@ -318,3 +318,12 @@ func conductAlerts(d conductAlertData) ([]string, error) {
 	}
 	return out, nil
 }
+
+// handle shows what another screen asked for: the overview's overdue
+// rectification items.
+func (sc *ratingsScreen) handle(r request) {
+	if _, ok := r.(overdueRectifications); ok {
+		sc.tabs.SelectIndex(1)
+		sc.rState.SetSelected(overdueItems)
+	}
+}
