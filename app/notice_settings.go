@@ -45,8 +45,8 @@ type noticeSettingsScreen struct {
 	entries map[string]*widget.Entry // centre details by label
 	office  models.Office
 	stored  models.Office // as last read or saved, to tell unsaved edits
-	seal    *sealPicker // 行政审批专用章, on citizen notices
-	centre  *sealPicker // 中心公章, on the centre's own papers
+	seal    *sealPicker   // 行政审批专用章, on citizen notices
+	centre  *sealPicker   // 中心公章, on the centre's own papers
 	fontLbl *widget.Label
 	faces   *widget.Label // which font prints each part of a notice
 	errs    *formErrors

@@ -206,3 +206,29 @@ func TestLeavingNoticeSettingsWithUnsavedEditsAsks(t *testing.T) {
 		t.Fatalf("leaving after saving stayed on %q", s.current)
 	}
 }
+
+// dialogText gathers the text of the labels in the dialog on top.
+func dialogText(s *shell) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		walk(top)
+	}
+	return b.String()
+}
