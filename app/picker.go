@@ -26,6 +26,7 @@ type picker struct {
 	OnChanged   func(string)
 
 	button *widget.Button
+	arrow  *fyne.Container
 	keys   map[string][][]string
 	pop    *widget.PopUp
 	search *pickerSearch
@@ -36,9 +37,10 @@ type picker struct {
 
 func newPicker(options []string, changed func(string)) *picker {
 	p := &picker{Options: options, OnChanged: changed, PlaceHolder: "请选择"}
-	p.button = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), p.open)
+	p.button = widget.NewButton("", p.open)
 	p.button.Alignment = widget.ButtonAlignLeading
-	p.button.IconPlacement = widget.ButtonIconTrailingText
+	// the arrow at the right end, as on a drop-down; taps reach the button
+	p.arrow = container.NewBorder(nil, nil, nil, container.NewPadded(widget.NewIcon(theme.MenuDropDownIcon())))
 	p.ExtendBaseWidget(p)
 	p.showChoice()
 	return p
@@ -46,7 +48,7 @@ func newPicker(options []string, changed func(string)) *picker {
 
 func (p *picker) CreateRenderer() fyne.WidgetRenderer {
 	p.showChoice()
-	return widget.NewSimpleRenderer(p.button)
+	return widget.NewSimpleRenderer(container.NewStack(p.button, p.arrow))
 }
 
 // SetSelected chooses label, as a person picking it would (OnChanged runs
@@ -85,16 +87,26 @@ func (p *picker) Enable()        { p.button.Enable() }
 func (p *picker) Disabled() bool { return p.button.Disabled() }
 
 func (p *picker) choose(label string) {
-	if p.pop != nil {
-		p.pop.Hide()
-		p.pop = nil
-	}
+	p.close()
 	changed := label != p.Selected
 	p.Selected = label
 	p.showChoice()
 	if changed && p.OnChanged != nil {
 		p.OnChanged(label)
 	}
+}
+
+// close hides the list and takes the cursor out of its search box, so that
+// the next Enter or Esc goes to the dialog the picker is in.
+func (p *picker) close() {
+	if p.pop == nil {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p.search); c != nil && c.Focused() == p.search {
+		c.Unfocus()
+	}
+	p.pop.Hide()
+	p.pop = nil
 }
 
 func (p *picker) showChoice() {
@@ -214,10 +226,7 @@ func (s *pickerSearch) TypedKey(ev *fyne.KeyEvent) {
 			s.p.choose(s.p.shown[s.p.cursor])
 		}
 	case fyne.KeyEscape:
-		if s.p.pop != nil {
-			s.p.pop.Hide()
-			s.p.pop = nil
-		}
+		s.p.close()
 	default:
 		s.Entry.TypedKey(ev)
 	}

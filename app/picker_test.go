@@ -95,6 +95,15 @@ func TestAPersonIsFoundByPinyinInitialsAndChosenWithTheKeyboard(t *testing.T) {
 	if p.pop != nil || !strings.Contains(p.Selected, "ZW002") {
 		t.Fatalf("Esc left the list open or changed the choice to %q", p.Selected)
 	}
+	// the next Esc is the dialog's: it closes the form
+	c := s.win.Canvas()
+	if c.Focused() != nil {
+		t.Fatalf("after closing the list the cursor is in %T", c.Focused())
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Fatal("Esc after choosing a person left the form open")
+	}
 }
 
 func TestTheWindowListOffersOnlyTheChosenUnitsWindows(t *testing.T) {
