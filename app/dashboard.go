@@ -87,6 +87,7 @@ type dashFacts struct {
 	cases, complaints, rectify int
 	badgesOut, badgesLate      int
 	locked, lastLocked         bool
+	nobody                     bool // nobody is in service this month
 }
 
 func (db *dashboard) reload() {
@@ -101,6 +102,7 @@ func (db *dashboard) reload() {
 			return err
 		}
 		f.rates = sheet.DailyRates()
+		f.nobody = len(sheet.Summaries) == 0
 		// a month without records cannot be scored yet: the tile says so
 		f.scores, f.scoreErr = db.data.ScoreMonth(month)
 		leaves, err := db.data.Leaves(models.LeaveFilter{Status: models.LeavePending})
@@ -214,7 +216,8 @@ func (db *dashboard) show(f dashFacts) {
 	db.lockMonth = f.month
 	if !f.lastLocked {
 		db.lockMonth = f.lastMonth
-		db.lock.setDetail(fmt.Sprintf("上月（%d月）尚未封帐，点击去封帐", int(f.lastMonth.Month())), true)
+		// a centre with nobody in service yet has nothing to lock
+		db.lock.setDetail(fmt.Sprintf("上月（%d月）尚未封帐，点击去封帐", int(f.lastMonth.Month())), !f.nobody)
 	} else {
 		db.lock.setDetail(fmt.Sprintf("上月（%d月）已封帐", int(f.lastMonth.Month())), false)
 	}
@@ -318,6 +321,9 @@ func (c *rateChart) CreateRenderer() fyne.WidgetRenderer {
 // lowest day when every day is above half, so days of 93 % and 98 % do not
 // look alike; the axis says where the bars start.
 func chartFloor(days []models.DayRate) float64 {
+	if len(days) == 0 {
+		return 0
+	}
 	low := 1.0
 	for _, d := range days {
 		low = math.Min(low, d.Rate())

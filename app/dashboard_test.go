@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
 )
@@ -48,6 +49,9 @@ func TestTheOverviewShowsTheDemoMonthAtAGlance(t *testing.T) {
 	}
 	if got := db.lock.value.Text; got != "11月 未封帐" {
 		t.Fatalf("the lock tile shows %q", got)
+	}
+	if locked, _ := st.MonthLocked("2026-10"); !locked && db.lock.detail.Importance != widget.DangerImportance {
+		t.Fatalf("October is open and the tile says %q calmly", db.lock.detail.Text)
 	}
 
 	// each tile opens the screen that deals with it; the person comes back
@@ -101,6 +105,12 @@ func TestTheOverviewShowsAnEmptyCentreWithoutFailing(t *testing.T) {
 		if !strings.HasPrefix(tile.value.Text, "0 ") {
 			t.Errorf("%s shows %q", name, tile.value.Text)
 		}
+	}
+	if r.lowText.Text != "0%" {
+		t.Fatalf("an empty chart starts at %q", r.lowText.Text)
+	}
+	if db.lock.detail.Importance == widget.DangerImportance {
+		t.Fatalf("a centre with nobody in service is urged to lock: %q", db.lock.detail.Text)
 	}
 	if got := db.badges.detail.Text; got != "全部在库" {
 		t.Fatalf("the badge tile says %q", got)

@@ -78,9 +78,9 @@ func newHomeScreen(s *shell, d homeData) *homeScreen {
 	h.box = container.NewVBox(
 		widget.NewLabelWithStyle("总览", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(3, card("启用窗口", h.windows), card("在岗人员", h.onDuty), card("派驻单位", h.units)),
+		h.demo, // on an empty database, before what the dashboard cannot show yet
 		h.dash.box,
 		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue), container.NewHBox(h.selections), container.NewHBox(h.gaps.button), container.NewHBox(h.badges.button), container.NewHBox(h.badges.missing))),
-		h.demo,
 	)
 	h.scroll = container.NewVScroll(container.NewPadded(h.box))
 	h.dash.shown = h.scroll.Refresh
