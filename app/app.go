@@ -115,6 +115,7 @@ type shell struct {
 	stack   *fyne.Container
 	nav     *widget.List
 	current string
+	holding bool // the navigation is being set back, not followed
 	// async runs slow work off the UI goroutine (runAsync).
 	async func(work func() error, done func(error))
 	// restore replaces the database with a backup (WithRestore); nil when
@@ -181,7 +182,7 @@ func newShell(win fyne.Window, data Data) *shell {
 		func() fyne.CanvasObject { return widget.NewLabel("派驻单位人员") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.names[id]) },
 	)
-	s.nav.OnSelected = func(id widget.ListItemID) { s.show(s.names[id]) }
+	s.nav.OnSelected = func(id widget.ListItemID) { s.leaveFor(id) }
 	return s
 }
 
@@ -196,6 +197,44 @@ func (s *shell) content() fyne.CanvasObject {
 	left := container.New(fixedWidth(150), container.NewBorder(title, foot, nil, nil, s.nav))
 	s.nav.Select(0)
 	return container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.stack)
+}
+
+// editor is a screen that may hold edits not yet saved, which going back to
+// it would replace with what is stored.
+type editor interface {
+	unsaved() bool
+}
+
+// leaveFor goes to the screen picked in the navigation; leaving a screen
+// with unsaved edits asks first, and staying keeps the edits and the
+// navigation on that screen.
+func (s *shell) leaveFor(id widget.ListItemID) {
+	if s.holding {
+		return
+	}
+	name := s.names[id]
+	ed, ok := s.screens[s.current].(editor)
+	if name == s.current || !ok || !ed.unsaved() {
+		s.show(name)
+		return
+	}
+	from := s.current
+	s.selectNav(from)
+	confirm("放弃修改？", "“"+from+"”有尚未保存的修改。离开将放弃这些修改；要保留，请取消并先保存。", "放弃修改", s.win, func() {
+		s.show(name)
+		s.selectNav(name)
+	})
+}
+
+// selectNav marks name in the navigation without switching screens.
+func (s *shell) selectNav(name string) {
+	s.holding = true
+	defer func() { s.holding = false }()
+	for i, n := range s.names {
+		if n == name {
+			s.nav.Select(i)
+		}
+	}
 }
 
 // show switches to the named screen, building it the first time.

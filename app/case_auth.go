@@ -229,7 +229,7 @@ func (sc *authScreen) showAuths(auths []models.MatterAuthorisation) {
 
 // authForm registers an authorisation.
 type authForm struct {
-	window *widget.Select
+	window *picker
 	matter *widget.SelectEntry
 	from   *dateField
 	basis  *widget.Entry
@@ -254,7 +254,7 @@ func (sc *authScreen) onAdd() {
 	errs := newFormErrors()
 	f.matter = widget.NewSelectEntry(nil)
 	f.matter.SetPlaceHolder("与办件登记的事项名称一致，如 企业设立登记")
-	f.window = newSelect(labels, func(label string) {
+	f.window = newPicker(labels, func(label string) {
 		f.offered = sc.matters[ids[label]]
 		f.matter.SetOptions(f.offered)
 	})

@@ -22,7 +22,8 @@ type caseForm struct {
 	no, matter, applicant, applicantID *widget.Entry
 	contact, phone, address            *widget.Entry
 	legal, promised, clock             *widget.Entry
-	kind, window, staff                *widget.Select
+	kind                               *widget.Select
+	window, staff                      *picker
 	applicantType                      *widget.RadioGroup
 	received                           *dateField
 	due                                *widget.Label
@@ -86,13 +87,13 @@ func newCaseForm(sc *casesScreen, c models.Case) *caseForm {
 		}
 	}
 	f.approver = newApproverEntry(sc.staff, c)
-	f.window = newSelect(labels, func(string) {
+	f.window = newPicker(labels, func(string) {
 		f.setStaffOptions()
 		f.approver.SetOptions(chiefChoices(sc.staff, f.windowIDs[f.window.Selected]))
 		f.updateApprover()
 	})
 	f.window.PlaceHolder = "请选择"
-	f.staff = newSelect(nil, func(label string) {
+	f.staff = newPicker(nil, func(label string) {
 		if f.window.Selected != "" {
 			return
 		}

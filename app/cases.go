@@ -97,6 +97,15 @@ func newCasesScreen(s *shell, d casesData) *casesScreen {
 	for _, f := range []*widget.Select{sc.kind, sc.window, sc.status, sc.handler} {
 		f.OnChanged = func(string) { sc.reload() }
 	}
+	sc.list.setFilters(func() bool {
+		return sc.kind.Selected != allKinds || sc.window.Selected != allWindows ||
+			sc.status.Selected != allStatuses || sc.handler.Selected != allHandlers
+	}, func() {
+		sc.kind.SetSelected(allKinds)
+		sc.window.SetSelected(allWindows)
+		sc.status.SetSelected(allStatuses)
+		sc.handler.SetSelected(allHandlers)
+	})
 
 	add := widget.NewButtonWithIcon("新增办件", theme.ContentAddIcon(), sc.onAdd)
 	edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })

@@ -353,3 +353,12 @@ func (sc *conductScreen) onDeleteComplaint() {
 	confirmDelete(sc.shell, "删除投诉", msg,
 		func() error { return sc.data.DeleteComplaint(c.ID) }, sc.reload)
 }
+
+// handle shows what another screen asked for: the overview's overdue
+// complaints.
+func (sc *conductScreen) handle(r request) {
+	if _, ok := r.(overdueComplaintList); ok {
+		sc.tabs.SelectIndex(1)
+		sc.cStatus.SetSelected(overdueComplaints)
+	}
+}

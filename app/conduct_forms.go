@@ -16,7 +16,7 @@ import (
 type violationForm struct {
 	sc         *conductScreen
 	rec        models.Violation
-	person     *widget.Select
+	person     *picker
 	date       *dateField
 	category   *widget.Select
 	what       *widget.Entry
@@ -54,7 +54,7 @@ func newViolationForm(sc *conductScreen, staff []models.Staff, rec models.Violat
 	f := &violationForm{sc: sc, rec: rec}
 	labels, ids, back := staffChoices(staff)
 	f.ids = ids
-	f.person = newSelect(labels, func(string) { f.suggest() })
+	f.person = newPicker(labels, func(string) { f.suggest() })
 	f.date = newDateField(s.win)
 	f.date.SetDate(rec.On)
 	f.date.OnChanged = func(string) { f.suggest() }
@@ -212,8 +212,8 @@ func newComplaintForm(sc *conductScreen, staff []models.Staff, ws []models.Servi
 	s := sc.shell
 	wl, wids, wback := windowChoices(ws)
 	pl, pids, pback := staffChoices(staff)
-	window := newSelect(wl, nil)
-	person := newSelect(append([]string{unknownPerson}, pl...), nil)
+	window := newPicker(wl, nil)
+	person := newPicker(append([]string{unknownPerson}, pl...), nil)
 	window.SetSelected(wback[rec.WindowID])
 	person.SetSelected(unknownPerson)
 	if rec.StaffID != nil {

@@ -27,6 +27,7 @@ type homeData interface {
 	conductAlertData
 	badgeAlertData
 	gapAlertData
+	dashboardData
 }
 
 // homeScreen is the overview: counts of windows and staff, and the alerts
@@ -44,6 +45,8 @@ type homeScreen struct {
 	flagged    []models.Selection
 	badges     *badgeAlert // badges and seat plates overdue (home_badges.go)
 	gaps       *gapAlert   // days without punch records (attendance_gaps.go)
+	dash       *dashboard  // the month at a glance (dashboard.go)
+	scroll     *container.Scroll
 	demo       *widget.Button
 	box        fyne.CanvasObject
 }
@@ -68,20 +71,28 @@ func newHomeScreen(s *shell, d homeData) *homeScreen {
 	h.selections.Hide()
 	h.badges = newBadgeAlert(s, d)
 	h.gaps = newGapAlert(s, d)
+	h.dash = newDashboard(s, d)
 	h.demo = widget.NewButton("填入演示数据（20个窗口、60名人员）", h.onDemo)
 	h.demo.Importance = widget.HighImportance
 	h.demo.Hide()
 	h.box = container.NewVBox(
 		widget.NewLabelWithStyle("总览", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewGridWithColumns(3, card("启用窗口", h.windows), card("在岗人员", h.onDuty), card("派驻单位", h.units)),
+		h.demo, // on an empty database, before what the dashboard cannot show yet
+		h.dash.box,
 		widget.NewCard("提醒", "", container.NewVBox(h.alerts, container.NewHBox(h.overdue), container.NewHBox(h.selections), container.NewHBox(h.gaps.button), container.NewHBox(h.badges.button), container.NewHBox(h.badges.missing))),
-		h.demo,
 	)
+	h.scroll = container.NewVScroll(container.NewPadded(h.box))
+	h.dash.shown = h.scroll.Refresh
 	h.reload()
 	return h
 }
 
-func (h *homeScreen) content() fyne.CanvasObject { return container.NewPadded(h.box) }
+// content scrolls: on a 768-pixel-high screen the reminders under the
+// dashboard may not all fit.
+func (h *homeScreen) content() fyne.CanvasObject {
+	return container.NewVScroll(container.NewPadded(h.box))
+}
 
 type homeCounts struct {
 	windows, onDuty, total, units int
@@ -94,6 +105,7 @@ type homeCounts struct {
 }
 
 func (h *homeScreen) reload() {
+	h.dash.reload()
 	var c homeCounts
 	h.shell.async(func() error {
 		ws, err := h.data.ServiceWindows()

@@ -91,6 +91,11 @@ func newLeaveScreen(s *shell, d leaveData) *leaveScreen {
 	sc.month.SetSelected(monthTitle(models.NewDate(today.Year(), today.Month(), 1)))
 	sc.status.OnChanged = func(string) { sc.reload() }
 	sc.month.OnChanged = func(string) { sc.reload() }
+	sc.list.setFilters(func() bool { return sc.status.Selected != allStatuses || sc.month.Selected != allMonths },
+		func() {
+			sc.status.SetSelected(allStatuses)
+			sc.month.SetSelected(allMonths)
+		})
 
 	sc.add = widget.NewButtonWithIcon("新增请假", theme.ContentAddIcon(), sc.onAdd)
 	sc.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
@@ -382,4 +387,13 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(kept, sep)
+}
+
+// handle shows what another screen asked for: the overview's pending
+// requests, whatever month they are in.
+func (sc *leaveScreen) handle(r request) {
+	if _, ok := r.(pendingLeaves); ok {
+		sc.month.SetSelected(allMonths)
+		sc.status.SetSelected(models.LeavePending)
+	}
 }

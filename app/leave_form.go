@@ -17,18 +17,19 @@ import (
 type leaveForm struct {
 	sc *leaveScreen
 
-	person, kind, standIn *widget.Select
-	from, to              *dateField
-	fromHalf, toHalf      *widget.RadioGroup
-	reason                *widget.Entry
-	length                *widget.Label
-	late                  *widget.Label // 事后补假, when the leave has begun before it is applied for
-	appliedOn             *dateField    // 申请时间 of a paper form typed in later; empty: now
-	appliedAt             *widget.Entry
-	lateReason            *widget.Entry
-	errs                  *formErrors
-	form                  *widget.Form
-	save                  *widget.Button
+	kind             *widget.Select
+	person, standIn  *picker
+	from, to         *dateField
+	fromHalf, toHalf *widget.RadioGroup
+	reason           *widget.Entry
+	length           *widget.Label
+	late             *widget.Label // 事后补假, when the leave has begun before it is applied for
+	appliedOn        *dateField    // 申请时间 of a paper form typed in later; empty: now
+	appliedAt        *widget.Entry
+	lateReason       *widget.Entry
+	errs             *formErrors
+	form             *widget.Form
+	save             *widget.Button
 
 	staffIDs map[string]uint
 	editing  uint // the pending request being changed; 0 for a new one
@@ -88,9 +89,9 @@ func newLeaveForm(sc *leaveScreen) *leaveForm {
 		people = append(people, staffLabel(p))
 		f.staffIDs[staffLabel(p)] = p.ID
 	}
-	f.person = newSelect(people, func(string) { f.update() })
+	f.person = newPicker(people, func(string) { f.update() })
 	f.person.PlaceHolder = "请选择"
-	f.standIn = newSelect(append([]string{noStandIn}, people...), nil)
+	f.standIn = newPicker(append([]string{noStandIn}, people...), nil)
 	f.standIn.SetSelected(noStandIn)
 	f.kind = newSelect(models.LeaveTypes, nil)
 	f.kind.PlaceHolder = "请选择"

@@ -44,8 +44,9 @@ type noticeSettingsScreen struct {
 
 	entries map[string]*widget.Entry // centre details by label
 	office  models.Office
-	seal    *sealPicker // 行政审批专用章, on citizen notices
-	centre  *sealPicker // 中心公章, on the centre's own papers
+	stored  models.Office // as last read or saved, to tell unsaved edits
+	seal    *sealPicker   // 行政审批专用章, on citizen notices
+	centre  *sealPicker   // 中心公章, on the centre's own papers
 	fontLbl *widget.Label
 	faces   *widget.Label // which font prints each part of a notice
 	errs    *formErrors
@@ -53,6 +54,7 @@ type noticeSettingsScreen struct {
 
 	kind     *widget.Select
 	body     *widget.Entry
+	loaded   string // the wording as last read or saved
 	state    *widget.Label
 	tmplErrs *widget.Label
 	help     *widget.Label
@@ -138,7 +140,7 @@ func (n *noticeSettingsScreen) reload() {
 			showError("无法读取中心信息", err, n.shell.win)
 			return
 		}
-		n.office = o
+		n.office, n.stored = o, o
 		vals := officeValues(&o)
 		for _, l := range officeLabels {
 			n.entries[l].SetText(*vals[l])
@@ -147,6 +149,17 @@ func (n *noticeSettingsScreen) reload() {
 		n.centre.set(o.CentreSealPath)
 		n.setFont(o.BodyFontPath)
 	})
+}
+
+// unsaved tells whether the centre's details or the wording shown differ
+// from what is stored: leaving the screen would lose them.
+func (n *noticeSettingsScreen) unsaved() bool {
+	o := n.office
+	vals := officeValues(&o)
+	for _, l := range officeLabels {
+		*vals[l] = n.entries[l].Text
+	}
+	return o != n.stored || n.body.Text != n.loaded
 }
 
 func officeValues(o *models.Office) map[string]*string {
@@ -245,6 +258,8 @@ func (n *noticeSettingsScreen) onSaveOffice() {
 		showError("无法保存中心信息", err, n.shell.win)
 		return
 	}
+	n.stored = o
+	n.office = o
 	n.shell.changed()
 	dialog.ShowInformation("已保存", "中心信息已保存，此后印制的文书将使用新的信息。", n.shell.win)
 }
@@ -312,6 +327,7 @@ func (n *noticeSettingsScreen) loadTemplate() {
 		return
 	}
 	n.body.SetText(body)
+	n.loaded = body
 	n.showState(isDefault)
 	n.tmplErrs.SetText("")
 	k, _ := models.NoticeKindByName(kind)
@@ -342,6 +358,7 @@ func (n *noticeSettingsScreen) onSaveTemplate() {
 		return
 	}
 	n.tmplErrs.SetText("")
+	n.loaded = n.body.Text
 	n.showState(false)
 	dialog.ShowInformation("已保存", n.kind.Selected+"的措辞已保存。", n.shell.win)
 }

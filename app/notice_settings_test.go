@@ -9,7 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"govdesk/reports"
 )
@@ -108,4 +110,125 @@ func TestCentreSealAndPrinterAreSetApart(t *testing.T) {
 	if n.centre.label.Text != "中心公章.png" {
 		t.Fatalf("centre seal shown as %q", n.centre.label.Text)
 	}
+}
+
+// navTo picks a screen in the navigation list, as a person clicking it.
+func navTo(s *shell, name string) {
+	for i, n := range s.names {
+		if n == name {
+			s.nav.Select(i)
+		}
+	}
+}
+
+// dialogButton finds the button labelled text in the dialog on top.
+func dialogButton(t *testing.T, s *shell, text string) *widget.Button {
+	t.Helper()
+	top := s.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog to press %q in", text)
+	}
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, x := range c.Objects {
+				walk(x)
+			}
+		}
+	}
+	walk(top)
+	if found == nil {
+		t.Fatalf("the dialog has no %q button", text)
+	}
+	return found
+}
+
+func TestLeavingNoticeSettingsWithUnsavedEditsAsks(t *testing.T) {
+	s, st := newTestShell(t)
+	navTo(s, "文书设置")
+	n := s.screens["文书设置"].(*noticeSettingsScreen)
+
+	// nothing changed: leaving asks nothing
+	navTo(s, "总览")
+	if s.current != "总览" || s.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("leaving an unchanged screen: on %q", s.current)
+	}
+
+	navTo(s, "文书设置")
+	n.entries["中心名称"].SetText("")
+	test.Type(n.entries["中心名称"], "集宁区政务服务中心")
+	navTo(s, "总览")
+	if s.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("leaving with an unsaved 中心名称 asked nothing")
+	}
+	if s.current != "文书设置" {
+		t.Fatalf("left for %q before the answer", s.current)
+	}
+
+	// 取消 keeps the edit
+	test.Tap(dialogButton(t, s, "取消"))
+	if s.current != "文书设置" || n.entries["中心名称"].Text != "集宁区政务服务中心" {
+		t.Fatalf("after 取消: on %q, 中心名称 %q", s.current, n.entries["中心名称"].Text)
+	}
+
+	// 放弃修改 leaves, and coming back shows what is stored
+	navTo(s, "总览")
+	test.Tap(dialogButton(t, s, "放弃修改"))
+	if s.current != "总览" {
+		t.Fatalf("放弃修改 stayed on %q", s.current)
+	}
+	navTo(s, "文书设置")
+	o, _ := st.Office()
+	if n.entries["中心名称"].Text != o.Name {
+		t.Fatalf("came back to %q, the store has %q", n.entries["中心名称"].Text, o.Name)
+	}
+
+	// a changed wording asks too; saved, it does not
+	n.body.SetText(n.body.Text + "\n特此通知。")
+	navTo(s, "总览")
+	if s.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("leaving with unsaved wording asked nothing")
+	}
+	test.Tap(dialogButton(t, s, "取消"))
+	n.onSaveTemplate()
+	test.Tap(dialogButton(t, s, "OK"))
+	navTo(s, "总览")
+	if s.current != "总览" {
+		t.Fatalf("leaving after saving stayed on %q", s.current)
+	}
+}
+
+// dialogText gathers the text of the labels in the dialog on top.
+func dialogText(s *shell) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		walk(top)
+	}
+	return b.String()
 }

@@ -67,7 +67,7 @@ func firstGap(m models.MonthSummary, def models.Date) models.Date {
 
 // spanForm is the 查岗记录 or 外出登记 form last opened, for tests.
 type spanForm struct {
-	person      *widget.Select
+	person      *picker
 	date        *dateField
 	from, to    *widget.Entry
 	who, note   *widget.Entry
@@ -82,7 +82,7 @@ type spanForm struct {
 // newSpanForm builds the common part: person, day, from and to.
 func (sc *attendanceScreen) newSpanForm(id uint, fromLabel, toLabel, whoLabel, noteLabel string) *spanForm {
 	labels, ids := sc.people()
-	f := &spanForm{person: newSelect(labels, nil), date: newDateField(sc.shell.win),
+	f := &spanForm{person: newPicker(labels, nil), date: newDateField(sc.shell.win),
 		from: newTimeEntry(), to: newTimeEntry(), who: widget.NewEntry(), note: widget.NewEntry(),
 		personIDs: ids, fromF: fromLabel, toF: toLabel, whoF: whoLabel, noteF: noteLabel}
 	f.person.PlaceHolder = "请选择"

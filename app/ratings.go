@@ -262,7 +262,7 @@ func (sc *ratingsScreen) onCommend() {
 			return
 		}
 		labels, ids, _ := staffChoices(staff)
-		person := newSelect(labels, nil)
+		person := newPicker(labels, nil)
 		date := newDateField(s.win)
 		date.SetDate(sc.data.Today())
 		kind := newSelect(models.CommendationKinds, nil)
@@ -317,4 +317,13 @@ func conductAlerts(d conductAlertData) ([]string, error) {
 		out = append(out, fmt.Sprintf("· %d 条差评整改已超期未完成（见“评价表扬 › 差评整改台账”）", len(rs)))
 	}
 	return out, nil
+}
+
+// handle shows what another screen asked for: the overview's overdue
+// rectification items.
+func (sc *ratingsScreen) handle(r request) {
+	if _, ok := r.(overdueRectifications); ok {
+		sc.tabs.SelectIndex(1)
+		sc.rState.SetSelected(overdueItems)
+	}
 }

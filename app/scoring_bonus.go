@@ -31,7 +31,7 @@ type bonusView struct {
 	remove *widget.Button
 
 	// the form last opened, for tests
-	person *widget.Select
+	person *picker
 	reason *widget.Entry
 	basis  *widget.SelectEntry
 	save   *widget.Button
@@ -114,7 +114,7 @@ func (b *bonusView) onAdd() {
 		labels = append(labels, l)
 		ids[l] = p.StaffID
 	}
-	b.person = newSelect(labels, nil)
+	b.person = newPicker(labels, nil)
 	b.reason = multiEntry("如：督查后仍未按要求办结承诺件，经中心主任办公会研究扣发当月考核奖")
 	b.basis = widget.NewSelectEntry(bonusBases)
 	b.basis.SetPlaceHolder("依据，可选或自填")

@@ -72,7 +72,7 @@ func (sc *staffScreen) onMove(id uint) {
 			ids[w.Label()] = w.ID
 		}
 	}
-	target := newSelect(labels, nil)
+	target := newPicker(labels, nil)
 	target.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
 	on.SetDate(sc.data.Today())

@@ -14,7 +14,8 @@ type staffForm struct {
 	person models.Staff
 
 	no, name, idNumber, mobile *widget.Entry
-	gender, unit, window, post *widget.Select
+	gender, post               *widget.Select
+	unit, window               *picker
 	joined, left               *dateField
 	errs                       *formErrors
 	form                       *widget.Form
@@ -54,7 +55,7 @@ func newStaffForm(sc *staffScreen, p models.Staff) *staffForm {
 
 	var unitNamesList []string
 	unitNamesList, f.unitIDs = unitNames(sc.units)
-	f.unit = newSelect(unitNamesList, nil)
+	f.unit = newPicker(unitNamesList, nil)
 	f.unit.PlaceHolder = "请选择"
 	f.unit.SetSelected(p.HomeUnit.Name)
 
@@ -64,7 +65,7 @@ func newStaffForm(sc *staffScreen, p models.Staff) *staffForm {
 		labels[i] = w.Label()
 		f.windowIDs[labels[i]] = w.ID
 	}
-	f.window = newSelect(labels, func(label string) {
+	f.window = newPicker(labels, func(label string) {
 		// a new person usually belongs to the unit that runs the window
 		for _, w := range sc.windows {
 			if w.Label() == label && f.unit.Selected == "" {
@@ -73,6 +74,10 @@ func newStaffForm(sc *staffScreen, p models.Staff) *staffForm {
 		}
 	})
 	f.window.PlaceHolder = "请选择"
+	f.unit.OnChanged = func(name string) {
+		f.window.SetOptions(windowsOfUnit(sc.windows, labels, f.unitIDs[name]))
+	}
+	f.unit.OnChanged(f.unit.Selected)
 	f.window.SetSelected(p.Window.Label())
 	f.post = newSelect(models.Posts, nil)
 	f.post.SetSelected(p.Post)

@@ -16,7 +16,8 @@ type substitutionForm struct {
 	x  models.Substitution
 
 	name, idNumber, mobile, reason, reportedBy *widget.Entry
-	window, unit, covered, leave               *widget.Select
+	leave                                      *widget.Select
+	window, unit, covered                      *picker
 	from, to, reportedOn                       *dateField
 	register                                   *widget.Check
 	errs                                       *formErrors
@@ -46,7 +47,7 @@ func newSubstitutionForm(sc *substitutesScreen, x models.Substitution) *substitu
 
 	var units []string
 	units, f.unitIDs = unitNames(sc.units)
-	f.unit = newSelect(units, nil)
+	f.unit = newPicker(units, nil)
 	f.unit.PlaceHolder = "请选择"
 	f.unit.SetSelected(x.HomeUnit.Name)
 	var labels []string
@@ -56,11 +57,11 @@ func newSubstitutionForm(sc *substitutesScreen, x models.Substitution) *substitu
 			f.windowIDs[w.Label()] = w.ID
 		}
 	}
-	f.covered = newSelect(nil, func(string) { f.loadLeaves() })
+	f.covered = newPicker(nil, func(string) { f.loadLeaves() })
 	f.covered.PlaceHolder = "请先选择窗口"
 	f.leave = newSelect([]string{noLeave}, nil)
 	f.leave.SetSelected(noLeave)
-	f.window = newSelect(labels, func(label string) {
+	f.window = newPicker(labels, func(label string) {
 		for _, w := range sc.windows {
 			if w.Label() == label {
 				f.unit.SetSelected(w.HomeUnit.Name) // the unit that runs the window reports
@@ -69,6 +70,10 @@ func newSubstitutionForm(sc *substitutesScreen, x models.Substitution) *substitu
 		f.setCoveredOptions()
 	})
 	f.window.PlaceHolder = "请选择"
+	f.unit.OnChanged = func(name string) {
+		f.window.SetOptions(windowsOfUnit(sc.windows, labels, f.unitIDs[name]))
+	}
+	f.unit.OnChanged(f.unit.Selected)
 	f.window.SetSelected(x.Window.Label())
 	if x.CoveredID != 0 {
 		f.covered.SetSelected(staffLabel(x.Covered))

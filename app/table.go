@@ -42,6 +42,14 @@ type recordTable struct {
 	count    *widget.Label
 	onSelect func(id uint)
 	coll     *collate.Collator
+
+	// what shows over an empty table: why it is empty, and a button that
+	// clears the search and the screen's own filters (setFilters)
+	empty        *fyne.Container
+	emptyText    *widget.Label
+	clear        *widget.Button
+	filtered     func() bool
+	clearFilters func()
 }
 
 func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *recordTable {
@@ -51,6 +59,10 @@ func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *
 	t.search.SetPlaceHolder(placeholder)
 	t.search.OnChanged = func(q string) { t.setQuery(q) }
 	t.count = widget.NewLabel("")
+	t.emptyText = widget.NewLabel("")
+	t.clear = widget.NewButton("清除筛选", t.onClear)
+	t.empty = container.NewCenter(container.NewVBox(t.emptyText, container.NewCenter(t.clear)))
+	t.empty.Hide()
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.view), len(t.cols) },
 		func() fyne.CanvasObject {
@@ -148,6 +160,41 @@ func (t *recordTable) refilter() {
 	t.count.SetText(countText(len(t.view), len(t.all)))
 	t.table.UnselectAll()
 	t.table.Refresh()
+	t.showEmpty()
+}
+
+// setFilters tells the table about the screen's own filters (month,
+// status…): whether any narrows the list, and how to set them all back, so
+// an empty list can say it is empty because of them and offer 清除筛选.
+func (t *recordTable) setFilters(active func() bool, clear func()) {
+	t.filtered, t.clearFilters = active, clear
+	t.showEmpty()
+}
+
+// showEmpty says why no row shows: nothing matches the filters (with a
+// button to clear them), or there are no records yet.
+func (t *recordTable) showEmpty() {
+	if len(t.view) > 0 {
+		t.empty.Hide()
+		return
+	}
+	if t.query != "" || (t.filtered != nil && t.filtered()) {
+		t.emptyText.SetText("没有符合筛选条件的记录")
+		t.clear.Show()
+	} else {
+		t.emptyText.SetText("还没有记录")
+		t.clear.Hide()
+	}
+	t.empty.Show()
+}
+
+// onClear empties the search box and sets the screen's filters back.
+func (t *recordTable) onClear() {
+	t.search.SetText("")
+	if t.clearFilters != nil {
+		t.clearFilters()
+	}
+	t.showEmpty()
 }
 
 func matchesAll(text string, words []string) bool {
@@ -199,7 +246,7 @@ func (t *recordTable) selectID(id uint) {
 // layout gives the table with the search box and tools above it.
 func (t *recordTable) layout(tools ...fyne.CanvasObject) fyne.CanvasObject {
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(append([]fyne.CanvasObject{t.count}, tools...)...), t.search)
-	return container.NewBorder(bar, nil, nil, nil, t.table)
+	return container.NewBorder(bar, nil, nil, nil, container.NewStack(t.table, t.empty))
 }
 
 // styleCells lets a screen colour single cells: importance gives the

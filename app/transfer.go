@@ -75,6 +75,9 @@ func runImport(s *shell, d importer, kind, what, path string, done func()) {
 		return err
 	}, func(err error) {
 		prog.Hide()
+		if offerUnits(s, err, func() { runImport(s, d, kind, what, path, done) }) {
+			return
+		}
 		importDone(s, what, stats, err, done)
 	})
 }
@@ -101,6 +104,9 @@ func runImportCancellable(s *shell, d cancellableImporter, kind, what, path stri
 			dialog.ShowInformation("已取消", "已取消导入"+what+"，没有导入任何数据。", s.win)
 			return
 		}
+		if offerUnits(s, err, func() { runImportCancellable(s, d, kind, what, path, done) }) {
+			return
+		}
 		importDone(s, what, stats, err, done)
 	})
 }
@@ -120,6 +126,43 @@ func importDone(s *shell, what string, stats models.ImportStats, err error, done
 			done()
 		}
 	}
+}
+
+// offerUnits answers a staff file refused for naming 派驻单位 the centre
+// does not have: it names them and offers to create them all and import
+// again, in one click. It reports whether err was such a refusal.
+func offerUnits(s *shell, err error, again func()) bool {
+	var uu *models.UnknownUnitsError
+	if !errors.As(err, &uu) {
+		return false
+	}
+	names := uu.Names
+	msg := fmt.Sprintf("文件中有 %d 个派驻单位尚不存在，没有导入任何数据：\n\n%s\n\n如果名称写错了，请在 Excel 中改正后重新导入；如果确是新派驻的单位，可以新建这些单位后继续导入。",
+		len(names), strings.Join(names, "\n"))
+	d := dialog.NewConfirm("派驻单位不存在", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		s.async(func() error {
+			for _, n := range names {
+				if err := s.data.SaveHomeUnit(&models.HomeUnit{Name: n}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, func(err error) {
+			if err != nil {
+				showError("无法新建派驻单位", err, s.win)
+				return
+			}
+			s.changed()
+			again()
+		})
+	}, s.win)
+	d.SetConfirmText(fmt.Sprintf("新建这 %d 个单位并导入", len(names)))
+	d.SetDismissText("取消")
+	d.Show()
+	return true
 }
 
 // showProblems lists every problem of a refused file.

@@ -87,7 +87,19 @@ func runAsync(work func() error, done func(error)) {
 // (2026-11-03, 2026/11/3, 2026年11月3日) and has a calendar to pick from.
 type dateField struct {
 	widget.Entry
-	win fyne.Window
+	win      fyne.Window
+	onEscape func()
+}
+
+func (f *dateField) setOnEscape(fn func()) { f.onEscape = fn }
+
+// TypedKey hands Esc to the dialog the field is in.
+func (f *dateField) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && f.onEscape != nil {
+		f.onEscape()
+		return
+	}
+	f.Entry.TypedKey(ev)
 }
 
 func newDateField(win fyne.Window) *dateField {
@@ -263,7 +275,78 @@ func newFormDialog(s *shell, title, saveText string, form *widget.Form, errs *fo
 	}
 	fd.dlg.Resize(fyne.NewSize(max(580, body.MinSize().Width+60), height))
 	fd.dlg.Show()
+	fd.bindKeys(s.win.Canvas(), form)
 	return fd
+}
+
+// bindKeys gives the dialog the keyboard habits of every office program:
+// Enter saves (from a one-line text box, or with nothing focused), Esc
+// cancels (from the app's own fields, or with nothing focused). Keys reach
+// the canvas only when no widget has the focus, so the canvas handler is
+// there for that case and is given back when the dialog closes; it acts only
+// while this dialog is the topmost, so Esc in a confirmation over the form
+// does not close the form too.
+func (fd *formDialog) bindKeys(c fyne.Canvas, form *widget.Form) {
+	top := c.Overlays().Top()
+	submit := func() {
+		if c.Overlays().Top() == top && !fd.save.Disabled() {
+			fd.save.OnTapped()
+		}
+	}
+	cancel := func() {
+		if c.Overlays().Top() == top {
+			fd.dlg.Hide()
+		}
+	}
+	for _, it := range form.Items {
+		bindFieldKeys(it.Widget, submit, cancel)
+	}
+	before := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyEscape:
+			cancel()
+		case fyne.KeyReturn, fyne.KeyEnter:
+			submit()
+		default:
+			if before != nil {
+				before(ev)
+			}
+		}
+	})
+	fd.dlg.SetOnClosed(func() { c.SetOnTypedKey(before) })
+}
+
+// keyedField is a field of the app's own that passes Esc to its dialog.
+type keyedField interface {
+	setOnEscape(func())
+}
+
+// bindFieldKeys makes Enter in the one-line text boxes of o submit, unless a
+// box already does something of its own with Enter, and Esc in the app's
+// own fields cancel.
+func bindFieldKeys(o fyne.CanvasObject, submit, cancel func()) {
+	if k, ok := o.(keyedField); ok {
+		k.setOnEscape(cancel)
+	}
+	switch w := o.(type) {
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			bindFieldKeys(c, submit, cancel)
+		}
+	case *widget.Entry:
+		submitFrom(w, submit)
+	case *dateField:
+		submitFrom(&w.Entry, submit)
+	case *container.Scroll:
+		bindFieldKeys(w.Content, submit, cancel)
+	}
+}
+
+func submitFrom(e *widget.Entry, submit func()) {
+	if !e.MultiLine && e.OnSubmitted == nil {
+		e.OnSubmitted = func(string) { submit() }
+	}
 }
 
 // errAwaitingConfirm is what a form's save returns while it asks the user

@@ -17,7 +17,7 @@ import (
 // size for each item, prefilled with the size they last received.
 type uniformBatch struct {
 	sc      *uniformsScreen
-	window  *widget.Select
+	window  *picker
 	kind    *widget.Select
 	reason  *widget.Select
 	on      *dateField
@@ -101,7 +101,7 @@ func (b *uniformBatch) show(kind string, forChange bool) {
 	if forChange {
 		labels = append([]string{allWindows}, labels...)
 	}
-	b.window = newSelect(labels, func(string) { b.buildRows() })
+	b.window = newPicker(labels, func(string) { b.buildRows() })
 	b.window.PlaceHolder = "请选择窗口"
 	b.items = widget.NewCheckGroup(sc.lists.Items, func([]string) { b.buildRows() })
 	b.items.Horizontal = true

@@ -675,7 +675,7 @@ func (sc *uniformsScreen) onExempt(staffID uint) {
 func (sc *uniformsScreen) onDress() {
 	opts, people := sc.staffOptions()
 	errs := newFormErrors()
-	person := newSelect(opts, nil)
+	person := newPicker(opts, nil)
 	person.PlaceHolder = "请选择"
 	on := newDateField(sc.shell.win)
 	on.SetDate(sc.data.Today())

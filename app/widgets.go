@@ -118,6 +118,32 @@ func windowChoices(ws []models.ServiceWindow) ([]string, map[string]uint, map[ui
 	return labels, ids, back
 }
 
+// windowsOfUnit narrows labels (windows as windowChoices labels them) to
+// those of the windows the 派驻单位 unit runs, so a form asking for both
+// offers only the unit's windows; with no unit chosen, or a unit that runs
+// none of them, it offers them all.
+func windowsOfUnit(ws []models.ServiceWindow, labels []string, unit uint) []string {
+	if unit == 0 {
+		return labels
+	}
+	runs := map[string]bool{}
+	for _, w := range ws {
+		if w.HomeUnitID == unit {
+			runs[w.Label()] = true
+		}
+	}
+	var out []string
+	for _, l := range labels {
+		if runs[l] {
+			out = append(out, l)
+		}
+	}
+	if len(out) == 0 {
+		return labels
+	}
+	return out
+}
+
 // unitNames lists home units by name for a select, with the ids by name.
 func unitNames(units []models.HomeUnit) ([]string, map[string]uint) {
 	names := make([]string, len(units))

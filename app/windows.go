@@ -103,7 +103,7 @@ func (w *windowsScreen) openForm(x models.ServiceWindow) {
 	name := widget.NewEntry()
 	name.SetText(x.Name)
 	names, ids := unitNames(w.units)
-	unit := newSelect(names, nil)
+	unit := newPicker(names, nil)
 	unit.PlaceHolder = "请选择"
 	if x.HomeUnit.Name != "" {
 		unit.SetSelected(x.HomeUnit.Name)

@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -120,16 +121,57 @@ func ensureUnit(tx *gorm.DB, a *auditor, cache map[string]uint, name string) (ui
 	return u.ID, nil
 }
 
+// UnknownUnitsError refuses a staff file that names 派驻单位 the centre does
+// not have: a typing slip ("不存在局") would otherwise become a new unit.
+// Names lists them in the order the file first names them.
+type UnknownUnitsError struct {
+	Names []string
+}
+
+func (e *UnknownUnitsError) Error() string {
+	return fmt.Sprintf("文件中的派驻单位“%s”尚不存在，导入将新建这些单位：请核对单位名称，或先在“派驻单位”中新增后再导入",
+		strings.Join(e.Names, "”“"))
+}
+
+// UnknownUnits lists the 派驻单位 the rows name that the centre does not
+// have, each once, in the order first named.
+func (s *Store) UnknownUnits(rows []StaffRow) ([]string, error) {
+	units, err := s.HomeUnits()
+	if err != nil {
+		return nil, err
+	}
+	known := map[string]bool{}
+	for _, u := range units {
+		known[u.Name] = true
+	}
+	var out []string
+	for _, r := range rows {
+		// an empty cell is the row's own error, reported with its row
+		if r.HomeUnitName != "" && !known[r.HomeUnitName] {
+			known[r.HomeUnitName] = true
+			out = append(out, r.HomeUnitName)
+		}
+	}
+	return out, nil
+}
+
 // ImportStaff creates or updates people by 工号 in one transaction. Empty
 // optional cells (性别, 身份证号, 手机号, 离岗日期, 状态) keep the stored value. Windows
-// must already exist; home units named for the first time are created. A
-// changed window or status is recorded in the person's history as of the
-// import day (or the 离岗日期 for someone who left). Any error rolls
-// everything back.
+// and 派驻单位 must already exist: a file naming a unit the centre does not
+// have is refused with an *UnknownUnitsError naming them all. A changed
+// window or status is recorded in the person's history as of the import day
+// (or the 离岗日期 for someone who left). Any error rolls everything back.
 func (s *Store) ImportStaff(rows []StaffRow) (ImportStats, error) {
 	var st ImportStats
 	today := s.Today()
-	err := s.write(func(tx *gorm.DB, a *auditor) error {
+	unknown, err := s.UnknownUnits(rows)
+	if err != nil {
+		return st, err
+	}
+	if len(unknown) > 0 {
+		return st, &UnknownUnitsError{Names: unknown}
+	}
+	err = s.write(func(tx *gorm.DB, a *auditor) error {
 		st = ImportStats{}
 		units := map[string]uint{}
 		for _, r := range rows {

@@ -337,3 +337,40 @@ func TestOpenUpgradesFirstReleaseDatabase(t *testing.T) {
 		t.Fatalf("audit log lost: %d 人员 entries", len(log))
 	}
 }
+
+func TestAStaffFileNamingUnitsTheCentreLacksIsRefusedNamingThem(t *testing.T) {
+	st := mustOpen(t, t.TempDir())
+	if _, err := st.ImportWindows([]WindowRow{{Code: "A01", Name: "综合窗口", HomeUnit: "市人社局"}}); err != nil {
+		t.Fatal(err)
+	}
+	row := func(no, unit string) StaffRow {
+		return StaffRow{Staff: Staff{EmployeeNo: no, Name: "王堃", Post: PostStaff, JoinedOn: NewDate(2026, 1, 5)},
+			HomeUnitName: unit, WindowCode: "A01"}
+	}
+	rows := []StaffRow{row("ZW001", "市人社局"), row("ZW002", "不存在局"), row("ZW003", "另一局"), row("ZW004", "不存在局")}
+	_, err := st.ImportStaff(rows)
+	var uu *UnknownUnitsError
+	if !errors.As(err, &uu) {
+		t.Fatalf("imported, or refused for another reason: %v", err)
+	}
+	if strings.Join(uu.Names, "、") != "不存在局、另一局" {
+		t.Fatalf("names %v", uu.Names)
+	}
+	if !strings.Contains(err.Error(), "不存在局") || !strings.Contains(err.Error(), "另一局") {
+		t.Fatalf("the message does not name the units: %s", err)
+	}
+	units, _ := st.HomeUnits()
+	staff, _ := st.StaffList()
+	if len(units) != 1 || len(staff) != 0 {
+		t.Fatalf("a refused file left %d units and %d people", len(units), len(staff))
+	}
+
+	for _, n := range uu.Names {
+		if err := st.SaveHomeUnit(&HomeUnit{Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if stats, err := st.ImportStaff(rows); err != nil || stats.Created != 4 {
+		t.Fatalf("with the units created: %v %v", stats, err)
+	}
+}

@@ -37,7 +37,16 @@ func (p Problem) String() string {
 }
 
 // ImportError refuses a whole file and lists every problem in it.
-type ImportError struct{ Problems []Problem }
+type ImportError struct {
+	Problems []Problem
+	// Cause is the store's refusal when the file was read without problems
+	// but could not be applied, for a front end that can offer a way out
+	// (models.UnknownUnitsError: create the units).
+	Cause error
+}
+
+// Unwrap gives the store's refusal behind the problems, if any.
+func (e *ImportError) Unwrap() error { return e.Cause }
 
 func (e *ImportError) Error() string {
 	lines := make([]string, len(e.Problems))
@@ -206,7 +215,7 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	}
 	sh, err := ReadSheet(path)
 	if err != nil {
-		return models.ImportStats{}, &ImportError{[]Problem{{File: filepath.Base(path), Reason: err.Error()}}}
+		return models.ImportStats{}, &ImportError{Problems: []Problem{{File: filepath.Base(path), Reason: err.Error()}}}
 	}
 	var probs []Problem
 	index := map[string]int{}
@@ -221,7 +230,7 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 		}
 	}
 	if len(probs) > 0 {
-		return models.ImportStats{}, &ImportError{probs}
+		return models.ImportStats{}, &ImportError{Problems: probs}
 	}
 	if err := imp.prepare(st); err != nil {
 		return models.ImportStats{}, err
@@ -268,7 +277,7 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 		probs = append(probs, Problem{File: sh.File, Reason: "文件中没有数据行"})
 	}
 	if len(probs) > 0 {
-		return models.ImportStats{}, &ImportError{probs}
+		return models.ImportStats{}, &ImportError{Problems: probs}
 	}
 	if ctx.Err() != nil {
 		return models.ImportStats{}, ErrImportCancelled
@@ -284,7 +293,7 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 			// full disk): the file is not blamed
 			return models.ImportStats{}, models.Explain(err)
 		}
-		return models.ImportStats{}, &ImportError{[]Problem{{File: sh.File, Reason: models.Explain(err).Error()}}}
+		return models.ImportStats{}, &ImportError{Problems: []Problem{{File: sh.File, Reason: models.Explain(err).Error()}}, Cause: err}
 	}
 	progress(total, total)
 	return stats, nil

@@ -43,7 +43,7 @@ var errOwnLayout = errors.New("own layout")
 func ReadPunchFile(path, format string, columns string, st *models.Store) (*PunchRead, error) {
 	f, err := loadPunchFile(path)
 	if err != nil {
-		return nil, &ImportError{[]Problem{{File: filepath.Base(path), Reason: err.Error()}}}
+		return nil, &ImportError{Problems: []Problem{{File: filepath.Base(path), Reason: err.Error()}}}
 	}
 	var pf PunchFormat
 	switch {
@@ -59,7 +59,7 @@ func ReadPunchFile(path, format string, columns string, st *models.Store) (*Punc
 			return nil, fmt.Errorf("不认识的考勤文件格式“%s”，可用：%s", format, punchFormatNames())
 		}
 		if !pf.detect(f) {
-			return nil, &ImportError{[]Problem{{File: f.Base, Reason: fmt.Sprintf("文件不是%s的格式（--format %s）", pf.Label, pf.Name)}}}
+			return nil, &ImportError{Problems: []Problem{{File: f.Base, Reason: fmt.Sprintf("文件不是%s的格式（--format %s）", pf.Label, pf.Name)}}}
 		}
 	default:
 		found := false
@@ -73,16 +73,16 @@ func ReadPunchFile(path, format string, columns string, st *models.Store) (*Punc
 			if _, _, _, own := findTable(f, [][]string{{"工号"}, {"打卡时间"}}); own && (f.Ext == ".csv" || f.Ext == ".xlsx" || f.Ext == ".xlsm") {
 				return nil, errOwnLayout
 			}
-			return nil, &ImportError{[]Problem{{File: f.Base, Reason: "无法识别这个打卡文件的格式。GovDesk 能读的有：" + punchFormatNames() +
+			return nil, &ImportError{Problems: []Problem{{File: f.Base, Reason: "无法识别这个打卡文件的格式。GovDesk 能读的有：" + punchFormatNames() +
 				"，以及本程序自己的打卡文件（工号、打卡时间）。其他格式请用“列对照”指定哪一列是人员、哪一列是日期时间（命令行：--columns）"}}}
 		}
 	}
 	punches, probs := pf.read(f)
 	if len(probs) > 0 {
-		return nil, &ImportError{probs}
+		return nil, &ImportError{Problems: probs}
 	}
 	if len(punches) == 0 {
-		return nil, &ImportError{[]Problem{{File: f.Base, Reason: "文件中没有打卡记录"}}}
+		return nil, &ImportError{Problems: []Problem{{File: f.Base, Reason: "文件中没有打卡记录"}}}
 	}
 	return &PunchRead{Format: pf, Punches: punches}, nil
 }
@@ -91,7 +91,7 @@ func ReadPunchFile(path, format string, columns string, st *models.Store) (*Punc
 func ReadPunchMap(path string) ([]models.PunchMapPair, error) {
 	sh, err := ReadSheet(path)
 	if err != nil {
-		return nil, &ImportError{[]Problem{{File: filepath.Base(path), Reason: err.Error()}}}
+		return nil, &ImportError{Problems: []Problem{{File: filepath.Base(path), Reason: err.Error()}}}
 	}
 	no, emp := -1, -1
 	for i, h := range sh.Header {
@@ -112,7 +112,7 @@ func ReadPunchMap(path string) ([]models.PunchMapPair, error) {
 		}
 	}
 	if len(probs) > 0 {
-		return nil, &ImportError{probs}
+		return nil, &ImportError{Problems: probs}
 	}
 	var out []models.PunchMapPair
 	for _, r := range sh.Rows {
@@ -133,7 +133,7 @@ func ReadPunchMap(path string) ([]models.PunchMapPair, error) {
 		}
 	}
 	if len(probs) > 0 {
-		return nil, &ImportError{probs}
+		return nil, &ImportError{Problems: probs}
 	}
 	return out, nil
 }
@@ -183,7 +183,7 @@ func ImportPunchFile(ctx context.Context, st *models.Store, path string, opt Pun
 	case errors.As(err, &ue):
 		return out, err
 	case errors.As(err, &re):
-		return out, &ImportError{[]Problem{{File: filepath.Base(path), Reason: err.Error()}}}
+		return out, &ImportError{Problems: []Problem{{File: filepath.Base(path), Reason: err.Error()}}}
 	}
 	return out, err
 }
