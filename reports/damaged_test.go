@@ -11,6 +11,8 @@ import (
 
 	_ "gorm.io/driver/sqlite" // the "sqlite3" driver the test finds the table's page with
 
+	"github.com/xuri/excelize/v2"
+
 	"govdesk/models"
 )
 
@@ -70,5 +72,30 @@ func checkDamagedMessage(t *testing.T, msg string) {
 		if strings.Contains(strings.ToLower(msg), english) {
 			t.Errorf("message %q carries SQLite's English", msg)
 		}
+	}
+}
+
+// A machine's .xlsx cut short, or one with a cell far out in column XFD,
+// is refused in Chinese by the punch import as by every other.
+func TestMachinePunchWorkbookCutShortOrTooWideIsRefusedInChinese(t *testing.T) {
+	whole, err := os.ReadFile(filepath.Join("testdata", "punches", "钉钉原始记录.xlsx"))
+	must(t, err)
+	wide := excelize.NewFile()
+	must(t, wide.SetCellValue("Sheet1", "A1", "考勤号码"))
+	must(t, wide.SetCellValue("Sheet1", "XFD2", "x"))
+	widePath := filepath.Join(t.TempDir(), "列炸弹.xlsx")
+	must(t, wide.SaveAs(widePath))
+	for _, tc := range []struct {
+		name, path, want string
+	}{
+		{"cut short", writeFile(t, "钉钉原始记录.xlsx", whole[:len(whole)/2]), "文件已损坏"},
+		{"column XFD", widePath, "最多 256 列"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadPunchFile(tc.path, "", "", nil)
+			if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "zip") {
+				t.Fatalf("got %v, want a refusal saying %q", err, tc.want)
+			}
+		})
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
 
 	"govdesk/models"
 )
@@ -104,15 +103,15 @@ func loadPunchFile(path string) (*punchFile, error) {
 			f.Tables = []punchTable{normTable(base, raw)}
 		}
 	case ".xlsx", ".xlsm":
-		x, err := excelize.OpenFile(path)
+		x, err := openXLSX(path)
 		if err != nil {
-			return nil, fmt.Errorf("无法打开 Excel 文件 %s：%w", base, err)
+			return nil, err
 		}
 		defer x.Close()
 		for _, name := range x.GetSheetList() {
-			raw, err := x.GetRows(name, excelize.Options{RawCellValue: true})
+			raw, err := readXLSXSheet(x, base, name)
 			if err != nil {
-				return nil, fmt.Errorf("无法读取 Excel 文件 %s 的工作表“%s”：%w", base, name, err)
+				return nil, err
 			}
 			f.Tables = append(f.Tables, normTable(name, raw))
 		}

@@ -121,16 +121,31 @@ const (
 // rounding such as 1.38E+10.
 func readXLSX(path string) ([][]string, error) {
 	base := filepath.Base(path)
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzipBytes, UnzipXMLSizeLimit: xlsxMemoryBytes})
+	f, err := openXLSX(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法打开 Excel 文件 %s：文件已损坏、不完整或不是 .xlsx 文件", base)
+		return nil, err
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return nil, fmt.Errorf("文件 %s 中没有 Excel 工作表", base)
 	}
-	rows, err := f.Rows(sheets[0])
+	return readXLSXSheet(f, base, sheets[0])
+}
+
+// openXLSX opens an .xlsx with limits on what it may unpack; a file that
+// is not one, or is cut short, is named as such in Chinese.
+func openXLSX(path string) (*excelize.File, error) {
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzipBytes, UnzipXMLSizeLimit: xlsxMemoryBytes})
+	if err != nil {
+		return nil, fmt.Errorf("无法打开 Excel 文件 %s：文件已损坏、不完整或不是 .xlsx 文件", filepath.Base(path))
+	}
+	return f, nil
+}
+
+// readXLSXSheet reads one sheet row by row, with the limits above.
+func readXLSXSheet(f *excelize.File, base, sheet string) ([][]string, error) {
+	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("无法读取 Excel 文件 %s：文件已损坏或不完整", base)
 	}
