@@ -105,7 +105,7 @@ func (f *dateField) TypedKey(ev *fyne.KeyEvent) {
 func newDateField(win fyne.Window) *dateField {
 	f := &dateField{win: win}
 	f.ExtendBaseWidget(f)
-	f.PlaceHolder = "2026-11-03"
+	f.PlaceHolder = "年-月-日" // a hint, not a date that reads as filled in
 	f.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), f.pick)
 	return f
 }
