@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -30,9 +31,9 @@ type wizardData interface {
 
 // What the last step of the wizard does about windows and staff.
 const (
-	setupImport = "从模板导入窗口和人员"
-	setupDemo   = "填入演示中心（练习用，可整体删除数据库后重来）"
-	setupSkip   = "暂时跳过，以后在“窗口”“人员”中添加或导入"
+	setupImport = "从模板导入"
+	setupDemo   = "填入演示中心（熟悉软件用）"
+	setupSkip   = "暂时跳过"
 )
 
 // wizardStep is one page of the wizard: its title, what it shows, and the
@@ -148,21 +149,24 @@ func (w *setupWizard) peopleStep() *wizardStep {
 		pick := widget.NewButtonWithIcon("选择"+what+"文件…", theme.FolderOpenIcon(), func() {
 			pickImportFile(w.shell, func(path string) {
 				w.files[kind] = path
-				chosen.SetText(path)
+				chosen.SetText(filepath.Base(path))
 				w.choice.SetSelected(setupImport)
 			})
 		})
-		cols := widget.NewLabel(strings.Join(reports.ColumnHelp(kind), "\n"))
+		// one wrapped paragraph, so both files' columns fit in sight
+		cols := widget.NewLabel(strings.Join(reports.ColumnHelp(kind), "；"))
 		cols.Wrapping = fyne.TextWrapWord
-		rows.Add(widget.NewCard("", what+"（"+what+"表的各列）", container.NewBorder(nil, nil,
-			container.NewVBox(download, pick), nil, container.NewVBox(cols, chosen))))
+		rows.Add(widget.NewCard("", what+"表的各列", container.NewBorder(nil, nil,
+			container.NewVBox(download, pick, chosen), nil, cols)))
 	}
 	w.choice = widget.NewRadioGroup([]string{setupImport, setupDemo, setupSkip}, nil)
 	w.choice.Required = true
+	w.choice.Horizontal = true
 	w.choice.SetSelected(setupSkip)
 	errs := newFormErrors()
 	return &wizardStep{title: "窗口和人员", errs: errs, body: container.NewVBox(
-		wrapLabel("先导入窗口，再导入人员（人员表的派驻单位、窗口编号须与窗口表一致）。下载模板，在 Excel 中按示例行填写后保存，再选择文件。"),
+		wrapLabel("下载模板，在Excel中按示例行填写后保存，再选择文件；人员表的派驻单位、窗口编号须与窗口表一致。"+
+			"也可以填入演示中心（20 个窗口、60 名人员）先熟悉软件，或暂时跳过，以后在“窗口”“人员”中添加或导入。"),
 		errs.summary, w.choice, rows)}
 }
 

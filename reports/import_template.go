@@ -5,19 +5,19 @@ import "fmt"
 // columnNotes explain the columns of the windows and staff files, for the
 // template and for the setup wizard beside its file choosers.
 var columnNotes = map[string]string{
-	"窗口编号": "如 A05，每个窗口唯一",
-	"窗口名称": "如 不动产登记窗口",
-	"派驻单位": "进驻的部门全称，如 市自然资源局",
-	"区域":   "如 一楼A区，可空",
-	"工号":   "每人唯一，如 ZW006",
+	"窗口编号": "如A05，每个窗口唯一",
+	"窗口名称": "如不动产登记窗口",
+	"派驻单位": "进驻的部门全称，如市自然资源局",
+	"区域":   "如一楼A区，可空",
+	"工号":   "每人唯一，如ZW006",
 	"姓名":   "",
-	"性别":   "男 或 女，可空",
+	"性别":   "男或女，可空",
 	"身份证号": "18位，可空",
 	"手机号":  "11位，可空",
-	"岗位":   "首席代表、窗口工作人员 或 临时替岗人员",
-	"入驻日期": "如 2026-03-01",
+	"岗位":   "首席代表、窗口工作人员或临时替岗人员",
+	"入驻日期": "如2026-03-01",
 	"离岗日期": "仍在岗的留空",
-	"状态":   "在岗、待岗、退回原单位 或 调离，可空",
+	"状态":   "在岗、待岗、退回原单位或调离，可空",
 }
 
 // templateSamples is one example row of each template, so the file shows

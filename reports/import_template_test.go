@@ -26,7 +26,7 @@ func TestImportingTheDownloadedTemplatesAddsTheirExampleRows(t *testing.T) {
 	if len(staff) != 1 || staff[0].Name != "张三" {
 		t.Fatalf("staff after importing the templates: %+v", staff)
 	}
-	if len(ColumnHelp("staff")) != len(staffColumns) || ColumnHelp("staff")[0] != "工号（必填）：每人唯一，如 ZW006" {
+	if len(ColumnHelp("staff")) != len(staffColumns) || ColumnHelp("staff")[0] != "工号（必填）：每人唯一，如ZW006" {
 		t.Fatalf("column help: %q", ColumnHelp("staff"))
 	}
 }
