@@ -96,6 +96,7 @@ func openSetupWizard(s *shell, d wizardData, done func()) *setupWizard {
 		for _, l := range labels {
 			e := widget.NewEntry()
 			e.SetText(*vals[l])
+			e.OnSubmitted = func(string) { w.onNext() } // Enter goes on, as in every form
 			w.entries[l] = e
 			items = append(items, st.errs.item(l, e, hints[l]))
 		}

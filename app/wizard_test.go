@@ -1,9 +1,12 @@
 package app
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"govdesk/models"
@@ -44,7 +47,7 @@ func TestNewAdministratorSetsUpTheCentreInTheWizard(t *testing.T) {
 		t.Fatalf("went on without a 文号 prefix: step %d, %q", w.step, w.steps[0].errs.summary.Text)
 	}
 	test.Type(w.entries["文号前缀"], "锡政服")
-	test.Tap(w.next)
+	w.entries["文号前缀"].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter, as 下一步
 	if w.step != 1 || w.steps[0].errs.summary.Visible() {
 		t.Fatalf("step %d after a valid first step", w.step)
 	}
@@ -126,4 +129,40 @@ func TestWizardOpensAgainFromNoticeSettingsAndFillsTheDemo(t *testing.T) {
 // wizardShown tells whether the wizard shows over the window.
 func wizardShown(g *gate) bool {
 	return strings.Contains(test.RenderToMarkup(g.win.Canvas()), "步，共 5 步")
+}
+
+// A clerk of a centre that closed the wizard without filling it in prints
+// a 受理通知书: it is refused, saying to fill in 文书设置 or the wizard
+// first, and no PDF is written.
+func TestPrintingANoticeBeforeTheCentreIsSetUpIsRefused(t *testing.T) {
+	g, st := openGate(t, nil)
+	createAdministrator(t, g)
+	_, buttons := overlayWidgets(t, g.win)
+	test.Tap(buttons["我已抄下恢复码"])
+	_, buttons = overlayWidgets(t, g.win)
+	test.Tap(buttons["以后再说"])
+	if wizardShown(g) {
+		t.Fatal("以后再说 did not close the wizard")
+	}
+	w := seedWindow(t, st)
+	p := seedStaff(t, st, w)
+	c := models.Case{No: "20260930-A01-001", Matter: "企业设立登记", Kind: models.CasePromised,
+		ApplicantType: models.ApplicantOrg, Applicant: "某某商贸有限公司", Contact: "李桂兰",
+		WindowID: w.ID, StaffID: p.ID, ReceivedAt: time.Date(2026, 9, 30, 9, 15, 0, 0, models.CentreZone),
+		LegalDays: 15, PromisedDays: 5}
+	if err := st.SaveCase(&c); err != nil {
+		t.Fatal(err)
+	}
+	sc := openCasesScreen(t, g.shell)
+	waitFor(t, "the case", func() bool { return len(sc.list.rows()) == 1 })
+	sc.onPrint(c.ID, "受理通知书")
+	if m := test.RenderToMarkup(g.win.Canvas()); !strings.Contains(m, "还没有填写中心信息") || !strings.Contains(m, "初始设置向导") {
+		t.Fatalf("no refusal shows:\n%s", m)
+	}
+	if pdfs, _ := filepath.Glob(filepath.Join(noticeDir(g.shell.data), "*.pdf")); len(pdfs) != 0 {
+		t.Fatalf("a refused notice was written: %v", pdfs)
+	}
+	if list, _ := st.IssuedNotices(""); len(list) != 0 {
+		t.Fatalf("a refused notice took a number: %+v", list)
+	}
 }
