@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"govdesk/models"
+	"govdesk/reports"
 )
 
 // createAdministrator fills the first start's form and presses 创建管理员.
@@ -164,5 +165,36 @@ func TestPrintingANoticeBeforeTheCentreIsSetUpIsRefused(t *testing.T) {
 	}
 	if list, _ := st.IssuedNotices(""); len(list) != 0 {
 		t.Fatalf("a refused notice took a number: %+v", list)
+	}
+}
+
+// The templates the wizard offers, filled in (here: with their example
+// rows) and chosen as the windows and staff files, are imported on 完成.
+func TestWizardImportsTheFilledTemplates(t *testing.T) {
+	g, st := openGate(t, nil)
+	createAdministrator(t, g)
+	w := g.setup
+	dir := t.TempDir()
+	for _, kind := range []string{"windows", "staff"} {
+		path := filepath.Join(dir, kind+".xlsx")
+		if err := reports.WriteImportTemplate(kind, path); err != nil {
+			t.Fatal(err)
+		}
+		w.files[kind] = path
+	}
+	test.Type(w.entries["中心名称"], "锡林郭勒盟政务服务中心")
+	test.Type(w.entries["文号前缀"], "锡政服")
+	for w.step < len(w.steps)-1 {
+		test.Tap(w.next)
+	}
+	w.choice.SetSelected(setupImport)
+	test.Tap(w.next)
+	if wizardShown(g) {
+		t.Fatalf("the wizard stays open after importing:\n%s", test.RenderToMarkup(g.win.Canvas()))
+	}
+	staff, _ := st.StaffList()
+	windows, _ := st.ServiceWindows()
+	if len(staff) != 1 || len(windows) != 1 || staff[0].WindowID != windows[0].ID {
+		t.Fatalf("imported %d staff, %d windows", len(staff), len(windows))
 	}
 }
