@@ -22,7 +22,7 @@ const savedShowFor = 3 * time.Second
 
 // afterSave shows the record a form's save added or changed, prev being the
 // rows before they were read again: it selects the row, scrolls to it and
-// says 已保存 for a moment.
+// says 已保存 for a moment (only that when no row changed).
 func (t *recordTable) afterSave(prev []record) {
 	first := !t.loaded
 	t.loaded = true
@@ -35,6 +35,9 @@ func (t *recordTable) afterSave(prev []record) {
 	}
 	id := changedRecord(prev, t.all)
 	if id == 0 {
+		// saved without a change the list shows, or a record the screen's
+		// own filters leave out: the save still took
+		t.flashSaved("已保存")
 		return
 	}
 	shown := t.reveal(id)
