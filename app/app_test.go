@@ -110,6 +110,12 @@ func openTestShell(t *testing.T, dir string, clock models.ClockFunc, fill func(*
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	if o, _ := st.Office(); !o.Filled() {
+		// the centre filled in 文书设置, as every centre at work has
+		if err := st.SaveOffice(models.DemoOffice); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if fill != nil {
 		if err := fill(st); err != nil {
 			t.Fatal(err)

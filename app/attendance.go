@@ -303,8 +303,8 @@ func (sc *attendanceScreen) showRows() {
 		}
 		rs = append(rs, attendanceRecord(m, p))
 	}
+	sc.list.selected = 0 // until a row is selected (a saved one is, by setRecords)
 	sc.list.setRecords(rs)
-	sc.list.selected = 0
 	sc.setButtons()
 }
 

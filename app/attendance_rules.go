@@ -51,6 +51,7 @@ func newRulesScreen(s *shell, d rulesData) *rulesScreen {
 	})
 	add := widget.NewButtonWithIcon("新增规则", theme.ContentAddIcon(), sc.onAdd)
 	sc.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
+	sc.list.openWith(sc.edit)
 	sc.edit.Disable()
 	note := wrapLabel("每套规则自生效日期起适用，直到下一套规则生效；已过去的月份始终按当时有效的规则计算，新规则不会改变它们。" +
 		"已封帐月份适用的规则不能更改。作息时间按季节（起止日期）选用，或选择一套固定作息全年使用。")
@@ -78,8 +79,8 @@ func (sc *rulesScreen) reload() {
 			sc.sets[s.ID] = s
 			rs = append(rs, ruleRecord(s.ID, s))
 		}
+		sc.edit.Disable() // until a row is selected (a saved one is, by setRecords)
 		sc.list.setRecords(rs)
-		sc.edit.Disable()
 	})
 }
 

@@ -223,8 +223,8 @@ func (sc *authScreen) showAuths(auths []models.MatterAuthorisation) {
 		cells := []string{a.Window.Label(), a.Matter, a.Span(), state, dash(a.Basis), dash(a.EndNote)}
 		rs = append(rs, record{id: a.ID, cells: cells, search: strings.Join(cells, " ")})
 	}
+	sc.end.Disable() // until a row is selected (a saved one is, by setRecords)
 	sc.list.setRecords(rs)
-	sc.end.Disable()
 }
 
 // authForm registers an authorisation.

@@ -109,6 +109,7 @@ func newCasesScreen(s *shell, d casesData) *casesScreen {
 
 	add := widget.NewButtonWithIcon("新增办件", theme.ContentAddIcon(), sc.onAdd)
 	edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
+	sc.list.openWith(edit)
 	complete := widget.NewButtonWithIcon("办结", theme.ConfirmIcon(), func() { sc.onComplete(sc.list.selected) })
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { sc.onDelete(sc.list.selected) })
 	file := widget.NewButtonWithIcon("档案", theme.FolderOpenIcon(), func() { sc.onFile(sc.list.selected) })
@@ -205,8 +206,8 @@ func (sc *casesScreen) reload() {
 			}
 			rs = append(rs, r)
 		}
+		sc.setActions(false) // until a row is selected (a saved one is, by setRecords)
 		sc.list.setRecords(rs)
-		sc.setActions(false)
 		sc.batchPrint.Enable()
 		if len(rs) == 0 {
 			sc.batchPrint.Disable()

@@ -161,6 +161,7 @@ func newConductScreen(s *shell, d conductData) *conductScreen {
 	sc.vCategory.SetSelected(allCategories)
 	sc.vAdd = widget.NewButtonWithIcon("登记违规", theme.ContentAddIcon(), func() { sc.onViolation(0) })
 	sc.vEdit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onViolation(sc.violations.selected) })
+	sc.violations.openWith(sc.vEdit)
 	sc.vDel = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), sc.onDeleteViolation)
 	sc.vCensure = widget.NewButtonWithIcon("印制通报批评", theme.DocumentPrintIcon(), func() { sc.onPrint(printCensure) })
 	sc.vLetter = widget.NewButtonWithIcon("印制函告派驻单位", theme.MailSendIcon(), func() { sc.onPrint(printLetter) })
@@ -191,6 +192,7 @@ func newConductScreen(s *shell, d conductData) *conductScreen {
 	sc.cStatus.SetSelected(allStatuses)
 	sc.cAdd = widget.NewButtonWithIcon("登记投诉", theme.ContentAddIcon(), func() { sc.onComplaint(0) })
 	sc.cEdit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onComplaint(sc.complaints.selected) })
+	sc.complaints.openWith(sc.cEdit)
 	sc.cConclude = widget.NewButtonWithIcon("核查结论", theme.ConfirmIcon(), func() { sc.onConclude(sc.complaints.selected) })
 	sc.cConclude.Importance = widget.HighImportance
 	sc.cDel = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), sc.onDeleteComplaint)

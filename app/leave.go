@@ -99,6 +99,7 @@ func newLeaveScreen(s *shell, d leaveData) *leaveScreen {
 
 	sc.add = widget.NewButtonWithIcon("新增请假", theme.ContentAddIcon(), sc.onAdd)
 	sc.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
+	sc.list.openWith(sc.edit)
 	sc.approve = widget.NewButtonWithIcon("批准", theme.ConfirmIcon(), func() { sc.onApprove(sc.list.selected) })
 	sc.reject = widget.NewButtonWithIcon("驳回", theme.CancelIcon(), func() { sc.onReject(sc.list.selected) })
 	sc.back = widget.NewButtonWithIcon("销假", theme.MailReplyIcon(), func() { sc.onReturn(sc.list.selected) })
@@ -164,8 +165,8 @@ func (sc *leaveScreen) reload() {
 			sc.marks[l.ID] = mark
 			rs = append(rs, r)
 		}
+		sc.list.selected = 0 // until a row is selected (a saved one is, by setRecords)
 		sc.list.setRecords(rs)
-		sc.list.selected = 0
 		sc.setButtons()
 	})
 }

@@ -26,8 +26,7 @@ import (
 // centre's details, the wording of each notice, and the data folder where
 // the seal and font are kept.
 type noticeSettingsData interface {
-	Office() (models.Office, error)
-	SaveOffice(models.Office) error
+	wizardData
 	// NoticeTemplate gives the wording in force for a kind of notice.
 	NoticeTemplate(kind string) (body string, isDefault bool, err error)
 	// SaveNoticeTemplate checks and stores the office's wording; "" resets it.
@@ -60,6 +59,8 @@ type noticeSettingsScreen struct {
 	help     *widget.Label
 
 	box fyne.CanvasObject
+	// wizard is the setup wizard last opened from here
+	wizard *setupWizard
 }
 
 var officeLabels = []string{"中心名称", "文号前缀", "中心地址", "咨询电话", "投诉电话", "行政复议机关", "人民法院", "印发机关"}
@@ -79,9 +80,9 @@ func newNoticeSettingsScreen(s *shell, d noticeSettingsData) *noticeSettingsScre
 		}
 		items = append(items, n.errs.item(l, e, hint))
 	}
-	n.seal = newSealPicker(n, "印章.png", "未设置：告知书、决定书等对外文书落款处不加盖印章",
+	n.seal = newSealPicker(s.win, d.Dir(), "印章.png", "未设置：告知书、决定书等对外文书落款处不加盖印章",
 		func(p string) { n.office.SealPath = p })
-	n.centre = newSealPicker(n, "中心公章.png", "未设置：通报、决定、函、证书等中心文件落款处不加盖印章",
+	n.centre = newSealPicker(s.win, d.Dir(), "中心公章.png", "未设置：通报、决定、函、证书等中心文件落款处不加盖印章",
 		func(p string) { n.office.CentreSealPath = p })
 	n.fontLbl = widget.NewLabel("")
 	n.faces = widget.NewLabel("")
@@ -94,6 +95,7 @@ func newNoticeSettingsScreen(s *shell, d noticeSettingsData) *noticeSettingsScre
 	n.form = widget.NewForm(items...)
 	saveOffice := widget.NewButtonWithIcon("保存中心信息", theme.DocumentSaveIcon(), n.onSaveOffice)
 	saveOffice.Importance = widget.HighImportance
+	wizard := widget.NewButtonWithIcon("初始设置向导", theme.SettingsIcon(), n.onWizard)
 
 	names := make([]string, len(models.NoticeKinds))
 	for i, k := range models.NoticeKinds {
@@ -114,7 +116,7 @@ func newNoticeSettingsScreen(s *shell, d noticeSettingsData) *noticeSettingsScre
 	reset := widget.NewButtonWithIcon("恢复默认", theme.HistoryIcon(), n.onResetTemplate)
 
 	left := container.NewBorder(widget.NewLabelWithStyle("中心信息（印在每份文书上）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewVBox(n.errs.summary, container.NewHBox(saveOffice)), nil, nil, container.NewVScroll(n.form))
+		container.NewVBox(n.errs.summary, container.NewHBox(saveOffice, layoutSpacer(), wizard)), nil, nil, container.NewVScroll(n.form))
 	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle("文书措辞", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(n.state, saveTmpl, reset), n.kind)
 	helpBox := container.NewVScroll(n.help)
@@ -178,16 +180,16 @@ type sealPicker struct {
 	store func(path string)
 }
 
-func newSealPicker(n *noticeSettingsScreen, keepAs, none string, store func(string)) *sealPicker {
+func newSealPicker(win fyne.Window, dir string, keepAs, none string, store func(string)) *sealPicker {
 	p := &sealPicker{img: canvas.NewImageFromResource(nil), label: widget.NewLabel(""), none: none, store: store}
 	p.img.FillMode = canvas.ImageFillContain
 	p.img.SetMinSize(fyne.NewSize(72, 72))
 	p.label.Wrapping = fyne.TextWrapWord
 	choose := widget.NewButton("选择印章图片…", func() {
-		n.chooseFile(".png", func(r fyne.URIReadCloser) {
-			path, err := n.keepFile(r, keepAs, checkSeal)
+		chooseFile(win, ".png", func(r fyne.URIReadCloser) {
+			path, err := keepFile(dir, r, keepAs, checkSeal)
 			if err != nil {
-				showError("不能使用这个印章图片", err, n.shell.win)
+				showError("不能使用这个印章图片", err, win)
 				return
 			}
 			p.set(path)
@@ -264,9 +266,20 @@ func (n *noticeSettingsScreen) onSaveOffice() {
 	dialog.ShowInformation("已保存", "中心信息已保存，此后印制的文书将使用新的信息。", n.shell.win)
 }
 
+// onWizard opens the setup wizard; edits not saved here would be
+// overwritten by it, so it asks first.
+func (n *noticeSettingsScreen) onWizard() {
+	open := func() { n.wizard = openSetupWizard(n.shell, n.data, n.reload) }
+	if n.unsaved() {
+		confirm("放弃修改？", "中心信息有未保存的修改，打开向导将放弃这些修改。", "放弃修改", n.shell.win, open)
+		return
+	}
+	open()
+}
+
 // keepFile copies a chosen file into the data folder, so the setting does
 // not break when the original is moved or deleted.
-func (n *noticeSettingsScreen) keepFile(r fyne.URIReadCloser, name string, check func([]byte) error) (string, error) {
+func keepFile(dir string, r fyne.URIReadCloser, name string, check func([]byte) error) (string, error) {
 	defer r.Close()
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -275,23 +288,23 @@ func (n *noticeSettingsScreen) keepFile(r fyne.URIReadCloser, name string, check
 	if err := check(data); err != nil {
 		return "", err
 	}
-	dst := filepath.Join(n.data.Dir(), "文书设置", name)
+	dst := filepath.Join(dir, "文书设置", name)
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return "", err
 	}
 	return dst, os.WriteFile(dst, data, 0o644)
 }
 
-func (n *noticeSettingsScreen) chooseFile(ext string, pick func(fyne.URIReadCloser)) {
+func chooseFile(win fyne.Window, ext string, pick func(fyne.URIReadCloser)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			showError("无法打开文件", err, n.shell.win)
+			showError("无法打开文件", err, win)
 			return
 		}
 		if r != nil {
 			pick(r)
 		}
-	}, n.shell.win)
+	}, win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
@@ -309,8 +322,8 @@ func checkSeal(b []byte) error {
 }
 
 func (n *noticeSettingsScreen) onChooseFont() {
-	n.chooseFile(".ttf", func(r fyne.URIReadCloser) {
-		path, err := n.keepFile(r, "仿宋.ttf", typeset.CheckTrueType)
+	chooseFile(n.shell.win, ".ttf", func(r fyne.URIReadCloser) {
+		path, err := keepFile(n.data.Dir(), r, "仿宋.ttf", typeset.CheckTrueType)
 		if err != nil {
 			showError("不能使用这个字体", err, n.shell.win)
 			return

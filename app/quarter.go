@@ -144,8 +144,8 @@ func (qv *quarterView) showRows() {
 	for _, c := range qv.qs.Candidates {
 		rs = append(rs, candidateRecord(c, qv.qs.Months, qv.rec))
 	}
+	qv.list.selected = 0 // until a row is selected (a saved one is, by setRecords)
 	qv.list.setRecords(rs)
-	qv.list.selected = 0
 	qv.setButtons()
 }
 

@@ -417,9 +417,9 @@ func (mv *monthView) showRows() {
 			ps = append(ps, personScoreRecord(p, mv.ranks[p.StaffID]))
 		}
 	}
+	mv.windows.selected, mv.people.selected = 0, 0 // until a row is selected (a saved one is, by setRecords)
 	mv.windows.setRecords(ws)
 	mv.people.setRecords(ps)
-	mv.windows.selected, mv.people.selected = 0, 0
 	mv.setButtons()
 }
 

@@ -84,8 +84,8 @@ func (b *bonusView) show(ms models.MonthScores, manual []models.BonusStop) {
 		cells := []string{s.Staff.EmployeeNo, s.Staff.Name, codes[s.StaffID], s.Label(), "人工登记（" + s.RecordedBy + "）"}
 		rows = append(rows, record{id: s.ID, cells: cells, search: strings.Join(cells, " ")})
 	}
+	b.list.selected = 0 // until a row is selected (a saved one is, by setRecords)
 	b.list.setRecords(rows)
-	b.list.selected = 0
 	b.setButtons()
 }
 

@@ -45,6 +45,8 @@ type gate struct {
 	focus   fyne.Focusable
 	text    string
 	stop    chan struct{}
+	// setup is the wizard opened for a new centre, if any
+	setup *setupWizard
 }
 
 func newGate(win fyne.Window, data Data, opts []WindowOption) *gate {
@@ -87,12 +89,27 @@ func (g *gate) setupForm() fyne.CanvasObject {
 			return
 		}
 		g.enter()
+		g.offerSetup()
 		g.showRecoveryCode(code)
 	})
 	create.Importance = widget.HighImportance
 	intro := wrapLabel("首次使用：请创建管理员账号。管理员可以添加其他操作员并分配角色（考勤员、督查、办件、只读）；" +
 		"此后每一项修改都记在登录的账号名下。密码至少 8 个字符。")
 	return centred("政务窗口管理 · 创建管理员", container.NewVBox(intro, form, create))
+}
+
+// offerSetup opens the setup wizard on a new centre: a database without
+// windows or staff whose details are not filled in yet. It opens under the
+// recovery code, which is read first.
+func (g *gate) offerSetup() {
+	empty, err := g.data.IsEmpty()
+	if err != nil || !empty {
+		return
+	}
+	if o, err := g.data.Office(); err != nil || o.Filled() {
+		return
+	}
+	g.setup = openSetupWizard(g.shell, g.data, nil)
 }
 
 // showRecoveryCode shows the administrator's recovery code, once.

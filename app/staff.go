@@ -66,6 +66,7 @@ func newStaffScreen(s *shell, d rosterData) *staffScreen {
 
 	add := widget.NewButtonWithIcon("新增人员", theme.ContentAddIcon(), sc.onAdd)
 	edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
+	sc.list.openWith(edit)
 	detail := widget.NewButtonWithIcon("详情与履历", theme.InfoIcon(), func() { sc.onDetail(sc.list.selected) })
 	move := widget.NewButtonWithIcon("调整窗口", theme.NavigateNextIcon(), func() { sc.onMove(sc.list.selected) })
 	status := widget.NewButtonWithIcon("变更状态", theme.AccountIcon(), func() { sc.onStatus(sc.list.selected) })
@@ -122,10 +123,10 @@ func (sc *staffScreen) reload() {
 					p.Window.Label(), p.Post, p.JoinedOn.String(), status},
 				search: p.Name + " " + p.EmployeeNo + " " + p.Window.Code + " " + p.Window.Name + " " + p.HomeUnit.Name})
 		}
-		sc.list.setRecords(rs)
 		for _, b := range sc.actions {
-			b.Disable()
+			b.Disable() // until a row is selected (a saved one is, by setRecords)
 		}
+		sc.list.setRecords(rs)
 	})
 }
 

@@ -83,6 +83,7 @@ func newSubstitutesScreen(s *shell, d substitutesData) *substitutesScreen {
 
 	add := widget.NewButtonWithIcon("新增报备", theme.ContentAddIcon(), sc.onAdd)
 	edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
+	sc.list.openWith(edit)
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { sc.onDelete(sc.list.selected) })
 	give := widget.NewButtonWithIcon("发放挂牌/座牌", theme.MailSendIcon(), func() { sc.onIssueBadge(sc.list.selected) })
 	print := widget.NewButtonWithIcon("印制报备单", theme.DocumentPrintIcon(), func() { sc.onPrintForm(sc.list.selected) })
@@ -240,6 +241,7 @@ func (sc *substitutesScreen) reload() {
 					x.From.String(), x.To.String(), state, held, x.ReportedBy + " " + x.ReportedOn.String()},
 				search: x.Name + " " + x.Covered.Name + " " + x.Window.Label() + " " + x.HomeUnit.Name + " " + x.ReportedBy})
 		}
+		sc.setActions(false) // until a row is selected (a saved one is, by setRecords)
 		sc.list.setRecords(rs)
 		if len(gaps) > 0 {
 			sc.gapNote.SetText("替岗人员上岗前须领取临时工作挂牌及座牌（替岗人员管理第2条）。正在替岗而未领的：" + strings.Join(gaps, "；") + "。请选中报备后点“发放挂牌/座牌”。")
@@ -247,7 +249,6 @@ func (sc *substitutesScreen) reload() {
 		} else {
 			sc.gapNote.Hide()
 		}
-		sc.setActions(false)
 		sc.setBadgeActions()
 		sc.loaded = true
 	})

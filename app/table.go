@@ -50,6 +50,17 @@ type recordTable struct {
 	clear        *widget.Button
 	filtered     func() bool
 	clearFilters func()
+
+	// onOpen opens a record's form, on a double tap on its row; nil on a
+	// list without one.
+	onOpen func(id uint)
+	// saved briefly says 已保存 after a form's save, beside the count;
+	// savesSeen is the count of form saves the rows were last read after,
+	// savedShown which showing of it is current
+	saved      *widget.Label
+	savesSeen  int
+	loaded     bool
+	savedShown int
 }
 
 func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *recordTable {
@@ -59,19 +70,20 @@ func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *
 	t.search.SetPlaceHolder(placeholder)
 	t.search.OnChanged = func(q string) { t.setQuery(q) }
 	t.count = widget.NewLabel("")
+	t.saved = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	t.saved.Importance = widget.SuccessImportance
+	t.saved.Hide()
 	t.emptyText = widget.NewLabel("")
 	t.clear = widget.NewButton("清除筛选", t.onClear)
 	t.empty = container.NewCenter(container.NewVBox(t.emptyText, container.NewCenter(t.clear)))
 	t.empty.Hide()
 	t.table = widget.NewTable(
 		func() (int, int) { return len(t.view), len(t.cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newRecordCell(t) },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(t.cell(id.Row, id.Col))
+			c := o.(*recordCell)
+			c.at = id
+			c.SetText(t.cell(id.Row, id.Col))
 		},
 	)
 	t.table.ShowHeaderRow = true
@@ -120,8 +132,10 @@ func (t *recordTable) setRecords(rs []record) {
 	for i := range rs {
 		rs[i].search = strings.ToLower(rs[i].search)
 	}
+	prev := t.all
 	t.all = rs
 	t.refilter()
+	t.afterSave(prev)
 }
 
 func (t *recordTable) setQuery(q string) {
@@ -245,7 +259,7 @@ func (t *recordTable) selectID(id uint) {
 
 // layout gives the table with the search box and tools above it.
 func (t *recordTable) layout(tools ...fyne.CanvasObject) fyne.CanvasObject {
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(append([]fyne.CanvasObject{t.count}, tools...)...), t.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(append([]fyne.CanvasObject{t.saved, t.count}, tools...)...), t.search)
 	return container.NewBorder(bar, nil, nil, nil, container.NewStack(t.table, t.empty))
 }
 
@@ -254,7 +268,8 @@ func (t *recordTable) layout(tools ...fyne.CanvasObject) fyne.CanvasObject {
 // cell update still only assigns text and importance.
 func (t *recordTable) styleCells(importance func(id uint, col int) widget.Importance) {
 	t.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
+		l := o.(*recordCell)
+		l.at = id
 		imp := widget.MediumImportance
 		if id.Row >= 0 && id.Row < len(t.view) {
 			imp = importance(t.all[t.view[id.Row]].id, id.Col)
@@ -286,7 +301,7 @@ func (t *recordTable) shownIDs() []uint {
 
 // importanceOf gives the importance a shown row's cell is drawn with.
 func (t *recordTable) importanceOf(row, col int) widget.Importance {
-	l := widget.NewLabel("")
+	l := newRecordCell(t)
 	t.table.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
 	return l.Importance
 }

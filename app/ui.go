@@ -263,6 +263,7 @@ func newFormDialog(s *shell, title, saveText string, form *widget.Form, errs *fo
 			return
 		}
 		fd.dlg.Hide()
+		noteFormSaved()
 		s.changed()
 		done()
 	})

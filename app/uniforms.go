@@ -117,6 +117,7 @@ func newUniformsScreen(s *shell, d uniformsData) *uniformsScreen {
 	sc.pendLabel.Wrapping = fyne.TextWrapWord
 	setDate := widget.NewButtonWithIcon("设置换装日期", theme.ContentAddIcon(), func() { sc.onSeasonChange(0) })
 	editDate := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onSeasonChange(sc.changes.selected) })
+	sc.changes.openWith(editDate)
 	delDate := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { sc.onDeleteChange(sc.changes.selected) })
 	notice := widget.NewButtonWithIcon("印制换装通知", theme.DocumentPrintIcon(), func() { sc.onPrintNotice(sc.changes.selected) })
 	issuePending := widget.NewButtonWithIcon("为未领取人员发放", theme.ListIcon(), func() {
@@ -330,10 +331,10 @@ func (sc *uniformsScreen) showChanges(changes []models.SeasonChange) {
 		sc.changeList[c.ID] = c
 		rs[i] = record{id: c.ID, cells: []string{c.On.String(), c.Kind, c.Label(), c.Note}, search: c.Label() + " " + c.Note}
 	}
-	sc.changes.setRecords(rs)
 	for _, b := range sc.changeActs {
-		b.Disable()
+		b.Disable() // until a row is selected (a saved one is, by setRecords)
 	}
+	sc.changes.setRecords(rs)
 	// show the coming change's pending list straight away
 	id := sc.pendingFor
 	if _, ok := sc.changeList[id]; !ok {

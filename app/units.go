@@ -32,6 +32,7 @@ func newUnitsScreen(s *shell, d unitsData) *unitsScreen {
 		"搜索单位名称、联系人", func(uint) { u.edit.Enable(); u.del.Enable() })
 	add := widget.NewButtonWithIcon("新增单位", theme.ContentAddIcon(), func() { u.openForm(models.HomeUnit{}) })
 	u.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { u.openForm(u.units[u.list.selected]) })
+	u.list.openWith(u.edit)
 	u.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), u.onDelete)
 	u.edit.Disable()
 	u.del.Disable()
@@ -59,9 +60,9 @@ func (u *unitsScreen) reload() {
 			rs[i] = record{id: x.ID, cells: []string{x.Name, yesNo(x.SectorUniform), x.Contact, x.Phone},
 				search: x.Name + " " + x.Contact}
 		}
-		u.list.setRecords(rs)
-		u.edit.Disable()
+		u.edit.Disable() // until a row is selected (a saved one is, by setRecords)
 		u.del.Disable()
+		u.list.setRecords(rs)
 	})
 }
 

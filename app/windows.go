@@ -41,6 +41,7 @@ func newWindowsScreen(s *shell, d windowsData) *windowsScreen {
 		"搜索窗口编号、名称、派驻单位", func(uint) { w.edit.Enable(); w.del.Enable() })
 	add := widget.NewButtonWithIcon("新增窗口", theme.ContentAddIcon(), func() { w.openForm(models.ServiceWindow{Active: true}) })
 	w.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { w.openForm(w.windows[w.list.selected]) })
+	w.list.openWith(w.edit)
 	w.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), w.onDelete)
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "windows", "窗口", w.reload) })
 	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "windows", "窗口") })
@@ -90,9 +91,9 @@ func (w *windowsScreen) reload() {
 			rs[i] = record{id: x.ID, cells: []string{x.Code, x.Name, x.HomeUnit.Name, x.Area, fmt.Sprint(onDuty[x.ID]), state},
 				search: x.Code + " " + x.Name + " " + x.HomeUnit.Name + " " + x.Area}
 		}
-		w.list.setRecords(rs)
-		w.edit.Disable()
+		w.edit.Disable() // until a row is selected (a saved one is, by setRecords)
 		w.del.Disable()
+		w.list.setRecords(rs)
 	})
 }
 

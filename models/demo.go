@@ -84,6 +84,9 @@ func (s *Store) FillDemo() error {
 		if n > 0 {
 			return refused("数据库中已有窗口或人员，演示数据只能填入空数据库")
 		}
+		if err := fillDemoOffice(tx, a); err != nil {
+			return err
+		}
 		cal, err := calendarTx(tx)
 		if err != nil {
 			return err

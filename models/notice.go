@@ -215,6 +215,9 @@ func (s *Store) PlanNotices(ns []*IssuedNotice) error {
 	if err != nil {
 		return err
 	}
+	if !office.Filled() {
+		return ErrOfficeMissing
+	}
 	next := map[string]int{}
 	for _, n := range ns {
 		kind, ok := NoticeKindByName(n.Kind)

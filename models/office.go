@@ -32,9 +32,10 @@ type Office struct {
 	Printer string
 }
 
-// DefaultOffice is what a new installation prints until the office fills in
-// its own details.
-var DefaultOffice = Office{
+// DemoOffice is the demo centre's details, which FillDemo stores. A new
+// installation holds none: its notices are refused until the centre fills in
+// its own (文书设置 or the setup wizard), so no other centre's name prints.
+var DemoOffice = Office{
 	Name: "乌兰察布市政务服务中心", Abbrev: "乌政服", Address: "乌兰察布市集宁区新体路政务服务大厦",
 	EnquiryPhone: "0474-8326000", ComplaintTel: "12345",
 	ReviewBody: "乌兰察布市人民政府", Court: "集宁区人民法院",
@@ -70,9 +71,17 @@ func (r officeRecord) auditFields() []AuditField {
 	return out
 }
 
-// Office loads the centre's details, with defaults for what is not set.
+// Filled reports whether the details a paper cannot go without, the
+// centre's name and 文号 prefix, are set.
+func (o Office) Filled() bool { return o.Name != "" && o.Abbrev != "" }
+
+// ErrOfficeMissing refuses a paper printed before the centre's details are
+// filled in.
+var ErrOfficeMissing = refused("还没有填写中心信息（中心名称、文号前缀等），文书无法印制：请先在“文书设置”或“初始设置向导”中填写")
+
+// Office loads the centre's details; what is not set is empty.
 func (s *Store) Office() (Office, error) {
-	o := DefaultOffice
+	var o Office
 	var rows []Setting
 	if err := s.db.Where("key LIKE ?", "office.%").Find(&rows).Error; err != nil {
 		return o, err
@@ -133,4 +142,37 @@ func (s *Store) SaveOffice(o Office) error {
 		a.update(officeRecord{before}, officeRecord{o})
 		return nil
 	})
+}
+
+// fillDemoOffice gives the demo centre its details, keeping any the office
+// already entered (a name typed in the setup wizard before choosing the demo).
+func fillDemoOffice(tx *gorm.DB, a *auditor) error {
+	var rows []Setting
+	if err := tx.Where("key LIKE ?", "office.%").Find(&rows).Error; err != nil {
+		return err
+	}
+	set := map[string]string{}
+	for _, r := range rows {
+		set[r.Key] = r.Value
+	}
+	var before Office
+	for _, k := range officeKeys {
+		*k.field(&before) = set[k.key]
+	}
+	after := before
+	for _, k := range officeKeys {
+		if set[k.key] == "" {
+			*k.field(&after) = *k.field(&DemoOffice)
+		}
+	}
+	if after == before {
+		return nil
+	}
+	for _, k := range officeKeys {
+		if err := tx.Save(&Setting{Key: k.key, Value: *k.field(&after)}).Error; err != nil {
+			return err
+		}
+	}
+	a.update(officeRecord{before}, officeRecord{after})
+	return nil
 }

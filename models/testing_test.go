@@ -23,7 +23,19 @@ func openTempAt(t testing.TB, now time.Time) *Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	fillTestOffice(t, st)
 	return st
+}
+
+// fillTestOffice gives a test's centre the demo centre's details, as an
+// office that filled in 文书设置 has, so its papers print.
+func fillTestOffice(t testing.TB, st *Store) {
+	t.Helper()
+	for _, k := range officeKeys {
+		if err := st.db.Save(&Setting{Key: k.key, Value: *k.field(&DemoOffice)}).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // seedRoster adds one unit, two windows and returns them.

@@ -25,6 +25,7 @@ func openStore(t *testing.T) *models.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	must(t, st.SaveOffice(models.DemoOffice))
 	return st
 }
 

@@ -140,6 +140,9 @@ func newPrinter(st *models.Store) (*printer, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !office.Filled() {
+		return nil, models.ErrOfficeMissing
+	}
 	cal, err := st.Calendar()
 	if err != nil {
 		return nil, err

@@ -26,7 +26,12 @@ var (
 // an applicant whose name has a rare character.
 func caseStore(t *testing.T) (*models.Store, models.Case) {
 	t.Helper()
-	st := openStore(t)
+	return caseIn(t, openStore(t))
+}
+
+// caseIn adds caseStore's window, person and case to st.
+func caseIn(t *testing.T, st *models.Store) (*models.Store, models.Case) {
+	t.Helper()
 	u := models.HomeUnit{Name: "市市场监督管理局"}
 	must(t, st.SaveHomeUnit(&u))
 	w := models.ServiceWindow{Code: "A01", Name: "企业开办综合窗口", HomeUnitID: u.ID, Active: true}

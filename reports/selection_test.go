@@ -23,6 +23,7 @@ func heldOutQuarter(t *testing.T) (*models.Store, map[string]models.Staff, *time
 	st, err := models.Open(t.TempDir(), models.WithClock(func() time.Time { return now }))
 	must(t, err)
 	t.Cleanup(func() { st.Close() })
+	must(t, st.SaveOffice(models.DemoOffice))
 	u := models.HomeUnit{Name: "市政务服务管理局"}
 	must(t, st.SaveHomeUnit(&u))
 	win := map[string]models.ServiceWindow{}

@@ -153,6 +153,7 @@ func TestNoticeReprintNewIssuePreviewOverride(t *testing.T) {
 			t.Fatalf("import %s: %s", imp[0], errs)
 		}
 	}
+	fillOffice(t, data)
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -176,5 +177,19 @@ func TestNoticeReprintNewIssuePreviewOverride(t *testing.T) {
 				t.Fatalf("file written: %v, exit %d", err == nil, code)
 			}
 		})
+	}
+}
+
+// fillOffice gives the centre in the data folder the demo centre's details,
+// as 文书设置 would, so its notices print.
+func fillOffice(t *testing.T, data string) {
+	t.Helper()
+	st, err := models.Open(data, models.WithClock(models.FixedClock(testNow)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.SaveOffice(models.DemoOffice); err != nil {
+		t.Fatal(err)
 	}
 }
