@@ -238,7 +238,7 @@ func fillDemoAttendance(tx *gorm.DB, a *auditor, t *demoTime, people []Staff) er
 		}
 	}
 	if len(punches) > 0 {
-		if err := tx.Omit(clause.Associations).CreateInBatches(punches, punchBatch).Error; err != nil {
+		if _, err := insertPunches(tx, punches); err != nil {
 			return err
 		}
 		a.create(punchImport{added: len(punches), from: punches[0].At, to: punches[len(punches)-1].At, people: len(people)})

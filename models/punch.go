@@ -83,10 +83,6 @@ type PunchRow struct {
 	Source     string // the file and row it was read from
 }
 
-// punchBatch is how many punches one INSERT carries: 9 columns each stays
-// under SQLite's limit of 32766 bound values.
-const punchBatch = 3000
-
 // ImportPunches adds punches in one transaction. Every 工号 must be on the
 // roster (with the same 姓名 when one is given); punches already stored and
 // repeats within rows are skipped, so importing the same file twice adds
@@ -117,6 +113,15 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 		if err != nil {
 			return err
 		}
+		// the 工号, id and name of each person, not a whole record per row
+		type member struct {
+			id   uint
+			name string
+		}
+		byNo := make(map[string]member, len(roster))
+		for no, p := range roster {
+			byNo[no] = member{p.ID, p.Name}
+		}
 		var fe []string
 		type key struct {
 			id uint
@@ -124,38 +129,42 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 		}
 		seen := make(map[key]bool, len(rows))
 		punches := make([]Punch, 0, len(rows))
-		months := map[string]bool{}
+		monthNos := map[int]bool{} // year*12 + month-1
 		people := map[uint]bool{}
 		var from, to time.Time
 		for _, r := range rows {
-			p, ok := roster[r.EmployeeNo]
+			p, ok := byNo[r.EmployeeNo]
 			switch {
 			case !ok:
 				fe = append(fe, fmt.Sprintf("工号 %s 不在人员名册中", r.EmployeeNo))
 				continue
-			case r.Name != "" && r.Name != p.Name:
-				fe = append(fe, fmt.Sprintf("工号 %s 在名册中是%s，不是%s", r.EmployeeNo, p.Name, r.Name))
+			case r.Name != "" && r.Name != p.name:
+				fe = append(fe, fmt.Sprintf("工号 %s 在名册中是%s，不是%s", r.EmployeeNo, p.name, r.Name))
 				continue
 			case r.At.IsZero():
 				fe = append(fe, fmt.Sprintf("工号 %s 的打卡时间为空", r.EmployeeNo))
 				continue
 			}
 			at := Civil(r.At)
-			k := key{p.ID, at.Unix()}
+			k := key{p.id, at.Unix()}
 			if seen[k] {
 				st.Unchanged++
 				continue
 			}
 			seen[k] = true
-			punches = append(punches, Punch{StaffID: p.ID, At: at, Device: strings.TrimSpace(r.Device), Source: r.Source, CreatedAt: a.at})
-			months[MonthOf(DateOf(at))] = true
-			people[p.ID] = true
+			punches = append(punches, Punch{StaffID: p.id, At: at, Device: strings.TrimSpace(r.Device), Source: r.Source, CreatedAt: a.at})
+			monthNos[at.Year()*12+int(at.Month())-1] = true
+			people[p.id] = true
 			if from.IsZero() || at.Before(from) {
 				from = at
 			}
 			if at.After(to) {
 				to = at
 			}
+		}
+		months := make(map[string]bool, len(monthNos))
+		for m := range monthNos {
+			months[MonthOf(NewDate(m/12, time.Month(m%12+1), 1))] = true
 		}
 		if len(fe) > 0 {
 			return refused("打卡记录有误，未导入任何数据：" + strings.Join(fe, "；"))
@@ -190,17 +199,9 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 			sum.People, sum.Days = len(people), len(days)
 			return errDryRun
 		}
-		added := int64(0)
-		for i := 0; i < len(punches); i += punchBatch {
-			batch := punches[i:min(i+punchBatch, len(punches))]
-			res := tx.Omit(clause.Associations).Clauses(clause.OnConflict{
-				Columns:   []clause.Column{{Name: "staff_id"}, {Name: "at"}},
-				DoNothing: true,
-			}).Create(&batch)
-			if res.Error != nil {
-				return res.Error
-			}
-			added += res.RowsAffected
+		added, err := insertPunches(tx, punches)
+		if err != nil {
+			return err
 		}
 		st.Created = int(added)
 		st.Unchanged += len(punches) - int(added)
@@ -213,6 +214,41 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 		err = nil
 	}
 	return sum, err
+}
+
+// insertPunchSQL adds one imported punch unless the person already has one
+// at that second.
+const insertPunchSQL = `INSERT INTO punches (staff_id, at, device, correction, reason, approver, source, device_result, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (staff_id, at) DO NOTHING`
+
+// insertPunches adds punches in the transaction tx with one
+// prepared statement and says how many were new. An import of a machine's
+// year holds hundreds of thousands of rows: building entities, one
+// statement text per batch and ids read back would cost more than SQLite's
+// own work.
+func insertPunches(tx *gorm.DB, punches []Punch) (int64, error) {
+	if len(punches) == 0 {
+		return 0, nil
+	}
+	ctx := tx.Statement.Context
+	stmt, err := tx.Statement.ConnPool.PrepareContext(ctx, insertPunchSQL)
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	var added int64
+	for _, p := range punches {
+		res, err := stmt.ExecContext(ctx, p.StaffID, civilArg(p.At), p.Device, p.Correction, p.Reason, p.Approver, p.Source, p.DeviceResult, p.CreatedAt)
+		if err != nil {
+			return added, err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return added, err
+		}
+		added += n
+	}
+	return added, nil
 }
 
 type punchKey struct {

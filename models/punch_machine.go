@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // MachinePunch is one tap as an attendance machine's file gives it: the
@@ -278,14 +277,8 @@ func (s *Store) ImportMachinePunches(in MachineImport) (MachineImportResult, err
 		if in.DryRun {
 			return errDryRun
 		}
-		for i := 0; i < len(punches); i += punchBatch {
-			batch := punches[i:min(i+punchBatch, len(punches))]
-			if err := tx.Omit(clause.Associations).Clauses(clause.OnConflict{
-				Columns:   []clause.Column{{Name: "staff_id"}, {Name: "at"}},
-				DoNothing: true,
-			}).Create(&batch).Error; err != nil {
-				return err
-			}
+		if _, err := insertPunches(tx, punches); err != nil {
+			return err
 		}
 		if len(punches) > 0 {
 			a.create(punchImport{added: len(punches), skipped: res.Stats.Unchanged, from: res.From, to: res.To, people: res.People})
