@@ -128,7 +128,7 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 			at int64
 		}
 		seen := make(map[key]bool, len(rows))
-		punches := make([]Punch, 0, len(rows))
+		punches := make([]newPunch, 0, len(rows))
 		monthNos := map[int]bool{} // year*12 + month-1
 		people := map[uint]bool{}
 		var from, to time.Time
@@ -152,7 +152,7 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 				continue
 			}
 			seen[k] = true
-			punches = append(punches, Punch{StaffID: p.id, At: at, Device: strings.TrimSpace(r.Device), Source: r.Source, CreatedAt: a.at})
+			punches = append(punches, newPunch{StaffID: p.id, At: at, Device: strings.TrimSpace(r.Device), Source: r.Source})
 			monthNos[at.Year()*12+int(at.Month())-1] = true
 			people[p.id] = true
 			if from.IsZero() || at.Before(from) {
@@ -199,7 +199,7 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 			sum.People, sum.Days = len(people), len(days)
 			return errDryRun
 		}
-		added, err := insertPunches(tx, punches)
+		added, err := insertPunches(tx, punches, a.at)
 		if err != nil {
 			return err
 		}
@@ -216,18 +216,27 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 	return sum, err
 }
 
-// insertPunchSQL adds one imported punch unless the person already has one
-// at that second.
+// insertPunchSQL adds one tap at a machine unless the person already has a
+// punch at that second.
 const insertPunchSQL = `INSERT INTO punches (staff_id, at, device, correction, reason, approver, source, device_result, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (staff_id, at) DO NOTHING`
+VALUES (?, ?, ?, 0, '', '', ?, ?, ?) ON CONFLICT (staff_id, at) DO NOTHING`
 
-// insertPunches adds punches in the transaction tx with one
+// newPunch is a punch at a machine on its way into the database: what the
+// punch table stores of it, without the Staff record a Punch carries.
+type newPunch struct {
+	StaffID                      uint
+	At                           time.Time
+	Device, Source, DeviceResult string
+}
+
+// insertPunches adds taps at machines (corrections are added one by one,
+// AddCorrection), recorded at created, in the transaction tx with one
 // prepared statement and says how many were new. An import of a machine's
 // year holds hundreds of thousands of rows: building entities, one
 // statement text per batch and ids read back would cost more than SQLite's
 // own work.
-func insertPunches(tx *gorm.DB, punches []Punch) (int64, error) {
-	if len(punches) == 0 {
+func insertPunches(tx *gorm.DB, taps []newPunch, created time.Time) (int64, error) {
+	if len(taps) == 0 {
 		return 0, nil
 	}
 	ctx := tx.Statement.Context
@@ -236,9 +245,10 @@ func insertPunches(tx *gorm.DB, punches []Punch) (int64, error) {
 		return 0, err
 	}
 	defer stmt.Close()
+	createdAt := sqliteTime(created)
 	var added int64
-	for _, p := range punches {
-		res, err := stmt.ExecContext(ctx, p.StaffID, civilArg(p.At), p.Device, p.Correction, p.Reason, p.Approver, p.Source, p.DeviceResult, p.CreatedAt)
+	for _, t := range taps {
+		res, err := stmt.ExecContext(ctx, t.StaffID, civilArg(t.At), t.Device, t.Source, t.DeviceResult, createdAt)
 		if err != nil {
 			return added, err
 		}
@@ -257,7 +267,7 @@ type punchKey struct {
 }
 
 // storedPunches tells which of the punches are stored already.
-func storedPunches(tx *gorm.DB, punches []Punch) (map[punchKey]bool, error) {
+func storedPunches(tx *gorm.DB, punches []newPunch) (map[punchKey]bool, error) {
 	out := map[punchKey]bool{}
 	if len(punches) == 0 {
 		return out, nil
@@ -287,7 +297,7 @@ func storedPunches(tx *gorm.DB, punches []Punch) (map[punchKey]bool, error) {
 
 // refuseLockedPunches refuses punches that would be new in a locked month;
 // ones already stored change nothing and pass.
-func refuseLockedPunches(tx *gorm.DB, punches []Punch, months map[string]bool) error {
+func refuseLockedPunches(tx *gorm.DB, punches []newPunch, months map[string]bool) error {
 	locked, err := lockedMonths(tx)
 	if err != nil || len(locked) == 0 {
 		return err

@@ -207,7 +207,7 @@ func (s *Store) ImportMachinePunches(in MachineImport) (MachineImportResult, err
 				byStaff[p.StaffID] = append(byStaff[p.StaffID], tap{at: Civil(p.At)})
 			}
 		}
-		var punches []Punch
+		var punches []newPunch
 		days := map[string]bool{}
 		people := map[uint]bool{}
 		res.From, res.To = time.Time{}, time.Time{}
@@ -257,8 +257,8 @@ func (s *Store) ImportMachinePunches(in MachineImport) (MachineImportResult, err
 				kept = append(kept, time.Time{})
 				copy(kept[i+1:], kept[i:])
 				kept[i] = t.at
-				punches = append(punches, Punch{StaffID: id, At: t.at, Device: res.Device,
-					Source: truncRunes(t.in.Source, 160), DeviceResult: truncRunes(strings.TrimSpace(t.in.DeviceResult), 32), CreatedAt: a.at})
+				punches = append(punches, newPunch{StaffID: id, At: t.at, Device: res.Device,
+					Source: truncRunes(t.in.Source, 160), DeviceResult: truncRunes(strings.TrimSpace(t.in.DeviceResult), 32)})
 				days[fmt.Sprintf("%d|%s", id, DateOf(t.at))] = true
 				people[id] = true
 				if res.From.IsZero() || t.at.Before(res.From) {
@@ -277,7 +277,7 @@ func (s *Store) ImportMachinePunches(in MachineImport) (MachineImportResult, err
 		if in.DryRun {
 			return errDryRun
 		}
-		if _, err := insertPunches(tx, punches); err != nil {
+		if _, err := insertPunches(tx, punches, a.at); err != nil {
 			return err
 		}
 		if len(punches) > 0 {

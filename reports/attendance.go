@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"govdesk/models"
 	"govdesk/reports/typeset"
@@ -18,7 +17,7 @@ var punchColumns = []Column{{"工号", true}, {"姓名", false}, {"打卡时间"
 // roster (errors, naming the row).
 type punchImporter struct {
 	staff   map[string]models.Staff
-	seen    map[string]bool
+	seen    map[punchAt]bool
 	repeats int // punches repeated within the file
 	rows    []models.PunchRow
 	run     *ownPunchRun // a preview, and what the import did (ImportPunchFile)
@@ -35,7 +34,7 @@ func (p *punchImporter) prepare(st *models.Store) error {
 	for _, s := range list {
 		p.staff[s.EmployeeNo] = s
 	}
-	p.seen = map[string]bool{}
+	p.seen = map[punchAt]bool{}
 	return nil
 }
 
@@ -67,15 +66,21 @@ func (p *punchImporter) parse(r row) string {
 	if !ok || no == "" {
 		return ""
 	}
-	key := no + "|" + at.Format(time.DateTime)
+	key := punchAt{no, at.Unix()}
 	if p.seen[key] {
 		p.repeats++
 		return ""
 	}
 	p.seen[key] = true
 	p.rows = append(p.rows, models.PunchRow{EmployeeNo: no, Name: name, At: at, Device: r.get("设备"),
-		Source: fmt.Sprintf("%s 第%d行", r.sheet.File, r.line)})
+		Source: r.sheet.File + " 第" + strconv.Itoa(r.line) + "行"})
 	return ""
+}
+
+// punchAt is a person's punch at one second.
+type punchAt struct {
+	no string
+	at int64
 }
 
 func exportPunches(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {

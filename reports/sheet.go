@@ -277,7 +277,7 @@ func parseCSV(text string) ([][]string, error) {
 // spaces half-width (Chinese input methods type them full-width), leaving
 // Chinese punctuation as it is.
 func NormalizeCell(s string) string {
-	if isASCII(s) {
+	if isASCII(s) || !strings.ContainsFunc(s, needsNormalizing) {
 		return strings.TrimSpace(s)
 	}
 	var b strings.Builder
@@ -293,6 +293,11 @@ func NormalizeCell(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// needsNormalizing tells the characters NormalizeCell changes or drops.
+func needsNormalizing(r rune) bool {
+	return r == '\u3000' || r == '\u00A0' || r == '\uFEFF' || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
 func isASCII(s string) bool {
