@@ -85,11 +85,11 @@ func readCells(path string) ([][]string, string, error) {
 }
 
 // sheetOf tidies the cells read from the file base (NormalizeCell) into a
-// header and data rows, leaving out blank rows.
+// header and data rows, leaving out blank rows. It tidies raw in place.
 func sheetOf(base, enc string, raw [][]string) (*Sheet, error) {
 	sh := &Sheet{File: base, Encoding: enc}
 	for i, r := range raw {
-		cells := make([]string, len(r))
+		cells := r
 		blank := true
 		for j, c := range r {
 			if len(c) > 4*anyCellLimit {
