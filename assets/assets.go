@@ -18,6 +18,20 @@ var Icon []byte
 //go:embed fonts/wqy-microhei-ext.ttf
 var uiFont []byte
 
+// UIFont is Hei with the same glyphs, metrics and character map, its
+// outlines in CFF rather than TrueType form (fonts/build_uifont.py): the
+// face the desktop theme serves. Fyne's text engine loads a font once per
+// text style (regular, bold, monospace…), reading every TrueType outline
+// into memory, 63 MB a time for Hei's 65,535 glyphs; CFF outlines it reads
+// only as glyphs are drawn, 24 MB a time. The documents keep Hei: gofpdf
+// embeds TrueType only.
+//
+//go:embed fonts/wqy-microhei-ui.otf
+var UIFont []byte
+
+// UIFontName is UIFont's file name.
+const UIFontName = "wqy-microhei-ui.otf"
+
 //go:embed fonts/fandol-fang.ttf
 var fangFont []byte
 

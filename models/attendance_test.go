@@ -460,3 +460,33 @@ func TestFillDemoAttendanceIsTraceable(t *testing.T) {
 		t.Errorf("%d pending requests, want 1", len(pending))
 	}
 }
+
+// An imported punch reads back as it was given, stamped with the store's
+// clock, and the import leaves one audit row however many punches it adds.
+func TestImportedPunchReadsBackWithTheStoreClock(t *testing.T) {
+	st, p, q := attendanceRoster(t)
+	d := NewDate(2026, 11, 3)
+	var audits0 int64
+	st.db.Model(&AuditEntry{}).Count(&audits0)
+	rows := []PunchRow{
+		{EmployeeNo: p.EmployeeNo, At: clockAt(d, NewClock(8, 20)).Add(7 * time.Second), Device: " 一楼大厅考勤机 ", Source: "打卡.csv 第2行"},
+		{EmployeeNo: q.EmployeeNo, At: clockAt(d, NewClock(8, 25)), Device: "二楼", Source: "打卡.csv 第3行"},
+	}
+	if _, err := st.ImportPunches(rows); err != nil {
+		t.Fatal(err)
+	}
+	list, err := st.Punches(PunchFilter{StaffID: p.ID})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("%v %v", list, err)
+	}
+	got := list[0]
+	if FormatDateTime(got.At) != "2026-11-03 08:20:07" || got.Device != "一楼大厅考勤机" || got.Source != "打卡.csv 第2行" ||
+		got.Correction || got.Reason != "" || got.Approver != "" || got.DeviceResult != "" || !got.CreatedAt.Equal(st.Now()) {
+		t.Fatalf("read back %+v, clock %v", got, st.Now())
+	}
+	var audits int64
+	st.db.Model(&AuditEntry{}).Count(&audits)
+	if audits != audits0+1 {
+		t.Fatalf("%d audit rows for one import", audits-audits0)
+	}
+}

@@ -176,3 +176,20 @@ func TestUpgradeKeepsTheWallClockOfEveryTime(t *testing.T) {
 		}
 	})
 }
+
+// A time is written to the database as its wall clock, whatever its zone,
+// exactly as the layout writes it, the year 1 and 9999 included.
+func TestCivilArgWritesTheWallClock(t *testing.T) {
+	for _, at := range []time.Time{
+		time.Date(2026, 11, 3, 8, 27, 41, 0, CentreZone),
+		time.Date(2026, 11, 3, 8, 27, 41, 999999999, time.UTC),
+		time.Date(2024, 2, 29, 23, 59, 59, 0, time.FixedZone("", -5*3600)),
+		time.Date(1, 1, 1, 0, 0, 0, 0, CentreZone),
+		time.Date(9999, 12, 31, 23, 59, 59, 0, CentreZone),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, CentreZone),
+	} {
+		if got, want := civilArg(at), at.Format(civilLayout); got != want {
+			t.Errorf("%v written %q, want %q", at, got, want)
+		}
+	}
+}

@@ -175,6 +175,14 @@ func ParseDateTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, fmt.Errorf("时间为空")
 	}
+	if t, ok := canonicalDateTime(s); ok {
+		return t, nil
+	}
+	return parseDateTimeForms(s)
+}
+
+// parseDateTimeForms is ParseDateTime for every form but the canonical one.
+func parseDateTimeForms(s string) (time.Time, error) {
 	if excelMoment.MatchString(s) {
 		f, _ := strconv.ParseFloat(s, 64)
 		days := int(f)
@@ -204,6 +212,41 @@ func ParseDateTime(s string) (time.Time, error) {
 		return time.Time{}, err
 	}
 	return CivilTime(d, h, m, sec), nil
+}
+
+// canonicalDateTime reads the form GovDesk and most machines write,
+// 2026-11-03 08:27:41 or 2026-11-03 08:27, digit by digit: a year of punches
+// is hundreds of thousands of them. Anything else, or a time that does not
+// exist, is left to the general patterns and their messages.
+func canonicalDateTime(s string) (time.Time, bool) {
+	if len(s) != 16 && len(s) != 19 {
+		return time.Time{}, false
+	}
+	num := func(i, n int) int {
+		v := 0
+		for _, c := range []byte(s[i : i+n]) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	if s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || (len(s) == 19 && s[16] != ':') {
+		return time.Time{}, false
+	}
+	y, mo, d, h, mi, sec := num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), 0
+	if len(s) == 19 {
+		sec = num(17, 2)
+	}
+	if y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
+		return time.Time{}, false
+	}
+	day := NewDate(y, time.Month(mo), d)
+	if day.Month() != time.Month(mo) {
+		return time.Time{}, false
+	}
+	return CivilTime(day, h, mi, sec), true
 }
 
 // dayLabel gives "11月3日".

@@ -64,3 +64,28 @@ func TestParseDateTime(t *testing.T) {
 		}
 	}
 }
+
+// The digit-by-digit reading of 2026-11-03 08:27:41 agrees with the general
+// patterns on every such string, existing times or not (29 February, 24:00,
+// the year 1899, letters in place of digits).
+func TestCanonicalDateTimeReadsAsTheGeneralPatterns(t *testing.T) {
+	var in []string
+	for _, day := range []string{"2026-11-03", "2024-02-29", "2026-02-29", "2026-04-31", "1899-12-31", "2201-01-01", "2026-00-10", "2026-13-01", "2026-1a-03", "2026-11-00"} {
+		for _, clock := range []string{"08:27", "08:27:41", "00:00:00", "23:59:59", "24:00", "08:60", "08:27:60", "8:27:41", "08:27:4x"} {
+			in = append(in, day+" "+clock)
+		}
+	}
+	for _, s := range in {
+		fast, ok := canonicalDateTime(s)
+		general, err := parseDateTimeForms(s)
+		switch {
+		case ok && (err != nil || !fast.Equal(general)):
+			t.Errorf("%q: read as %v, the patterns say %v, %v", s, fast, general, err)
+		case !ok && err == nil && (len(s) == 16 || len(s) == 19):
+			t.Errorf("%q: not read, the patterns read %v", s, general)
+		}
+	}
+	if _, ok := canonicalDateTime("2026-11-03 08:27:41"); !ok {
+		t.Fatal("the canonical form itself is not read")
+	}
+}

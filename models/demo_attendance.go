@@ -203,7 +203,7 @@ func fillDemoAttendance(tx *gorm.DB, a *auditor, t *demoTime, people []Staff) er
 	}
 
 	devices := []string{"一楼大厅考勤机", "二楼大厅考勤机", "三楼大厅考勤机"}
-	var punches []Punch
+	var punches []newPunch
 	for _, d := range t.workingDays(t.first, t.last) {
 		sched := schedule(d)
 		ref := [4]Clock{sched.AMIn, sched.AMOut, sched.PMIn, sched.PMOut}
@@ -230,15 +230,15 @@ func fillDemoAttendance(tx *gorm.DB, a *auditor, t *demoTime, people []Staff) er
 					c = ref[slot] + Clock(off)
 				}
 				at := CivilTime(d, int(c)/60, int(c)%60, sec)
-				punches = append(punches, Punch{StaffID: p.ID, At: at, Device: device, CreatedAt: a.at})
+				punches = append(punches, newPunch{StaffID: p.ID, At: at, Device: device})
 				if rng.Intn(60) == 0 { // the machine read the finger twice
-					punches = append(punches, Punch{StaffID: p.ID, At: at.Add(time.Duration(5+rng.Intn(40)) * time.Second), Device: device, CreatedAt: a.at})
+					punches = append(punches, newPunch{StaffID: p.ID, At: at.Add(time.Duration(5+rng.Intn(40)) * time.Second), Device: device})
 				}
 			}
 		}
 	}
 	if len(punches) > 0 {
-		if err := tx.Omit(clause.Associations).CreateInBatches(punches, punchBatch).Error; err != nil {
+		if _, err := insertPunches(tx, punches, a.at); err != nil {
 			return err
 		}
 		a.create(punchImport{added: len(punches), from: punches[0].At, to: punches[len(punches)-1].At, people: len(people)})

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/mattn/go-sqlite3"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 )
@@ -156,3 +157,7 @@ func withoutForeignKeys(db *gorm.DB, fn func() error) error {
 	}
 	return nil
 }
+
+// sqliteTime is t as the SQLite driver writes a time.Time argument, for a
+// statement that binds one time many times over.
+func sqliteTime(t time.Time) string { return t.Format(sqlite3.SQLiteTimestampFormats[0]) }

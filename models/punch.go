@@ -83,10 +83,6 @@ type PunchRow struct {
 	Source     string // the file and row it was read from
 }
 
-// punchBatch is how many punches one INSERT carries: 9 columns each stays
-// under SQLite's limit of 32766 bound values.
-const punchBatch = 3000
-
 // ImportPunches adds punches in one transaction. Every 工号 must be on the
 // roster (with the same 姓名 when one is given); punches already stored and
 // repeats within rows are skipped, so importing the same file twice adds
@@ -117,45 +113,58 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 		if err != nil {
 			return err
 		}
+		// the 工号, id and name of each person, not a whole record per row
+		type member struct {
+			id   uint
+			name string
+		}
+		byNo := make(map[string]member, len(roster))
+		for no, p := range roster {
+			byNo[no] = member{p.ID, p.Name}
+		}
 		var fe []string
 		type key struct {
 			id uint
 			at int64
 		}
 		seen := make(map[key]bool, len(rows))
-		punches := make([]Punch, 0, len(rows))
-		months := map[string]bool{}
+		punches := make([]newPunch, 0, len(rows))
+		monthNos := map[int]bool{} // year*12 + month-1
 		people := map[uint]bool{}
 		var from, to time.Time
 		for _, r := range rows {
-			p, ok := roster[r.EmployeeNo]
+			p, ok := byNo[r.EmployeeNo]
 			switch {
 			case !ok:
 				fe = append(fe, fmt.Sprintf("工号 %s 不在人员名册中", r.EmployeeNo))
 				continue
-			case r.Name != "" && r.Name != p.Name:
-				fe = append(fe, fmt.Sprintf("工号 %s 在名册中是%s，不是%s", r.EmployeeNo, p.Name, r.Name))
+			case r.Name != "" && r.Name != p.name:
+				fe = append(fe, fmt.Sprintf("工号 %s 在名册中是%s，不是%s", r.EmployeeNo, p.name, r.Name))
 				continue
 			case r.At.IsZero():
 				fe = append(fe, fmt.Sprintf("工号 %s 的打卡时间为空", r.EmployeeNo))
 				continue
 			}
 			at := Civil(r.At)
-			k := key{p.ID, at.Unix()}
+			k := key{p.id, at.Unix()}
 			if seen[k] {
 				st.Unchanged++
 				continue
 			}
 			seen[k] = true
-			punches = append(punches, Punch{StaffID: p.ID, At: at, Device: strings.TrimSpace(r.Device), Source: r.Source, CreatedAt: a.at})
-			months[MonthOf(DateOf(at))] = true
-			people[p.ID] = true
+			punches = append(punches, newPunch{StaffID: p.id, At: at, Device: strings.TrimSpace(r.Device), Source: r.Source})
+			monthNos[at.Year()*12+int(at.Month())-1] = true
+			people[p.id] = true
 			if from.IsZero() || at.Before(from) {
 				from = at
 			}
 			if at.After(to) {
 				to = at
 			}
+		}
+		months := make(map[string]bool, len(monthNos))
+		for m := range monthNos {
+			months[MonthOf(NewDate(m/12, time.Month(m%12+1), 1))] = true
 		}
 		if len(fe) > 0 {
 			return refused("打卡记录有误，未导入任何数据：" + strings.Join(fe, "；"))
@@ -190,17 +199,9 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 			sum.People, sum.Days = len(people), len(days)
 			return errDryRun
 		}
-		added := int64(0)
-		for i := 0; i < len(punches); i += punchBatch {
-			batch := punches[i:min(i+punchBatch, len(punches))]
-			res := tx.Omit(clause.Associations).Clauses(clause.OnConflict{
-				Columns:   []clause.Column{{Name: "staff_id"}, {Name: "at"}},
-				DoNothing: true,
-			}).Create(&batch)
-			if res.Error != nil {
-				return res.Error
-			}
-			added += res.RowsAffected
+		added, err := insertPunches(tx, punches, a.at)
+		if err != nil {
+			return err
 		}
 		st.Created = int(added)
 		st.Unchanged += len(punches) - int(added)
@@ -215,13 +216,58 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 	return sum, err
 }
 
+// insertPunchSQL adds one tap at a machine unless the person already has a
+// punch at that second.
+const insertPunchSQL = `INSERT INTO punches (staff_id, at, device, correction, reason, approver, source, device_result, created_at)
+VALUES (?, ?, ?, 0, '', '', ?, ?, ?) ON CONFLICT (staff_id, at) DO NOTHING`
+
+// newPunch is a punch at a machine on its way into the database: what the
+// punch table stores of it, without the Staff record a Punch carries.
+type newPunch struct {
+	StaffID                      uint
+	At                           time.Time
+	Device, Source, DeviceResult string
+}
+
+// insertPunches adds taps at machines (corrections are added one by one,
+// AddCorrection), recorded at created, in the transaction tx with one
+// prepared statement and says how many were new. An import of a machine's
+// year holds hundreds of thousands of rows: building entities, one
+// statement text per batch and ids read back would cost more than SQLite's
+// own work.
+func insertPunches(tx *gorm.DB, taps []newPunch, created time.Time) (int64, error) {
+	if len(taps) == 0 {
+		return 0, nil
+	}
+	ctx := tx.Statement.Context
+	stmt, err := tx.Statement.ConnPool.PrepareContext(ctx, insertPunchSQL)
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	createdAt := sqliteTime(created)
+	var added int64
+	for _, t := range taps {
+		res, err := stmt.ExecContext(ctx, t.StaffID, civilArg(t.At), t.Device, t.Source, t.DeviceResult, createdAt)
+		if err != nil {
+			return added, err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return added, err
+		}
+		added += n
+	}
+	return added, nil
+}
+
 type punchKey struct {
 	id uint
 	at int64
 }
 
 // storedPunches tells which of the punches are stored already.
-func storedPunches(tx *gorm.DB, punches []Punch) (map[punchKey]bool, error) {
+func storedPunches(tx *gorm.DB, punches []newPunch) (map[punchKey]bool, error) {
 	out := map[punchKey]bool{}
 	if len(punches) == 0 {
 		return out, nil
@@ -251,7 +297,7 @@ func storedPunches(tx *gorm.DB, punches []Punch) (map[punchKey]bool, error) {
 
 // refuseLockedPunches refuses punches that would be new in a locked month;
 // ones already stored change nothing and pass.
-func refuseLockedPunches(tx *gorm.DB, punches []Punch, months map[string]bool) error {
+func refuseLockedPunches(tx *gorm.DB, punches []newPunch, months map[string]bool) error {
 	locked, err := lockedMonths(tx)
 	if err != nil || len(locked) == 0 {
 		return err

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // MachinePunch is one tap as an attendance machine's file gives it: the
@@ -208,7 +207,7 @@ func (s *Store) ImportMachinePunches(in MachineImport) (MachineImportResult, err
 				byStaff[p.StaffID] = append(byStaff[p.StaffID], tap{at: Civil(p.At)})
 			}
 		}
-		var punches []Punch
+		var punches []newPunch
 		days := map[string]bool{}
 		people := map[uint]bool{}
 		res.From, res.To = time.Time{}, time.Time{}
@@ -258,8 +257,8 @@ func (s *Store) ImportMachinePunches(in MachineImport) (MachineImportResult, err
 				kept = append(kept, time.Time{})
 				copy(kept[i+1:], kept[i:])
 				kept[i] = t.at
-				punches = append(punches, Punch{StaffID: id, At: t.at, Device: res.Device,
-					Source: truncRunes(t.in.Source, 160), DeviceResult: truncRunes(strings.TrimSpace(t.in.DeviceResult), 32), CreatedAt: a.at})
+				punches = append(punches, newPunch{StaffID: id, At: t.at, Device: res.Device,
+					Source: truncRunes(t.in.Source, 160), DeviceResult: truncRunes(strings.TrimSpace(t.in.DeviceResult), 32)})
 				days[fmt.Sprintf("%d|%s", id, DateOf(t.at))] = true
 				people[id] = true
 				if res.From.IsZero() || t.at.Before(res.From) {
@@ -278,14 +277,8 @@ func (s *Store) ImportMachinePunches(in MachineImport) (MachineImportResult, err
 		if in.DryRun {
 			return errDryRun
 		}
-		for i := 0; i < len(punches); i += punchBatch {
-			batch := punches[i:min(i+punchBatch, len(punches))]
-			if err := tx.Omit(clause.Associations).Clauses(clause.OnConflict{
-				Columns:   []clause.Column{{Name: "staff_id"}, {Name: "at"}},
-				DoNothing: true,
-			}).Create(&batch).Error; err != nil {
-				return err
-			}
+		if _, err := insertPunches(tx, punches, a.at); err != nil {
+			return err
 		}
 		if len(punches) > 0 {
 			a.create(punchImport{added: len(punches), skipped: res.Stats.Unchanged, from: res.From, to: res.To, people: res.People})

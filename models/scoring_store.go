@@ -319,13 +319,22 @@ func (s *Store) caseFacts(first, last Date, inputs map[uint]*PersonMonthInput) e
 		return err
 	}
 	today := s.Today()
-	var cases []Case
 	// A case can only have overdue days in the month if it fell due before
-	// the month ended and was open at some point in it.
-	if err := s.db.Where("due_on <= ? AND (completed_at IS NULL OR completed_at >= ?)", last.String(), first.sqlStart()).
-		Find(&cases).Error; err != nil {
+	// the month ended and was open at some point in it: still open, or
+	// completed on or after the month's first day. Both are read through the
+	// index on completed_at (the two-sided range makes SQLite choose it over
+	// due_on's, which would visit every case of the years before), and only
+	// the columns the overdue days need.
+	cols := []string{"no", "kind", "staff_id", "due_on", "completed_at"}
+	var cases, later []Case
+	if err := s.db.Select(cols).Where("completed_at IS NULL AND due_on <= ?", last.String()).Find(&cases).Error; err != nil {
 		return err
 	}
+	if err := s.db.Select(cols).Where("completed_at >= ? AND completed_at < ? AND due_on <= ?", first.sqlStart(), "9999-12-31", last.String()).
+		Find(&later).Error; err != nil {
+		return err
+	}
+	cases = append(cases, later...)
 	for _, c := range cases {
 		in := inputs[c.StaffID]
 		if in == nil || c.Kind == CaseInstant {
@@ -338,7 +347,7 @@ func (s *Store) caseFacts(first, last Date, inputs map[uint]*PersonMonthInput) e
 		}
 	}
 	var done []Case
-	if err := s.db.Where("completed_at >= ? AND completed_at < ?", first.sqlStart(), last.AddDays(1).sqlStart()).Find(&done).Error; err != nil {
+	if err := s.db.Select("staff_id").Where("completed_at >= ? AND completed_at < ?", first.sqlStart(), last.AddDays(1).sqlStart()).Find(&done).Error; err != nil {
 		return err
 	}
 	for _, c := range done {

@@ -303,3 +303,87 @@ func TestScoreMonthUsesTheWindowOfTheTime(t *testing.T) {
 		}
 	}
 }
+
+// caseHistory adds years of cases up to the store's today to st, as a
+// centre of 400 works them: 70 承诺件 a working day, each due five working
+// days later and completed three working days after receipt, one in twenty
+// two days late; those not completed by today are open.
+func caseHistory(b *testing.B, st *Store, years int) {
+	b.Helper()
+	cal, err := st.Calendar()
+	if err != nil {
+		b.Fatal(err)
+	}
+	list, err := st.StaffList()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sqlDB, _ := st.db.DB()
+	tx, err := sqlDB.Begin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	stmt, err := tx.Prepare(`INSERT INTO cases (no, matter, kind, applicant, window_id, staff_id, received_at, promised_days, due_on, completed_at, approver, created_at, updated_at)
+VALUES (?, '企业设立登记', ?, '某某公司', ?, ?, ?, 5, ?, ?, '', ?, ?)`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	today := st.Today()
+	for d := today.AddDays(-365 * years); d.Before(today); d = d.AddDays(1) {
+		if !cal.IsWorkingDay(d) {
+			continue
+		}
+		due := cal.AddWorkingDays(d, 5)
+		for k := 0; k < 70; k++ {
+			p := list[n%len(list)]
+			done := cal.AddWorkingDays(d, 3)
+			if n%20 == 0 {
+				done = cal.AddWorkingDays(due, 2)
+			}
+			at := CivilTime(d, 9, k%60, 0)
+			var completed any
+			if done.Before(today) {
+				completed = civilArg(CivilTime(done, 16, 0, 0))
+			}
+			if _, err := stmt.Exec(fmt.Sprintf("C%07d", n), CasePromised, p.WindowID, p.ID, civilArg(at), due.String(),
+				completed, at, at); err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+	}
+	stmt.Close()
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkScoreMonthAfterYears scores November 2026 and the fourth quarter
+// for a 400-person centre holding one year of cases and another holding
+// three: x-3y-over-1y near 1 shows the scoring reads the month, not the
+// history.
+func BenchmarkScoreMonthAfterYears(b *testing.B) {
+	one, three := fill400(b), fill400(b)
+	caseHistory(b, one, 1)
+	caseHistory(b, three, 3)
+	score := func(st *Store) time.Duration {
+		start := time.Now()
+		ms, err := st.ScoreMonth("2026-11")
+		if err != nil || len(ms.People) != 400 {
+			b.Fatal(err)
+		}
+		if _, err := st.ScoreQuarter("2026Q4"); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start)
+	}
+	var t1, t3 time.Duration
+	for b.Loop() {
+		t1 += score(one)
+		t3 += score(three)
+	}
+	b.ReportMetric(float64(t1.Milliseconds())/float64(b.N), "1y-ms/op")
+	b.ReportMetric(float64(t3.Milliseconds())/float64(b.N), "3y-ms/op")
+	b.ReportMetric(float64(t3)/float64(t1), "x-3y-over-1y")
+}

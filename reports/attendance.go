@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"govdesk/models"
 	"govdesk/reports/typeset"
@@ -17,11 +16,9 @@ var punchColumns = []Column{{"工号", true}, {"姓名", false}, {"打卡时间"
 // repeated punches (skipped, not errors), sometimes people unknown to the
 // roster (errors, naming the row).
 type punchImporter struct {
-	staff   map[string]models.Staff
-	seen    map[string]bool
-	repeats int // punches repeated within the file
-	rows    []models.PunchRow
-	run     *ownPunchRun // a preview, and what the import did (ImportPunchFile)
+	names map[string]string // 姓名 by 工号
+	rows  []models.PunchRow
+	run   *ownPunchRun // a preview, and what the import did (ImportPunchFile)
 }
 
 func (p *punchImporter) columns() []Column { return punchColumns }
@@ -31,11 +28,10 @@ func (p *punchImporter) prepare(st *models.Store) error {
 	if err != nil {
 		return err
 	}
-	p.staff = make(map[string]models.Staff, len(list))
+	p.names = make(map[string]string, len(list))
 	for _, s := range list {
-		p.staff[s.EmployeeNo] = s
+		p.names[s.EmployeeNo] = s.Name
 	}
-	p.seen = map[string]bool{}
 	return nil
 }
 
@@ -45,36 +41,33 @@ func (p *punchImporter) apply(st *models.Store) (models.ImportStats, error) {
 		run = &ownPunchRun{}
 	}
 	sum, err := st.ImportPunchRows(p.rows, run.dryRun)
-	sum.Stats.Unchanged += p.repeats
 	run.summary = sum
 	return sum.Stats, err
 }
 
-// parse returns no key: a punch repeated within the file is skipped, not
-// reported, since machines export the same punch more than once.
+// parse returns no key: a punch repeated within the file is skipped (the
+// store counts it unchanged), not reported, since machines export the same
+// punch more than once.
 func (p *punchImporter) parse(r row) string {
 	no, name := r.need("工号"), r.get("姓名")
 	at, ok := r.dateTime("打卡时间", true)
 	if no != "" {
-		if s, known := p.staff[no]; !known {
+		if known, onRoll := p.names[no]; !onRoll {
 			r.problem("工号", fmt.Sprintf("工号 %s 不在人员名册中：请先在“人员”中添加或导入此人", no))
 			ok = false
-		} else if name != "" && name != s.Name {
-			r.problem("姓名", fmt.Sprintf("工号 %s 在名册中是“%s”，不是“%s”：请核对工号或姓名", no, s.Name, name))
+		} else if name != "" && name != known {
+			r.problem("姓名", fmt.Sprintf("工号 %s 在名册中是“%s”，不是“%s”：请核对工号或姓名", no, known, name))
 			ok = false
 		}
 	}
 	if !ok || no == "" {
 		return ""
 	}
-	key := no + "|" + at.Format(time.DateTime)
-	if p.seen[key] {
-		p.repeats++
-		return ""
+	if p.rows == nil {
+		p.rows = make([]models.PunchRow, 0, len(r.sheet.Rows))
 	}
-	p.seen[key] = true
 	p.rows = append(p.rows, models.PunchRow{EmployeeNo: no, Name: name, At: at, Device: r.get("设备"),
-		Source: fmt.Sprintf("%s 第%d行", r.sheet.File, r.line)})
+		Source: r.sheet.File + " 第" + strconv.Itoa(r.line) + "行"})
 	return ""
 }
 

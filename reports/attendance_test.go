@@ -177,55 +177,6 @@ func TestExportAttendanceSmallMonth(t *testing.T) {
 	}
 }
 
-// BenchmarkImportPunchesFile reads, checks and imports a 50,000-row machine
-// export (400 people) into an empty punch table.
-func BenchmarkImportPunchesFile(b *testing.B) {
-	dir := b.TempDir()
-	var w, s strings.Builder
-	w.WriteString("窗口编号,窗口名称,派驻单位\n")
-	for i := 0; i < 40; i++ {
-		fmt.Fprintf(&w, "W%02d,综合窗口,单位%d\n", i, i%12)
-	}
-	s.WriteString("工号,姓名,派驻单位,窗口编号,岗位,入驻日期\n")
-	for i := 0; i < 400; i++ {
-		fmt.Fprintf(&s, "ZW%04d,王堃,单位%d,W%02d,窗口工作人员,2024-01-02\n", i, i%12, i%40)
-	}
-	var p strings.Builder
-	p.WriteString("工号,姓名,打卡时间,设备\n")
-	for n := 0; n < 50000; n++ {
-		i, k := n%400, n/400 // 125 punches a person: five a day (one repeat) for 25 days
-		day, slot := 1+k/5, k%5
-		fmt.Fprintf(&p, "ZW%04d,王堃,2026-10-%02d %02d:%02d:%02d,一楼大厅考勤机\n", i, day, []int{8, 12, 13, 17, 10}[slot], i%60, n%60)
-	}
-	wf, sf, pf := filepath.Join(dir, "w.csv"), filepath.Join(dir, "s.csv"), filepath.Join(dir, "p.csv")
-	for f, text := range map[string]string{wf: w.String(), sf: s.String(), pf: p.String()} {
-		if err := writeText(f, text); err != nil {
-			b.Fatal(err)
-		}
-	}
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		st, err := models.Open(b.TempDir())
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := Import(st, "windows", wf, nil); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := Import(st, "staff", sf, nil); err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		stats, err := Import(st, "punches", pf, nil)
-		if err != nil || stats.Created != 50000 {
-			b.Fatal(err, stats)
-		}
-		b.StopTimer()
-		st.Close()
-		b.StartTimer()
-	}
-}
-
 // The leave file carries 申请时间, 补假说明 and 审批层级 after the older
 // columns: a 事后补假 without its 补假说明 is refused, and an exported file
 // reads back unchanged.

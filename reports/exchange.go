@@ -210,10 +210,17 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 		return res.Stats, err
 	}
 	imp := newImp()
+	var sh *Sheet
 	if p, ok := imp.(*punchImporter); ok {
 		p.run, _ = ctx.Value(ownPunchesKey{}).(*ownPunchRun)
+		if p.run != nil {
+			sh = p.run.sheet
+		}
 	}
-	sh, err := ReadSheet(path)
+	var err error
+	if sh == nil {
+		sh, err = ReadSheet(path)
+	}
 	if err != nil {
 		return models.ImportStats{}, &ImportError{Problems: []Problem{{File: filepath.Base(path), Reason: err.Error()}}}
 	}

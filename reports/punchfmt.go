@@ -77,6 +77,10 @@ type punchFile struct {
 	Ext    string
 	Text   string
 	Tables []punchTable
+	// cells and encoding of a CSV file as ReadSheet reads them, so that
+	// GovDesk's own file is not read a second time (ownSheet)
+	cells    [][]string
+	encoding string
 }
 
 // loadPunchFile reads a .dat, .txt, .csv, .xlsx or .xls file.
@@ -89,7 +93,7 @@ func loadPunchFile(path string) (*punchFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("无法读取文件 %s：%w", base, err)
 		}
-		text, _, err := decodeText(data)
+		text, enc, err := decodeText(data)
 		if err != nil {
 			return nil, fmt.Errorf("%s：%w", base, err)
 		}
@@ -100,6 +104,9 @@ func loadPunchFile(path string) (*punchFile, error) {
 				return nil, fmt.Errorf("%s 不是有效的 CSV 文件：%w", base, err)
 			}
 			f.Tables = []punchTable{normTable(base, raw)}
+			if len(data) <= maxFileBytes {
+				f.cells, f.encoding = raw, enc
+			}
 		}
 	case ".xlsx", ".xlsm":
 		x, err := openXLSX(path)

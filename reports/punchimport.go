@@ -41,25 +41,32 @@ var errOwnLayout = errors.New("own layout")
 // ReadPunchFile reads an attendance machine's file in the named format, or
 // in the one it is recognised as.
 func ReadPunchFile(path, format string, columns string, st *models.Store) (*PunchRead, error) {
+	rd, _, err := readPunchFile(path, format, columns, st)
+	return rd, err
+}
+
+// readPunchFile is ReadPunchFile that also gives the file as loaded, for
+// GovDesk's own file (errOwnLayout) to be imported without reading it again.
+func readPunchFile(path, format string, columns string, st *models.Store) (*PunchRead, *punchFile, error) {
 	f, err := loadPunchFile(path)
 	if err != nil {
-		return nil, &ImportError{Problems: []Problem{{File: filepath.Base(path), Reason: err.Error()}}}
+		return nil, nil, &ImportError{Problems: []Problem{{File: filepath.Base(path), Reason: err.Error()}}}
 	}
 	var pf PunchFormat
 	switch {
 	case columns != "":
 		layout, err := resolveColumnLayout(st, columns)
 		if err != nil {
-			return nil, err
+			return nil, f, err
 		}
 		pf = layout.format()
 	case format != "":
 		var ok bool
 		if pf, ok = FindPunchFormat(format); !ok {
-			return nil, fmt.Errorf("不认识的考勤文件格式“%s”，可用：%s", format, punchFormatNames())
+			return nil, f, fmt.Errorf("不认识的考勤文件格式“%s”，可用：%s", format, punchFormatNames())
 		}
 		if !pf.detect(f) {
-			return nil, &ImportError{Problems: []Problem{{File: f.Base, Reason: fmt.Sprintf("文件不是%s的格式（--format %s）", pf.Label, pf.Name)}}}
+			return nil, f, &ImportError{Problems: []Problem{{File: f.Base, Reason: fmt.Sprintf("文件不是%s的格式（--format %s）", pf.Label, pf.Name)}}}
 		}
 	default:
 		found := false
@@ -71,20 +78,20 @@ func ReadPunchFile(path, format string, columns string, st *models.Store) (*Punc
 		}
 		if !found {
 			if _, _, _, own := findTable(f, [][]string{{"工号"}, {"打卡时间"}}); own && (f.Ext == ".csv" || f.Ext == ".xlsx" || f.Ext == ".xlsm") {
-				return nil, errOwnLayout
+				return nil, f, errOwnLayout
 			}
-			return nil, &ImportError{Problems: []Problem{{File: f.Base, Reason: "无法识别这个打卡文件的格式。GovDesk 能读的有：" + punchFormatNames() +
+			return nil, f, &ImportError{Problems: []Problem{{File: f.Base, Reason: "无法识别这个打卡文件的格式。GovDesk 能读的有：" + punchFormatNames() +
 				"，以及本程序自己的打卡文件（工号、打卡时间）。其他格式请用“列对照”指定哪一列是人员、哪一列是日期时间（命令行：--columns）"}}}
 		}
 	}
 	punches, probs := pf.read(f)
 	if len(probs) > 0 {
-		return nil, &ImportError{Problems: probs}
+		return nil, f, &ImportError{Problems: probs}
 	}
 	if len(punches) == 0 {
-		return nil, &ImportError{Problems: []Problem{{File: f.Base, Reason: "文件中没有打卡记录"}}}
+		return nil, f, &ImportError{Problems: []Problem{{File: f.Base, Reason: "文件中没有打卡记录"}}}
 	}
-	return &PunchRead{Format: pf, Punches: punches}, nil
+	return &PunchRead{Format: pf, Punches: punches}, f, nil
 }
 
 // ReadPunchMap reads a mapping file: columns 考勤号码 and 工号.
@@ -145,11 +152,11 @@ func ReadPunchMap(path string) ([]models.PunchMapPair, error) {
 // *models.UnknownMachineNosError listing them all.
 func ImportPunchFile(ctx context.Context, st *models.Store, path string, opt PunchFileOptions, progress Progress) (PunchFileResult, error) {
 	if opt.Format == "govdesk" {
-		return importOwnPunches(ctx, st, path, opt, progress)
+		return importOwnPunches(ctx, st, path, opt, progress, nil)
 	}
-	rd, err := ReadPunchFile(path, opt.Format, opt.Columns, st)
+	rd, f, err := readPunchFile(path, opt.Format, opt.Columns, st)
 	if errors.Is(err, errOwnLayout) {
-		return importOwnPunches(ctx, st, path, opt, progress)
+		return importOwnPunches(ctx, st, path, opt, progress, f)
 	}
 	if err != nil {
 		return PunchFileResult{}, err
@@ -188,11 +195,18 @@ func ImportPunchFile(ctx context.Context, st *models.Store, path string, opt Pun
 	return out, err
 }
 
-func importOwnPunches(ctx context.Context, st *models.Store, path string, opt PunchFileOptions, progress Progress) (PunchFileResult, error) {
+func importOwnPunches(ctx context.Context, st *models.Store, path string, opt PunchFileOptions, progress Progress, read *punchFile) (PunchFileResult, error) {
 	if opt.MapFile != "" || len(opt.Pairs) > 0 {
 		return PunchFileResult{}, errors.New("本程序自己的打卡文件（工号、打卡时间）已写明工号，不需要考勤号码对照（--map）")
 	}
 	run := &ownPunchRun{dryRun: opt.DryRun}
+	if read != nil && read.cells != nil {
+		sh, err := sheetOf(read.Base, read.encoding, read.cells)
+		if err != nil {
+			return PunchFileResult{}, &ImportError{Problems: []Problem{{File: read.Base, Reason: err.Error()}}}
+		}
+		run.sheet = sh
+	}
 	stats, err := ImportContext(context.WithValue(ctx, ownPunchesKey{}, run), st, "punches", path, progress)
 	sum := run.summary
 	return PunchFileResult{Format: "govdesk", Label: "本程序的打卡文件", OwnLayout: true,
@@ -205,6 +219,7 @@ func importOwnPunches(ctx context.Context, st *models.Store, path string, opt Pu
 type ownPunchRun struct {
 	dryRun  bool
 	summary models.PunchRowsSummary
+	sheet   *Sheet // the file, when read already to learn its layout
 }
 
 // ownPunchesKey marks a context whose punch import reads GovDesk's own

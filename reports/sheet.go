@@ -38,6 +38,16 @@ type SheetRow struct {
 // GB18030/GBK) or the first sheet of an .xlsx file. Cells are trimmed and
 // full-width digits, letters and spaces made half-width; blank rows are skipped.
 func ReadSheet(path string) (*Sheet, error) {
+	raw, enc, err := readCells(path)
+	if err != nil {
+		return nil, err
+	}
+	return sheetOf(filepath.Base(path), enc, raw)
+}
+
+// readCells reads the cells of a CSV file or an .xlsx's first sheet as
+// they are, and says what the file was decoded from.
+func readCells(path string) ([][]string, string, error) {
 	base := filepath.Base(path)
 	var raw [][]string
 	var err error
@@ -45,35 +55,41 @@ func ReadSheet(path string) (*Sheet, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".txt":
 		if fi, err := os.Stat(path); err == nil && fi.Size() > maxFileBytes {
-			return nil, fmt.Errorf("文件 %s 有 %d MB，超过导入文件的上限 %d MB：请分成几个文件导入", base, fi.Size()>>20, maxFileBytes>>20)
+			return nil, "", fmt.Errorf("文件 %s 有 %d MB，超过导入文件的上限 %d MB：请分成几个文件导入", base, fi.Size()>>20, maxFileBytes>>20)
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("无法读取文件 %s：%w", base, err)
+			return nil, "", fmt.Errorf("无法读取文件 %s：%w", base, err)
 		}
 		text, e, err := decodeText(data)
 		if err != nil {
-			return nil, fmt.Errorf("%s：%w", base, err)
+			return nil, "", fmt.Errorf("%s：%w", base, err)
 		}
 		enc = e
 		raw, err = parseCSV(text)
 		if err != nil {
-			return nil, fmt.Errorf("%s 不是完整有效的 CSV 文件：%w", base, err)
+			return nil, "", fmt.Errorf("%s 不是完整有效的 CSV 文件：%w", base, err)
 		}
 	case ".xlsx", ".xlsm":
 		raw, err = readXLSX(path)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		enc = "xlsx"
 	case ".xls":
-		return nil, fmt.Errorf("不支持旧版 Excel 格式（.xls）：请在 Excel 中“另存为” .xlsx 或 CSV 后再导入")
+		return nil, "", fmt.Errorf("不支持旧版 Excel 格式（.xls）：请在 Excel 中“另存为” .xlsx 或 CSV 后再导入")
 	default:
-		return nil, fmt.Errorf("不支持的文件类型“%s”：请使用 .xlsx 或 .csv 文件", filepath.Ext(path))
+		return nil, "", fmt.Errorf("不支持的文件类型“%s”：请使用 .xlsx 或 .csv 文件", filepath.Ext(path))
 	}
+	return raw, enc, nil
+}
+
+// sheetOf tidies the cells read from the file base (NormalizeCell) into a
+// header and data rows, leaving out blank rows. It tidies raw in place.
+func sheetOf(base, enc string, raw [][]string) (*Sheet, error) {
 	sh := &Sheet{File: base, Encoding: enc}
 	for i, r := range raw {
-		cells := make([]string, len(r))
+		cells := r
 		blank := true
 		for j, c := range r {
 			if len(c) > 4*anyCellLimit {
@@ -292,7 +308,7 @@ func parseCSV(text string) ([][]string, error) {
 // spaces half-width (Chinese input methods type them full-width), leaving
 // Chinese punctuation as it is.
 func NormalizeCell(s string) string {
-	if isASCII(s) {
+	if isASCII(s) || !strings.ContainsFunc(s, needsNormalizing) {
 		return strings.TrimSpace(s)
 	}
 	var b strings.Builder
@@ -308,6 +324,11 @@ func NormalizeCell(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// needsNormalizing tells the characters NormalizeCell changes or drops.
+func needsNormalizing(r rune) bool {
+	return r == '\u3000' || r == '\u00A0' || r == '\uFEFF' || r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
 func isASCII(s string) bool {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds wqy-microhei-ext.ttf, the UI font: WenQuanYi Micro Hei (face 0 of
+# Rebuilds wqy-microhei-ext.ttf (and its CFF form wqy-microhei-ui.otf), the UI font: WenQuanYi Micro Hei (face 0 of
 # Debian's .ttc, without the Hangul syllables) plus CJK Ext-A..F glyphs from
 # Noto Sans CJK SC and HanaMin A/B, ranked by Debian's Unihan data so that all
 # of 通用规范汉字表 and the identity-card characters fit in one TrueType font.
@@ -17,4 +17,5 @@ dpkg-deb --fsys-tarfile fonts-noto-cjk_*.deb | tar -x -C "$here/ext/noto" --wild
 from fontTools.ttLib import TTCollection
 TTCollection('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc').fonts[0].save('$work/wqy.ttf')"
 /usr/bin/python3 "$here/build_font.py" --wqy "$work/wqy.ttf" --out "$here/wqy-microhei-ext.ttf"
+/usr/bin/python3 "$here/build_uifont.py" "$here/wqy-microhei-ext.ttf" "$here/wqy-microhei-ui.otf"
 rm -rf "$here/ext"
