@@ -77,7 +77,7 @@ func (o Office) Filled() bool { return o.Name != "" && o.Abbrev != "" }
 
 // ErrOfficeMissing refuses a paper printed before the centre's details are
 // filled in.
-var ErrOfficeMissing = refused("还没有填写中心信息（中心名称、文号前缀等），文书无法印制：请先在“文书设置”或“初始设置向导”中填写")
+var ErrOfficeMissing = refused("还没有填写中心信息（中心名称、文号前缀等），文书无法印制：请先在“文书设置”或“初始设置向导”中填写（命令行：govdesk office --field 中心名称=… --field 文号前缀=…）")
 
 // Office loads the centre's details; what is not set is empty.
 func (s *Store) Office() (Office, error) {
@@ -175,4 +175,37 @@ func fillDemoOffice(tx *gorm.DB, a *auditor) error {
 	}
 	a.update(officeRecord{before}, officeRecord{after})
 	return nil
+}
+
+// OfficeLabels are the names of the centre's details, in the order 文书设置
+// shows them.
+func OfficeLabels() []string {
+	out := make([]string, len(officeKeys))
+	for i, k := range officeKeys {
+		out[i] = k.label
+	}
+	return out
+}
+
+// Get is the detail named label ("中心名称", "文号前缀" …), "" when there
+// is no such detail.
+func (o *Office) Get(label string) string {
+	for _, k := range officeKeys {
+		if k.label == label {
+			return *k.field(o)
+		}
+	}
+	return ""
+}
+
+// Set changes the detail named label; an unknown name is refused, naming
+// those there are.
+func (o *Office) Set(label, value string) error {
+	for _, k := range officeKeys {
+		if k.label == label {
+			*k.field(o) = value
+			return nil
+		}
+	}
+	return fmt.Errorf("没有名为“%s”的中心信息；可填写：%s", label, strings.Join(OfficeLabels(), "、"))
 }

@@ -48,6 +48,9 @@ const (
                                                --preview 只预览，不编号、不登记
   govdesk [--data 目录] backup --out 文件 | backup --auto
                                                --auto：自动备份到备份文件夹并按保留规则清理旧备份（供计划任务使用）
+  govdesk [--data 目录] office [--field 名称=内容 ...]
+                                               显示或填写中心信息（印在文书上），如 --field 中心名称=某某市政务服务中心
+                                               --field 文号前缀=某政服；名称：%s
   govdesk [--data 目录] restore 文件
   govdesk [--data 目录] check                    检查数据库完整性
   govdesk version                              显示版本
@@ -99,7 +102,7 @@ func Usage(w io.Writer) {
 		formats = append(formats, f.Name)
 	}
 	fmt.Fprintf(w, usageSummary, strings.Join(reports.ImportKinds(), " "), strings.Join(formats, " "),
-		strings.Join(reports.ExportKinds(), " "), strings.Join(kinds, " "), DefaultDataDir())
+		strings.Join(reports.ExportKinds(), " "), strings.Join(kinds, " "), strings.Join(models.OfficeLabels(), " "), DefaultDataDir())
 }
 
 // envClock names the environment variable that sets the date and time the
@@ -168,7 +171,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 			fmt.Fprintf(stdout, "恢复前的数据库已保存为 %s\n", kept)
 		}
 		return ExitOK
-	case "demo", "import", "export", "backup", "check", "notice":
+	case "demo", "import", "export", "backup", "check", "notice", "office":
 	default:
 		return usage("未知的命令“%s”", cmd)
 	}
@@ -207,7 +210,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		return usage("notice 需要文书种类、--case 办件编号和 --out 文件，例如：govdesk notice 受理通知书 --case SL2026001 --out 受理通知书.pdf")
 	case cmd == "backup" && (len(pos) != 0 || (*out == "") == !*auto):
 		return usage("backup 需要 --out 文件，或 --auto")
-	case (cmd == "demo" || cmd == "check") && len(pos) != 0:
+	case (cmd == "demo" || cmd == "check" || cmd == "office") && len(pos) != 0:
 		return usage("%s 不需要其他参数", cmd)
 	}
 
@@ -302,6 +305,29 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 			return fail(stderr, err)
 		}
 		fmt.Fprintf(stdout, "已备份到 %s。\n", *out)
+	case "office":
+		o, err := st.Office()
+		if err != nil {
+			return fail(stderr, err)
+		}
+		if len(fields) > 0 {
+			for _, f := range fields {
+				k, v, ok := strings.Cut(f, "=")
+				if !ok {
+					return usage("--field 应写成 名称=内容，例如 --field 中心名称=某某市政务服务中心")
+				}
+				if err := o.Set(strings.TrimSpace(k), strings.TrimSpace(v)); err != nil {
+					return usage("%v", err)
+				}
+			}
+			if err := st.SaveOffice(o); err != nil {
+				return fail(stderr, err)
+			}
+			fmt.Fprintln(stdout, "已保存中心信息：")
+		}
+		for _, label := range models.OfficeLabels() {
+			fmt.Fprintf(stdout, "  %s：%s\n", label, o.Get(label))
+		}
 	case "check":
 		problems, err := st.Check()
 		if err != nil {

@@ -193,3 +193,45 @@ func fillOffice(t *testing.T, data string) {
 		t.Fatal(err)
 	}
 }
+
+// A centre that works from the command line fills in its details there:
+// papers are refused until it does, then carry its own name and 文号.
+func TestCentreFillsInItsDetailsOnTheCommandLineThenPrints(t *testing.T) {
+	data, files := t.TempDir(), t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(files, name)
+		os.WriteFile(p, []byte(s), 0o644)
+		return p
+	}
+	for _, imp := range [][2]string{
+		{"windows", write("w.csv", "窗口编号,窗口名称,派驻单位\nA01,企业开办综合窗口,市市场监督管理局\n")},
+		{"staff", write("s.csv", "工号,姓名,派驻单位,窗口编号,岗位,入驻日期\nZW001,李喆,市市场监督管理局,A01,窗口工作人员,2024-01-02\n")},
+		{"cases", write("c.csv", "办件编号,事项名称,办件类型,申请人,窗口编号,工号,受理时间,承诺时限,材料\n"+
+			"C1,食品经营许可,承诺件,王堃,A01,ZW001,2026-11-20 09:00,5,营业执照(原件)\n")},
+	} {
+		if code, _, errs := run(t, "--data", data, "import", imp[0], imp[1]); code != ExitOK {
+			t.Fatalf("import %s: %s", imp[0], errs)
+		}
+	}
+	notice := []string{"notice", "shouli", "--case", "C1", "--out", filepath.Join(files, "受理.pdf")}
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"未填中心信息不能印制", notice, ExitRefused, "还没有填写中心信息"},
+		{"文号前缀不合规", []string{"office", "--field", "中心名称=某某市政务服务中心", "--field", "文号前缀=abc"}, ExitRefused, "文号前缀应为1至8个汉字"},
+		{"没有这一项", []string{"office", "--field", "邮编=010000"}, ExitUsage, "没有名为“邮编”的中心信息"},
+		{"填写中心信息", []string{"office", "--field", "中心名称=某某市政务服务中心", "--field", "文号前缀=某政服", "--field", "咨询电话=0471-1234567", "--field", "投诉电话=12345"}, ExitOK, "中心名称：某某市政务服务中心"},
+		{"再看一次", []string{"office"}, ExitOK, "文号前缀：某政服"},
+		{"印制用本中心的文号", notice, ExitOK, "已印制 受理通知书 某政服受〔2026〕1号"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := run(t, append([]string{"--data", data}, tc.args...)...)
+			if code != tc.code || !strings.Contains(out+errs, tc.want) {
+				t.Fatalf("exit %d, want %d and %q:\n%s%s", code, tc.code, tc.want, out, errs)
+			}
+		})
+	}
+}
