@@ -389,6 +389,30 @@ func TestAuditScreenFiltersByEntityAndText(t *testing.T) {
 	}
 }
 
+// The demo centre's log holds more entries than the list shows: the
+// screen says how many there are and how to reach the rest, and the count
+// follows the filters.
+func TestAuditListSaysHowManyEntriesItLeavesOut(t *testing.T) {
+	s, st := newDemoShell(t)
+	s.show("操作日志")
+	a := s.screens["操作日志"].(*auditScreen)
+	all, err := st.AuditCount(models.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all <= auditShown {
+		t.Fatalf("the demo log holds %d entries, not more than the %d shown: the test tries nothing", all, auditShown)
+	}
+	want := fmt.Sprintf("符合条件的共 %d 条，这里只列出最新的 %d 条", all, auditShown)
+	if len(a.list.rows()) != auditShown || !a.more.Visible() || !strings.Contains(a.more.Text, want) {
+		t.Fatalf("%d rows, note %q; want %q", len(a.list.rows()), a.more.Text, want)
+	}
+	a.entity.SetSelected("窗口")
+	if a.more.Visible() {
+		t.Errorf("with every 窗口 entry listed the note still says %q", a.more.Text)
+	}
+}
+
 func TestHomeAlertsOverdueCasesAndOpensThem(t *testing.T) {
 	s, st := newDemoShell(t)
 	h := s.screens["总览"].(*homeScreen)

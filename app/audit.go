@@ -22,6 +22,7 @@ const allEntities = "全部对象"
 // export, the operator's name, and the database's backup and check.
 type auditData interface {
 	AuditLog(models.AuditFilter) ([]models.AuditEntry, error)
+	AuditCount(models.AuditFilter) (int64, error)
 	AuditEntities() ([]string, error)
 	Operator() string
 	SetOperator(string) error
@@ -45,6 +46,7 @@ type auditScreen struct {
 	from, to *dateField
 	list     *recordTable
 	operator *widget.Label
+	more     *widget.Label // says when the list shows only the newest entries
 	entries  map[uint]models.AuditEntry
 	box      fyne.CanvasObject
 	register *noticeRegister // the register last opened, for tests
@@ -86,7 +88,10 @@ func newAuditScreen(s *shell, d auditData) *auditScreen {
 	filters := container.NewHBox(a.entity, container.NewGridWrap(fyne.NewSize(220, 36), a.text),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.from), widget.NewLabel("至"),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.to), query, exp, widget.NewSeparator(), a.regBtn)
-	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, backupDir, restore, check), filters)
+	a.more = wrapLabel("")
+	a.more.Importance = widget.WarningImportance
+	a.more.Hide()
+	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, backupDir, restore, check), filters, a.more)
 	a.box = container.NewBorder(top, nil, nil, nil, a.list.layout())
 	a.reload()
 	return a
@@ -117,8 +122,12 @@ func (a *auditScreen) onShow(id uint) {
 	d.Show()
 }
 
+// auditShown is how many of the newest matching entries the list shows;
+// the export holds them all.
+const auditShown = 5000
+
 func (a *auditScreen) filter() (models.AuditFilter, error) {
-	f := models.AuditFilter{Text: a.text.Text, Limit: 5000}
+	f := models.AuditFilter{Text: a.text.Text, Limit: auditShown}
 	if a.entity.Selected != allEntities {
 		f.Entity = a.entity.Selected
 	}
@@ -140,9 +149,15 @@ func (a *auditScreen) reload() {
 	}
 	var entries []models.AuditEntry
 	var entities []string
+	var total int64
 	a.shell.async(func() (err error) {
 		if entries, err = a.data.AuditLog(f); err != nil {
 			return err
+		}
+		if total = int64(len(entries)); len(entries) == f.Limit {
+			if total, err = a.data.AuditCount(f); err != nil {
+				return err
+			}
 		}
 		entities, err = a.data.AuditEntities()
 		return err
@@ -155,6 +170,12 @@ func (a *auditScreen) reload() {
 			a.operator.SetText(fmt.Sprintf("当前账号：%s（%s）", acc.Name, acc.Role))
 		} else {
 			a.operator.SetText("当前操作员：" + a.data.Operator())
+		}
+		a.more.SetText("")
+		a.more.Hide()
+		if total > int64(len(entries)) {
+			a.more.SetText(fmt.Sprintf("符合条件的共 %d 条，这里只列出最新的 %d 条：请用对象、日期或文字缩小范围；“导出”包含全部 %d 条。", total, len(entries), total))
+			a.more.Show()
 		}
 		a.entity.Options = append([]string{allEntities}, entities...)
 		a.entries = make(map[uint]models.AuditEntry, len(entries))

@@ -141,7 +141,24 @@ type AuditFilter struct {
 
 // AuditLog lists audit entries, newest first.
 func (s *Store) AuditLog(f AuditFilter) ([]AuditEntry, error) {
-	q := s.db.Model(&AuditEntry{}).Order("at DESC, id DESC")
+	q := s.auditQuery(f).Order("at DESC, id DESC")
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	var out []AuditEntry
+	return out, q.Find(&out).Error
+}
+
+// AuditCount counts the audit entries the filter matches, whatever its
+// Limit: a list showing the newest of them says how many there are.
+func (s *Store) AuditCount(f AuditFilter) (int64, error) {
+	var n int64
+	return n, s.auditQuery(f).Count(&n).Error
+}
+
+// auditQuery selects the entries f matches.
+func (s *Store) auditQuery(f AuditFilter) *gorm.DB {
+	q := s.db.Model(&AuditEntry{})
 	if f.Entity != "" {
 		q = q.Where("entity = ?", f.Entity)
 	}
@@ -155,11 +172,7 @@ func (s *Store) AuditLog(f AuditFilter) ([]AuditEntry, error) {
 	if !f.To.IsZero() {
 		q = q.Where("at < ?", f.To.AddDays(1).sqlStart())
 	}
-	if f.Limit > 0 {
-		q = q.Limit(f.Limit)
-	}
-	var out []AuditEntry
-	return out, q.Find(&out).Error
+	return q
 }
 
 // AuditEntities lists the entity names that appear in the log, for filters.
