@@ -282,7 +282,23 @@ func (p *printer) prepare(req NoticeRequest) (*prepared, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("无法印制%s：办件 %s 缺少%s，请先补全", kind.Name, cs.No, strings.Join(missing, "、"))
+		// the centre's own details are filled in 文书设置, not in the case
+		var centre, ofCase []string
+		for _, f := range missing {
+			if label, ok := centreFields[f]; ok {
+				centre = append(centre, label)
+			} else {
+				ofCase = append(ofCase, f)
+			}
+		}
+		var parts []string
+		if len(ofCase) > 0 {
+			parts = append(parts, fmt.Sprintf("办件 %s 缺少%s，请先在办件中补全", cs.No, strings.Join(ofCase, "、")))
+		}
+		if len(centre) > 0 {
+			parts = append(parts, fmt.Sprintf("中心信息缺少%s，请先在“文书设置”中填写（命令行：govdesk office --field %s=…）", strings.Join(centre, "、"), centre[0]))
+		}
+		return nil, fmt.Errorf("无法印制%s：%s", kind.Name, strings.Join(parts, "；"))
 	}
 	if err := tmpl.checkChoices(data.values); err != nil {
 		return nil, fmt.Errorf("无法印制%s：%w", kind.Name, err)
@@ -643,3 +659,8 @@ func PrintNoticesFileContext(ctx context.Context, st *models.Store, reqs []Notic
 	}
 	return issued, nil
 }
+
+// centreFields are the notice fields that come from the centre's details
+// (文书设置), not from the case, by the name those details have there.
+var centreFields = map[string]string{"中心名称": "中心名称", "中心地址": "中心地址", "咨询电话": "咨询电话",
+	"投诉电话": "投诉电话", "复议机关": "行政复议机关", "人民法院": "人民法院"}

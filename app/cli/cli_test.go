@@ -223,7 +223,9 @@ func TestCentreFillsInItsDetailsOnTheCommandLineThenPrints(t *testing.T) {
 		{"未填中心信息不能印制", notice, ExitRefused, "还没有填写中心信息"},
 		{"文号前缀不合规", []string{"office", "--field", "中心名称=某某市政务服务中心", "--field", "文号前缀=abc"}, ExitRefused, "文号前缀应为1至8个汉字"},
 		{"没有这一项", []string{"office", "--field", "邮编=010000"}, ExitUsage, "没有名为“邮编”的中心信息"},
-		{"填写中心信息", []string{"office", "--field", "中心名称=某某市政务服务中心", "--field", "文号前缀=某政服", "--field", "咨询电话=0471-1234567", "--field", "投诉电话=12345"}, ExitOK, "中心名称：某某市政务服务中心"},
+		{"只填名称与文号", []string{"office", "--field", "中心名称=某某市政务服务中心", "--field", "文号前缀=某政服"}, ExitOK, "中心名称：某某市政务服务中心"},
+		{"缺电话时说是中心信息缺", notice, ExitRefused, "中心信息缺少咨询电话、投诉电话，请先在“文书设置”中填写（命令行：govdesk office --field 咨询电话=…）"},
+		{"填写电话", []string{"office", "--field", "咨询电话=0471-1234567", "--field", "投诉电话=12345"}, ExitOK, "投诉电话：12345"},
 		{"再看一次", []string{"office"}, ExitOK, "文号前缀：某政服"},
 		{"印制用本中心的文号", notice, ExitOK, "已印制 受理通知书 某政服受〔2026〕1号"},
 	} {
