@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -75,22 +74,7 @@ type unknownNo struct {
 // onImportPunches asks for a punch file: an attendance machine's export
 // (.dat, .csv, .xlsx, .xls) or GovDesk's own.
 func onImportPunches(s *shell, d punchImportData, done func()) {
-	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError("无法打开文件", err, s.win)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		openPunchImport(s, d, path, done)
-	}, s.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xls", ".csv", ".dat", ".txt"}))
-	fd.SetConfirmText("导入")
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	pickFileOf(s, []string{".xlsx", ".xls", ".csv", ".dat", ".txt"}, func(path string) { openPunchImport(s, d, path, done) })
 }
 
 // openPunchImport shows the dialog for a machine file and its preview.

@@ -43,6 +43,12 @@ func importFile(s *shell, d importer, kind, what string, done func()) {
 
 // pickImportFile asks for an .xlsx or .csv file and hands its path to use.
 func pickImportFile(s *shell, use func(path string)) {
+	pickFileOf(s, []string{".xlsx", ".csv"}, use)
+}
+
+// pickFileOf asks for a file with one of the extensions to import, and
+// hands its path to use.
+func pickFileOf(s *shell, extensions []string, use func(path string)) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			showError("无法打开文件", err, s.win)
@@ -55,7 +61,7 @@ func pickImportFile(s *shell, use func(path string)) {
 		rc.Close()
 		use(path)
 	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
+	d.SetFilter(storage.NewExtensionFileFilter(extensions))
 	d.SetConfirmText("导入")
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
