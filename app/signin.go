@@ -19,8 +19,8 @@ import (
 type accountData interface {
 	HasAccounts() (bool, error)
 	Account() (models.Account, bool)
-	SignIn(name, password string) (models.Account, error)
-	SignOut()
+	StartSession(name, password string) (models.Account, error)
+	EndSession(why string)
 	CreateAdministrator(name, password string) (string, error)
 	RecoverAdministrator(code, name, password string) (string, error)
 	Accounts() ([]models.Account, error)
@@ -131,7 +131,7 @@ func (g *gate) signInForm(note string) fyne.CanvasObject {
 	name, pw := widget.NewEntry(), widget.NewPasswordEntry()
 	form := widget.NewForm(widget.NewFormItem("账号", name), widget.NewFormItem("密码", pw))
 	signIn := func() {
-		if _, err := g.data.SignIn(name.Text, pw.Text); err != nil {
+		if _, err := g.data.StartSession(name.Text, pw.Text); err != nil {
 			pw.SetText("")
 			showError("无法登录", err, g.win)
 			return
@@ -189,9 +189,11 @@ func (g *gate) enter() {
 	g.watchIdle()
 }
 
-// signOut signs the operator out and asks for the sign-in again.
-func (g *gate) signOut(note string) {
-	g.data.SignOut()
+// signOut signs the operator out, writing why into the audit log, and asks
+// for the sign-in again; note tells the next person why the sign-in shows
+// when nobody asked for it (the idle time).
+func (g *gate) signOut(why, note string) {
+	g.data.EndSession(why)
 	if g.stop != nil {
 		close(g.stop)
 		g.stop = nil
@@ -266,7 +268,8 @@ func (g *gate) checkIdle() {
 	}
 	n := g.data.IdleMinutes()
 	if n > 0 && g.elapsed().Sub(g.last) >= time.Duration(n)*time.Minute {
-		g.signOut(fmt.Sprintf("已 %d 分钟未操作，为保护数据已自动退出登录。请重新登录。", n))
+		g.signOut(fmt.Sprintf("%d 分钟未操作，自动退出", n),
+			fmt.Sprintf("已 %d 分钟未操作，为保护数据已自动退出登录。请重新登录。", n))
 	}
 }
 
@@ -278,7 +281,7 @@ func (s *shell) operatorLine() fyne.CanvasObject {
 	}
 	who := widget.NewLabel(fmt.Sprintf("%s（%s）", acc.Name, acc.Role))
 	who.Truncation = fyne.TextTruncateEllipsis
-	out := widget.NewButtonWithIcon("退出登录", theme.LogoutIcon(), func() { s.gate.signOut("") })
+	out := widget.NewButtonWithIcon("退出登录", theme.LogoutIcon(), func() { s.gate.signOut("点击“退出登录”", "") })
 	out.Importance = widget.LowImportance
 	return container.NewVBox(widget.NewSeparator(), widget.NewLabel("当前账号："), who, out)
 }

@@ -206,6 +206,22 @@ func TestWrongPasswordAndIdleSignOut(t *testing.T) {
 	if m := test.RenderToMarkup(g.win.Canvas()); !strings.Contains(m, "15 分钟未操作") {
 		t.Errorf("no reason shown:\n%s", m)
 	}
+	// the log shows the refused attempt, the session and why it ended
+	log, err := st.AuditLog(models.AuditFilter{Entity: "账号"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := len(log) - 1; i >= 0; i-- {
+		e := log[i]
+		if e.Key == "王考勤" && strings.Contains(e.Action, "登录") {
+			got = append(got, e.Action+"："+strings.Join(e.Changes(), "；"))
+		}
+	}
+	want := []string{"登录失败：说明：账号或密码不正确", "登录：说明：在窗口登录", "退出登录：说明：15 分钟未操作，自动退出"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("audit log of 王考勤:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // 只读 looks at the roster without a way to unmask anyone, and cannot

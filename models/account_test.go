@@ -145,3 +145,45 @@ func TestLockedOutAdministratorRecoversWithTheCode(t *testing.T) {
 		t.Fatalf("new code %q", next)
 	}
 }
+
+// A refused sign-in is logged under the name tried, on the command line as
+// at the window; the window's sessions are logged from start to end, and
+// none of it needs a right to change records (孙只读 signs in and out too).
+func TestSignInsAreLogged(t *testing.T) {
+	st := openTemp(t)
+	withAccounts(t, st)
+	st.SignOut()
+	if _, err := st.SignIn("孙只读", "猜的密码"); err == nil {
+		t.Fatal("a wrong password signed in")
+	}
+	if _, err := st.SignIn("无此人", "猜的密码"); err == nil {
+		t.Fatal("an unknown account signed in")
+	}
+	if _, err := st.StartSession("孙只读", "密码12345678"); err != nil {
+		t.Fatal(err)
+	}
+	st.EndSession("点击“退出登录”")
+	if _, ok := st.Account(); ok {
+		t.Error("still signed in after EndSession")
+	}
+	log, err := st.AuditLog(AuditFilter{Entity: "账号"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range log[:4] {
+		got = append([]string{e.Operator + " " + e.Action + " " + e.Key + " " + strings.Join(e.Changes(), "；")}, got...)
+	}
+	want := []string{
+		"（未登录） 登录失败 孙只读 说明：账号或密码不正确",
+		"（未登录） 登录失败 无此人 说明：账号或密码不正确",
+		"孙只读 登录 孙只读 说明：在窗口登录",
+		"孙只读 退出登录 孙只读 说明：点击“退出登录”",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if broken, err := st.VerifyAuditChain(); err != nil || broken != nil {
+		t.Errorf("chain after sign-ins: %v %v", broken, err)
+	}
+}
