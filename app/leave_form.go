@@ -33,6 +33,7 @@ type leaveForm struct {
 
 	staffIDs map[string]uint
 	editing  uint // the pending request being changed; 0 for a new one
+	version  int  // the version of the request being changed, as read
 }
 
 const noStandIn = "（无需顶岗）"
@@ -57,7 +58,7 @@ func (sc *leaveScreen) onEdit(id uint) {
 		return
 	}
 	f := newLeaveForm(sc)
-	f.editing = l.ID
+	f.editing, f.version = l.ID, l.Version
 	f.person.SetSelected(staffLabel(l.Staff))
 	f.kind.SetSelected(l.Type)
 	f.from.SetDate(l.From)
@@ -216,9 +217,12 @@ func (f *leaveForm) submit() error {
 		return fe
 	}
 	if f.editing != 0 {
-		l.ID, l.Status = f.editing, models.LeavePending
+		l.ID, l.Status, l.Version = f.editing, models.LeavePending, f.version
 	}
 	err := f.sc.data.SaveLeave(&l)
+	if err == nil {
+		f.version = l.Version
+	}
 	if fe, ok := models.AsFieldErrors(err); ok {
 		out := make(models.FieldErrors, len(fe))
 		for i, e := range fe {

@@ -94,6 +94,8 @@ type Case struct {
 	Materials []CaseMaterial `gorm:"constraint:OnDelete:CASCADE"`
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Version is raised by every change of the row (see versionedTables).
+	Version int `gorm:"not null;default:0"`
 }
 
 // CaseMaterial is one document the applicant handed in (收件清单).
@@ -457,11 +459,19 @@ func (s *Store) SaveCase(c *Case) error {
 		return fe
 	}
 	return s.write(func(tx *gorm.DB, a *auditor) error {
+		if c.ID != 0 {
+			if err := checkFreshTx[Case](tx, c.ID, c.Version); err != nil {
+				return err
+			}
+		}
 		cal, err := calendarTx(tx)
 		if err != nil {
 			return err
 		}
-		return saveCaseTx(tx, a, cal, c)
+		if err := saveCaseTx(tx, a, cal, c); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "cases", c.ID, &c.Version)
 	})
 }
 

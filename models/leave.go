@@ -52,6 +52,8 @@ type LeaveRequest struct {
 	ApproverTier string    `gorm:"size:16"`  // the approver's tier (首席代表 / 综合业务科 / 中心领导)
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
+	// Version is raised by every change of the row (see versionedTables).
+	Version int `gorm:"not null;default:0"`
 }
 
 func halfIndex(h string) int {
@@ -295,6 +297,9 @@ func (s *Store) SaveLeave(l *LeaveRequest) error {
 			if b.Status != LeavePending {
 				return refused(fmt.Sprintf("这条请假%s，不能再修改；如有变化，请销假或驳回后重新申请", b.Status))
 			}
+			if err := checkFreshTx[LeaveRequest](tx, l.ID, l.Version); err != nil {
+				return err
+			}
 			if l.AppliedAt.IsZero() {
 				l.AppliedAt = b.AppliedAt
 			}
@@ -315,7 +320,10 @@ func (s *Store) SaveLeave(l *LeaveRequest) error {
 		if err := checkLateLeave(tx, l); err != nil {
 			return err
 		}
-		return saveLeaveTx(tx, a, cal, l)
+		if err := saveLeaveTx(tx, a, cal, l); err != nil {
+			return err
+		}
+		return readVersionTx(tx, "leave_requests", l.ID, &l.Version)
 	})
 }
 

@@ -13,7 +13,8 @@ import (
 // row carries a version that every change of the row raises, whatever
 // program makes it (a trigger in the database does it), so that a form
 // holding an older copy cannot overwrite a newer one: see StaleError.
-var versionedTables = []string{"staff", "service_windows", "violations", "complaints", "commendations", "ratings"}
+var versionedTables = []string{"staff", "service_windows", "violations", "complaints", "commendations", "ratings",
+	"cases", "leave_requests"}
 
 // migrateVersions adds the version column to the tables that lack it.
 func migrateVersions(tx *gorm.DB) error {
@@ -46,6 +47,8 @@ func (v Violation) readVersion() int     { return v.Version }
 func (c Complaint) readVersion() int     { return c.Version }
 func (c Commendation) readVersion() int  { return c.Version }
 func (r Rating) readVersion() int        { return r.Version }
+func (c Case) readVersion() int          { return c.Version }
+func (l LeaveRequest) readVersion() int  { return l.Version }
 
 // StaleError refuses to save a copy of a record that someone changed after
 // it was read: saving it would put the older values back. It names who

@@ -90,10 +90,35 @@ func TestStaleCopiesOfWindowsAndConductRecordsAreRefused(t *testing.T) {
 	if err := st.SaveRating(&r); err != nil {
 		t.Fatal(err)
 	}
+	k := Case{No: "SQ-1", Matter: "企业设立登记", Kind: CaseInstant, Applicant: "集宁区鑫源商贸有限公司",
+		WindowID: a.ID, StaffID: p.ID, ReceivedAt: at(2026, 11, 20, 9, 0)}
+	if err := st.SaveCase(&k); err != nil {
+		t.Fatal(err)
+	}
+	l := LeaveRequest{StaffID: p.ID, Type: "病假", From: NewDate(2026, 12, 1), To: NewDate(2026, 12, 1), Reason: "发烧"}
+	if err := st.SaveLeave(&l); err != nil {
+		t.Fatal(err)
+	}
 	for _, c2 := range []struct {
 		name  string
 		stale func() error // saves a copy read before the record's last change
 	}{
+		{"办件", func() error {
+			old := k
+			k.Applicant = "集宁区鑫源商贸有限责任公司"
+			if err := st.SaveCase(&k); err != nil {
+				return err
+			}
+			return st.SaveCase(&old)
+		}},
+		{"请假", func() error {
+			old := l
+			l.Reason = "发烧，需输液"
+			if err := st.SaveLeave(&l); err != nil {
+				return err
+			}
+			return st.SaveLeave(&old)
+		}},
 		{"窗口", func() error {
 			old := a
 			a.Name = "企业开办综合窗口（一）"
