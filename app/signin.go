@@ -42,15 +42,18 @@ type gate struct {
 	// program's own running clock, not a business date
 	last    time.Time
 	elapsed func() time.Time
-	focus   fyne.Focusable
-	text    string
-	stop    chan struct{}
+	// inputIdle tells how long ago the PC's mouse or keyboard was last
+	// used, where the system says (Windows)
+	inputIdle func() (time.Duration, bool)
+	focus     fyne.Focusable
+	text      string
+	stop      chan struct{}
 	// setup is the wizard opened for a new centre, if any
 	setup *setupWizard
 }
 
 func newGate(win fyne.Window, data Data, opts []WindowOption) *gate {
-	return &gate{win: win, data: data, opts: opts, elapsed: time.Now}
+	return &gate{win: win, data: data, opts: opts, elapsed: time.Now, inputIdle: inputIdle}
 }
 
 // start shows the administrator's setup or the sign-in.
@@ -265,6 +268,11 @@ func (g *gate) checkIdle() {
 	if focus != g.focus || text != g.text {
 		g.focus, g.text = focus, text
 		g.touch()
+	}
+	if d, ok := g.inputIdle(); ok {
+		if used := g.elapsed().Add(-d); used.After(g.last) {
+			g.last = used
+		}
 	}
 	n := g.data.IdleMinutes()
 	if n > 0 && g.elapsed().Sub(g.last) >= time.Duration(n)*time.Minute {

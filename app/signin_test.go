@@ -224,6 +224,34 @@ func TestWrongPasswordAndIdleSignOut(t *testing.T) {
 	}
 }
 
+// Moving the mouse or using the keyboard anywhere on the PC, as Windows
+// reports it, counts as use: someone reading a long list is not signed out
+// in the middle of it; once nobody touches the PC the idle time runs out.
+func TestMouseUseKeepsTheSessionOpen(t *testing.T) {
+	g, _ := openGate(t, twoAccounts(t))
+	now := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+	g.elapsed = func() time.Time { return now }
+	var lastInput time.Time
+	g.inputIdle = func() (time.Duration, bool) { return now.Sub(lastInput), true }
+	signInAs(t, g, "王考勤", "密码12345678")
+	if g.shell == nil {
+		t.Fatal("not signed in")
+	}
+	for i := 0; i < 6; i++ { // half an hour of reading, the mouse moved every 5 minutes
+		now = now.Add(5 * time.Minute)
+		lastInput = now.Add(-10 * time.Second)
+		g.checkIdle()
+	}
+	if g.shell == nil {
+		t.Fatal("signed out while the mouse was in use")
+	}
+	now = now.Add(15 * time.Minute) // the PC left alone
+	g.checkIdle()
+	if g.shell != nil {
+		t.Fatal("still signed in after 15 minutes without any input")
+	}
+}
+
 // 只读 looks at the roster without a way to unmask anyone, and cannot
 // tick the personal data of an export.
 func TestReadOnlySeesNoPersonalData(t *testing.T) {
