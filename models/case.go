@@ -137,7 +137,7 @@ func (c Case) auditFields() []AuditField {
 	return []AuditField{
 		{"办件编号", c.No}, {"事项名称", c.Matter}, {"办件类型", c.Kind},
 		{"申请人类型", c.ApplicantType}, {"申请人", c.Applicant}, {"证件号码", id},
-		{"联系人", c.Contact}, {"联系电话", c.Phone}, {"联系地址", c.Address},
+		{"联系人", c.Contact}, {"联系电话", MaskPhone(c.Phone)}, {"联系地址", c.Address},
 		{"窗口", c.Window.Label()}, {"受理人员", staff},
 		{"受理时间", formatMinute(c.ReceivedAt)}, {"法定时限", workingDays(c.LegalDays)},
 		{"承诺时限", workingDays(c.PromisedDays)}, {"办结期限", c.DueOn.String()},

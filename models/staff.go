@@ -66,7 +66,7 @@ func (p Staff) auditFields() []AuditField {
 	// number changed without spreading it to every reader of the log.
 	return []AuditField{
 		{"工号", p.EmployeeNo}, {"姓名", p.Name}, {"性别", p.Gender},
-		{"身份证号", MaskIDNumber(p.IDNumber)}, {"手机号", p.Mobile},
+		{"身份证号", MaskIDNumber(p.IDNumber)}, {"手机号", MaskPhone(p.Mobile)},
 		{"派驻单位", p.HomeUnit.Name}, {"窗口", p.Window.Label()}, {"岗位", p.Post},
 		{"入驻日期", p.JoinedOn.String()}, {"离岗日期", p.LeftOn.String()}, {"状态", p.Status},
 	}

@@ -83,7 +83,7 @@ func (s Substitution) auditFields() []AuditField {
 		roster = s.Substitute.EmployeeNo
 	}
 	return []AuditField{
-		{"替岗人员", s.Name}, {"身份证号", MaskIDNumber(s.IDNumber)}, {"手机号", s.Mobile},
+		{"替岗人员", s.Name}, {"身份证号", MaskIDNumber(s.IDNumber)}, {"手机号", MaskPhone(s.Mobile)},
 		{"派驻单位", s.HomeUnit.Name}, {"窗口", s.Window.Label()},
 		{"被替岗人员", s.Covered.EmployeeNo + " " + s.Covered.Name}, {"所替请假", leave},
 		{"开始日期", s.From.String()}, {"结束日期", s.To.String()}, {"事由", s.Reason},

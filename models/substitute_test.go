@@ -258,3 +258,50 @@ func TestDemoHasOneOverdueBadge(t *testing.T) {
 		t.Fatalf("states %v", states)
 	}
 }
+
+// The audit log, which every role reads on 操作日志, never holds a phone
+// or identity number in clear: not of staff, substitutes or applicants,
+// neither when they are recorded nor when they change.
+func TestAuditLogKeepsNumbersMasked(t *testing.T) {
+	st := openTemp(t)
+	u, a01, _ := seedRoster(t, st)
+	kun := seedCovered(t, st, u, a01, "ZW001", "王堃")
+	kun.Mobile, kun.IDNumber = "13800138000", validID(t, "15090219880612341")
+	if err := st.SaveStaff(&kun); err != nil {
+		t.Fatal(err)
+	}
+	kun.Mobile = "13900139000"
+	if err := st.SaveStaff(&kun); err != nil {
+		t.Fatal(err)
+	}
+	x := newSubstitution(u, a01, kun, NewDate(2026, 11, 9), NewDate(2026, 11, 13))
+	x.IDNumber = validID(t, "15090219900101002")
+	if err := st.SaveSubstitution(&x, false); err != nil {
+		t.Fatal(err)
+	}
+	c := Case{No: "SQ-1", Matter: "企业设立登记", Kind: CaseInstant, Applicant: "集宁区鑫源商贸有限公司", Phone: "13704745566",
+		WindowID: a01.ID, StaffID: kun.ID, ReceivedAt: at(2026, 11, 20, 9, 0)}
+	if err := st.SaveCase(&c); err != nil {
+		t.Fatal(err)
+	}
+	log, err := st.AuditLog(AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range log {
+		for _, n := range []string{"13800138000", "13900139000", "13904745521", "13704745566", kun.IDNumber, x.IDNumber} {
+			if strings.Contains(e.Before+e.After, n) {
+				t.Errorf("%s %s %s holds %s in clear: %s", e.Action, e.Entity, e.Key, n, strings.Join(e.Changes(), "；"))
+			}
+		}
+	}
+	var changed bool
+	for _, e := range log {
+		if e.Entity == "人员" && e.Action == ActionUpdate && strings.Contains(strings.Join(e.Changes(), "；"), "手机号：138****8000 → 139****9000") {
+			changed = true
+		}
+	}
+	if !changed {
+		t.Error("the log does not show that the phone number changed")
+	}
+}
