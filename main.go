@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 	"govdesk/app/cli"
 	_ "govdesk/app/cli/plainlocale" // before Fyne reads the locale: no noise under LANG=C.UTF-8
 	"govdesk/models"
+	"govdesk/reports"
 )
 
 func main() {
@@ -36,6 +38,10 @@ func main() {
 		os.Exit(cli.ExitUsage)
 	}
 	if len(args) > 0 {
+		if os.Getenv("GOMEMLIMIT") == "" {
+			// a command's memory is mostly one file being imported
+			debug.SetMemoryLimit(reports.ImportMemoryLimit)
+		}
 		os.Exit(cli.Run(dataDir, args, stdout, stderr, opts...))
 	}
 	os.Exit(runWindow(dataDir, stderr, opts))

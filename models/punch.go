@@ -1,9 +1,11 @@
 package models
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,7 +82,19 @@ type PunchRow struct {
 	Name       string
 	At         time.Time
 	Device     string
-	Source     string // the file and row it was read from
+	// Source is the file the punch was read from, Line its row there (0
+	// when Source says it all): a file's rows share one Source text, so a
+	// million punches do not carry a million copies of it.
+	Source string
+	Line   int
+}
+
+// source is the 来源 stored with the punch: the file and its row.
+func (r PunchRow) source() string {
+	if r.Line == 0 {
+		return r.Source
+	}
+	return r.Source + " 第" + strconv.Itoa(r.Line) + "行"
 }
 
 // ImportPunches adds punches in one transaction. Every 工号 must be on the
@@ -103,17 +117,23 @@ type PunchRowsSummary struct {
 }
 
 // ImportPunchRows is ImportPunches that also says how many people, days and
-// punches per machine the rows add; with dryRun it writes nothing.
+// punches per machine the rows add; with dryRun it writes nothing (the rows
+// are added and taken back, so the figures are the import's own).
+//
+// The rows are gone through twice, and nothing is built per row: every row
+// is checked first (all problems named, nothing written), then each is
+// inserted, the database skipping punches it holds already, repeats in
+// the file included. A year of a large centre's punches takes no more
+// memory than its rows.
 func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary, error) {
 	var sum PunchRowsSummary
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
 		sum = PunchRowsSummary{PerDevice: map[string]int{}}
-		st := &sum.Stats
 		roster, err := rosterByNo(tx)
 		if err != nil {
 			return err
 		}
-		// the 工号, id and name of each person, not a whole record per row
+		// the id and name of each person, not a whole record per row
 		type member struct {
 			id   uint
 			name string
@@ -123,15 +143,7 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 			byNo[no] = member{p.ID, p.Name}
 		}
 		var fe []string
-		type key struct {
-			id uint
-			at int64
-		}
-		seen := make(map[key]bool, len(rows))
-		punches := make([]newPunch, 0, len(rows))
 		monthNos := map[int]bool{} // year*12 + month-1
-		people := map[uint]bool{}
-		var from, to time.Time
 		for _, r := range rows {
 			p, ok := byNo[r.EmployeeNo]
 			switch {
@@ -146,67 +158,66 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 				continue
 			}
 			at := Civil(r.At)
-			k := key{p.id, at.Unix()}
-			if seen[k] {
-				st.Unchanged++
-				continue
-			}
-			seen[k] = true
-			punches = append(punches, newPunch{StaffID: p.id, At: at, Device: strings.TrimSpace(r.Device), Source: r.Source})
 			monthNos[at.Year()*12+int(at.Month())-1] = true
-			people[p.id] = true
-			if from.IsZero() || at.Before(from) {
-				from = at
-			}
-			if at.After(to) {
-				to = at
-			}
+		}
+		if len(fe) > 0 {
+			return refused("打卡记录有误，未导入任何数据：" + strings.Join(fe, "；"))
 		}
 		months := make(map[string]bool, len(monthNos))
 		for m := range monthNos {
 			months[MonthOf(NewDate(m/12, time.Month(m%12+1), 1))] = true
 		}
-		if len(fe) > 0 {
-			return refused("打卡记录有误，未导入任何数据：" + strings.Join(fe, "；"))
-		}
-		if err := refuseLockedPunches(tx, punches, months); err != nil {
-			return err
-		}
-		if dryRun {
-			// what is not stored yet is what the import would add
-			stored, err := storedPunches(tx, punches)
-			if err != nil {
-				return err
-			}
-			days := map[string]bool{}
-			people := map[uint]bool{}
-			for _, p := range punches {
-				if stored[punchKey{p.StaffID, p.At.Unix()}] {
-					st.Unchanged++
-					continue
-				}
-				st.Created++
-				sum.PerDevice[p.Device]++
-				days[fmt.Sprintf("%d|%s", p.StaffID, DateOf(p.At))] = true
-				people[p.StaffID] = true
-				if sum.From.IsZero() || p.At.Before(sum.From) {
-					sum.From = p.At
-				}
-				if p.At.After(sum.To) {
-					sum.To = p.At
-				}
-			}
-			sum.People, sum.Days = len(people), len(days)
-			return errDryRun
-		}
-		added, err := insertPunches(tx, punches, a.at)
+		locked, err := lockedMonths(tx)
 		if err != nil {
 			return err
 		}
-		st.Created = int(added)
-		st.Unchanged += len(punches) - int(added)
-		if added > 0 {
-			a.create(punchImport{added: int(added), skipped: st.Unchanged, from: from, to: to, people: len(people)})
+		var inLocked []newPunch // only the rows a locked month must be asked about
+		for _, r := range rows {
+			if at := Civil(r.At); locked[MonthOf(DateOf(at))] {
+				inLocked = append(inLocked, newPunch{StaffID: byNo[r.EmployeeNo].id, At: at})
+			}
+		}
+		if err := refuseLockedPunches(tx, inLocked, months); err != nil {
+			return err
+		}
+		ins, err := newPunchInserter(tx, a.at)
+		if err != nil {
+			return err
+		}
+		defer ins.close()
+		type day struct {
+			id  uint
+			day int64
+		}
+		days := map[day]bool{}
+		people := map[uint]bool{}
+		for _, r := range rows {
+			t := newPunch{StaffID: byNo[r.EmployeeNo].id, At: Civil(r.At), Device: strings.TrimSpace(r.Device), Source: r.source()}
+			added, err := ins.add(t)
+			if err != nil {
+				return err
+			}
+			if !added {
+				sum.Stats.Unchanged++
+				continue
+			}
+			sum.Stats.Created++
+			sum.PerDevice[t.Device]++
+			days[day{t.StaffID, t.At.Unix() / 86400}] = true
+			people[t.StaffID] = true
+			if sum.From.IsZero() || t.At.Before(sum.From) {
+				sum.From = t.At
+			}
+			if t.At.After(sum.To) {
+				sum.To = t.At
+			}
+		}
+		sum.People, sum.Days = len(people), len(days)
+		if dryRun {
+			return errDryRun
+		}
+		if sum.Stats.Created > 0 {
+			a.create(punchImport{added: sum.Stats.Created, skipped: sum.Stats.Unchanged, from: sum.From, to: sum.To, people: sum.People})
 		}
 		return nil
 	})
@@ -230,70 +241,59 @@ type newPunch struct {
 }
 
 // insertPunches adds taps at machines (corrections are added one by one,
-// AddCorrection), recorded at created, in the transaction tx with one
-// prepared statement and says how many were new. An import of a machine's
-// year holds hundreds of thousands of rows: building entities, one
-// statement text per batch and ids read back would cost more than SQLite's
-// own work.
+// AddCorrection), recorded at created, in the transaction tx, and says how
+// many were new.
 func insertPunches(tx *gorm.DB, taps []newPunch, created time.Time) (int64, error) {
 	if len(taps) == 0 {
 		return 0, nil
 	}
-	ctx := tx.Statement.Context
-	stmt, err := tx.Statement.ConnPool.PrepareContext(ctx, insertPunchSQL)
+	ins, err := newPunchInserter(tx, created)
 	if err != nil {
 		return 0, err
 	}
-	defer stmt.Close()
-	createdAt := sqliteTime(created)
+	defer ins.close()
 	var added int64
 	for _, t := range taps {
-		res, err := stmt.ExecContext(ctx, t.StaffID, civilArg(t.At), t.Device, t.Source, t.DeviceResult, createdAt)
+		ok, err := ins.add(t)
 		if err != nil {
 			return added, err
 		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return added, err
+		if ok {
+			added++
 		}
-		added += n
 	}
 	return added, nil
 }
 
-type punchKey struct {
-	id uint
-	at int64
+// punchInserter adds taps one by one with one prepared statement. An import
+// of a machine's year holds hundreds of thousands of rows: building
+// entities, one statement text per batch and ids read back would cost more
+// than SQLite's own work.
+type punchInserter struct {
+	tx        *gorm.DB
+	stmt      *sql.Stmt
+	createdAt string
 }
 
-// storedPunches tells which of the punches are stored already.
-func storedPunches(tx *gorm.DB, punches []newPunch) (map[punchKey]bool, error) {
-	out := map[punchKey]bool{}
-	if len(punches) == 0 {
-		return out, nil
-	}
-	from, to := punches[0].At, punches[0].At
-	ids := map[uint]bool{}
-	for _, p := range punches {
-		if p.At.Before(from) {
-			from = p.At
-		}
-		if p.At.After(to) {
-			to = p.At
-		}
-		ids[p.StaffID] = true
-	}
-	var list []Punch
-	if err := tx.Select("staff_id", "at").Where("at >= ? AND at <= ?", civilArg(from), civilArg(to)).Find(&list).Error; err != nil {
+func newPunchInserter(tx *gorm.DB, created time.Time) (*punchInserter, error) {
+	stmt, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, insertPunchSQL)
+	if err != nil {
 		return nil, err
 	}
-	for _, p := range list {
-		if ids[p.StaffID] {
-			out[punchKey{p.StaffID, Civil(p.At).Unix()}] = true
-		}
-	}
-	return out, nil
+	return &punchInserter{tx: tx, stmt: stmt, createdAt: sqliteTime(created)}, nil
 }
+
+// add inserts t and reports whether it was new.
+func (p *punchInserter) add(t newPunch) (bool, error) {
+	res, err := p.stmt.ExecContext(p.tx.Statement.Context, t.StaffID, civilArg(t.At), t.Device, t.Source, t.DeviceResult, p.createdAt)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+func (p *punchInserter) close() { p.stmt.Close() }
 
 // refuseLockedPunches refuses punches that would be new in a locked month;
 // ones already stored change nothing and pass.

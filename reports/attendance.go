@@ -67,7 +67,7 @@ func (p *punchImporter) parse(r row) string {
 		p.rows = make([]models.PunchRow, 0, len(r.sheet.Rows))
 	}
 	p.rows = append(p.rows, models.PunchRow{EmployeeNo: no, Name: name, At: at, Device: r.get("设备"),
-		Source: r.sheet.File + " 第" + strconv.Itoa(r.line) + "行"})
+		Source: r.sheet.File, Line: r.line})
 	return ""
 }
 

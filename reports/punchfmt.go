@@ -97,6 +97,8 @@ func loadPunchFile(path string) (*punchFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s：%w", base, err)
 		}
+		size := len(data)
+		data = nil // the text is a copy: a large file is not held twice
 		f.Text = strings.ReplaceAll(text, "\r\n", "\n")
 		if f.Ext == ".csv" || (f.Ext == ".txt" && !attlogLine.MatchString(firstLine(f.Text))) {
 			raw, err := parseCSV(text)
@@ -104,7 +106,7 @@ func loadPunchFile(path string) (*punchFile, error) {
 				return nil, fmt.Errorf("%s 不是有效的 CSV 文件：%w", base, err)
 			}
 			f.Tables = []punchTable{normTable(base, raw)}
-			if len(data) <= maxFileBytes {
+			if size <= maxFileBytes {
 				f.cells, f.encoding = raw, enc
 			}
 		}
@@ -135,16 +137,16 @@ func loadPunchFile(path string) (*punchFile, error) {
 	return f, nil
 }
 
+// normTable tidies the cells read (NormalizeCell) in place, so that a
+// large file's rows are not held twice; tidying again (ReadSheet's own)
+// changes nothing.
 func normTable(name string, raw [][]string) punchTable {
-	t := punchTable{Name: name, Rows: make([][]string, len(raw))}
-	for i, r := range raw {
-		cells := make([]string, len(r))
+	for _, r := range raw {
 		for j, c := range r {
-			cells[j] = NormalizeCell(c)
+			r[j] = NormalizeCell(c)
 		}
-		t.Rows[i] = cells
 	}
-	return t
+	return punchTable{Name: name, Rows: raw}
 }
 
 func firstLine(s string) string {

@@ -201,7 +201,11 @@ func importOwnPunches(ctx context.Context, st *models.Store, path string, opt Pu
 	}
 	run := &ownPunchRun{dryRun: opt.DryRun}
 	if read != nil && read.cells != nil {
-		sh, err := sheetOf(read.Base, read.encoding, read.cells)
+		// the sheet is all the import reads from here: the file's text and
+		// the tables read to learn its layout are let go
+		cells := read.cells
+		read.cells, read.Tables, read.Text = nil, nil, ""
+		sh, err := sheetOf(read.Base, read.encoding, cells)
 		if err != nil {
 			return PunchFileResult{}, &ImportError{Problems: []Problem{{File: read.Base, Reason: err.Error()}}}
 		}

@@ -65,6 +65,7 @@ func readCells(path string) ([][]string, string, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("%s：%w", base, err)
 		}
+		data = nil // the text is a copy: a large file is not held twice
 		enc = e
 		raw, err = parseCSV(text)
 		if err != nil {
@@ -87,7 +88,7 @@ func readCells(path string) ([][]string, string, error) {
 // sheetOf tidies the cells read from the file base (NormalizeCell) into a
 // header and data rows, leaving out blank rows. It tidies raw in place.
 func sheetOf(base, enc string, raw [][]string) (*Sheet, error) {
-	sh := &Sheet{File: base, Encoding: enc}
+	sh := &Sheet{File: base, Encoding: enc, Rows: make([]SheetRow, 0, max(len(raw)-1, 0))}
 	for i, r := range raw {
 		cells := r
 		blank := true
@@ -270,7 +271,9 @@ func parseCSV(text string) ([][]string, error) {
 		r.Comma = '\t' // Excel's "Unicode text" export
 	}
 	r.FieldsPerRecord = -1
-	var out [][]string
+	// room for every line at once: growing by doubling would hold two
+	// copies of a large file's list of rows
+	out := make([][]string, 0, strings.Count(text, "\n")+1)
 	width, lastLine := 0, 0
 	for {
 		rec, err := r.Read()
