@@ -51,6 +51,8 @@ func TestClerkImportsAMachineFileFromTheCommandLine(t *testing.T) {
 			[]string{"文件不是得力考勤月报的格式（--format deli）"}},
 		{"GovDesk's own file can be previewed too", []string{"import", "punches", ownFile, "--dry-run"}, ExitOK,
 			[]string{"本程序的打卡文件", "将导入 1 人、1 个人天的打卡 1 条", "考勤机“前台”：1 条"}, nil},
+		{"and imported: the summary counts what it added", []string{"import", "punches", ownFile}, ExitOK,
+			[]string{"导入完成", "导入 1 人、1 个人天的打卡 1 条", "考勤机“前台”：1 条"}, nil},
 		{"--map on another kind", []string{"import", "staff", csv, "--map", mapFile}, ExitUsage, nil,
 			[]string{"只用于 import punches"}},
 	} {
@@ -76,8 +78,9 @@ func TestClerkImportsAMachineFileFromTheCommandLine(t *testing.T) {
 		t.Fatal("export failed")
 	}
 	b, _ := os.ReadFile(out)
-	if strings.Count(string(b), "\n") != 13 || !strings.Contains(string(b), "工号,姓名,打卡时间,设备,来源,考勤机判定") ||
-		!strings.Contains(string(b), "T001,王晓明,2026-11-03 08:12,中控考勤机,原始记录.csv 第2行,") {
+	if strings.Count(string(b), "\n") != 14 || !strings.Contains(string(b), "工号,姓名,打卡时间,设备,来源,考勤机判定") ||
+		!strings.Contains(string(b), "T001,王晓明,2026-11-03 08:12,中控考勤机,原始记录.csv 第2行,") ||
+		!strings.Contains(string(b), "T003,赵一凡,2026-11-06 08:00,前台,打卡.csv 第2行,") {
 		t.Errorf("punches stored:\n%s", b)
 	}
 }
