@@ -393,8 +393,11 @@ func joinNonEmpty(sep string, parts ...string) string {
 // handle shows what another screen asked for: the overview's pending
 // requests, whatever month they are in.
 func (sc *leaveScreen) handle(r request) {
-	if _, ok := r.(pendingLeaves); ok {
+	switch r := r.(type) {
+	case pendingLeaves:
 		sc.month.SetSelected(allMonths)
 		sc.status.SetSelected(models.LeavePending)
+	case personRecords:
+		sc.showPerson(r)
 	}
 }

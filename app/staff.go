@@ -26,6 +26,7 @@ type rosterData interface {
 	RevealPersonal(entity, key string) error
 	importer
 	exporter
+	staffPageData
 }
 
 // staffScreen is the roster of people (人员): search by 姓名 / 工号 / 窗口 /
@@ -47,6 +48,7 @@ type staffScreen struct {
 	box      fyne.CanvasObject
 
 	form *staffForm // the form last opened, for tests
+	page *staffPage // the person's page last opened, for tests
 }
 
 func newStaffScreen(s *shell, d rosterData) *staffScreen {
