@@ -91,11 +91,7 @@ func newLeaveScreen(s *shell, d leaveData) *leaveScreen {
 	sc.month.SetSelected(monthTitle(models.NewDate(today.Year(), today.Month(), 1)))
 	sc.status.OnChanged = func(string) { sc.reload() }
 	sc.month.OnChanged = func(string) { sc.reload() }
-	sc.list.setFilters(func() bool { return sc.status.Selected != allStatuses || sc.month.Selected != allMonths },
-		func() {
-			sc.status.SetSelected(allStatuses)
-			sc.month.SetSelected(allMonths)
-		})
+	sc.list.filterBySelects(selectFilter{sc.status, allStatuses}, selectFilter{sc.month, allMonths})
 
 	sc.add = widget.NewButtonWithIcon("新增请假", theme.ContentAddIcon(), sc.onAdd)
 	sc.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })

@@ -64,6 +64,7 @@ func newStaffScreen(s *shell, d rosterData) *staffScreen {
 	sc.status = newSelect(append(append([]string{allStatuses}, models.Statuses...), models.StatusNotStarted, models.StatusSubstituteEnded, models.StatusServiceEnded), nil)
 	sc.status.SetSelected(models.StatusOnDuty)
 	sc.status.OnChanged = func(string) { sc.reload() }
+	sc.list.filterBySelects(selectFilter{sc.status, models.StatusOnDuty})
 	sc.reveal = widget.NewButtonWithIcon("显示身份证号、手机号", theme.VisibilityIcon(), func() { sc.onReveal(sc.list.selected) })
 
 	add := widget.NewButtonWithIcon("新增人员", theme.ContentAddIcon(), sc.onAdd)

@@ -80,6 +80,7 @@ func newSubstitutesScreen(s *shell, d substitutesData) *substitutesScreen {
 	sc.state = newSelect(append([]string{allSubStates}, models.SubstitutionStates...), nil)
 	sc.state.SetSelected(allSubStates)
 	sc.state.OnChanged = func(string) { sc.reload() }
+	sc.list.filterBySelects(selectFilter{sc.state, allSubStates})
 
 	add := widget.NewButtonWithIcon("新增报备", theme.ContentAddIcon(), sc.onAdd)
 	edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })

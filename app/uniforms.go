@@ -79,6 +79,7 @@ func newUniformsScreen(s *shell, d uniformsData) *uniformsScreen {
 	for _, f := range []*widget.Select{sc.kind, sc.window} {
 		f.OnChanged = func(string) { sc.reload() }
 	}
+	sc.ledger.filterBySelects(selectFilter{sc.kind, allUniformKinds}, selectFilter{sc.window, allWindows})
 	add := widget.NewButtonWithIcon("登记发放", theme.ContentAddIcon(), sc.onAdd)
 	batch := widget.NewButtonWithIcon("按窗口发放", theme.ListIcon(), func() { sc.onBatch("", 0) })
 	sign := widget.NewButtonWithIcon("登记签收", theme.ConfirmIcon(), func() { sc.onSign(sc.ledger.selected) })
