@@ -45,7 +45,7 @@ func newCalendarScreen(s *shell, d calendarData) *calendarScreen {
 	today := d.Today()
 	c.month = time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	c.summary = widget.NewLabel("")
+	c.summary = wrapLabel("")
 	c.picked = widget.NewLabel(calendarHint)
 	c.picked.Importance = widget.LowImportance
 	c.grid = newCalendarGrid(func(d models.DayInfo) {
@@ -66,7 +66,7 @@ func newCalendarScreen(s *shell, d calendarData) *calendarScreen {
 	rest := widget.NewButton("设为休息日", func() { c.onSet(false) })
 	reset := widget.NewButton("恢复法定安排", c.onReset)
 	c.actions = []*widget.Button{work, rest, reset}
-	top := container.NewBorder(nil, nil, container.NewHBox(prev, c.title, next), container.NewHBox(work, rest, reset), c.summary)
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(prev, c.title, next), container.NewHBox(work, rest, reset)), c.summary)
 	c.box = container.NewBorder(top, c.picked, nil, nil, container.NewVScroll(c.grid.box))
 	c.reload()
 	return c

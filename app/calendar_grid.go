@@ -28,19 +28,20 @@ type calendarGrid struct {
 
 func newCalendarGrid(onSelect func(models.DayInfo)) *calendarGrid {
 	g := &calendarGrid{onSelect: onSelect}
-	objs := make([]fyne.CanvasObject, 0, 49)
+	head := container.NewGridWithColumns(7)
 	for i, name := range calendarWeekdays {
 		l := widget.NewLabelWithStyle(name, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		if i >= 5 {
 			l.Importance = widget.DangerImportance
 		}
-		objs = append(objs, l)
+		head.Add(l)
 	}
+	days := container.NewGridWithColumns(7)
 	for i := range g.cells {
 		g.cells[i] = newCalendarCell(g)
-		objs = append(objs, g.cells[i])
+		days.Add(g.cells[i])
 	}
-	g.box = container.NewGridWithColumns(7, objs...)
+	g.box = container.NewBorder(head, nil, nil, nil, days)
 	return g
 }
 
@@ -114,23 +115,15 @@ func (c *calendarCell) Tapped(*fyne.PointEvent) {
 // for a weekend, the office's change.
 func (c *calendarCell) note() string {
 	d := c.day
-	if d == nil {
-		return ""
-	}
-	text := ""
 	switch {
-	case d.Reason == "工作日":
+	case d == nil || d.Reason == "工作日":
+		return ""
+	case d.Override:
+		return "调整：" + d.Reason
 	case d.Reason == "周末":
-		text = "休"
-	case d.Working:
-		text = "班 " + d.Reason
-	default:
-		text = d.Reason
+		return "休"
 	}
-	if d.Override {
-		text = "调整：" + d.Reason
-	}
-	return text
+	return d.Reason // a holiday, or a weekend worked in its stead (春节调休上班)
 }
 
 func (c *calendarCell) CreateRenderer() fyne.WidgetRenderer {
