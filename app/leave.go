@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -103,9 +102,8 @@ func newLeaveScreen(s *shell, d leaveData) *leaveScreen {
 	sc.print = widget.NewButtonWithIcon("打印审批单", theme.DocumentPrintIcon(), func() { sc.onPrint(sc.list.selected) })
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "leaves", "请假", sc.reload) })
 
-	tools := container.NewHBox(sc.add, sc.edit, sc.approve, sc.reject, sc.back, sc.del, sc.print, widget.NewSeparator(), imp)
-	filters := container.NewHBox(widget.NewLabel("状态"), sc.status, widget.NewLabel("月份"), sc.month)
-	sc.box = container.NewBorder(container.NewBorder(nil, nil, tools, filters), nil, nil, nil, sc.list.layout())
+	sc.box = listHead{actions: objs(sc.add, sc.edit, sc.del, sc.approve, sc.reject, sc.back), files: objs(sc.print, imp),
+		filters: objs(widget.NewLabel("状态"), sc.status, widget.NewLabel("月份"), sc.month)}.over(sc.list.layout())
 	sc.setButtons()
 	sc.reload()
 	return sc

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,9 +80,8 @@ func newStaffScreen(s *shell, d rosterData) *staffScreen {
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "staff", "人员", sc.reload) })
 	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "staff", "人员") })
 
-	tools := container.NewHBox(add, edit, detail, move, status, del, widget.NewSeparator(), imp, exp)
-	filters := container.NewHBox(sc.status, sc.reveal)
-	sc.box = container.NewBorder(container.NewBorder(nil, nil, nil, filters, tools), nil, nil, nil, sc.list.layout())
+	sc.box = listHead{actions: objs(add, edit, del, detail, move, status), files: objs(imp, exp),
+		filters: objs(widget.NewLabel("状态"), sc.status, sc.reveal)}.over(sc.list.layout())
 	sc.reload()
 	return sc
 }
