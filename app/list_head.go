@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // listHead is the head of a list screen, laid out the same on every one:
@@ -18,7 +20,25 @@ func (h listHead) layout() fyne.CanvasObject {
 	if len(h.filters) == 0 {
 		return bar
 	}
-	return container.NewVBox(bar, container.NewHBox(h.filters...))
+	filters := make([]fyne.CanvasObject, len(h.filters))
+	for i, f := range h.filters {
+		filters[i] = f
+		if sel, ok := f.(*widget.Select); ok {
+			filters[i] = fixedBox(sel, selectWidth(sel))
+		}
+	}
+	return container.NewVBox(bar, container.NewHBox(filters...))
+}
+
+// selectWidth is wide enough for a filter's longest choice (a choice of
+// windows or months read later may be longer: up to a limit), so that
+// 全部状态 is not shown as 全部….
+func selectWidth(s *widget.Select) float32 {
+	text := float32(64)
+	for _, o := range append([]string{s.Selected, s.PlaceHolder}, s.Options...) {
+		text = max(text, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return min(text, 220) + theme.IconInlineSize() + 5*theme.Padding()
 }
 
 // over puts the head over the list.

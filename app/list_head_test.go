@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Every list screen has its buttons in the same places: 新增…, 修改, 删除
@@ -54,6 +56,19 @@ func TestListScreensShareOneToolbarLayout(t *testing.T) {
 		}
 		if p := at(file); p.Y != add.Y || p.X < del.X+400 {
 			t.Errorf("%s: %s at %v is not at the right end of the line of %s", c.screen, file, p, c.add)
+		}
+	}
+}
+
+// A list's filter choices are wide enough to read: 全部状态, not 全部….
+func TestListFiltersShowTheirChoiceWhole(t *testing.T) {
+	s, _ := newDemoShell(t)
+	s.show("请假")
+	sc := s.screens["请假"].(*leaveScreen)
+	for _, sel := range []*widget.Select{sc.status, sc.month} {
+		need := fyne.MeasureText(sel.Selected, theme.TextSize(), fyne.TextStyle{}).Width + theme.IconInlineSize() + 4*theme.Padding()
+		if sel.Size().Width < need {
+			t.Errorf("%q shows in %.0f pixels, needs %.0f", sel.Selected, sel.Size().Width, need)
 		}
 	}
 }
