@@ -106,6 +106,7 @@ func newAttendanceScreen(s *shell, d attendanceData) *attendanceScreen {
 	sc.unit = newSelect([]string{allUnits}, nil)
 	sc.unit.SetSelected(allUnits)
 	sc.unit.OnChanged = func(string) { sc.showRows() }
+	sc.list.filterBySelects(selectFilter{sc.window, allWindows}, selectFilter{sc.unit, allUnits})
 
 	sc.detail = widget.NewButtonWithIcon("明细", theme.InfoIcon(), func() { sc.onDetail(sc.list.selected) })
 	sc.correct = widget.NewButtonWithIcon("补卡", theme.ContentAddIcon(), func() { sc.onCorrection(sc.list.selected) })

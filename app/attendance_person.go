@@ -33,12 +33,15 @@ type personMonth struct {
 	data    personMonthData
 	staffID uint
 	month   models.Date
+	day     models.Date // the day to show first (zero: the month)
 
 	sum          models.MonthSummary
 	rows         []personDay
 	summary      *widget.Label
 	warnings     []*widget.Label // records that contradict each other, for the office to correct
 	explanations []string
+	table        *widget.Table
+	dayRow       int // the row of day, selected when shown (-1: none)
 	dlg          *dialog.CustomDialog
 }
 
@@ -55,6 +58,14 @@ var personColumns = []column{
 // openPersonMonth opens a person's month in a dialog; month is its first day.
 func openPersonMonth(s *shell, d personMonthData, staffID uint, month models.Date) *personMonth {
 	pm := &personMonth{shell: s, data: d, staffID: staffID, month: month}
+	pm.load()
+	return pm
+}
+
+// openPersonDay opens a person's month at one day: its row is selected and
+// scrolled to, as a score item of that day links here.
+func openPersonDay(s *shell, d personMonthData, staffID uint, day models.Date) *personMonth {
+	pm := &personMonth{shell: s, data: d, staffID: staffID, month: models.NewDate(day.Year(), day.Month(), 1), day: day}
 	pm.load()
 	return pm
 }
@@ -295,9 +306,22 @@ func (pm *personMonth) show() {
 	split := container.NewVSplit(table, bottom)
 	split.Offset = 0.62
 	body := container.NewBorder(top, nil, nil, nil, split)
+	pm.table = table
+	pm.dayRow = -1
+	if !pm.day.IsZero() {
+		pm.dayRow = pm.day.Day() - 1
+		l := wrapLabel(fmt.Sprintf("所查看的是%d月%d日：表中已选中这一天。", int(pm.day.Month()), pm.day.Day()))
+		l.Importance = widget.HighImportance
+		top.Add(l)
+	}
 	title := fmt.Sprintf("考勤明细：%s（%s）%s %s", m.Name, m.EmployeeNo, m.WindowCode, monthTitle(pm.month))
 	pm.dlg = dialog.NewCustom(title, "关闭", body, pm.shell.win)
 	size := pm.shell.win.Canvas().Size()
 	pm.dlg.Resize(fyne.NewSize(min(1240, size.Width-20), max(500, size.Height-40)))
 	pm.dlg.Show()
+	if pm.dayRow >= 0 {
+		cell := widget.TableCellID{Row: pm.dayRow, Col: 0}
+		table.Select(cell)
+		table.ScrollTo(cell)
+	}
 }

@@ -21,8 +21,9 @@ type calendarData interface {
 	ClearCalendarDay(d models.Date) error
 }
 
-// calendarScreen shows the working-day calendar a month at a time: statutory
-// holidays and 调休 days, and the office's own changes, which it edits.
+// calendarScreen shows the working-day calendar a month at a time, as a
+// grid of weeks: statutory holidays and 调休 days, and the office's own
+// changes, which it edits on the day tapped.
 type calendarScreen struct {
 	shell    *shell
 	data     calendarData
@@ -30,72 +31,64 @@ type calendarScreen struct {
 	days     []models.DayInfo
 	title    *widget.Label
 	summary  *widget.Label
-	table    *widget.Table
+	grid     *calendarGrid
+	picked   *widget.Label // the day selected, in words
 	selected int
 	actions  []*widget.Button
 	box      fyne.CanvasObject
 }
+
+const calendarHint = "点选一天，可将它设为工作日或休息日，或恢复法定安排。"
 
 func newCalendarScreen(s *shell, d calendarData) *calendarScreen {
 	c := &calendarScreen{shell: s, data: d, selected: -1}
 	today := d.Today()
 	c.month = time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	c.summary = widget.NewLabel("")
-	c.table = widget.NewTable(func() (int, int) { return len(c.days), 4 },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			d := c.days[id.Row]
-			l.Importance = widget.MediumImportance
-			switch id.Col {
-			case 0:
-				l.SetText(d.Date.String())
-			case 1:
-				l.SetText(weekdayNames[d.Date.Weekday()])
-			case 2:
-				if d.Working {
-					l.SetText("工作日")
-				} else {
-					l.Importance = widget.DangerImportance
-					l.SetText("休息日")
-				}
-			case 3:
-				text := d.Reason
-				if d.Override {
-					text += "（中心调整）"
-				}
-				l.SetText(text)
+	c.summary = wrapLabel("")
+	c.picked = widget.NewLabel(calendarHint)
+	c.picked.Importance = widget.LowImportance
+	c.grid = newCalendarGrid(func(d models.DayInfo) {
+		for i, x := range c.days {
+			if x.Date == d.Date {
+				c.selected = i
 			}
-		})
-	for i, w := range []float32{120, 90, 90, 320} {
-		c.table.SetColumnWidth(i, w)
-	}
-	c.table.ShowHeaderRow = true
-	c.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText([]string{"日期", "星期", "类型", "说明"}[id.Col])
 		}
-	}
-	c.table.OnSelected = func(id widget.TableCellID) {
-		c.selected = id.Row
+		c.picked.Importance = widget.MediumImportance
+		c.picked.SetText(dayInfoText(d))
 		for _, b := range c.actions {
 			b.Enable()
 		}
-	}
+	})
 	prev := widget.NewButtonWithIcon("上月", theme.NavigateBackIcon(), func() { c.step(-1) })
 	next := widget.NewButtonWithIcon("下月", theme.NavigateNextIcon(), func() { c.step(1) })
 	work := widget.NewButton("设为工作日", func() { c.onSet(true) })
 	rest := widget.NewButton("设为休息日", func() { c.onSet(false) })
 	reset := widget.NewButton("恢复法定安排", c.onReset)
 	c.actions = []*widget.Button{work, rest, reset}
-	top := container.NewBorder(nil, nil, container.NewHBox(prev, c.title, next), container.NewHBox(work, rest, reset), c.summary)
-	c.box = container.NewBorder(top, nil, nil, nil, c.table)
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(prev, c.title, next), container.NewHBox(work, rest, reset)), c.summary)
+	c.box = container.NewBorder(top, c.picked, nil, nil, container.NewVScroll(c.grid.box))
 	c.reload()
 	return c
 }
 
 func (c *calendarScreen) content() fyne.CanvasObject { return c.box }
+
+// dayInfoText says what a day is: 2026年2月17日 星期二 休息日（春节）.
+func dayInfoText(d models.DayInfo) string {
+	kind := "工作日"
+	if !d.Working {
+		kind = "休息日"
+	}
+	text := fmt.Sprintf("已选 %s %s %s", d.Date.Chinese(), weekdayNames[d.Date.Weekday()], kind)
+	if d.Reason != kind && d.Reason != "" {
+		text += "（" + d.Reason + "）"
+	}
+	if d.Override {
+		text += "，中心调整"
+	}
+	return text
+}
 
 func (c *calendarScreen) step(months int) {
 	c.month = c.month.AddDate(0, months, 0)
@@ -126,8 +119,9 @@ func (c *calendarScreen) reload() {
 		for _, b := range c.actions {
 			b.Disable()
 		}
-		c.table.UnselectAll()
-		c.table.Refresh()
+		c.grid.show(c.days)
+		c.picked.Importance = widget.LowImportance
+		c.picked.SetText(calendarHint)
 	})
 }
 

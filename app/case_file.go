@@ -123,7 +123,7 @@ func openCaseFile(s *shell, d caseFileData, no string, printed func()) *caseFile
 	cf.load(func() {
 		body := container.NewVBox(cf.details,
 			widget.NewLabelWithStyle("应归档文书", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), cf.docs, cf.materials)
-		cf.dlg = dialog.NewCustom("办件档案："+cf.c.No, "关闭", container.NewVScroll(body), s.win)
+		cf.dlg = dialog.NewCustom("办件档案："+cf.c.No, "关闭", scrollWithGutter(body), s.win)
 		cf.dlg.Resize(dialogSize(s, 860, 700))
 		cf.dlg.Show()
 	})

@@ -109,10 +109,10 @@ func newCasesScreen(s *shell, d casesData) *casesScreen {
 
 	add := widget.NewButtonWithIcon("新增办件", theme.ContentAddIcon(), sc.onAdd)
 	edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
-	sc.list.openWith(edit)
 	complete := widget.NewButtonWithIcon("办结", theme.ConfirmIcon(), func() { sc.onComplete(sc.list.selected) })
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() { sc.onDelete(sc.list.selected) })
 	file := widget.NewButtonWithIcon("档案", theme.FolderOpenIcon(), func() { sc.onFile(sc.list.selected) })
+	sc.list.openWith(file) // a case's row opens its file, where everything about it is
 	sc.print = widget.NewButtonWithIcon("印制", theme.DocumentPrintIcon(), nil)
 	sc.print.OnTapped = func() {
 		showNoticeMenu(sc.shell, sc.print, func(kind string) { sc.onPrint(sc.list.selected, kind) })

@@ -159,6 +159,7 @@ func newConductScreen(s *shell, d conductData) *conductScreen {
 	sc.vMonth.SetSelected(allMonths)
 	sc.vCategory = newSelect(append([]string{allCategories}, models.ViolationCategories...), func(string) { sc.reload() })
 	sc.vCategory.SetSelected(allCategories)
+	sc.violations.filterBySelects(selectFilter{sc.vMonth, allMonths}, selectFilter{sc.vCategory, allCategories})
 	sc.vAdd = widget.NewButtonWithIcon("登记违规", theme.ContentAddIcon(), func() { sc.onViolation(0) })
 	sc.vEdit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onViolation(sc.violations.selected) })
 	sc.violations.openWith(sc.vEdit)
@@ -170,13 +171,11 @@ func newConductScreen(s *shell, d conductData) *conductScreen {
 			showConductPage(s, d, v.StaffID)
 		}
 	})
-	vTab := container.NewBorder(
-		container.NewVBox(
-			container.NewHBox(widget.NewLabel("月份"), sc.vMonth, widget.NewLabel("类别"), sc.vCategory,
-				layoutSpacer(), widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "violations", "违规记录", sc.reload) }),
-				widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "violations", "违规记录") })),
-			container.NewHBox(sc.vAdd, sc.vEdit, sc.vDel, sc.vPerson, sc.vCensure, sc.vLetter),
-		), nil, nil, nil, sc.violations.layout())
+	vTab := listHead{actions: objs(sc.vAdd, sc.vEdit, sc.vDel, sc.vPerson),
+		files: objs(sc.vCensure, sc.vLetter,
+			widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "violations", "违规记录", sc.reload) }),
+			widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "violations", "违规记录") })),
+		filters: objs(widget.NewLabel("月份"), sc.vMonth, widget.NewLabel("类别"), sc.vCategory)}.over(sc.violations.layout())
 
 	sc.complaints = newRecordTable(complaintColumns, "搜索窗口、人员、投诉人、内容", func(uint) { sc.setButtons() })
 	sc.complaints.styleCells(func(id uint, col int) widget.Importance {
@@ -190,6 +189,7 @@ func newConductScreen(s *shell, d conductData) *conductScreen {
 	sc.cMonth.SetSelected(allMonths)
 	sc.cStatus = newSelect(append([]string{allStatuses, overdueComplaints}, models.ComplaintStatuses...), func(string) { sc.reload() })
 	sc.cStatus.SetSelected(allStatuses)
+	sc.complaints.filterBySelects(selectFilter{sc.cMonth, allMonths}, selectFilter{sc.cStatus, allStatuses})
 	sc.cAdd = widget.NewButtonWithIcon("登记投诉", theme.ContentAddIcon(), func() { sc.onComplaint(0) })
 	sc.cEdit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onComplaint(sc.complaints.selected) })
 	sc.complaints.openWith(sc.cEdit)
@@ -201,13 +201,10 @@ func newConductScreen(s *shell, d conductData) *conductScreen {
 			showConductPage(s, d, *c.StaffID)
 		}
 	})
-	cTab := container.NewBorder(
-		container.NewVBox(
-			container.NewHBox(widget.NewLabel("月份"), sc.cMonth, widget.NewLabel("核查结果"), sc.cStatus,
-				layoutSpacer(), widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "complaints", "投诉", sc.reload) }),
-				widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "complaints", "投诉") })),
-			container.NewHBox(sc.cAdd, sc.cEdit, sc.cConclude, sc.cDel, sc.cPerson),
-		), nil, nil, nil, sc.complaints.layout())
+	cTab := listHead{actions: objs(sc.cAdd, sc.cEdit, sc.cDel, sc.cConclude, sc.cPerson),
+		files: objs(widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "complaints", "投诉", sc.reload) }),
+			widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "complaints", "投诉") })),
+		filters: objs(widget.NewLabel("月份"), sc.cMonth, widget.NewLabel("核查结果"), sc.cStatus)}.over(sc.complaints.layout())
 
 	sc.tabs = container.NewAppTabs(container.NewTabItem("违规记录", vTab), container.NewTabItem("投诉", cTab))
 	sc.box = container.NewBorder(widget.NewLabelWithStyle("违规投诉", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, sc.tabs)

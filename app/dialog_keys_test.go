@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"govdesk/models"
@@ -65,5 +66,31 @@ func TestEnterSubmitsAFormDialog(t *testing.T) {
 	waitFor(t, "the request listed", func() bool { return len(sc.list.rows()) == 1 })
 	if c.Overlays().Top() != nil {
 		t.Fatal("the dialog stayed open after Enter saved")
+	}
+}
+
+// A form refused grows with its list of errors, so that the errors and
+// every field still show without scrolling while the window has room.
+func TestAFormGrowsWithItsErrors(t *testing.T) {
+	s, st := newTestShell(t)
+	seedOneDayPerson(t, st, models.NewDate(2026, 11, 2))
+	sc := openLeave(t, s, models.NewDate(2026, 11, 1))
+	test.Tap(sc.add)
+	test.Tap(sc.form.save)
+	if !sc.form.errs.summary.Visible() {
+		t.Fatal("an empty form was not refused")
+	}
+	var scroll *container.Scroll
+	walkObjects(t, s.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		if sc, ok := o.(*container.Scroll); ok && scroll == nil {
+			scroll = sc
+		}
+		return scroll == nil
+	})
+	if scroll == nil {
+		t.Fatal("the form has no scroll")
+	}
+	if need := scroll.Content.MinSize().Height; scroll.Size().Height < need {
+		t.Fatalf("the form shows %.0f of its %.0f pixels with the errors", scroll.Size().Height, need)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -91,11 +90,7 @@ func newLeaveScreen(s *shell, d leaveData) *leaveScreen {
 	sc.month.SetSelected(monthTitle(models.NewDate(today.Year(), today.Month(), 1)))
 	sc.status.OnChanged = func(string) { sc.reload() }
 	sc.month.OnChanged = func(string) { sc.reload() }
-	sc.list.setFilters(func() bool { return sc.status.Selected != allStatuses || sc.month.Selected != allMonths },
-		func() {
-			sc.status.SetSelected(allStatuses)
-			sc.month.SetSelected(allMonths)
-		})
+	sc.list.filterBySelects(selectFilter{sc.status, allStatuses}, selectFilter{sc.month, allMonths})
 
 	sc.add = widget.NewButtonWithIcon("新增请假", theme.ContentAddIcon(), sc.onAdd)
 	sc.edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
@@ -107,9 +102,8 @@ func newLeaveScreen(s *shell, d leaveData) *leaveScreen {
 	sc.print = widget.NewButtonWithIcon("打印审批单", theme.DocumentPrintIcon(), func() { sc.onPrint(sc.list.selected) })
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "leaves", "请假", sc.reload) })
 
-	tools := container.NewHBox(sc.add, sc.edit, sc.approve, sc.reject, sc.back, sc.del, sc.print, widget.NewSeparator(), imp)
-	filters := container.NewHBox(widget.NewLabel("状态"), sc.status, widget.NewLabel("月份"), sc.month)
-	sc.box = container.NewBorder(container.NewBorder(nil, nil, tools, filters), nil, nil, nil, sc.list.layout())
+	sc.box = listHead{actions: objs(sc.add, sc.edit, sc.del, sc.approve, sc.reject, sc.back), files: objs(sc.print, imp),
+		filters: objs(widget.NewLabel("状态"), sc.status, widget.NewLabel("月份"), sc.month)}.over(sc.list.layout())
 	sc.setButtons()
 	sc.reload()
 	return sc
@@ -393,8 +387,11 @@ func joinNonEmpty(sep string, parts ...string) string {
 // handle shows what another screen asked for: the overview's pending
 // requests, whatever month they are in.
 func (sc *leaveScreen) handle(r request) {
-	if _, ok := r.(pendingLeaves); ok {
+	switch r := r.(type) {
+	case pendingLeaves:
 		sc.month.SetSelected(allMonths)
 		sc.status.SetSelected(models.LeavePending)
+	case personRecords:
+		sc.showPerson(r)
 	}
 }

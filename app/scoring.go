@@ -61,6 +61,10 @@ type selectionRequest struct{ kind, period string }
 func (selectionRequest) target() string { return "评分" }
 
 func (sc *scoringScreen) handle(r request) {
+	if pr, ok := r.(personRecords); ok {
+		sc.showPerson(pr)
+		return
+	}
 	req, ok := r.(selectionRequest)
 	if !ok {
 		return

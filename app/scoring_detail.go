@@ -28,6 +28,7 @@ type breakdown struct {
 	opens  []*widget.Button // 明细 of a window's members
 	trend  *widget.Button
 	dlg    *dialog.CustomDialog
+	month  *personMonth // the attendance month 查看 last opened, for tests
 }
 
 // showPersonBreakdown opens a person's breakdown for the month.
@@ -44,7 +45,7 @@ func showPersonBreakdown(sc *scoringScreen, ms models.MonthScores, p models.Pers
 		it := it
 		var view *widget.Button
 		if scoreRefViewable(it.Ref) {
-			view = widget.NewButtonWithIcon("查看", theme.VisibilityIcon(), func() { openScoreRecord(s, sc.data, p, it) })
+			view = widget.NewButtonWithIcon("查看", theme.VisibilityIcon(), func() { b.month = openScoreRecord(s, sc.data, p, it) })
 		}
 		b.views = append(b.views, view)
 		rows.Add(scoreItemRow(it, view))
@@ -257,34 +258,36 @@ type conductRecordData interface {
 // openScoreRecord opens the record behind a score item: a case's file, the
 // person's attendance month, or the violation, complaint, rating or
 // commendation; the first two are the views the 办件 and 考勤 screens open.
-func openScoreRecord(s *shell, d scoreRecordData, p models.PersonScore, it models.ScoreItem) {
+// It gives the attendance month it opens, if it opens one.
+func openScoreRecord(s *shell, d scoreRecordData, p models.PersonScore, it models.ScoreItem) *personMonth {
 	kind, key, _ := strings.Cut(it.Ref, ":")
 	switch kind {
 	case "case":
 		openCaseFile(s, d, key, nil)
+		return nil
 	case "staff":
 		// staff:<id>/<2026-11-03 or 2026-11>
 		idText, when, _ := strings.Cut(key, "/")
 		id, err := strconv.ParseUint(idText, 10, 64)
 		if err != nil {
-			return
+			return nil
+		}
+		// a day's finding opens that day; a month's sum the month
+		if day, err := models.ParseDate(when); err == nil {
+			return openPersonDay(s, d, uint(id), day)
 		}
 		first, err := models.ParseMonth(when)
 		if err != nil {
-			day, derr := models.ParseDate(when)
-			if derr != nil {
-				first, _ = models.ParseMonth(p.Month)
-			} else {
-				first = models.NewDate(day.Year(), day.Month(), 1)
-			}
+			first, _ = models.ParseMonth(p.Month)
 		}
-		openPersonMonth(s, d, uint(id), first)
+		return openPersonMonth(s, d, uint(id), first)
 	default:
 		id, err := strconv.ParseUint(key, 10, 64)
 		if err != nil {
-			return
+			return nil
 		}
 		showConductRecord(s, d, kind, uint(id), p.StaffID, it.On)
+		return nil
 	}
 }
 

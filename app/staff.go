@@ -2,7 +2,6 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,6 +25,7 @@ type rosterData interface {
 	RevealPersonal(entity, key string) error
 	importer
 	exporter
+	staffPageData
 }
 
 // staffScreen is the roster of people (人员): search by 姓名 / 工号 / 窗口 /
@@ -47,6 +47,7 @@ type staffScreen struct {
 	box      fyne.CanvasObject
 
 	form *staffForm // the form last opened, for tests
+	page *staffPage // the person's page last opened, for tests
 }
 
 func newStaffScreen(s *shell, d rosterData) *staffScreen {
@@ -62,6 +63,7 @@ func newStaffScreen(s *shell, d rosterData) *staffScreen {
 	sc.status = newSelect(append(append([]string{allStatuses}, models.Statuses...), models.StatusNotStarted, models.StatusSubstituteEnded, models.StatusServiceEnded), nil)
 	sc.status.SetSelected(models.StatusOnDuty)
 	sc.status.OnChanged = func(string) { sc.reload() }
+	sc.list.filterBySelects(selectFilter{sc.status, models.StatusOnDuty})
 	sc.reveal = widget.NewButtonWithIcon("显示身份证号、手机号", theme.VisibilityIcon(), func() { sc.onReveal(sc.list.selected) })
 
 	add := widget.NewButtonWithIcon("新增人员", theme.ContentAddIcon(), sc.onAdd)
@@ -78,9 +80,8 @@ func newStaffScreen(s *shell, d rosterData) *staffScreen {
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "staff", "人员", sc.reload) })
 	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "staff", "人员") })
 
-	tools := container.NewHBox(add, edit, detail, move, status, del, widget.NewSeparator(), imp, exp)
-	filters := container.NewHBox(sc.status, sc.reveal)
-	sc.box = container.NewBorder(container.NewBorder(nil, nil, nil, filters, tools), nil, nil, nil, sc.list.layout())
+	sc.box = listHead{actions: objs(add, edit, del, detail, move, status), files: objs(imp, exp),
+		filters: objs(widget.NewLabel("状态"), sc.status, sc.reveal)}.over(sc.list.layout())
 	sc.reload()
 	return sc
 }

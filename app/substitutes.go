@@ -80,6 +80,7 @@ func newSubstitutesScreen(s *shell, d substitutesData) *substitutesScreen {
 	sc.state = newSelect(append([]string{allSubStates}, models.SubstitutionStates...), nil)
 	sc.state.SetSelected(allSubStates)
 	sc.state.OnChanged = func(string) { sc.reload() }
+	sc.list.filterBySelects(selectFilter{sc.state, allSubStates})
 
 	add := widget.NewButtonWithIcon("新增报备", theme.ContentAddIcon(), sc.onAdd)
 	edit := widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), func() { sc.onEdit(sc.list.selected) })
@@ -91,9 +92,8 @@ func newSubstitutesScreen(s *shell, d substitutesData) *substitutesScreen {
 	sc.gapNote = wrapLabel("")
 	sc.gapNote.Importance = widget.DangerImportance
 	sc.gapNote.Hide()
-	register := container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(add, edit, del, give, print), container.NewHBox(widget.NewLabel("状态"), sc.state)), sc.gapNote),
-		nil, nil, nil, sc.list.layout())
+	register := listHead{actions: objs(add, edit, del, give), files: objs(print),
+		filters: objs(widget.NewLabel("状态"), sc.state)}.over(container.NewBorder(sc.gapNote, nil, nil, nil, sc.list.layout()))
 
 	sc.badges = newRecordTable(badgeColumns, "搜索编号、领用人、窗口", func(uint) { sc.setBadgeActions() })
 	sc.badges.styleCells(func(id uint, col int) widget.Importance {

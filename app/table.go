@@ -38,7 +38,7 @@ type recordTable struct {
 	selected uint
 
 	table    *widget.Table
-	search   *widget.Entry
+	search   *searchEntry
 	count    *widget.Label
 	onSelect func(id uint)
 	coll     *collate.Collator
@@ -48,6 +48,7 @@ type recordTable struct {
 	empty        *fyne.Container
 	emptyText    *widget.Label
 	clear        *widget.Button
+	clearBar     *widget.Button // the same beside the count, while the list is narrowed
 	filtered     func() bool
 	clearFilters func()
 
@@ -61,12 +62,13 @@ type recordTable struct {
 	savesSeen  int
 	loaded     bool
 	savedShown int
+	rowFocus   // the selected row drawn whole, its cell in full (table_row.go)
 }
 
 func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *recordTable {
 	t := &recordTable{cols: cols, sortCol: -1, onSelect: onSelect,
-		coll: collate.New(language.SimplifiedChinese, collate.Numeric)}
-	t.search = widget.NewEntry()
+		coll: collate.New(language.SimplifiedChinese, collate.Numeric), rowFocus: newRowFocus()}
+	t.search = newSearchEntry()
 	t.search.SetPlaceHolder(placeholder)
 	t.search.OnChanged = func(q string) { t.setQuery(q) }
 	t.count = widget.NewLabel("")
@@ -75,6 +77,7 @@ func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *
 	t.saved.Hide()
 	t.emptyText = widget.NewLabel("")
 	t.clear = widget.NewButton("清除筛选", t.onClear)
+	t.clearBar = t.newClearBar()
 	t.empty = container.NewCenter(container.NewVBox(t.emptyText, container.NewCenter(t.clear)))
 	t.empty.Hide()
 	t.table = widget.NewTable(
@@ -109,6 +112,7 @@ func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *
 			return
 		}
 		t.selected = t.all[t.view[id.Row]].id
+		t.focus(id)
 		if t.onSelect != nil {
 			t.onSelect(t.selected)
 		}
@@ -132,9 +136,10 @@ func (t *recordTable) setRecords(rs []record) {
 	for i := range rs {
 		rs[i].search = strings.ToLower(rs[i].search)
 	}
-	prev := t.all
+	prev, sel := t.all, t.selected
 	t.all = rs
 	t.refilter()
+	t.reselect(sel)
 	t.afterSave(prev)
 }
 
@@ -173,6 +178,7 @@ func (t *recordTable) refilter() {
 	}
 	t.count.SetText(countText(len(t.view), len(t.all)))
 	t.table.UnselectAll()
+	t.unfocus()
 	t.table.Refresh()
 	t.showEmpty()
 }
@@ -188,6 +194,7 @@ func (t *recordTable) setFilters(active func() bool, clear func()) {
 // showEmpty says why no row shows: nothing matches the filters (with a
 // button to clear them), or there are no records yet.
 func (t *recordTable) showEmpty() {
+	t.showClearBar()
 	if len(t.view) > 0 {
 		t.empty.Hide()
 		return
@@ -259,8 +266,8 @@ func (t *recordTable) selectID(id uint) {
 
 // layout gives the table with the search box and tools above it.
 func (t *recordTable) layout(tools ...fyne.CanvasObject) fyne.CanvasObject {
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(append([]fyne.CanvasObject{t.saved, t.count}, tools...)...), t.search)
-	return container.NewBorder(bar, nil, nil, nil, container.NewStack(t.table, t.empty))
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(append([]fyne.CanvasObject{t.saved, t.count, t.clearBar}, tools...)...), t.search)
+	return container.NewBorder(bar, t.full, nil, nil, container.NewStack(t.table, t.empty))
 }
 
 // styleCells lets a screen colour single cells: importance gives the

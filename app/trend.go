@@ -374,11 +374,11 @@ func trendStatus(months, points int, kind string) string {
 	if months == 0 {
 		return "这一年尚未开始。"
 	}
-	what := "在岗"
+	what, dots := "在岗", ""
 	if kind == trendWindow {
-		what = "有在岗人员计分"
+		what, dots = "有在岗人员计分", "绿色圆点为当月满意窗口。"
 	}
-	return fmt.Sprintf("有考勤记录的%d个月中有%d个月%s；未开始或没有记录的月份不画。绿色圆点为当月满意窗口。", months, points, what)
+	return fmt.Sprintf("有考勤记录的%d个月中有%d个月%s；未开始或没有记录的月份不画。%s", months, points, what, dots)
 }
 
 // loadYear scores the year's months that have begun (from the cache where

@@ -241,12 +241,15 @@ func (fe *formErrors) show(form *widget.Form, errs models.FieldErrors) bool {
 type formDialog struct {
 	dlg  *dialog.CustomDialog
 	save *widget.Button
+	body fyne.CanvasObject // the error list over the form, scrolled as one
+	win  fyne.Window
 }
 
 func newFormDialog(s *shell, title, saveText string, form *widget.Form, errs *formErrors, save func() error, done func()) *formDialog {
-	fd := &formDialog{}
+	fd := &formDialog{win: s.win}
 	primeHints(form)
 	body := container.NewVBox(errs.summary, form)
+	fd.body = body
 	scroll := container.NewVScroll(body)
 	fd.save = widget.NewButtonWithIcon(saveText, theme.DocumentSaveIcon(), func() {
 		err := save()
@@ -255,6 +258,7 @@ func newFormDialog(s *shell, title, saveText string, form *widget.Form, errs *fo
 		}
 		fe, isFields := models.AsFieldErrors(err)
 		if errs.show(form, fe) {
+			fd.fit() // the dialog grows with the errors, as far as the window allows
 			scroll.ScrollToTop()
 			return
 		}
@@ -270,14 +274,20 @@ func newFormDialog(s *shell, title, saveText string, form *widget.Form, errs *fo
 	fd.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", func() { fd.dlg.Hide() })
 	fd.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, container.NewHBox(layoutSpacer(), cancel, fd.save), nil, nil, scroll), s.win)
-	height := body.MinSize().Height + 140
-	if limit := s.win.Canvas().Size().Height - 40; limit > 300 && height > limit {
-		height = limit
-	}
-	fd.dlg.Resize(fyne.NewSize(max(580, body.MinSize().Width+60), height))
+	fd.fit()
 	fd.dlg.Show()
 	fd.bindKeys(s.win.Canvas(), form)
 	return fd
+}
+
+// fit sizes the dialog to its form and error list, no taller than the
+// window: beyond that the two scroll together.
+func (fd *formDialog) fit() {
+	height := fd.body.MinSize().Height + 140
+	if limit := fd.win.Canvas().Size().Height - 40; limit > 300 && height > limit {
+		height = limit
+	}
+	fd.dlg.Resize(fyne.NewSize(max(580, fd.body.MinSize().Width+60), height))
 }
 
 // bindKeys gives the dialog the keyboard habits of every office program:

@@ -79,6 +79,7 @@ func newUniformsScreen(s *shell, d uniformsData) *uniformsScreen {
 	for _, f := range []*widget.Select{sc.kind, sc.window} {
 		f.OnChanged = func(string) { sc.reload() }
 	}
+	sc.ledger.filterBySelects(selectFilter{sc.kind, allUniformKinds}, selectFilter{sc.window, allWindows})
 	add := widget.NewButtonWithIcon("登记发放", theme.ContentAddIcon(), sc.onAdd)
 	batch := widget.NewButtonWithIcon("按窗口发放", theme.ListIcon(), func() { sc.onBatch("", 0) })
 	sign := widget.NewButtonWithIcon("登记签收", theme.ConfirmIcon(), func() { sc.onSign(sc.ledger.selected) })
@@ -88,9 +89,8 @@ func newUniformsScreen(s *shell, d uniformsData) *uniformsScreen {
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "uniforms", "服装发放记录", sc.reload) })
 	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "uniforms", "服装发放记录") })
 	sc.actions = []*widget.Button{sign, history, del}
-	tools := container.NewHBox(add, batch, sign, history, del, widget.NewSeparator(), print, imp, exp)
-	filters := container.NewHBox(widget.NewLabel("种类"), sc.kind, widget.NewLabel("窗口"), sc.window)
-	ledger := container.NewBorder(container.NewVBox(tools, filters), nil, nil, nil, sc.ledger.layout())
+	ledger := listHead{actions: objs(add, del, batch, sign, history), files: objs(print, imp, exp),
+		filters: objs(widget.NewLabel("种类"), sc.kind, widget.NewLabel("窗口"), sc.window)}.over(sc.ledger.layout())
 
 	sc.summaryTitle = widget.NewLabel("")
 	sc.summary = widget.NewTable(func() (int, int) {

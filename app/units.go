@@ -36,7 +36,7 @@ func newUnitsScreen(s *shell, d unitsData) *unitsScreen {
 	u.del = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), u.onDelete)
 	u.edit.Disable()
 	u.del.Disable()
-	u.box = u.list.layout(add, u.edit, u.del)
+	u.box = listHead{actions: objs(add, u.edit, u.del)}.over(u.list.layout())
 	u.reload()
 	return u
 }

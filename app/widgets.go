@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"regexp"
 	"sort"
 	"strconv"
@@ -9,7 +10,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"govdesk/models"
@@ -42,6 +45,15 @@ func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // fixedBox gives an object a fixed width in a row.
 func fixedBox(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 	return container.New(fixedWidth(width), o)
+}
+
+// scrollWithGutter scrolls o vertically with room kept on its right for
+// the scroll bar, which would otherwise lie over the buttons at the end of
+// o's lines.
+func scrollWithGutter(o fyne.CanvasObject) *container.Scroll {
+	gutter := canvas.NewRectangle(color.Transparent)
+	gutter.SetMinSize(fyne.NewSize(theme.ScrollBarSize()+theme.Padding(), 0))
+	return container.NewVScroll(container.NewBorder(nil, nil, nil, gutter, o))
 }
 
 // boldLabel is a column head of a hand-built table.

@@ -14,7 +14,7 @@ var (
 	procIsZoomed         = user32.NewProc("IsZoomed")
 	procGetWindowRect    = user32.NewProc("GetWindowRect")
 	procSetWindowPos     = user32.NewProc("SetWindowPos")
-	procMonitorFromWin   = user32.NewProc("MonitorFromWindow")
+	procMonitorFromRect  = user32.NewProc("MonitorFromRect")
 	procGetMonitorInfo   = user32.NewProc("GetMonitorInfoW")
 	monitorDefaultToNear = uintptr(2)
 )
@@ -39,41 +39,59 @@ func hwndOf(win fyne.Window) uintptr {
 	return h
 }
 
-// fitNative maximises the window, makes it fill the work area of the
-// monitor it is on (the screen less the taskbar), or moves and shrinks it
-// into that area, in the monitor's own pixels, so it fits at any scaling.
-// Filling sets the size rather than maximising, which a window manager
-// might not do (Wine without one does not), and leaves the window movable.
-// It reports false while the window has no native handle yet.
-func fitNative(win fyne.Window, fit fitting) bool {
+// fitNative moves the window to where it was left (at, if known), then
+// maximises it, makes it fill the work area of the monitor it is on (the
+// screen less the taskbar), or moves and shrinks it into that area, in the
+// monitor's own pixels, so it fits at any scaling. Filling sets the size
+// rather than maximising, which a window manager might not do (Wine without
+// one does not), and leaves the window movable. It reports false while the
+// window has no native handle yet.
+func fitNative(win fyne.Window, fit fitting, at *windowPos) bool {
 	h := hwndOf(win)
 	if h == 0 {
 		return false
 	}
-	if fit == fitMaximise {
-		procShowWindow.Call(h, windows.SW_MAXIMIZE)
+	r, ok := nativeRect(win)
+	if !ok {
 		return true
 	}
-	mon, _, _ := procMonitorFromWin.Call(h, monitorDefaultToNear)
+	want := r
+	if at != nil {
+		want = placedRect(r, *at)
+	}
+	// the monitor the window was left on, or the nearest one left
+	wr := windows.Rect{Left: want.left, Top: want.top, Right: want.right, Bottom: want.bottom}
+	mon, _, _ := procMonitorFromRect.Call(uintptr(unsafe.Pointer(&wr)), monitorDefaultToNear)
 	mi := monitorInfo{size: uint32(unsafe.Sizeof(monitorInfo{}))}
-	if r, _, _ := procGetMonitorInfo.Call(mon, uintptr(unsafe.Pointer(&mi))); r == 0 {
-		return true
-	}
-	var r windows.Rect
-	if ok, _, _ := procGetWindowRect.Call(h, uintptr(unsafe.Pointer(&r))); ok == 0 {
+	if ok, _, _ := procGetMonitorInfo.Call(mon, uintptr(unsafe.Pointer(&mi))); ok == 0 {
 		return true
 	}
 	work := rect{mi.work.Left, mi.work.Top, mi.work.Right, mi.work.Bottom}
-	want := rect{r.Left, r.Top, r.Right, r.Bottom}
 	if fit == fitFill {
 		want = work
 	}
 	x, y, w, hh := fitRect(want, work)
-	if x != r.Left || y != r.Top || w != r.Right-r.Left || hh != r.Bottom-r.Top {
+	if x != r.left || y != r.top || w != r.right-r.left || hh != r.bottom-r.top {
 		const swpNoZOrder = 0x0004
 		procSetWindowPos.Call(h, 0, uintptr(x), uintptr(y), uintptr(w), uintptr(hh), swpNoZOrder)
 	}
+	if fit == fitMaximise {
+		procShowWindow.Call(h, windows.SW_MAXIMIZE)
+	}
 	return true
+}
+
+// nativeRect is the window's rectangle on the screen now.
+func nativeRect(win fyne.Window) (rect, bool) {
+	h := hwndOf(win)
+	if h == 0 {
+		return rect{}, false
+	}
+	var r windows.Rect
+	if ok, _, _ := procGetWindowRect.Call(h, uintptr(unsafe.Pointer(&r))); ok == 0 {
+		return rect{}, false
+	}
+	return rect{r.Left, r.Top, r.Right, r.Bottom}, true
 }
 
 // nativeMaximised tells whether the window is maximised now.

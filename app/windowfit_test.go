@@ -23,3 +23,26 @@ func TestWindowIsFittedIntoTheWorkArea(t *testing.T) {
 		}
 	}
 }
+
+// The window opens where it was left, at its size; left on a monitor since
+// unplugged (here to the right of this one), it is brought back whole into
+// the work area of the screen it opens on.
+func TestWindowOpensWhereItWasLeftOrBackOnTheScreen(t *testing.T) {
+	work := rect{0, 0, 1366, 728}
+	opened := rect{83, 44, 1323, 724} // 1240×680, centred by the system
+	for _, c := range []struct {
+		name       string
+		at         windowPos
+		x, y, w, h int32
+	}{
+		{"left at the top left", windowPos{0, 0}, 0, 0, 1240, 680},
+		{"left lower right", windowPos{100, 30}, 100, 30, 1240, 680},
+		{"left on a second monitor", windowPos{1500, 100}, 126, 48, 1240, 680},
+		{"left above the screen", windowPos{20, -300}, 20, 0, 1240, 680},
+	} {
+		x, y, w, h := fitRect(placedRect(opened, c.at), work)
+		if x != c.x || y != c.y || w != c.w || h != c.h {
+			t.Errorf("%s: %d,%d %d×%d, want %d,%d %d×%d", c.name, x, y, w, h, c.x, c.y, c.w, c.h)
+		}
+	}
+}

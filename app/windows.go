@@ -47,7 +47,7 @@ func newWindowsScreen(s *shell, d windowsData) *windowsScreen {
 	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "windows", "窗口") })
 	w.edit.Disable()
 	w.del.Disable()
-	w.box = w.list.layout(add, w.edit, w.del, imp, exp)
+	w.box = listHead{actions: objs(add, w.edit, w.del), files: objs(imp, exp)}.over(w.list.layout())
 	w.reload()
 	return w
 }
