@@ -220,7 +220,7 @@ func newCaseWriter(tx *gorm.DB, now time.Time) (*caseWriter, error) {
 		return st
 	}
 	w.insert = prepare(`INSERT INTO cases (` + caseColumns + `, no, created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	w.update = prepare(`UPDATE cases SET (` + caseColumns + `) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`)
 	w.clear = prepare(`DELETE FROM case_materials WHERE case_id = ?`)
 	w.material = prepare(`INSERT INTO case_materials (case_id, seq, name, copies, form, pages) VALUES (?, ?, ?, ?, ?, ?)`)
@@ -256,12 +256,14 @@ func (w *caseWriter) save(c *Case, stored bool) error {
 		}
 	} else {
 		c.CreatedAt = w.now
-		if err := w.insert.QueryRowContext(ctx, append(args, c.No, c.CreatedAt)...).Scan(&c.ID); err != nil {
+		id, err := insertID(ctx, w.insert, append(args, c.No, c.CreatedAt)...)
+		if err != nil {
 			if isUniqueViolation(err) {
 				return FieldErrors{{"办件编号", fmt.Sprintf("办件编号 %s 已存在", c.No)}}
 			}
 			return err
 		}
+		c.ID = id
 	}
 	for i := range c.Materials {
 		m := &c.Materials[i]

@@ -674,12 +674,13 @@ func (s *Store) ImportLeaves(rows []LeaveRow) (ImportStats, error) {
 // it, prepared once.
 const insertLeaveSQL = `INSERT INTO leave_requests (staff_id, type, from_date, from_half, to_date, to_half, reason, status, approver,
 reject_reason, stand_in_id, returned_on, applied_at, late_reason, approver_tier, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-func insertLeave(tx *gorm.DB, insert *sql.Stmt, now time.Time, l *LeaveRequest) error {
+func insertLeave(tx *gorm.DB, insert *sql.Stmt, now time.Time, l *LeaveRequest) (err error) {
 	l.CreatedAt, l.UpdatedAt = now, now
-	return insert.QueryRowContext(tx.Statement.Context, l.StaffID, l.Type, l.From, l.FromHalf, l.To, l.ToHalf, l.Reason, l.Status, l.Approver,
-		l.RejectReason, l.StandInID, l.ReturnedOn, civilOrNull(l.AppliedAt), l.LateReason, l.ApproverTier, now, now).Scan(&l.ID)
+	l.ID, err = insertID(tx.Statement.Context, insert, l.StaffID, l.Type, l.From, l.FromHalf, l.To, l.ToHalf, l.Reason, l.Status, l.Approver,
+		l.RejectReason, l.StandInID, l.ReturnedOn, civilOrNull(l.AppliedAt), l.LateReason, l.ApproverTier, now, now)
+	return err
 }
 
 // leaveIndex is the stored leave requests of some days, by person, kept up

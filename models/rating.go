@@ -234,8 +234,9 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 				}
 			}
 			next.Window, next.CreatedAt, next.UpdatedAt = w, now, now
-			if err := insert.QueryRowContext(tx.Statement.Context, next.On, next.WindowID, next.StaffID, next.Level, next.CaseNo, next.Comment,
-				next.RectifyStatus, next.RectifyDue, next.RectifyMeasures, next.RectifiedOn, now, now).Scan(&next.ID); err != nil {
+			next.ID, err = insertID(tx.Statement.Context, insert, next.On, next.WindowID, next.StaffID, next.Level, next.CaseNo, next.Comment,
+				next.RectifyStatus, next.RectifyDue, next.RectifyMeasures, next.RectifiedOn, now, now)
+			if err != nil {
 				return err
 			}
 			a.create(&next)
@@ -249,7 +250,7 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 // insertRatingSQL adds a new rating; an import adds tens of thousands
 // with it, prepared once.
 const insertRatingSQL = `INSERT INTO ratings ("on", window_id, staff_id, level, case_no, comment,
-rectify_status, rectify_due, rectify_measures, rectified_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`
+rectify_status, rectify_due, rectify_measures, rectified_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // ratingsOnDaysOf reads the stored ratings, with window and person, from
 // the first to the last day of the rows without 编号, which are matched with
