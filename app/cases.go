@@ -19,9 +19,9 @@ import (
 type casesData interface {
 	clock
 	Cases(models.CaseFilter) ([]models.Case, error)
-	CasesPage(f models.CaseFilter, o models.CaseOrder, offset, limit int) ([]models.Case, error)
+	CasesPage(f models.CaseFilter, o models.PageOrder, offset, limit int) ([]models.Case, error)
 	CountCases(models.CaseFilter) (int, error)
-	CaseNos(models.CaseFilter, models.CaseOrder) ([]string, error)
+	CaseNos(models.CaseFilter, models.PageOrder) ([]string, error)
 	SaveCase(*models.Case) error
 	CompleteCaseBy(id uint, at time.Time, result, forwardedTo, approver string) error
 	ApprovalBook() (models.ApprovalBook, error)
@@ -252,11 +252,11 @@ func (sc *casesScreen) count(words []string) (shown, total int, err error) {
 }
 
 // caseOrder is the store's order for the register sorted by a column.
-func caseOrder(col int, desc bool) models.CaseOrder {
+func caseOrder(col int, desc bool) models.PageOrder {
 	if col < 0 || col >= len(caseSortKeys) {
-		return models.CaseOrder{}
+		return models.PageOrder{}
 	}
-	return models.CaseOrder{By: caseSortKeys[col], Desc: desc}
+	return models.PageOrder{By: caseSortKeys[col], Desc: desc}
 }
 
 // allHandlers is the 受理人 filter's "no filter" choice.

@@ -1,18 +1,9 @@
 package models
 
-import "fmt"
-
 // The case register of a large centre holds tens of thousands of cases: its
 // screen reads a page at a time, sorted and counted by the database.
 
-// CaseOrder is the order of a page of cases: By one of CaseSortKeys ("" for
-// the newest receipt first), Desc for the reverse.
-type CaseOrder struct {
-	By   string
-	Desc bool
-}
-
-// Keys of CaseOrder.By, each with what it sorts by. A window sorts by its
+// Keys of PageOrder.By for cases, each with what it sorts by. A window sorts by its
 // code, a person by name, the status by completion (open cases first).
 const (
 	SortCaseNo        = "no"
@@ -26,7 +17,7 @@ const (
 	SortCaseCompleted = "completed"
 )
 
-// caseSortColumns are the expressions CaseOrder.By may name: the only text
+// caseSortColumns are the expressions PageOrder.By may name for cases: the only text
 // that reaches ORDER BY.
 var caseSortColumns = map[string]string{
 	SortCaseNo: "no", SortCaseMatter: "matter", SortCaseKind: "kind", SortCaseApplicant: "applicant",
@@ -35,28 +26,15 @@ var caseSortColumns = map[string]string{
 	SortCaseReceived: "received_at", SortCaseDue: "due_on", SortCaseCompleted: "completed_at",
 }
 
-func (o CaseOrder) clause() (string, error) {
-	if o.By == "" {
-		if o.Desc {
-			return "received_at, id", nil
-		}
-		return "received_at DESC, id DESC", nil
-	}
-	col, ok := caseSortColumns[o.By]
-	if !ok {
-		return "", fmt.Errorf("不能按“%s”排序", o.By)
-	}
-	if o.Desc {
-		return col + " DESC, id DESC", nil
-	}
-	return col + ", id", nil
+func caseOrder(o PageOrder) (string, error) {
+	return o.clause(caseSortColumns, "received_at DESC, id DESC", "received_at, id")
 }
 
 // CasesPage lists at most limit of the cases the filter selects, from the
 // offset-th in the order given, with their window and person (not their
 // materials).
-func (s *Store) CasesPage(f CaseFilter, o CaseOrder, offset, limit int) ([]Case, error) {
-	order, err := o.clause()
+func (s *Store) CasesPage(f CaseFilter, o PageOrder, offset, limit int) ([]Case, error) {
+	order, err := caseOrder(o)
 	if err != nil {
 		return nil, err
 	}
@@ -82,8 +60,8 @@ func (s *Store) CountCases(f CaseFilter) (int, error) {
 
 // CaseNos lists the 办件编号 of the cases the filter selects, in the order
 // given: what a batch of notices for the listed cases prints.
-func (s *Store) CaseNos(f CaseFilter, o CaseOrder) ([]string, error) {
-	order, err := o.clause()
+func (s *Store) CaseNos(f CaseFilter, o PageOrder) ([]string, error) {
+	order, err := caseOrder(o)
 	if err != nil {
 		return nil, err
 	}

@@ -431,7 +431,7 @@ func BenchmarkImportLeaves3Years(b *testing.B) {
 func BenchmarkCasesFirstPage3Years(b *testing.B) {
 	st := fill400(b)
 	caseHistory(b, st, 3)
-	benchCasePage(b, st, CaseOrder{}, "c.received_at DESC, c.id DESC")
+	benchCasePage(b, st, PageOrder{}, "c.received_at DESC, c.id DESC")
 }
 
 // BenchmarkCasesSortPage3Years is a tap, twice, on the 窗口 header
@@ -439,10 +439,10 @@ func BenchmarkCasesFirstPage3Years(b *testing.B) {
 func BenchmarkCasesSortPage3Years(b *testing.B) {
 	st := fill400(b)
 	caseHistory(b, st, 3)
-	benchCasePage(b, st, CaseOrder{By: SortCaseWindow, Desc: true}, "w.code DESC, c.id DESC")
+	benchCasePage(b, st, PageOrder{By: SortCaseWindow, Desc: true}, "w.code DESC, c.id DESC")
 }
 
-func benchCasePage(b *testing.B, st *Store, o CaseOrder, bareOrder string) {
+func benchCasePage(b *testing.B, st *Store, o PageOrder, bareOrder string) {
 	sqlDB, _ := st.db.DB()
 	bareQuery := `SELECT c.id, c.no, c.matter, c.kind, c.applicant, c.received_at, c.due_on, c.completed_at, w.code, w.name, s.name, s.employee_no
 FROM cases c JOIN service_windows w ON w.id = c.window_id JOIN staff s ON s.id = c.staff_id ORDER BY ` + bareOrder + ` LIMIT 100`
