@@ -21,7 +21,7 @@ const allEntities = "全部对象"
 // auditData is what the audit log screen (操作日志) needs: the log and its
 // export, the operator's name, and the database's backup and check.
 type auditData interface {
-	AuditLog(models.AuditFilter) ([]models.AuditEntry, error)
+	AuditPage(f models.AuditFilter, o models.PageOrder, offset, limit int) ([]models.AuditEntry, error)
 	AuditCount(models.AuditFilter) (int64, error)
 	AuditEntities() ([]string, error)
 	Operator() string
@@ -46,7 +46,9 @@ type auditScreen struct {
 	from, to *dateField
 	list     *recordTable
 	operator *widget.Label
-	more     *widget.Label // says when the list shows only the newest entries
+	// shown is what the filters above the list select; the list reads a
+	// page of it at a time, and entries holds the entries read.
+	shown    models.AuditFilter
 	entries  map[uint]models.AuditEntry
 	box      fyne.CanvasObject
 	register *noticeRegister // the register last opened, for tests
@@ -88,10 +90,7 @@ func newAuditScreen(s *shell, d auditData) *auditScreen {
 	filters := container.NewHBox(a.entity, container.NewGridWrap(fyne.NewSize(220, 36), a.text),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.from), widget.NewLabel("至"),
 		container.NewGridWrap(fyne.NewSize(150, 36), a.to), query, exp, widget.NewSeparator(), a.regBtn)
-	a.more = wrapLabel("")
-	a.more.Importance = widget.WarningImportance
-	a.more.Hide()
-	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, backupDir, restore, check), filters, a.more)
+	top := container.NewVBox(container.NewHBox(a.operator, setOp, layoutSpacer(), widget.NewLabel("数据目录："+d.Dir()), backup, backupDir, restore, check), filters)
 	a.box = container.NewBorder(top, nil, nil, nil, a.list.layout())
 	a.reload()
 	return a
@@ -122,12 +121,8 @@ func (a *auditScreen) onShow(id uint) {
 	d.Show()
 }
 
-// auditShown is how many of the newest matching entries the list shows;
-// the export holds them all.
-const auditShown = 5000
-
 func (a *auditScreen) filter() (models.AuditFilter, error) {
-	f := models.AuditFilter{Text: a.text.Text, Limit: auditShown}
+	f := models.AuditFilter{Text: a.text.Text}
 	if a.entity.Selected != allEntities {
 		f.Entity = a.entity.Selected
 	}
@@ -147,18 +142,8 @@ func (a *auditScreen) reload() {
 		showError("查询条件有误", err, a.shell.win)
 		return
 	}
-	var entries []models.AuditEntry
 	var entities []string
-	var total int64
 	a.shell.async(func() (err error) {
-		if entries, err = a.data.AuditLog(f); err != nil {
-			return err
-		}
-		if total = int64(len(entries)); len(entries) == f.Limit {
-			if total, err = a.data.AuditCount(f); err != nil {
-				return err
-			}
-		}
 		entities, err = a.data.AuditEntities()
 		return err
 	}, func(err error) {
@@ -171,27 +156,59 @@ func (a *auditScreen) reload() {
 		} else {
 			a.operator.SetText("当前操作员：" + a.data.Operator())
 		}
-		a.more.SetText("")
-		a.more.Hide()
-		if total > int64(len(entries)) {
-			a.more.SetText(fmt.Sprintf("符合条件的共 %d 条，这里只列出最新的 %d 条：请用对象、日期或文字缩小范围；“导出”包含全部 %d 条。", total, len(entries), total))
-			a.more.Show()
-		}
 		a.entity.Options = append([]string{allEntities}, entities...)
-		a.entries = make(map[uint]models.AuditEntry, len(entries))
-		rs := make([]record, len(entries))
-		for i, e := range entries {
-			a.entries[e.ID] = e
-			changes := strings.Join(e.Changes(), "；")
-			action := e.Action
-			if e.Origin != "" {
-				action += "（" + e.Origin + "）"
-			}
-			rs[i] = record{id: e.ID, cells: []string{e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Entity, e.Key, action, changes},
-				search: e.Operator + " " + e.Key + " " + changes}
+		a.shown, a.entries = f, map[uint]models.AuditEntry{}
+		if a.list.pager == nil {
+			a.list.setPager(&pager{page: a.page, count: a.count, failed: func(err error) {
+				showError("无法读取操作日志", err, a.shell.win)
+			}})
+		} else {
+			a.list.reload()
 		}
-		a.list.setRecords(rs)
 	})
+}
+
+// auditSortKeys are what each column of the log sorts by: 内容 by time.
+var auditSortKeys = []string{models.SortAuditAt, models.SortAuditOperator, models.SortAuditEntity, models.SortAuditKey,
+	models.SortAuditAction, models.SortAuditAt}
+
+// page reads a page of the log: the entries the filters and the search
+// words select, newest first or in the order of the column sorted by.
+func (a *auditScreen) page(words []string, sortCol int, desc bool, offset, limit int) ([]record, error) {
+	f := a.shown
+	f.Words = words
+	var o models.PageOrder
+	if sortCol >= 0 && sortCol < len(auditSortKeys) {
+		o = models.PageOrder{By: auditSortKeys[sortCol], Desc: desc}
+	}
+	entries, err := a.data.AuditPage(f, o, offset, limit)
+	if err != nil {
+		return nil, err
+	}
+	rs := make([]record, len(entries))
+	for i, e := range entries {
+		a.entries[e.ID] = e
+		changes := strings.Join(e.Changes(), "；")
+		action := e.Action
+		if e.Origin != "" {
+			action += "（" + e.Origin + "）"
+		}
+		rs[i] = record{id: e.ID, cells: []string{e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Entity, e.Key, action, changes}}
+	}
+	return rs, nil
+}
+
+// count counts the entries the filters and the search words select, and
+// those the filters select.
+func (a *auditScreen) count(words []string) (shown, total int, err error) {
+	n, err := a.data.AuditCount(a.shown)
+	if err != nil || len(words) == 0 {
+		return int(n), int(n), err
+	}
+	f := a.shown
+	f.Words = words
+	m, err := a.data.AuditCount(f)
+	return int(m), int(n), err
 }
 
 func (a *auditScreen) onExport() {

@@ -19,6 +19,9 @@ import (
 type casesData interface {
 	clock
 	Cases(models.CaseFilter) ([]models.Case, error)
+	CasesPage(f models.CaseFilter, o models.PageOrder, offset, limit int) ([]models.Case, error)
+	CountCases(models.CaseFilter) (int, error)
+	CaseNos(models.CaseFilter, models.PageOrder) ([]string, error)
 	SaveCase(*models.Case) error
 	CompleteCaseBy(id uint, at time.Time, result, forwardedTo, approver string) error
 	ApprovalBook() (models.ApprovalBook, error)
@@ -38,6 +41,9 @@ type casesScreen struct {
 	data  casesData
 	list  *recordTable
 
+	// filter is what the filters above the table select; the register
+	// reads a page of it at a time, and cases holds the cases read.
+	filter  models.CaseFilter
 	cases   map[uint]models.Case
 	cal     *models.Calendar
 	book    models.ApprovalBook // who may approve which case
@@ -64,11 +70,14 @@ type casesScreen struct {
 const allKinds = "全部类型"
 
 // caseColumns are the register's columns; colStatus and colOverdue are
-// highlighted for late cases.
+// highlighted for late cases. caseSortKeys are what each sorts by.
 var caseColumns = []column{
 	{"办件编号", 145}, {"事项名称", 150}, {"类型", 66}, {"申请人", 175}, {"窗口", 50},
 	{"受理人", 64}, {"受理时间", 128}, {"办结期限", 90}, {"状态", 168}, {"超期", 45},
 }
+
+var caseSortKeys = []string{models.SortCaseNo, models.SortCaseMatter, models.SortCaseKind, models.SortCaseApplicant,
+	models.SortCaseWindow, models.SortCaseStaff, models.SortCaseReceived, models.SortCaseDue, models.SortCaseCompleted, models.SortCaseDue}
 
 const (
 	colStatus  = 8
@@ -165,7 +174,6 @@ func (sc *casesScreen) reload() {
 	today := sc.data.Today()
 	filter.Today = today
 	var (
-		cases   []models.Case
 		cal     *models.Calendar
 		book    models.ApprovalBook
 		windows []models.ServiceWindow
@@ -173,9 +181,6 @@ func (sc *casesScreen) reload() {
 	)
 	d := sc.data
 	sc.shell.async(func() (err error) {
-		if cases, err = d.Cases(filter); err != nil {
-			return err
-		}
 		if cal, err = d.Calendar(); err != nil {
 			return err
 		}
@@ -195,24 +200,63 @@ func (sc *casesScreen) reload() {
 		sc.cal, sc.book, sc.windows, sc.staff, sc.today = cal, book, windows, staff, today
 		sc.setWindowOptions(windowLabel)
 		sc.setHandlerOptions(handlerLabel)
-		sc.cases = make(map[uint]models.Case, len(cases))
-		sc.marks = make(map[uint]widget.Importance, len(cases))
-		rs := make([]record, 0, len(cases))
-		for _, c := range cases {
-			sc.cases[c.ID] = c
-			r, mark := caseRecord(c, cal, today)
-			if mark != widget.MediumImportance {
-				sc.marks[c.ID] = mark
-			}
-			rs = append(rs, r)
+		sc.filter = filter
+		sc.cases = map[uint]models.Case{}
+		sc.marks = map[uint]widget.Importance{}
+		sc.setActions(false) // until a row is selected (a saved one is, by reload)
+		if sc.list.pager == nil {
+			sc.list.setPager(&pager{page: sc.page, count: sc.count, failed: func(err error) {
+				showError("无法读取办件", err, sc.shell.win)
+			}})
+		} else {
+			sc.list.reload()
 		}
-		sc.setActions(false) // until a row is selected (a saved one is, by setRecords)
-		sc.list.setRecords(rs)
 		sc.batchPrint.Enable()
-		if len(rs) == 0 {
+		if sc.list.length() == 0 {
 			sc.batchPrint.Disable()
 		}
 	})
+}
+
+// page reads a page of the register: the cases the filters and the search
+// words select, in the order of the column sorted by.
+func (sc *casesScreen) page(words []string, sortCol int, desc bool, offset, limit int) ([]record, error) {
+	f := sc.filter
+	f.Words = words
+	cases, err := sc.data.CasesPage(f, caseOrder(sortCol, desc), offset, limit)
+	if err != nil {
+		return nil, err
+	}
+	rs := make([]record, len(cases))
+	for i, c := range cases {
+		sc.cases[c.ID] = c
+		r, mark := caseRecord(c, sc.cal, sc.today)
+		if mark != widget.MediumImportance {
+			sc.marks[c.ID] = mark
+		}
+		rs[i] = r
+	}
+	return rs, nil
+}
+
+// count counts the cases the filters and the search words select, and
+// those the filters select.
+func (sc *casesScreen) count(words []string) (shown, total int, err error) {
+	if total, err = sc.data.CountCases(sc.filter); err != nil || len(words) == 0 {
+		return total, total, err
+	}
+	f := sc.filter
+	f.Words = words
+	shown, err = sc.data.CountCases(f)
+	return shown, total, err
+}
+
+// caseOrder is the store's order for the register sorted by a column.
+func caseOrder(col int, desc bool) models.PageOrder {
+	if col < 0 || col >= len(caseSortKeys) {
+		return models.PageOrder{}
+	}
+	return models.PageOrder{By: caseSortKeys[col], Desc: desc}
 }
 
 // allHandlers is the 受理人 filter's "no filter" choice.
@@ -454,12 +498,11 @@ func (sc *casesScreen) batchPrintNotices(kind string, nos []string) {
 
 // shownCaseNos gives the 办件编号 of the rows shown, in their order.
 func (sc *casesScreen) shownCaseNos() []string {
-	ids := sc.list.shownIDs()
-	nos := make([]string, 0, len(ids))
-	for _, id := range ids {
-		if c, ok := sc.cases[id]; ok {
-			nos = append(nos, c.No)
-		}
+	f := sc.filter
+	f.Words = strings.Fields(sc.list.query)
+	nos, err := sc.data.CaseNos(f, caseOrder(sc.list.sortCol, sc.list.sortDesc))
+	if err != nil {
+		showError("无法读取办件", err, sc.shell.win)
 	}
 	return nos
 }

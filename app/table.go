@@ -63,6 +63,81 @@ type recordTable struct {
 	loaded     bool
 	savedShown int
 	rowFocus   // the selected row drawn whole, its cell in full (table_row.go)
+
+	// pager, when set, reads the rows a page at a time (setPager): the
+	// table holds only the pages drawn, and the search and the sort are
+	// the store's. shown and total are its counts.
+	pager        *pager
+	shown, total int
+	pages        map[int][]record
+}
+
+// pager reads a paged table's rows from the store: page gives at most limit
+// rows from the offset-th of those the search words select, sorted by
+// column sortCol (-1: the store's own order); count gives how many the
+// words select and how many there are in all.
+type pager struct {
+	page  func(words []string, sortCol int, desc bool, offset, limit int) ([]record, error)
+	count func(words []string) (shown, total int, err error)
+	// failed tells of a page or count the store could not give.
+	failed func(err error)
+}
+
+// pageSize is the rows a paged table reads at a time: a few screens.
+const pageSize = 100
+
+// setPager makes the table read its rows through p, and reads them.
+func (t *recordTable) setPager(p *pager) {
+	t.pager = p
+	t.reload()
+}
+
+// reload reads a paged table's counts again and forgets its pages, after a
+// change or a change of the screen's filters.
+func (t *recordTable) reload() {
+	prev, sel := t.pages[0], t.selected
+	t.refilter()
+	t.reselect(sel)
+	t.afterSave(prev, t.pageRows(0))
+}
+
+// length is how many rows the table shows.
+func (t *recordTable) length() int {
+	if t.pager != nil {
+		return t.shown
+	}
+	return len(t.view)
+}
+
+// recordAt is the record shown on a row, reading its page when needed.
+func (t *recordTable) recordAt(row int) (record, bool) {
+	if row < 0 || row >= t.length() {
+		return record{}, false
+	}
+	if t.pager == nil {
+		return t.all[t.view[row]], true
+	}
+	page := t.pageRows(row / pageSize)
+	if i := row % pageSize; i < len(page) {
+		return page[i], true
+	}
+	return record{}, false
+}
+
+// pageRows is a page of a paged table, read once.
+func (t *recordTable) pageRows(n int) []record {
+	if page, ok := t.pages[n]; ok {
+		return page
+	}
+	page, err := t.pager.page(strings.Fields(t.query), t.sortCol, t.sortDesc, n*pageSize, pageSize)
+	if err != nil {
+		if t.pager.failed != nil {
+			t.pager.failed(err)
+		}
+		return nil
+	}
+	t.pages[n] = page
+	return page
 }
 
 func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *recordTable {
@@ -81,7 +156,7 @@ func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *
 	t.empty = container.NewCenter(container.NewVBox(t.emptyText, container.NewCenter(t.clear)))
 	t.empty.Hide()
 	t.table = widget.NewTable(
-		func() (int, int) { return len(t.view), len(t.cols) },
+		func() (int, int) { return t.length(), len(t.cols) },
 		func() fyne.CanvasObject { return newRecordCell(t) },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			c := o.(*recordCell)
@@ -108,10 +183,11 @@ func newRecordTable(cols []column, placeholder string, onSelect func(id uint)) *
 		t.table.SetColumnWidth(i, c.width)
 	}
 	t.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row < 0 || id.Row >= len(t.view) {
+		r, ok := t.recordAt(id.Row)
+		if !ok {
 			return
 		}
-		t.selected = t.all[t.view[id.Row]].id
+		t.selected = r.id
 		t.focus(id)
 		if t.onSelect != nil {
 			t.onSelect(t.selected)
@@ -140,7 +216,7 @@ func (t *recordTable) setRecords(rs []record) {
 	t.all = rs
 	t.refilter()
 	t.reselect(sel)
-	t.afterSave(prev)
+	t.afterSave(prev, t.all)
 }
 
 func (t *recordTable) setQuery(q string) {
@@ -159,6 +235,20 @@ func (t *recordTable) sortBy(col int) {
 }
 
 func (t *recordTable) refilter() {
+	if t.pager != nil {
+		t.pages = map[int][]record{}
+		shown, total, err := t.pager.count(strings.Fields(t.query))
+		if err != nil && t.pager.failed != nil {
+			t.pager.failed(err)
+		}
+		t.shown, t.total = shown, total
+		t.count.SetText(countText(shown, total))
+		t.table.UnselectAll()
+		t.unfocus()
+		t.table.Refresh()
+		t.showEmpty()
+		return
+	}
 	t.view = t.view[:0]
 	words := strings.Fields(t.query)
 	for i, r := range t.all {
@@ -195,7 +285,7 @@ func (t *recordTable) setFilters(active func() bool, clear func()) {
 // button to clear them), or there are no records yet.
 func (t *recordTable) showEmpty() {
 	t.showClearBar()
-	if len(t.view) > 0 {
+	if t.length() > 0 {
 		t.empty.Hide()
 		return
 	}
@@ -236,31 +326,46 @@ func countText(shown, total int) string {
 
 // rows returns the rows shown, in order (what a person sees in the table).
 func (t *recordTable) rows() [][]string {
-	out := make([][]string, len(t.view))
-	for i, v := range t.view {
-		out[i] = t.all[v].cells
+	out := make([][]string, t.length())
+	for i := range out {
+		r, _ := t.recordAt(i)
+		out[i] = r.cells
 	}
 	return out
 }
 
 func (t *recordTable) cell(row, col int) string {
-	if row >= len(t.view) || col >= len(t.cols) {
+	r, ok := t.recordAt(row)
+	if !ok || col >= len(t.cols) || col >= len(r.cells) {
 		return ""
 	}
-	cells := t.all[t.view[row]].cells
-	if col >= len(cells) {
-		return ""
+	return r.cells[col]
+}
+
+// rowOf is the row a record shows on, among the rows read; -1 when none.
+func (t *recordTable) rowOf(id uint) int {
+	if t.pager == nil {
+		for row, v := range t.view {
+			if t.all[v].id == id {
+				return row
+			}
+		}
+		return -1
 	}
-	return cells[col]
+	for n, page := range t.pages {
+		for i, r := range page {
+			if r.id == id {
+				return n*pageSize + i
+			}
+		}
+	}
+	return -1
 }
 
 // selectID selects the row of a record, if shown.
 func (t *recordTable) selectID(id uint) {
-	for row, v := range t.view {
-		if t.all[v].id == id {
-			t.table.Select(widget.TableCellID{Row: row, Col: 0})
-			return
-		}
+	if row := t.rowOf(id); row >= 0 {
+		t.table.Select(widget.TableCellID{Row: row, Col: 0})
 	}
 }
 
@@ -278,8 +383,8 @@ func (t *recordTable) styleCells(importance func(id uint, col int) widget.Import
 		l := o.(*recordCell)
 		l.at = id
 		imp := widget.MediumImportance
-		if id.Row >= 0 && id.Row < len(t.view) {
-			imp = importance(t.all[t.view[id.Row]].id, id.Col)
+		if r, ok := t.recordAt(id.Row); ok {
+			imp = importance(r.id, id.Col)
 		}
 		l.Importance = imp
 		l.SetText(t.cell(id.Row, id.Col)) // refreshes the importance too
@@ -299,9 +404,10 @@ func (t *recordTable) onQuery(changed func()) {
 
 // shownIDs gives the records shown, in their order.
 func (t *recordTable) shownIDs() []uint {
-	out := make([]uint, len(t.view))
-	for i, v := range t.view {
-		out[i] = t.all[v].id
+	out := make([]uint, t.length())
+	for i := range out {
+		r, _ := t.recordAt(i)
+		out[i] = r.id
 	}
 	return out
 }

@@ -49,12 +49,7 @@ func (t *recordTable) reselect(id uint) {
 	if id == 0 {
 		return
 	}
-	for row, v := range t.view {
-		if t.all[v].id == id {
-			t.table.Select(widget.TableCellID{Row: row, Col: 0})
-			return
-		}
-	}
+	t.selectID(id)
 }
 
 // CreateRenderer draws the label over a background that marks the cells

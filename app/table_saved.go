@@ -21,9 +21,10 @@ func noteFormSaved() { formSaves++ }
 const savedShowFor = 3 * time.Second
 
 // afterSave shows the record a form's save added or changed, prev being the
-// rows before they were read again: it selects the row, scrolls to it and
-// says 已保存 for a moment (only that when no row changed).
-func (t *recordTable) afterSave(prev []record) {
+// rows before they were read again and now after (a paged table compares
+// its first page): it selects the row, scrolls to it and says 已保存 for a
+// moment (only that when no row changed).
+func (t *recordTable) afterSave(prev, now []record) {
 	first := !t.loaded
 	t.loaded = true
 	if formSaves == t.savesSeen {
@@ -33,7 +34,7 @@ func (t *recordTable) afterSave(prev []record) {
 	if first {
 		return // the screen's first rows: nothing to compare with
 	}
-	id := changedRecord(prev, t.all)
+	id := changedRecord(prev, now)
 	if id == 0 {
 		// saved without a change the list shows, or a record the screen's
 		// own filters leave out: the save still took
@@ -71,15 +72,14 @@ func changedRecord(prev, now []record) uint {
 // reveal selects a record's row and scrolls to it; false when the search
 // or sort hides it.
 func (t *recordTable) reveal(id uint) bool {
-	for row, v := range t.view {
-		if t.all[v].id == id {
-			cell := widget.TableCellID{Row: row, Col: 0}
-			t.table.Select(cell)
-			t.table.ScrollTo(cell)
-			return true
-		}
+	row := t.rowOf(id)
+	if row < 0 {
+		return false
 	}
-	return false
+	cell := widget.TableCellID{Row: row, Col: 0}
+	t.table.Select(cell)
+	t.table.ScrollTo(cell)
+	return true
 }
 
 // flashSaved shows text beside the count for a moment.
@@ -115,19 +115,20 @@ func newRecordCell(t *recordTable) *recordCell {
 
 // Tapped selects the cell's row, as a tap on the table does.
 func (c *recordCell) Tapped(*fyne.PointEvent) {
-	if c.at.Row >= 0 && c.at.Row < len(c.t.view) {
+	if c.at.Row >= 0 && c.at.Row < c.t.length() {
 		c.t.table.Select(c.at)
 	}
 }
 
 // DoubleTapped opens the row's record.
 func (c *recordCell) DoubleTapped(*fyne.PointEvent) {
-	if c.at.Row < 0 || c.at.Row >= len(c.t.view) {
+	r, ok := c.t.recordAt(c.at.Row)
+	if !ok {
 		return
 	}
 	c.t.table.Select(c.at)
 	if c.t.onOpen != nil {
-		c.t.onOpen(c.t.all[c.t.view[c.at.Row]].id)
+		c.t.onOpen(r.id)
 	}
 }
 

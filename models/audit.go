@@ -137,6 +137,9 @@ type AuditFilter struct {
 	Text     string // matched against key, operator and the changed values
 	From, To Date   // inclusive
 	Limit    int
+	// Words must each be in the key, operator or values (a list's search
+	// within the results).
+	Words []string
 }
 
 // AuditLog lists audit entries, newest first.
@@ -156,6 +159,30 @@ func (s *Store) AuditCount(f AuditFilter) (int64, error) {
 	return n, s.auditQuery(f).Count(&n).Error
 }
 
+// Keys of PageOrder.By for the audit log, and what each sorts by.
+const (
+	SortAuditAt       = "at"
+	SortAuditOperator = "operator"
+	SortAuditEntity   = "entity"
+	SortAuditKey      = "key"
+	SortAuditAction   = "action"
+)
+
+var auditSortColumns = map[string]string{SortAuditAt: "at", SortAuditOperator: "operator", SortAuditEntity: "entity",
+	SortAuditKey: "key", SortAuditAction: "action"}
+
+// AuditPage lists at most limit of the entries the filter matches (its
+// Limit aside), from the offset-th in the order given: newest first unless
+// told otherwise.
+func (s *Store) AuditPage(f AuditFilter, o PageOrder, offset, limit int) ([]AuditEntry, error) {
+	order, err := o.clause(auditSortColumns, "at DESC, id DESC", "at, id")
+	if err != nil {
+		return nil, err
+	}
+	var out []AuditEntry
+	return out, s.auditQuery(f).Order(order).Offset(offset).Limit(limit).Find(&out).Error
+}
+
 // auditQuery selects the entries f matches.
 func (s *Store) auditQuery(f AuditFilter) *gorm.DB {
 	q := s.db.Model(&AuditEntry{})
@@ -164,6 +191,10 @@ func (s *Store) auditQuery(f AuditFilter) *gorm.DB {
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
 		like := "%" + t + "%"
+		q = q.Where("key LIKE ? OR operator LIKE ? OR before LIKE ? OR after LIKE ?", like, like, like, like)
+	}
+	for _, w := range f.Words {
+		like := "%" + w + "%"
 		q = q.Where("key LIKE ? OR operator LIKE ? OR before LIKE ? OR after LIKE ?", like, like, like, like)
 	}
 	if !f.From.IsZero() {

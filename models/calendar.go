@@ -3,6 +3,7 @@ package models
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/6tail/lunar-go/HolidayUtil"
@@ -43,6 +44,11 @@ type DayInfo struct {
 // Council (carried by lunar-go's HolidayUtil), then the office's overrides.
 type Calendar struct {
 	overrides map[string]CalendarDay
+	// working remembers IsWorkingDay by year*10000+month*100+day: the
+	// holiday tables are searched as text, and an import of years of cases
+	// counts the working days of each one.
+	mu      sync.Mutex
+	working map[int]bool
 }
 
 // NewCalendar builds a calendar with the given office overrides.
@@ -76,7 +82,20 @@ func (c *Calendar) Info(d Date) DayInfo {
 }
 
 // IsWorkingDay reports whether staff are due at their windows on d.
-func (c *Calendar) IsWorkingDay(d Date) bool { return c.Info(d).Working }
+func (c *Calendar) IsWorkingDay(d Date) bool {
+	key := d.Year()*10000 + int(d.Month())*100 + d.Day()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	w, ok := c.working[key]
+	if !ok {
+		w = c.Info(d).Working
+		if c.working == nil {
+			c.working = map[int]bool{}
+		}
+		c.working[key] = w
+	}
+	return w
+}
 
 // AddWorkingDays returns the n-th working day after d (before d when n < 0):
 // the first working day after d is day 1, as promised-time limits count.

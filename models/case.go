@@ -375,8 +375,11 @@ type CaseFilter struct {
 	StaffID  uint
 	Status   string // one of CaseStatuses, as of Today
 	Text     string // matched against 办件编号, 事项名称 and 申请人
-	From, To Date   // received on these days, inclusive
-	Today    Date   // the day Status is judged on; zero means today
+	// Words must each be in the 办件编号, 事项名称, 申请人, the person's
+	// name or 工号, or the window's code or name (the register's search).
+	Words    []string
+	From, To Date // received on these days, inclusive
+	Today    Date // the day Status is judged on; zero means today
 	Limit    int
 	// WithMaterials loads each case's materials too (the case file export).
 	WithMaterials bool
@@ -384,10 +387,24 @@ type CaseFilter struct {
 
 // Cases lists cases with their window and person, newest receipt first.
 func (s *Store) Cases(f CaseFilter) ([]Case, error) {
-	q := s.db.Model(&Case{}).Preload("Window").Preload("Staff").Order("received_at DESC, id DESC")
+	q, err := s.caseQuery(f)
+	if err != nil {
+		return nil, err
+	}
+	q = q.Preload("Window").Preload("Staff").Order("received_at DESC, id DESC")
 	if f.WithMaterials {
 		q = q.Preload("Materials", func(db *gorm.DB) *gorm.DB { return db.Order("seq") })
 	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	var out []Case
+	return out, q.Find(&out).Error
+}
+
+// caseQuery selects the cases the filter lets through.
+func (s *Store) caseQuery(f CaseFilter) (*gorm.DB, error) {
+	q := s.db.Model(&Case{})
 	if f.Kind != "" {
 		q = q.Where("kind = ?", f.Kind)
 	}
@@ -400,6 +417,11 @@ func (s *Store) Cases(f CaseFilter) ([]Case, error) {
 	if t := strings.TrimSpace(f.Text); t != "" {
 		like := "%" + t + "%"
 		q = q.Where("no LIKE ? OR matter LIKE ? OR applicant LIKE ?", like, like, like)
+	}
+	for _, w := range f.Words {
+		like := "%" + w + "%"
+		q = q.Where("no LIKE ? OR matter LIKE ? OR applicant LIKE ? OR staff_id IN (SELECT id FROM staff WHERE name LIKE ? OR employee_no LIKE ?) OR window_id IN (SELECT id FROM service_windows WHERE code LIKE ? OR name LIKE ?)",
+			like, like, like, like, like, like, like)
 	}
 	if !f.From.IsZero() {
 		q = q.Where("received_at >= ?", f.From.sqlStart())
@@ -424,11 +446,7 @@ func (s *Store) Cases(f CaseFilter) ([]Case, error) {
 	default:
 		return nil, FieldErrors{{"状态", "状态只能是 " + strings.Join(CaseStatuses, " / ")}}
 	}
-	if f.Limit > 0 {
-		q = q.Limit(f.Limit)
-	}
-	var out []Case
-	return out, q.Find(&out).Error
+	return q, nil
 }
 
 func preloadCase(tx *gorm.DB) *gorm.DB {

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -62,7 +63,8 @@ func (r CaseRow) Merge(old Case) Case {
 // Windows and people must already exist. Rows equal to what is stored change
 // nothing, so importing the same file twice is harmless.
 // Rows without materials keep the stored ones. Any error rolls everything
-// back.
+// back. It reads only the stored cases the rows name, so a month's file
+// costs the same however many years the register holds.
 func (s *Store) ImportCases(rows []CaseRow) (ImportStats, error) {
 	var st ImportStats
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
@@ -71,57 +73,206 @@ func (s *Store) ImportCases(rows []CaseRow) (ImportStats, error) {
 		if err != nil {
 			return err
 		}
-		windows := map[string]uint{}
-		staff := map[string]uint{}
+		nos := make([]string, len(rows))
+		for i, r := range rows {
+			nos[i] = r.No
+		}
+		stored, err := casesByNo(tx, nos)
+		if err != nil {
+			return err
+		}
+		roster, err := newCaseRoster(tx)
+		if err != nil {
+			return err
+		}
+		w, err := newCaseWriter(tx, s.Now())
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		var book *ApprovalBook
 		for _, r := range rows {
-			wid, ok := windows[r.WindowCode]
+			win, ok := roster.windows[r.WindowCode]
 			if !ok {
-				var w ServiceWindow
-				if err := tx.Where("code = ?", r.WindowCode).Limit(1).Find(&w).Error; err != nil {
-					return err
-				}
-				if w.ID == 0 {
-					return fmt.Errorf("办件 %s：%w", r.No, FieldErrors{{"窗口编号", fmt.Sprintf("窗口 %s 不存在，请先导入窗口", r.WindowCode)}})
-				}
-				wid, windows[r.WindowCode] = w.ID, w.ID
+				return fmt.Errorf("办件 %s：%w", r.No, FieldErrors{{"窗口编号", fmt.Sprintf("窗口 %s 不存在，请先导入窗口", r.WindowCode)}})
 			}
-			pid, ok := staff[r.EmployeeNo]
+			p, ok := roster.staff[r.EmployeeNo]
 			if !ok {
-				var p Staff
-				if err := tx.Where("employee_no = ?", r.EmployeeNo).Limit(1).Find(&p).Error; err != nil {
-					return err
-				}
-				if p.ID == 0 {
-					return fmt.Errorf("办件 %s：%w", r.No, FieldErrors{{"工号", fmt.Sprintf("工号 %s 不存在，请先导入人员", r.EmployeeNo)}})
-				}
-				pid, staff[r.EmployeeNo] = p.ID, p.ID
+				return fmt.Errorf("办件 %s：%w", r.No, FieldErrors{{"工号", fmt.Sprintf("工号 %s 不存在，请先导入人员", r.EmployeeNo)}})
 			}
-			var old Case
-			if err := preloadCase(tx).Where("no = ?", r.No).Limit(1).Find(&old).Error; err != nil {
-				return err
-			}
+			old, found := stored[r.No]
 			next := r.Merge(old)
-			next.WindowID, next.StaffID = wid, pid
+			next.WindowID, next.StaffID = win.ID, p.ID
 			if fe := next.Validate(); len(fe) > 0 {
 				return fmt.Errorf("办件 %s：%w", r.No, fe)
 			}
 			next.DueOn = next.DueDate(cal)
-			if old.ID != 0 && sameCase(old, next) {
+			if found && sameCase(old, next) {
 				st.Unchanged++
 				continue
 			}
-			if err := saveCaseTx(tx, a, cal, &next); err != nil {
+			next.Window, next.Staff = win, p
+			if next.Approver != "" {
+				if book == nil {
+					b, err := approvalBookTx(tx)
+					if err != nil {
+						return err
+					}
+					book = &b
+				}
+				if fe := book.CheckApprover(&next); len(fe) > 0 {
+					return fe
+				}
+			}
+			if err := w.save(&next, found); err != nil {
 				return err
 			}
-			if old.ID == 0 {
-				st.Created++
-			} else {
+			if found {
+				old.Window, old.Staff = roster.windowByID[old.WindowID], roster.staffByID[old.StaffID]
+				a.update(&old, &next)
 				st.Updated++
+			} else {
+				a.create(&next)
+				st.Created++
 			}
+			stored[next.No] = next // a later row of the same case updates this one
 		}
 		return nil
 	})
 	return st, err
+}
+
+// casesByNo reads the stored cases with these 办件编号, with their
+// materials, a few hundred numbers a query.
+func casesByNo(tx *gorm.DB, nos []string) (map[string]Case, error) {
+	out := make(map[string]Case, len(nos))
+	for start := 0; start < len(nos); start += 500 {
+		chunk := nos[start:min(start+500, len(nos))]
+		var list []Case
+		if err := tx.Preload("Materials", func(db *gorm.DB) *gorm.DB { return db.Order("seq") }).
+			Where("no IN ?", chunk).Find(&list).Error; err != nil {
+			return nil, err
+		}
+		for _, c := range list {
+			out[c.No] = c
+		}
+	}
+	return out, nil
+}
+
+// CasesByNo returns the stored cases with these 办件编号, by number, with
+// their materials; numbers not stored are missing from the map.
+func (s *Store) CasesByNo(nos []string) (map[string]Case, error) {
+	return casesByNo(s.db, nos)
+}
+
+// caseRoster is every window and person, by code and id: a case names its
+// window and person, and its audit entry shows them.
+type caseRoster struct {
+	windows    map[string]ServiceWindow
+	windowByID map[uint]ServiceWindow
+	staff      map[string]Staff
+	staffByID  map[uint]Staff
+}
+
+func newCaseRoster(tx *gorm.DB) (caseRoster, error) {
+	var ws []ServiceWindow
+	if err := tx.Find(&ws).Error; err != nil {
+		return caseRoster{}, err
+	}
+	var people []Staff
+	if err := tx.Find(&people).Error; err != nil {
+		return caseRoster{}, err
+	}
+	r := caseRoster{windows: map[string]ServiceWindow{}, windowByID: map[uint]ServiceWindow{},
+		staff: map[string]Staff{}, staffByID: map[uint]Staff{}}
+	for _, w := range ws {
+		r.windows[w.Code], r.windowByID[w.ID] = w, w
+	}
+	for _, p := range people {
+		r.staff[p.EmployeeNo], r.staffByID[p.ID] = p, p
+	}
+	return r, nil
+}
+
+// caseWriter writes cases and their materials with statements prepared
+// once in the import's transaction: an import of years of cases writes tens
+// of thousands.
+type caseWriter struct {
+	tx                       *gorm.DB
+	now                      time.Time
+	insert, update, material *sql.Stmt
+	clear                    *sql.Stmt
+}
+
+const caseColumns = `matter, kind, applicant_type, applicant, applicant_id, contact, phone, address, window_id, staff_id,
+received_at, legal_days, promised_days, due_on, completed_at, result, forwarded_to, approver, note, updated_at`
+
+func newCaseWriter(tx *gorm.DB, now time.Time) (*caseWriter, error) {
+	w := &caseWriter{tx: tx, now: now}
+	var err error
+	prepare := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, q)
+		return st
+	}
+	w.insert = prepare(`INSERT INTO cases (` + caseColumns + `, no, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.update = prepare(`UPDATE cases SET (` + caseColumns + `) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`)
+	w.clear = prepare(`DELETE FROM case_materials WHERE case_id = ?`)
+	w.material = prepare(`INSERT INTO case_materials (case_id, seq, name, copies, form, pages) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		w.close()
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *caseWriter) close() {
+	for _, st := range []*sql.Stmt{w.insert, w.update, w.clear, w.material} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// save writes a validated case, as new or over the stored one with its ID,
+// and replaces its materials.
+func (w *caseWriter) save(c *Case, stored bool) error {
+	ctx := w.tx.Statement.Context
+	completed := civilOrNull(c.CompletedTime())
+	c.UpdatedAt = w.now
+	args := []any{c.Matter, c.Kind, c.ApplicantType, c.Applicant, c.ApplicantID, c.Contact, c.Phone, c.Address, c.WindowID, c.StaffID,
+		civilOrNull(c.ReceivedAt), c.LegalDays, c.PromisedDays, c.DueOn, completed, c.Result, c.ForwardedTo, c.Approver, c.Note, c.UpdatedAt}
+	if stored {
+		if _, err := w.update.ExecContext(ctx, append(args, c.ID)...); err != nil {
+			return err
+		}
+		if _, err := w.clear.ExecContext(ctx, c.ID); err != nil {
+			return err
+		}
+	} else {
+		c.CreatedAt = w.now
+		id, err := insertID(ctx, w.insert, append(args, c.No, c.CreatedAt)...)
+		if err != nil {
+			if isUniqueViolation(err) {
+				return FieldErrors{{"办件编号", fmt.Sprintf("办件编号 %s 已存在", c.No)}}
+			}
+			return err
+		}
+		c.ID = id
+	}
+	for i := range c.Materials {
+		m := &c.Materials[i]
+		m.ID, m.CaseID, m.Seq = 0, c.ID, i+1
+		if _, err := w.material.ExecContext(ctx, c.ID, m.Seq, m.Name, m.Copies, m.Form, m.Pages); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func sameCase(a, b Case) bool {

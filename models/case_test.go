@@ -406,6 +406,9 @@ func TestCasesFilter(t *testing.T) {
 		{"按编号查", CaseFilter{Text: "A-1"}, "A-1"},
 		{"11月受理的", CaseFilter{From: NewDate(2026, 11, 1), To: NewDate(2026, 11, 23)}, "B-2 B-1"},
 		{"最近两件", CaseFilter{Limit: 2}, "B-3 B-2"},
+		{"搜索：受理人与申请人", CaseFilter{Words: []string{"李喆", "康宁"}}, "B-1"},
+		{"搜索：窗口编号不分大小写", CaseFilter{Words: []string{"a01"}}, "A-2 A-1"},
+		{"搜索：窗口名称与工号", CaseFilter{Words: []string{"食品经营许可窗口", "ZW002"}}, "B-3 B-2 B-1"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -427,6 +430,60 @@ func TestCasesFilter(t *testing.T) {
 				t.Fatalf("got %v, want %s", got, tc.want)
 			}
 		})
+	}
+}
+
+// The register's pages: counted, sorted by an allowed column and cut by
+// offset and limit in the database; a column not on the list is refused.
+func TestCasesPageSortsCountsAndCuts(t *testing.T) {
+	st := openTemp(t)
+	a, b, p, q := seedCaseRoster(t, st)
+	for i, no := range []string{"C-3", "C-1", "C-4", "C-2"} {
+		w, who := a, p
+		if i%2 == 1 {
+			w, who = b, q
+		}
+		newCase(t, st, Case{No: no, Matter: "企业设立登记", Kind: CaseInstant, Applicant: "申请人" + no, WindowID: w.ID, StaffID: who.ID,
+			ReceivedAt: at(2026, 11, 2+i, 9, 0), CompletedAt: atPtr(2026, 11, 2+i, 9, 30), Result: ResultApproved})
+	}
+	cases := []struct {
+		name          string
+		f             CaseFilter
+		o             PageOrder
+		offset, limit int
+		want          string
+	}{
+		{"新受理的在前", CaseFilter{}, PageOrder{}, 0, 10, "C-2 C-4 C-1 C-3"},
+		{"先受理的在前", CaseFilter{}, PageOrder{Desc: true}, 0, 10, "C-3 C-1 C-4 C-2"},
+		{"按编号，第二页", CaseFilter{}, PageOrder{By: SortCaseNo}, 2, 2, "C-3 C-4"},
+		{"按编号倒序", CaseFilter{}, PageOrder{By: SortCaseNo, Desc: true}, 0, 3, "C-4 C-3 C-2"},
+		{"按窗口，同窗口按录入", CaseFilter{}, PageOrder{By: SortCaseWindow}, 0, 10, "C-3 C-4 C-1 C-2"},
+		{"按受理人倒序（王在李后）", CaseFilter{}, PageOrder{By: SortCaseStaff, Desc: true}, 0, 10, "C-4 C-3 C-2 C-1"},
+		{"A02窗口按编号", CaseFilter{WindowID: b.ID}, PageOrder{By: SortCaseNo}, 0, 10, "C-1 C-2"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			list, err := st.CasesPage(tc.f, tc.o, tc.offset, tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range list {
+				got = append(got, c.No)
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Fatalf("got %v, want %s", got, tc.want)
+			}
+		})
+	}
+	if n, err := st.CountCases(CaseFilter{WindowID: a.ID}); err != nil || n != 2 {
+		t.Fatalf("count of A01: %d %v", n, err)
+	}
+	if nos, err := st.CaseNos(CaseFilter{Words: []string{"李喆"}}, PageOrder{By: SortCaseNo}); err != nil || strings.Join(nos, " ") != "C-1 C-2" {
+		t.Fatalf("numbers of 李喆's cases: %v %v", nos, err)
+	}
+	if _, err := st.CasesPage(CaseFilter{}, PageOrder{By: "applicant; DROP TABLE cases"}, 0, 10); err == nil {
+		t.Fatal("an order not on the list was accepted")
 	}
 }
 

@@ -97,6 +97,15 @@ func civilArg(t time.Time) string {
 	return string(b[:])
 }
 
+// civilOrNull is a civil time as a statement argument, the zero time as
+// NULL, as the civil serializer writes it.
+func civilOrNull(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return civilArg(t)
+}
+
 // sqlStart is the start of the day as a query argument for civil times.
 func (d Date) sqlStart() string { return d.String() + " 00:00:00" }
 

@@ -4,6 +4,8 @@ package models
 // through GORM so that another database can be added beside it.
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -161,3 +163,16 @@ func withoutForeignKeys(db *gorm.DB, fn func() error) error {
 // sqliteTime is t as the SQLite driver writes a time.Time argument, for a
 // statement that binds one time many times over.
 func sqliteTime(t time.Time) string { return t.Format(sqlite3.SQLiteTimestampFormats[0]) }
+
+// insertID runs a prepared INSERT and returns the id SQLite gave the new
+// row. It asks the driver for the last insert id rather than adding
+// RETURNING id to the statement: with RETURNING the driver reads a result
+// set, which made an import of tens of thousands of rows twice as slow.
+func insertID(ctx context.Context, insert *sql.Stmt, args ...any) (uint, error) {
+	res, err := insert.ExecContext(ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	return uint(id), err
+}

@@ -1,7 +1,9 @@
 package models
 
 import (
+	"database/sql"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -334,6 +336,11 @@ func checkLateLeave(tx *gorm.DB, l *LeaveRequest) error {
 	if err != nil {
 		return err
 	}
+	return lateLeaveReason(book, l)
+}
+
+// lateLeaveReason is checkLateLeave with the rules already read.
+func lateLeaveReason(book ruleBook, l *LeaveRequest) error {
 	rules := book.at(l.From).Attendance
 	if l.AppliedLate(rules) && rules.LateLeaveNeedsReason && l.LateReason == "" {
 		return FieldErrors{{"补假说明", fmt.Sprintf("这条请假在假期开始（%s）之后才申请，属于事后补假，请写明补假说明：为什么没能提前请假",
@@ -406,10 +413,14 @@ func checkLeaveOverlap(tx *gorm.DB, cal *Calendar, l *LeaveRequest) error {
 	}
 	for _, o := range others {
 		if o.fromSlot() <= l.toSlot() && l.fromSlot() <= o.toSlot() {
-			return FieldErrors{{"开始", fmt.Sprintf("与已有的请假重叠：%s %s（%s，编号 %d），请修改时间或先驳回那一条", o.Type, o.Describe(cal), o.Status, o.ID)}}
+			return leaveOverlap(cal, o)
 		}
 	}
 	return nil
+}
+
+func leaveOverlap(cal *Calendar, o LeaveRequest) error {
+	return FieldErrors{{"开始", fmt.Sprintf("与已有的请假重叠：%s %s（%s，编号 %d），请修改时间或先驳回那一条", o.Type, o.Describe(cal), o.Status, o.ID)}}
 }
 
 // changeLeave loads a request, lets change alter it and saves it.
@@ -548,7 +559,8 @@ type LeaveRow struct {
 
 // ImportLeaves creates or updates leave requests in one transaction, matched
 // on the person and the start half-day. Rows equal to what is stored change
-// nothing. Any error rolls everything back.
+// nothing. Any error rolls everything back. It reads the stored requests of
+// the days the rows span, not the whole register.
 func (s *Store) ImportLeaves(rows []LeaveRow) (ImportStats, error) {
 	var st ImportStats
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
@@ -561,6 +573,27 @@ func (s *Store) ImportLeaves(rows []LeaveRow) (ImportStats, error) {
 		if err != nil {
 			return err
 		}
+		byID := make(map[uint]Staff, len(roster))
+		for _, p := range roster {
+			byID[p.ID] = p
+		}
+		book, err := loadRuleBook(tx)
+		if err != nil {
+			return err
+		}
+		locked, err := lockedMonths(tx)
+		if err != nil {
+			return err
+		}
+		known, err := storedLeavesAround(tx, rows)
+		if err != nil {
+			return err
+		}
+		insert, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, insertLeaveSQL)
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
 		for _, r := range rows {
 			next := r.LeaveRequest
 			p, ok := roster[r.EmployeeNo]
@@ -584,8 +617,8 @@ func (s *Store) ImportLeaves(rows []LeaveRow) (ImportStats, error) {
 				if err := findByKey(tx, KeyLeave, r.LeaveRequest.ID, &old); err != nil {
 					return err
 				}
-			} else if err := tx.Where("staff_id = ? AND from_date = ? AND from_half = ?", p.ID, next.From, next.FromHalf).Limit(1).Find(&old).Error; err != nil {
-				return err
+			} else {
+				old = known.starting(p.ID, next.From, next.FromHalf)
 			}
 			next.ID, next.CreatedAt = old.ID, old.CreatedAt
 			// empty optional cells keep what is stored
@@ -602,21 +635,140 @@ func (s *Store) ImportLeaves(rows []LeaveRow) (ImportStats, error) {
 				st.Unchanged++
 				continue
 			}
-			if err := checkLateLeave(tx, &next); err != nil {
+			if err := lateLeaveReason(book, &next); err != nil {
 				return fmt.Errorf("工号 %s %s%s：%w", r.EmployeeNo, next.From, next.FromHalf, err)
 			}
-			if err := saveLeaveTx(tx, a, cal, &next); err != nil {
+			var before *LeaveRequest
+			if old.ID != 0 {
+				before = &old
+			}
+			// the same checks as saveLeaveTx, against what was read above
+			// and the rows written before this one
+			if err := known.check(tx, cal, locked, &next, before); err != nil {
 				return fmt.Errorf("工号 %s %s%s：%w", r.EmployeeNo, next.From, next.FromHalf, err)
 			}
-			if old.ID == 0 {
-				st.Created++
-			} else {
+			if before != nil {
+				if err := tx.Omit("created_at", clause.Associations).Save(&next).Error; err != nil {
+					return err
+				}
+			} else if err := insertLeave(tx, insert, s.Now(), &next); err != nil {
+				return err
+			}
+			known.put(next)
+			next.Staff, next.StandIn = p, nil
+			if next.StandInID != nil {
+				si := byID[*next.StandInID]
+				next.StandIn = &si
+			}
+			if before != nil {
+				before.Staff, before.StandIn = byID[before.StaffID], nil
+				if before.StandInID != nil {
+					si := byID[*before.StandInID]
+					before.StandIn = &si
+				}
+				a.update(before, &next)
 				st.Updated++
+			} else {
+				a.create(&next)
+				st.Created++
 			}
 		}
 		return nil
 	})
 	return st, err
+}
+
+// insertLeaveSQL adds a new leave request; an import adds thousands with
+// it, prepared once.
+const insertLeaveSQL = `INSERT INTO leave_requests (staff_id, type, from_date, from_half, to_date, to_half, reason, status, approver,
+reject_reason, stand_in_id, returned_on, applied_at, late_reason, approver_tier, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func insertLeave(tx *gorm.DB, insert *sql.Stmt, now time.Time, l *LeaveRequest) (err error) {
+	l.CreatedAt, l.UpdatedAt = now, now
+	l.ID, err = insertID(tx.Statement.Context, insert, l.StaffID, l.Type, l.From, l.FromHalf, l.To, l.ToHalf, l.Reason, l.Status, l.Approver,
+		l.RejectReason, l.StandInID, l.ReturnedOn, civilOrNull(l.AppliedAt), l.LateReason, l.ApproverTier, now, now)
+	return err
+}
+
+// leaveIndex is the stored leave requests of some days, by person, kept up
+// to date as an import writes.
+type leaveIndex map[uint][]LeaveRequest
+
+// storedLeavesAround reads the stored requests overlapping the days from
+// the first start to the last end of the rows.
+func storedLeavesAround(tx *gorm.DB, rows []LeaveRow) (leaveIndex, error) {
+	out := leaveIndex{}
+	var from, to Date
+	for _, r := range rows {
+		if from.IsZero() || r.From.Before(from) {
+			from = r.From
+		}
+		if to.IsZero() || r.To.After(to) {
+			to = r.To
+		}
+	}
+	if from.IsZero() {
+		return out, nil
+	}
+	var list []LeaveRequest
+	if err := tx.Where("from_date <= ? AND to_date >= ?", to, from).Order("id").Find(&list).Error; err != nil {
+		return nil, err
+	}
+	for _, l := range list {
+		out[l.StaffID] = append(out[l.StaffID], l)
+	}
+	return out, nil
+}
+
+// starting is the person's request that starts on the half-day, if any.
+func (x leaveIndex) starting(staffID uint, from Date, half string) LeaveRequest {
+	for _, l := range x[staffID] {
+		if l.From == from && l.FromHalf == half {
+			return l
+		}
+	}
+	return LeaveRequest{}
+}
+
+// put records a request just written.
+func (x leaveIndex) put(l LeaveRequest) {
+	l.Staff, l.StandIn = Staff{}, nil
+	list := x[l.StaffID]
+	for i := range list {
+		if list[i].ID == l.ID {
+			list[i] = l
+			return
+		}
+	}
+	x[l.StaffID] = append(list, l)
+}
+
+// check refuses what saveLeaveTx refuses: a request of no working day, one
+// overlapping another of the person's, one in or out of a locked month.
+func (x leaveIndex) check(tx *gorm.DB, cal *Calendar, locked map[string]bool, l, before *LeaveRequest) error {
+	if l.Days(cal) == 0 {
+		return FieldErrors{{"开始", fmt.Sprintf("%s 没有工作日，无需请假", l.Span())}}
+	}
+	if l.Status != LeaveRejected {
+		others := append([]LeaveRequest(nil), x[l.StaffID]...)
+		sort.SliceStable(others, func(i, j int) bool { return others[i].From.Before(others[j].From) })
+		for _, o := range others {
+			if o.ID != l.ID && o.Status != LeaveRejected && o.fromSlot() <= l.toSlot() && l.fromSlot() <= o.toSlot() {
+				return leaveOverlap(cal, o)
+			}
+		}
+	}
+	months := l.months()
+	if before != nil {
+		months = append(months, before.months()...)
+	}
+	for _, m := range months {
+		if locked[m] {
+			return refuseLocked(tx, "登记或更改该月的请假", months...)
+		}
+	}
+	return nil
 }
 
 func sameLeave(a, b LeaveRequest) bool {

@@ -57,6 +57,7 @@ var migrations = []migration{
 	{"记录编号的数据库标记", migrateDatabaseMark},
 	{"记录版本（防止覆盖他人的修改）", migrateVersions},
 	{"办件与请假的记录版本", migrateVersions},
+	{"长列表分页的索引", migratePageIndexes},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

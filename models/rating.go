@@ -142,8 +142,8 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 		for _, w := range windows {
 			byCode[w.Code] = w
 		}
-		var stored []Rating
-		if err := tx.Preload("Window").Preload("Staff").Find(&stored).Error; err != nil {
+		stored, err := ratingsOnDaysOf(tx, rows)
+		if err != nil {
 			return err
 		}
 		have := map[string][]Rating{}
@@ -163,6 +163,12 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 		if err != nil {
 			return err
 		}
+		insert, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, insertRatingSQL)
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
+		now := s.Now()
 		for _, r := range rows {
 			if r.ID != 0 {
 				changed, err := s.updateRatingByKey(tx, a, r, byCode, roster, cal, book)
@@ -212,7 +218,7 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 				if !ok {
 					return FieldErrors{{"工号", fmt.Sprintf("工号 %s 不存在，请先导入人员", r.EmployeeNo)}}
 				}
-				next.StaffID = &p.ID
+				next.StaffID, next.Staff = &p.ID, &p
 			}
 			if msg := CheckRatingLevel(next.Level); msg != "" {
 				return FieldErrors{{"评价", msg}}
@@ -227,10 +233,10 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 					}
 				}
 			}
-			if err := tx.Omit(clause.Associations).Create(&next).Error; err != nil {
-				return err
-			}
-			if err := tx.Preload("Window").Preload("Staff").First(&next, next.ID).Error; err != nil {
+			next.Window, next.CreatedAt, next.UpdatedAt = w, now, now
+			next.ID, err = insertID(tx.Statement.Context, insert, next.On, next.WindowID, next.StaffID, next.Level, next.CaseNo, next.Comment,
+				next.RectifyStatus, next.RectifyDue, next.RectifyMeasures, next.RectifiedOn, now, now)
+			if err != nil {
 				return err
 			}
 			a.create(&next)
@@ -239,6 +245,35 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 		return nil
 	})
 	return st, err
+}
+
+// insertRatingSQL adds a new rating; an import adds tens of thousands
+// with it, prepared once.
+const insertRatingSQL = `INSERT INTO ratings ("on", window_id, staff_id, level, case_no, comment,
+rectify_status, rectify_due, rectify_measures, rectified_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// ratingsOnDaysOf reads the stored ratings, with window and person, from
+// the first to the last day of the rows without 编号, which are matched with
+// them: a month's file reads a month, however long the history.
+func ratingsOnDaysOf(tx *gorm.DB, rows []RatingRow) ([]Rating, error) {
+	var from, to Date
+	for _, r := range rows {
+		if r.ID != 0 {
+			continue
+		}
+		if from.IsZero() || r.On.Before(from) {
+			from = r.On
+		}
+		if to.IsZero() || r.On.After(to) {
+			to = r.On
+		}
+	}
+	if from.IsZero() {
+		return nil, nil
+	}
+	var stored []Rating
+	err := tx.Preload("Window").Preload("Staff").Where("\"on\" >= ? AND \"on\" <= ?", from, to).Find(&stored).Error
+	return stored, err
 }
 
 // updateRatingByKey applies a row with a 编号 to the rating it names, its

@@ -31,17 +31,16 @@ func (c *caseImporter) prepare(st *models.Store) error {
 	if err := c.rosterLookup.prepare(st); err != nil {
 		return err
 	}
-	// Rows are checked as they will be stored, merged with the stored case,
-	// so that every problem is reported with its row before anything is written.
-	cases, err := st.Cases(models.CaseFilter{})
-	if err != nil {
-		return err
-	}
-	c.stored = make(map[string]models.Case, len(cases))
-	for _, k := range cases {
-		c.stored[k.No] = k
-	}
+	var err error
 	c.book, err = st.ApprovalBook()
+	return err
+}
+
+// lookup reads the stored cases the file names: rows are checked as they
+// will be stored, merged with the stored case, so that every problem is
+// reported with its row before anything is written.
+func (c *caseImporter) lookup(st *models.Store, column func(string) []string) (err error) {
+	c.stored, err = st.CasesByNo(column("办件编号"))
 	return err
 }
 
@@ -75,7 +74,7 @@ func (c *caseImporter) parse(r row) string {
 	next := cr.Merge(c.stored[cr.No])
 	if cr.WindowCode != "" {
 		if w, ok := c.windows[cr.WindowCode]; ok {
-			next.WindowID = w.ID
+			next.WindowID, next.Window = w.ID, w
 		} else {
 			r.problem("窗口编号", fmt.Sprintf("窗口 %s 不存在：请先在“窗口”中添加或导入该窗口", cr.WindowCode))
 		}

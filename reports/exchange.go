@@ -155,6 +155,14 @@ type importer interface {
 	apply(st *models.Store) (models.ImportStats, error)
 }
 
+// A storedLookup importer checks its rows against the stored records they
+// name. Before any row is parsed it is given the file's cells of a column
+// (column("办件编号")), so that it reads only the records the file names,
+// not the whole table.
+type storedLookup interface {
+	lookup(st *models.Store, column func(name string) []string) error
+}
+
 var importers = map[string]func() importer{
 	"windows":       func() importer { return &windowImporter{} },
 	"staff":         func() importer { return &staffImporter{} },
@@ -241,6 +249,22 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	}
 	if err := imp.prepare(st); err != nil {
 		return models.ImportStats{}, err
+	}
+	if l, ok := imp.(storedLookup); ok {
+		column := func(name string) []string {
+			var out []string
+			if i, ok := index[name]; ok {
+				for _, sr := range sh.Rows {
+					if i < len(sr.Cells) && sr.Cells[i] != "" {
+						out = append(out, sr.Cells[i])
+					}
+				}
+			}
+			return out
+		}
+		if err := l.lookup(st, column); err != nil {
+			return models.ImportStats{}, err
+		}
 	}
 	keys, err := st.RecordKeys()
 	if err != nil {

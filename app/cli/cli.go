@@ -28,7 +28,8 @@ const (
 	envPassword  = "GOVDESK_PASSWORD"
 	usageSummary = `用法：
   govdesk [--data 目录]                          打开桌面程序
-  govdesk [--data 目录] demo                     在空数据库中填入演示中心
+  govdesk [--data 目录] demo [--scale large]     在空数据库中填入演示中心；--scale large 为大型中心：
+                                               40 个窗口、400 名人员、三年的打卡、办件、评价和请假
   govdesk [--data 目录] import 种类 文件          种类：%s
   govdesk [--data 目录] import punches 文件 [--format 格式] [--map 对照表.csv] [--device 考勤机]
                                                [--columns 列对照] [--dry-run]
@@ -192,6 +193,7 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 	device := fs.String("device", "", "考勤机名称")
 	columns := fs.String("columns", "", "列对照")
 	dryRun := fs.Bool("dry-run", false, "只预览，不写入")
+	scale := fs.String("scale", "", "演示中心的规模")
 	var cases, fields listFlag
 	fs.Var(&cases, "case", "办件编号（可重复）")
 	fs.Var(&fields, "field", "名称=内容（可重复）")
@@ -210,6 +212,8 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 		return usage("notice 需要文书种类、--case 办件编号和 --out 文件，例如：govdesk notice 受理通知书 --case SL2026001 --out 受理通知书.pdf")
 	case cmd == "backup" && (len(pos) != 0 || (*out == "") == !*auto):
 		return usage("backup 需要 --out 文件，或 --auto")
+	case *scale != "" && (cmd != "demo" || *scale != "large"):
+		return usage("--scale 只用于 demo，且只能是 large：govdesk demo --scale large")
 	case (cmd == "demo" || cmd == "check" || cmd == "office") && len(pos) != 0:
 		return usage("%s 不需要其他参数", cmd)
 	}
@@ -236,6 +240,9 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 
 	switch cmd {
 	case "demo":
+		if *scale == "large" {
+			return fillLargeDemo(st, stdout, stderr)
+		}
 		if err := st.FillDemo(); err != nil {
 			return fail(stderr, err)
 		}
@@ -433,5 +440,17 @@ func importPunches(st *models.Store, path string, opt reports.PunchFileOptions, 
 	for _, l := range res.Lines(opt.DryRun) {
 		fmt.Fprintln(stdout, l)
 	}
+	return ExitOK
+}
+
+// fillLargeDemo fills the large demo centre and says what it holds.
+func fillLargeDemo(st *models.Store, stdout, stderr io.Writer) int {
+	fmt.Fprintln(stdout, "正在填入大型演示中心（约需一分钟）……")
+	got, err := st.FillLargeDemo()
+	if err != nil {
+		return fail(stderr, err)
+	}
+	fmt.Fprintf(stdout, "已填入大型演示中心：%d 个窗口，%d 名人员；%s 至 %s 的打卡 %d 条、办件 %d 件、评价 %d 条、请假 %d 条（用时 %.0f 秒）。\n",
+		got.Windows, got.Staff, got.From, got.To, got.Punches, got.Cases, got.Ratings, got.Leaves, got.Took.Seconds())
 	return ExitOK
 }

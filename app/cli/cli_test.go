@@ -237,3 +237,15 @@ func TestCentreFillsInItsDetailsOnTheCommandLineThenPrints(t *testing.T) {
 		})
 	}
 }
+
+// The large demo is asked for by name; another size, or the flag on another
+// command, is a usage error that touches nothing.
+func TestDemoScaleIsLargeOnly(t *testing.T) {
+	data := t.TempDir()
+	for _, args := range [][]string{{"demo", "--scale", "huge"}, {"check", "--scale", "large"}} {
+		code, _, errs := run(t, append([]string{"--data", data}, args...)...)
+		if code != ExitUsage || !strings.Contains(errs, "--scale 只用于 demo，且只能是 large") {
+			t.Errorf("%v: exit %d, %q", args, code, errs)
+		}
+	}
+}
