@@ -182,7 +182,7 @@ func (s *Store) monthPunches(first, last Date) (map[uint][]DayPunch, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var p DayPunch
-		if err := rows.Scan(&p.StaffID, &p.At, &p.Correction, &p.Reason, &p.Approver, &p.Device); err != nil {
+		if err := rows.Scan(&p.StaffID, civilScan{&p.At}, &p.Correction, &p.Reason, &p.Approver, &p.Device); err != nil {
 			return nil, err
 		}
 		p.At = Civil(p.At)
