@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -90,6 +91,10 @@ func (s *Store) openPostgres() error {
 			END $$`).Error; err != nil {
 			return err
 		}
+		// who writes (noteServerWriter): not records, so not migrated or copied
+		if err := db.Exec("CREATE UNLOGGED TABLE IF NOT EXISTS govdesk_writers (pid integer PRIMARY KEY, note text NOT NULL)").Error; err != nil {
+			return err
+		}
 		if err := migrate(db, len(migrations)); err != nil {
 			return err
 		}
@@ -169,10 +174,43 @@ func serverChangeMark(db *sql.DB) (int64, error) {
 	return v, err
 }
 
-// serverWriter names, for a write that had to wait, the PC whose GovDesk
-// holds the server's writers' lock.
-func serverWriter() string {
+// serverWriter names, for a write that had to wait, the program that holds
+// the server's writers' lock, as it noted itself in govdesk_writers.
+func serverWriter(db *gorm.DB) string {
+	var notes []string
+	db.Raw(`SELECT w.note FROM pg_locks l JOIN govdesk_writers w ON w.pid = l.pid
+		WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid = 1`,
+		writerLockKey>>32, writerLockKey&0xffffffff).Scan(&notes)
+	if len(notes) > 0 && notes[0] != "" {
+		return notes[0]
+	}
 	return "另一台电脑上的政务窗口管理"
+}
+
+// noteServerWriter says, before this program's connection starts a write,
+// who it is (WriterFile's note on a server, where the other PCs cannot see
+// this one's data folder). It is written outside the write's transaction,
+// so that a program waiting for the write can read it.
+func noteServerWriter(db *gorm.DB, note string) {
+	db.Exec(`INSERT INTO govdesk_writers (pid, note) VALUES (pg_backend_pid(), ?)
+		ON CONFLICT (pid) DO UPDATE SET note = excluded.note`, note)
+}
+
+// WithPCName names the PC the audit log and other PCs' messages give for
+// this program's changes, instead of the name the system gives it.
+func WithPCName(name string) Option {
+	return func(s *Store) { s.pc = strings.TrimSpace(name) }
+}
+
+// pcName is the name of this PC: WithPCName's, or the system's.
+func (s *Store) pcName() string {
+	if s.pc != "" {
+		return s.pc
+	}
+	if h, err := os.Hostname(); err == nil && h != "" {
+		return h
+	}
+	return "未知电脑"
 }
 
 // rebind writes the ? placeholders of query as $1, $2 … for a statement

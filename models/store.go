@@ -24,6 +24,7 @@ type Store struct {
 	dir   string
 	path  string // the SQLite file, or the server's address without its password
 	dsn   string // the PostgreSQL server's DSN (WithDatabase); empty for SQLite
+	pc    string // see WithPCName
 	clock ClockFunc
 
 	opMu    sync.Mutex
@@ -245,6 +246,9 @@ func (r restoreRecord) auditFields() []AuditField {
 // be open on the folder while this runs; the stores it opens itself are
 // opened with opts.
 func (l *DirLock) Restore(from string, opts ...Option) (kept string, err error) {
+	if optionsOf(opts).OnServer() {
+		return "", refused("数据在数据库服务器上，不能用备份文件替换。请用 govdesk migrate 把备份迁移到一个新建的空数据库，再改用该数据库")
+	}
 	dataDir := l.dir
 	path := filepath.Join(dataDir, DatabaseFile)
 	tmp := path + ".restoring"
@@ -353,12 +357,15 @@ func removeDatabaseFile(path string) {
 }
 
 // clockOf is the clock a store opened with opts tells time by.
-func clockOf(opts []Option) ClockFunc {
+func clockOf(opts []Option) ClockFunc { return optionsOf(opts).Now }
+
+// optionsOf is what opts set, on a store not opened.
+func optionsOf(opts []Option) *Store {
 	s := &Store{clock: SystemClock}
 	for _, o := range opts {
 		o(s)
 	}
-	return s.Now
+	return s
 }
 
 // freeName is path, or path with -2, -3 … before its extension when a file
@@ -525,6 +532,9 @@ func (s *Store) write(fn func(tx *gorm.DB, a *auditor) error) error {
 func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() error) error {
 	op := s.Operator()
 	start := time.Now()
+	if s.OnServer() {
+		noteServerWriter(s.db, s.writerNote(op))
+	}
 	for {
 		began := false
 		err := s.db.Transaction(func(tx *gorm.DB) error {
@@ -564,7 +574,7 @@ func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() er
 		waited := time.Since(start)
 		holder := otherWriter(s.dir)
 		if s.OnServer() {
-			holder = serverWriter()
+			holder = serverWriter(s.db)
 		}
 		if s.waiter == nil || waited >= s.waitMax {
 			return &BusyError{Holder: holder, Waited: waited}
