@@ -96,7 +96,7 @@ func openCopySource(from string, opts []Option) (*Store, func(), error) {
 		drop()
 		return nil, nil, fmt.Errorf("无法读取数据库文件 %s：%w", from, err)
 	}
-	st, err := Open(dir, opts...)
+	st, err := Open(dir, append(opts, WithDatabase(""))...)
 	if err != nil {
 		drop()
 		return nil, nil, err
@@ -125,7 +125,7 @@ func (s *Store) copyToFile(path string, progress CopyProgress, opts []Option) ([
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		return nil, err
 	}
-	dst, err := Open(scratch, opts...)
+	dst, err := Open(scratch, append(opts, WithDatabase(""))...)
 	if err != nil {
 		return nil, err
 	}
