@@ -205,7 +205,7 @@ func migrateCivilTimes(tx *gorm.DB) error {
 		entry := AuditEntry{At: SystemClock(), Operator: "数据库升级", Entity: "打卡", Key: "升级合并重复打卡",
 			Action: ActionDelete, After: fmt.Sprintf(`[{"k":"合并","v":"%d条仅时区不同的重复打卡"}]`, res.RowsAffected)}
 		// the columns the log had at this version: later steps add more
-		if err := tx.Omit("hash", "origin").Create(&entry).Error; err != nil {
+		if err := tx.Omit("hash", "origin", "pc").Create(&entry).Error; err != nil {
 			return err
 		}
 	}

@@ -56,6 +56,7 @@ var migrations = []migration{
 	{"考勤机号码对照与打卡来源", migratePunchSources},
 	{"记录编号的数据库标记", migrateDatabaseMark},
 	{"记录版本（防止覆盖他人的修改）", migrateVersions},
+	{"操作日志记录电脑名", migrateAuditPC},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

@@ -178,3 +178,24 @@ func TestMonthLockedOnOnePCHoldsOnTheOther(t *testing.T) {
 		t.Errorf("%d punches got into the locked month", len(list))
 	}
 }
+
+// The audit log says at which PC each change was made, and the name is
+// covered by the log's chain like the rest of the entry.
+func TestTheAuditLogNamesThePCOfEachChange(t *testing.T) {
+	a, b := twoPCs(t)
+	must(t, a.SaveHomeUnit(&HomeUnit{Name: "市民政局"}))
+	must(t, b.SaveHomeUnit(&HomeUnit{Name: "市公安局"}))
+	var log []AuditEntry
+	must(t, a.db.Order("id").Find(&log).Error)
+	var pcs []string
+	for _, e := range log {
+		pcs = append(pcs, e.PC)
+	}
+	if got := strings.Join(pcs, " "); got != "窗口电脑1 窗口电脑2" {
+		t.Fatalf("PCs in the log: %q", got)
+	}
+	must(t, a.db.Model(&AuditEntry{}).Where("id = ?", log[1].ID).UpdateColumn("pc", "窗口电脑1").Error)
+	if problems, err := a.Check(); err != nil || len(problems) != 1 || !strings.Contains(problems[0], "市公安局") {
+		t.Errorf("check after the PC of an entry was changed: %v %v", problems, err)
+	}
+}

@@ -547,7 +547,7 @@ func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() er
 			if err != nil {
 				return err
 			}
-			a := &auditor{at: s.Now(), operator: op}
+			a := &auditor{at: s.Now(), operator: op, pc: s.pcName()}
 			if err := fn(tx, a); err != nil {
 				return err
 			}
