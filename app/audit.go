@@ -109,6 +109,9 @@ func (a *auditScreen) onShow(id uint) {
 		changes = []string{"（无字段变化）"}
 	}
 	head := fmt.Sprintf("%s　%s　%s %s「%s」", e.At.Format("2006-01-02 15:04:05"), e.Operator, e.Action, e.Entity, e.Key)
+	if e.PC != "" {
+		head += "　电脑 " + e.PC
+	}
 	if e.Origin != "" {
 		head += "　来自" + e.Origin + "（恢复备份时保留）"
 	}

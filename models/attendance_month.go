@@ -174,26 +174,20 @@ func (s *Store) monthCalendar(first, last Date) (*Calendar, error) {
 // in one query.
 func (s *Store) monthPunches(first, last Date) (map[uint][]DayPunch, error) {
 	punches := map[uint][]DayPunch{}
-	// the time is read as its text and parsed digit by digit: the driver's
-	// own reading of a datetime column tries layout after layout, and a
-	// month of a large centre is tens of thousands of punches
+	// the time is read as its text and parsed digit by digit (civilScan):
+	// the SQLite driver's own reading of a datetime column tries layout
+	// after layout, and a month of a large centre is tens of thousands of
+	// punches
 	rows, err := s.db.Raw("SELECT staff_id, CAST(at AS TEXT), correction, reason, approver, device FROM punches WHERE at >= ? AND at < ?",
 		first.sqlStart(), last.AddDays(1).sqlStart()).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var at string
 	for rows.Next() {
 		var p DayPunch
-		if err := rows.Scan(&p.StaffID, &at, &p.Correction, &p.Reason, &p.Approver, &p.Device); err != nil {
+		if err := rows.Scan(&p.StaffID, civilScan{&p.At}, &p.Correction, &p.Reason, &p.Approver, &p.Device); err != nil {
 			return nil, err
-		}
-		var ok bool
-		if p.At, ok = canonicalDateTime(at); !ok {
-			if p.At, err = parseCivil(at); err != nil {
-				return nil, err
-			}
 		}
 		punches[p.StaffID] = append(punches[p.StaffID], p)
 	}

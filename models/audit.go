@@ -26,6 +26,9 @@ type AuditEntry struct {
 	Origin string `gorm:"size:32"`
 	// Hash chains the entry to the one before it (see auditHash).
 	Hash string `gorm:"size:64"`
+	// PC is the name of the computer the change was made at; empty in
+	// entries written before GovDesk recorded it.
+	PC string `gorm:"column:pc;size:64"`
 }
 
 // Audit actions.
@@ -53,6 +56,7 @@ type audited interface {
 type auditor struct {
 	at       time.Time
 	operator string
+	pc       string
 	entries  []AuditEntry
 }
 
@@ -70,7 +74,7 @@ func (a *auditor) add(action string, before, after audited) {
 		ref = before
 	}
 	e := AuditEntry{
-		At: a.at, Operator: a.operator, Action: action,
+		At: a.at, Operator: a.operator, PC: a.pc, Action: action,
 		Entity: ref.auditEntity(), Key: ref.auditKey(),
 		Before: encodeFields(before), After: encodeFields(after),
 	}

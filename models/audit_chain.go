@@ -21,13 +21,18 @@ const OriginReplaced = "被替换的数据库"
 
 // auditHash is the chained hash of e after the entry whose hash is prev:
 // sha256 over the JSON list of prev and e's fields (JSON so that no value
-// can pass for a separator).
+// can pass for a separator), the PC last and only when recorded.
 func auditHash(prev string, e *AuditEntry) string {
 	at := ""
 	if !e.At.IsZero() {
 		at = e.At.Format(civilLayout)
 	}
-	b, _ := json.Marshal([]string{prev, at, e.Operator, e.Entity, e.Key, e.Action, e.Before, e.After, e.Origin})
+	fields := []string{prev, at, e.Operator, e.Entity, e.Key, e.Action, e.Before, e.After, e.Origin}
+	if e.PC != "" {
+		// (entries from before the PC was recorded keep their hash)
+		fields = append(fields, e.PC)
+	}
+	b, _ := json.Marshal(fields)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
@@ -159,4 +164,13 @@ func migrateAuditChain(tx *gorm.DB) error {
 		prev = h
 		return tx.Model(&AuditEntry{}).Where("id = ?", e.ID).UpdateColumn("hash", h).Error
 	})
+}
+
+// migrateAuditPC adds the computer each change was made at, for centres
+// whose PCs share one database. Earlier entries keep it empty.
+func migrateAuditPC(tx *gorm.DB) error {
+	if tx.Migrator().HasColumn("audit_entries", "pc") {
+		return nil
+	}
+	return tx.Exec("ALTER TABLE audit_entries ADD COLUMN pc varchar(64)").Error
 }

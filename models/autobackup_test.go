@@ -65,6 +65,11 @@ func TestDailyStartsLeaveTheRollingSetOfBackups(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			now := day(t, tc.first)
+			if onServer() && day(t, tc.last).Sub(now) > 31*24*time.Hour {
+				// each backup of a server is a whole copy into a new file:
+				// the short runs try it, the rule is the same for both
+				t.Skip("按日备份一年以上只在 SQLite 上演练")
+			}
 			st, err := Open(t.TempDir(), WithClock(func() time.Time { return now }))
 			if err != nil {
 				t.Fatal(err)

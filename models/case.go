@@ -440,9 +440,9 @@ func (s *Store) caseQuery(f CaseFilter) (*gorm.DB, error) {
 	case CaseOverdue:
 		q = q.Where("completed_at IS NULL AND due_on < ?", today)
 	case CaseDone:
-		q = q.Where("completed_at IS NOT NULL AND " + dateOfColumn("completed_at") + " <= due_on")
+		q = q.Where("completed_at IS NOT NULL AND " + dateOfColumn(q, "completed_at") + " <= due_on")
 	case CaseDoneLate:
-		q = q.Where("completed_at IS NOT NULL AND " + dateOfColumn("completed_at") + " > due_on")
+		q = q.Where("completed_at IS NOT NULL AND " + dateOfColumn(q, "completed_at") + " > due_on")
 	default:
 		return nil, FieldErrors{{"状态", "状态只能是 " + strings.Join(CaseStatuses, " / ")}}
 	}

@@ -135,30 +135,43 @@ func init() { schema.RegisterSerializer("civil", civilSerializer{}) }
 type civilSerializer struct{}
 
 func (civilSerializer) Scan(ctx context.Context, field *schema.Field, dst reflect.Value, dbValue any) error {
-	var t time.Time
-	switch v := dbValue.(type) {
-	case nil:
+	if dbValue == nil {
 		return nil
-	case time.Time:
-		// The SQLite driver has already read the text of a datetime column;
-		// its wall clock is what was written.
-		t = Civil(v)
-	case string:
-		p, err := parseCivil(v)
-		if err != nil {
-			return err
-		}
-		t = p
-	case []byte:
-		p, err := parseCivil(string(v))
-		if err != nil {
-			return err
-		}
-		t = p
-	default:
-		return fmt.Errorf("无法读取时间字段 %s（%T）", field.Name, dbValue)
+	}
+	t, err := civilValue(dbValue)
+	if err != nil {
+		return fmt.Errorf("无法读取时间字段 %s：%w", field.Name, err)
 	}
 	return field.Set(ctx, dst, t)
+}
+
+// civilValue reads a civil time as a driver gives it: the SQLite driver has
+// already read the text of a datetime column as a time, whose wall clock is
+// what was written; on PostgreSQL it is the text itself.
+func civilValue(v any) (time.Time, error) {
+	switch v := v.(type) {
+	case nil:
+		return time.Time{}, nil
+	case time.Time:
+		return Civil(v), nil
+	case string:
+		if t, ok := canonicalDateTime(v); ok {
+			return t, nil
+		}
+		return parseCivil(v)
+	case []byte:
+		return civilValue(string(v))
+	}
+	return time.Time{}, fmt.Errorf("无法识别的时间（%T）", v)
+}
+
+// civilScan reads a civil time column into *t in a query of rows by hand.
+type civilScan struct{ t *time.Time }
+
+func (c civilScan) Scan(v any) error {
+	t, err := civilValue(v)
+	*c.t = t
+	return err
 }
 
 func (civilSerializer) Value(ctx context.Context, field *schema.Field, dst reflect.Value, fieldValue any) (any, error) {
@@ -204,7 +217,7 @@ func migrateCivilTimes(tx *gorm.DB) error {
 		entry := AuditEntry{At: SystemClock(), Operator: "数据库升级", Entity: "打卡", Key: "升级合并重复打卡",
 			Action: ActionDelete, After: fmt.Sprintf(`[{"k":"合并","v":"%d条仅时区不同的重复打卡"}]`, res.RowsAffected)}
 		// the columns the log had at this version: later steps add more
-		if err := tx.Omit("hash", "origin").Create(&entry).Error; err != nil {
+		if err := tx.Omit("hash", "origin", "pc").Create(&entry).Error; err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,8 @@
 package models
 
 // Everything in this file is specific to SQLite; the rest of the store speaks
-// through GORM so that another database can be added beside it.
+// through GORM. The functions that both databases need turn to their
+// PostgreSQL counterparts (dialect_postgres.go) first.
 
 import (
 	"context"
@@ -68,6 +69,10 @@ func isBusy(err error) bool {
 	if err == nil {
 		return false
 	}
+	switch pgCode(err) {
+	case "55P03", "40001", "40P01": // lock timeout, serialization failure, deadlock
+		return true
+	}
 	msg := err.Error()
 	return strings.Contains(msg, "database is locked") || strings.Contains(msg, "database table is locked") ||
 		strings.Contains(msg, "SQLITE_BUSY")
@@ -77,6 +82,9 @@ func isBusy(err error) bool {
 // version, unless the update raised it itself. They are checked at every
 // start, as a later migration that rebuilds a table drops its triggers.
 func ensureVersionTriggers(db *gorm.DB) error {
+	if isPostgres(db) {
+		return ensurePostgresVersionTriggers(db)
+	}
 	for _, t := range versionedTables {
 		name := t + "_version"
 		var n int64
@@ -95,8 +103,13 @@ BEGIN UPDATE %[2]s SET version = OLD.version + 1 WHERE id = NEW.id; END`, name, 
 	return nil
 }
 
-// integrityProblems runs SQLite's own checks of the file and of every foreign key.
+// integrityProblems runs SQLite's own checks of the file and of every
+// foreign key. A PostgreSQL server checks its own storage and enforces the
+// keys at every write, so it has none to report.
 func integrityProblems(db *gorm.DB) ([]string, error) {
+	if isPostgres(db) {
+		return nil, nil
+	}
 	var problems []string
 	var rows []string
 	if err := db.Raw("PRAGMA integrity_check").Scan(&rows).Error; err != nil {
@@ -129,13 +142,17 @@ func vacuumInto(db *gorm.DB, path string) error {
 
 // isUniqueViolation reports whether err came from a UNIQUE constraint.
 func isUniqueViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+	return err != nil && (strings.Contains(err.Error(), "UNIQUE constraint failed") || pgCode(err) == "23505")
 }
 
 // dateOfColumn is an SQL expression for the civil date of a time column, as
 // written: the driver stores times as text that starts "2006-01-02 15:04:05"
 // in the zone they were recorded in.
-func dateOfColumn(col string) string {
+func dateOfColumn(db *gorm.DB, col string) string {
+	if isPostgres(db) {
+		// the same text, made a date to compare with date columns
+		return "CAST(substr(" + col + ", 1, 10) AS date)"
+	}
 	return "substr(" + col + ", 1, 10)"
 }
 
@@ -143,6 +160,10 @@ func dateOfColumn(col string) string {
 // cannot change inside a transaction, so fn runs its own), then checks every
 // reference and turns enforcement back on. Any dangling reference fails.
 func withoutForeignKeys(db *gorm.DB, fn func() error) error {
+	if isPostgres(db) {
+		// PostgreSQL alters tables in place: no rebuild cascades
+		return fn()
+	}
 	if err := db.Exec("PRAGMA foreign_keys = OFF").Error; err != nil {
 		return err
 	}

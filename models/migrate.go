@@ -58,6 +58,7 @@ var migrations = []migration{
 	{"记录版本（防止覆盖他人的修改）", migrateVersions},
 	{"办件与请假的记录版本", migrateVersions},
 	{"长列表分页的索引", migratePageIndexes},
+	{"操作日志记录电脑名", migrateAuditPC},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

@@ -10,6 +10,7 @@ import (
 // The Roaming folder's database, papers and backups arrive in the new
 // folder; the old one stays, with a note saying where the data went.
 func TestMoveDataDirCopiesEverythingAndLeavesANote(t *testing.T) {
+	skipOnServer(t, "随数据文件夹搬移的数据库文件")
 	from := filepath.Join(t.TempDir(), "Roaming", "GovDesk")
 	to := filepath.Join(t.TempDir(), "Local", "GovDesk")
 	st := mustOpen(t, from)

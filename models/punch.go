@@ -230,7 +230,7 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 // insertPunchSQL adds one tap at a machine unless the person already has a
 // punch at that second.
 const insertPunchSQL = `INSERT INTO punches (staff_id, at, device, correction, reason, approver, source, device_result, created_at)
-VALUES (?, ?, ?, 0, '', '', ?, ?, ?) ON CONFLICT (staff_id, at) DO NOTHING`
+VALUES (?, ?, ?, FALSE, '', '', ?, ?, ?) ON CONFLICT (staff_id, at) DO NOTHING`
 
 // newPunch is a punch at a machine on its way into the database: what the
 // punch table stores of it, without the Staff record a Punch carries.
@@ -276,7 +276,7 @@ type punchInserter struct {
 }
 
 func newPunchInserter(tx *gorm.DB, created time.Time) (*punchInserter, error) {
-	stmt, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, insertPunchSQL)
+	stmt, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, rebind(tx, insertPunchSQL))
 	if err != nil {
 		return nil, err
 	}
@@ -328,7 +328,7 @@ func refuseLockedPunches(tx *gorm.DB, punches []newPunch, months map[string]bool
 		for rows.Next() {
 			var id uint
 			var at time.Time
-			if err := rows.Scan(&id, &at); err != nil {
+			if err := rows.Scan(&id, civilScan{&at}); err != nil {
 				rows.Close()
 				return err
 			}

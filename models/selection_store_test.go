@@ -492,7 +492,7 @@ func TestOpenCarriesOldAwardDecisionsOver(t *testing.T) {
 		}
 	}
 	if err := db.Exec(`INSERT INTO award_decisions (quarter, staff_id, awarded, votes, remarks, decided_on, recorded_by, created_at, updated_at)
-		VALUES ('2026Q3', ?, 1, 7, '应到9人，实到9人', '2026-10-12', '综合业务科', '2026-10-12', '2026-10-12')`, p.ID).Error; err != nil {
+		VALUES ('2026Q3', ?, TRUE, 7, '应到9人，实到9人', '2026-10-12', '综合业务科', '2026-10-12', '2026-10-12')`, p.ID).Error; err != nil {
 		t.Fatal(err)
 	}
 	db.Exec("DELETE FROM schema_migrations WHERE version >= ?", migrationVersion(t, "评选程序：提名、评选会、公示与决定"))

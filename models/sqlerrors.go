@@ -19,8 +19,9 @@ type StoreError struct {
 func (e *StoreError) Error() string { return e.Reason }
 func (e *StoreError) Unwrap() error { return e.Err }
 
-// sqliteMessages pairs what SQLite says with what a person is told. data
-// marks the ones about the records written rather than the database.
+// sqliteMessages pairs what SQLite (or a PostgreSQL server) says with what
+// a person is told. data marks the ones about the records written rather
+// than the database.
 var sqliteMessages = []struct {
 	en, zh string
 	data   bool
@@ -43,6 +44,18 @@ var sqliteMessages = []struct {
 	{"FOREIGN KEY constraint failed", "引用的记录不存在，或该记录仍被其他记录引用", true},
 	{"NOT NULL constraint failed", "必填的内容为空", true},
 	{"CHECK constraint failed", "内容不符合数据库的规定", true},
+	// what a PostgreSQL server says
+	{"canceling statement due to lock timeout", "数据库正由另一个程序使用，请稍后再试", false},
+	{"password authentication failed", "数据库服务器拒绝了用户名或密码，请检查连接中的用户名和密码", false},
+	{"connect: connection refused", "连接被拒绝：服务器没有运行，或地址、端口有误", false},
+	{"no such host", "找不到该服务器名称", false},
+	{"i/o timeout", "连接数据库服务器超时，请检查网络", false},
+	{"(SQLSTATE 3D000)", "服务器上没有这个数据库，请先建立（见使用说明“多台电脑共用”）", false},
+	{"duplicate key value violates unique constraint", "与已有的记录重复", true},
+	{"violates foreign key constraint", "引用的记录不存在，或该记录仍被其他记录引用", true},
+	{"violates not-null constraint", "必填的内容为空", true},
+	{"violates check constraint", "内容不符合数据库的规定", true},
+	{"value too long for type", "内容太长，数据库无法保存", true},
 }
 
 // Explain turns an error that carries SQLite's English words into a
@@ -67,7 +80,11 @@ func Explain(err error) error {
 			reason := m.zh
 			// keep the Chinese context a caller put before SQLite's words
 			if i := strings.Index(msg, m.en); i > 0 {
-				if prefix := strings.TrimRight(msg[:i], "：: "); containsChinese(prefix) {
+				prefix := strings.TrimRight(msg[:i], "：: ")
+				if j := strings.Index(prefix, "："); j >= 0 {
+					prefix = prefix[:j] // not the driver's words after it
+				}
+				if containsChinese(prefix) {
 					reason = prefix + "：" + reason
 				}
 			}

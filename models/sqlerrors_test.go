@@ -21,6 +21,12 @@ func TestSQLiteErrorsReachPeopleInChinese(t *testing.T) {
 		{"重复", "UNIQUE constraint failed: staff.employee_no", "重复", false},
 		{"引用", "FOREIGN KEY constraint failed", "引用的记录不存在", false},
 		{"保留中文前缀", "无法打开数据库 x.db：unable to open database file", "无法打开数据库 x.db：无法打开数据库文件", true},
+		{"服务器没有运行", "无法连接数据库服务器 postgres://govdesk@db/govdesk：failed to connect to `user=govdesk database=govdesk`: 10.0.0.5:5432 (db): dial error: dial tcp 10.0.0.5:5432: connect: connection refused",
+			"无法连接数据库服务器 postgres://govdesk@db/govdesk：连接被拒绝：服务器没有运行", true},
+		{"没有这个数据库", `failed to connect to ` + "`user=govdesk database=x`" + `: server error: FATAL: database "x" does not exist (SQLSTATE 3D000)`, "没有这个数据库", true},
+		{"密码不对", `FATAL: password authentication failed for user "govdesk" (SQLSTATE 28P01)`, "用户名或密码", true},
+		{"服务器上重复", `ERROR: duplicate key value violates unique constraint "idx_staff_employee_no" (SQLSTATE 23505)`, "重复", false},
+		{"服务器上等待超时", "ERROR: canceling statement due to lock timeout (SQLSTATE 55P03)", "另一个程序使用", true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			err := Explain(fmt.Errorf("%s", c.raw))

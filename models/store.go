@@ -22,7 +22,9 @@ import (
 type Store struct {
 	db    *gorm.DB
 	dir   string
-	path  string
+	path  string // the SQLite file, or the server's address without its password
+	dsn   string // the PostgreSQL server's DSN (WithDatabase); empty for SQLite
+	pc    string // see WithPCName
 	clock ClockFunc
 
 	opMu    sync.Mutex
@@ -42,12 +44,17 @@ type Store struct {
 	ownWrites    atomic.Int64
 }
 
-// Open creates or opens govdesk.db in dataDir (creating the folder), brings
-// its schema up to date and returns the store.
+// Open creates or opens govdesk.db in dataDir (creating the folder), or the
+// PostgreSQL database given WithDatabase, brings its schema up to date and
+// returns the store. The data folder holds what stays on this PC either
+// way: the folder lock, backups, printed papers.
 func Open(dataDir string, opts ...Option) (*Store, error) {
 	s := &Store{dir: dataDir, clock: SystemClock}
 	for _, o := range opts {
 		o(s)
+	}
+	if s.dsn == "" && testDatabase != nil {
+		s.dsn = testDatabase(dataDir)
 	}
 	if err := checkLocalDisk(dataDir); err != nil {
 		return nil, err
@@ -75,15 +82,15 @@ func Open(dataDir string, opts ...Option) (*Store, error) {
 // new database it is setting up.
 const openWait = 30 * time.Second
 
-// open opens the database file of s.dir and brings its schema up to date.
+// open opens the database (the file of s.dir, or the server) and brings its
+// schema up to date.
 func (s *Store) open() error {
+	if s.dsn != "" {
+		return s.openPostgres()
+	}
 	dataDir := s.dir
 	path := filepath.Join(dataDir, DatabaseFile)
-	db, err := gorm.Open(sqliteDialector(path), &gorm.Config{
-		Logger:                 logger.Discard,
-		SkipDefaultTransaction: true,
-		NowFunc:                s.Now,
-	})
+	db, err := gorm.Open(sqliteDialector(path), s.gormConfig())
 	if err != nil {
 		if db != nil {
 			if sqlDB, e := db.DB(); e == nil {
@@ -109,6 +116,10 @@ func (s *Store) open() error {
 		return damagedOr(err, path)
 	}
 	return nil
+}
+
+func (s *Store) gormConfig() *gorm.Config {
+	return &gorm.Config{Logger: logger.Discard, SkipDefaultTransaction: true, NowFunc: s.Now}
 }
 
 // ErrDamaged marks a database file that SQLite cannot read as a database:
@@ -164,12 +175,21 @@ func (s *Store) Check() ([]string, error) {
 	return problems, nil
 }
 
-// Backup writes a consistent copy of the database to path. It refuses to
-// overwrite an existing file, and a failed backup leaves no file behind
-// (an empty or cut-short copy would pass for a backup).
+// Backup writes a consistent copy of the database to path, a SQLite file
+// also when the records are on a server. It refuses to overwrite an
+// existing file, and a failed backup leaves no file behind (an empty or
+// cut-short copy would pass for a backup).
 func (s *Store) Backup(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return refused(fmt.Sprintf("文件 %s 已存在，请换一个文件名", path))
+	}
+	if s.OnServer() {
+		// a SQLite file of the same records, which restores on any PC
+		_, err := s.copyToFile(path, nil, []Option{WithClock(s.clock)})
+		if err != nil {
+			return fmt.Errorf("备份失败：%w", err)
+		}
+		return nil
 	}
 	if err := vacuumInto(s.db, path); err != nil {
 		os.Remove(path)
@@ -226,6 +246,9 @@ func (r restoreRecord) auditFields() []AuditField {
 // be open on the folder while this runs; the stores it opens itself are
 // opened with opts.
 func (l *DirLock) Restore(from string, opts ...Option) (kept string, err error) {
+	if optionsOf(opts).OnServer() {
+		return "", refused("数据在数据库服务器上，不能用备份文件替换。请用 govdesk migrate 把备份迁移到一个新建的空数据库，再改用该数据库")
+	}
 	dataDir := l.dir
 	path := filepath.Join(dataDir, DatabaseFile)
 	tmp := path + ".restoring"
@@ -334,12 +357,15 @@ func removeDatabaseFile(path string) {
 }
 
 // clockOf is the clock a store opened with opts tells time by.
-func clockOf(opts []Option) ClockFunc {
+func clockOf(opts []Option) ClockFunc { return optionsOf(opts).Now }
+
+// optionsOf is what opts set, on a store not opened.
+func optionsOf(opts []Option) *Store {
 	s := &Store{clock: SystemClock}
 	for _, o := range opts {
 		o(s)
 	}
-	return s.Now
+	return s
 }
 
 // freeName is path, or path with -2, -3 … before its extension when a file
@@ -506,16 +532,22 @@ func (s *Store) write(fn func(tx *gorm.DB, a *auditor) error) error {
 func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() error) error {
 	op := s.Operator()
 	start := time.Now()
+	if s.OnServer() {
+		noteServerWriter(s.db, s.writerNote(op))
+	}
 	for {
 		began := false
 		err := s.db.Transaction(func(tx *gorm.DB) error {
+			if err := takeWriterLock(tx); err != nil {
+				return err
+			}
 			began = true
 			defer s.markWriting(op)()
 			single, err := singleUser(tx)
 			if err != nil {
 				return err
 			}
-			a := &auditor{at: s.Now(), operator: op}
+			a := &auditor{at: s.Now(), operator: op, pc: s.pcName()}
 			if err := fn(tx, a); err != nil {
 				return err
 			}
@@ -533,13 +565,17 @@ func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() er
 		if began {
 			s.ownWrites.Add(1)
 		}
-		// Transactions begin IMMEDIATE, so another writer makes the BEGIN
-		// itself wait and then fail, before fn has run: trying again is safe.
+		// Transactions begin IMMEDIATE (on a server, take the writers' lock
+		// first), so another writer makes the start itself wait and then
+		// fail, before fn has run: trying again is safe.
 		if began || !isBusy(err) {
 			return err
 		}
 		waited := time.Since(start)
 		holder := otherWriter(s.dir)
+		if s.OnServer() {
+			holder = serverWriter(s.db)
+		}
 		if s.waiter == nil || waited >= s.waitMax {
 			return &BusyError{Holder: holder, Waited: waited}
 		}

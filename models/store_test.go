@@ -10,6 +10,7 @@ import (
 )
 
 func TestOpenCreatesDatabaseAtCurrentVersion(t *testing.T) {
+	skipOnServer(t, "数据文件夹中的数据库文件")
 	dir := t.TempDir()
 	st, err := Open(filepath.Join(dir, "新建文件夹"))
 	if err != nil {
@@ -222,6 +223,7 @@ func TestSaveStaffValidation(t *testing.T) {
 }
 
 func TestBackupRestoreAndCheck(t *testing.T) {
+	skipOnServer(t, "用备份文件替换数据库")
 	dir := t.TempDir()
 	st := mustOpen(t, dir)
 	if err := st.FillDemo(); err != nil {

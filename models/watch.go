@@ -8,7 +8,8 @@ import "database/sql"
 // an open window can show the new data instead of what it read before.
 // The first call only takes note. It reads SQLite's data_version on a
 // connection of its own, which every other connection's commit changes;
-// commits of this store are told apart by counting them.
+// commits of this store are told apart by counting them. On a server it
+// reads the newest audit entry instead: every change is written with one.
 func (s *Store) ChangedElsewhere() bool {
 	s.watchMu.Lock()
 	defer s.watchMu.Unlock()
@@ -18,7 +19,11 @@ func (s *Store) ChangedElsewhere() bool {
 	if s.watch == nil {
 		// the store's own pool has one connection, for its writes in order:
 		// the watch needs another
-		db, err := sql.Open("sqlite3", sqliteDSN(s.path))
+		driver, dsn := "sqlite3", sqliteDSN(s.path)
+		if s.OnServer() {
+			driver, dsn = "pgx", s.dsn
+		}
+		db, err := sql.Open(driver, dsn)
 		if err != nil {
 			return false
 		}
@@ -26,7 +31,14 @@ func (s *Store) ChangedElsewhere() bool {
 		s.watch = db
 	}
 	var v int64
-	if err := s.watch.QueryRow("PRAGMA data_version").Scan(&v); err != nil {
+	var err error
+	if s.OnServer() {
+		v, err = serverChangeMark(s.watch)
+		v++ // never 0, which stands for not read yet
+	} else {
+		err = s.watch.QueryRow("PRAGMA data_version").Scan(&v)
+	}
+	if err != nil {
 		return false
 	}
 	first := s.watchVersion == 0

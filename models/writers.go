@@ -70,15 +70,25 @@ func WithWriterName(name string) Option {
 // the name in another program's message.
 func (s *Store) markWriting(operator string) (done func()) {
 	path := filepath.Join(s.dir, WriterFile)
-	name := s.writerName
-	if name == "" {
-		name = "另一个政务窗口管理程序"
-	}
-	note := fmt.Sprintf("%s（进程 %d，操作员 %s，%s 开始）", name, os.Getpid(), operator, s.Now().Format("15:04:05"))
+	note := s.writerNote(operator)
 	if os.WriteFile(path, []byte(note), 0o644) != nil {
 		return func() {}
 	}
 	return func() { os.Remove(path) }
+}
+
+// writerNote is how another program that waits names this one, writing
+// for operator: on a server, with this PC's name.
+func (s *Store) writerNote(operator string) string {
+	name := s.writerName
+	if name == "" {
+		name = "另一个政务窗口管理程序"
+	}
+	pc := ""
+	if s.OnServer() {
+		pc = "电脑 " + s.pcName() + "，"
+	}
+	return fmt.Sprintf("%s（%s进程 %d，操作员 %s，%s 开始）", name, pc, os.Getpid(), operator, s.Now().Format("15:04:05"))
 }
 
 // otherWriter names the program that holds the database's write lock: the

@@ -25,9 +25,10 @@ const (
 	ExitRefused  = 1 // the data was refused
 	ExitUsage    = 2 // the command line is wrong, or the account may not
 	envDataDir   = "GOVDESK_DATA"
+	envDatabase  = "GOVDESK_DB"
 	envPassword  = "GOVDESK_PASSWORD"
 	usageSummary = `用法：
-  govdesk [--data 目录]                          打开桌面程序
+  govdesk [--data 目录] [--db 服务器]             打开桌面程序
   govdesk [--data 目录] demo [--scale large]     在空数据库中填入演示中心；--scale large 为大型中心：
                                                40 个窗口、400 名人员、三年的打卡、办件、评价和请假
   govdesk [--data 目录] import 种类 文件          种类：%s
@@ -54,8 +55,12 @@ const (
                                                --field 文号前缀=某政服；名称：%s
   govdesk [--data 目录] restore 文件
   govdesk [--data 目录] check                    检查数据库完整性
+  govdesk migrate --from 来源 --to 目标          在 SQLite 数据库文件与 PostgreSQL 服务器之间迁移全部数据
+                                               （来源、目标为 .db 文件或 postgres://用户:密码@服务器/数据库；目标须为空）
   govdesk version                              显示版本
 数据目录也可用环境变量 GOVDESK_DATA 指定；默认：%s
+多台电脑共用一个中心：--db postgres://用户:密码@服务器/数据库（或环境变量 GOVDESK_DB）让记录存放在
+PostgreSQL 服务器上，数据目录只存放本机的备份与文书。
 设有操作员账号的数据库，命令须用 --user 账号名 登录（放在命令前后均可）；密码取自环境变量
 GOVDESK_PASSWORD，没有时提示输入。账号角色不允许的命令被拒绝（退出状态 2）。
 `
@@ -68,6 +73,7 @@ func ParseGlobal(args []string, stderr io.Writer) (dataDir string, rest []string
 	fs := flag.NewFlagSet("govdesk", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&dataDir, "data", "", "数据目录")
+	db := fs.String("db", "", "PostgreSQL 服务器")
 	user := fs.String("user", "", "操作员账号")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -77,6 +83,14 @@ func ParseGlobal(args []string, stderr io.Writer) (dataDir string, rest []string
 		fmt.Fprintf(stderr, "参数错误：%v\n", err)
 		Usage(stderr)
 		return "", nil, ExitUsage
+	}
+	if *db != "" {
+		if !models.IsServerDSN(*db) {
+			fmt.Fprintf(stderr, "参数错误：--db 应为 postgres://用户:密码@服务器/数据库，而不是“%s”\n", *db)
+			return "", nil, ExitUsage
+		}
+		// the flag stands for the variable, which StoreOptions reads
+		os.Setenv(envDatabase, *db)
 	}
 	if dataDir == "" {
 		dataDir = os.Getenv(envDataDir)
@@ -112,17 +126,25 @@ func Usage(w io.Writer) {
 const envClock = "GOVDESK_CLOCK"
 
 // StoreOptions are the options every store the program opens is opened
-// with: the clock, fixed when GOVDESK_CLOCK is set.
+// with: the clock, fixed when GOVDESK_CLOCK is set, and the PostgreSQL
+// server of GOVDESK_DB (or --db) when one is given.
 func StoreOptions() ([]models.Option, error) {
+	var opts []models.Option
+	if db := strings.TrimSpace(os.Getenv(envDatabase)); db != "" {
+		if !models.IsServerDSN(db) {
+			return nil, fmt.Errorf("环境变量 %s 应为 postgres://用户:密码@服务器/数据库，而不是“%s”", envDatabase, db)
+		}
+		opts = append(opts, models.WithDatabase(db))
+	}
 	v := strings.TrimSpace(os.Getenv(envClock))
 	if v == "" {
-		return nil, nil
+		return opts, nil
 	}
 	t, err := models.ParseDateTime(v)
 	if err != nil {
 		return nil, fmt.Errorf("环境变量 %s 的值“%s”不是日期时间，应写成 2027-01-04 09:00 的形式", envClock, v)
 	}
-	return []models.Option{models.WithClock(models.FixedClock(t))}, nil
+	return append(opts, models.WithClock(models.FixedClock(t))), nil
 }
 
 // Run executes one sub-command against the data folder and returns the exit
@@ -172,6 +194,8 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 			fmt.Fprintf(stdout, "恢复前的数据库已保存为 %s\n", kept)
 		}
 		return ExitOK
+	case "migrate":
+		return migrate(rest, stdout, stderr, usage, opts)
 	case "demo", "import", "export", "backup", "check", "notice", "office":
 	default:
 		return usage("未知的命令“%s”", cmd)
@@ -346,8 +370,32 @@ func Run(dataDir string, args []string, stdout, stderr io.Writer, opts ...models
 			}
 			return ExitRefused
 		}
-		fmt.Fprintf(stdout, "数据库完好（数据版本 %d）：%s\n", models.SchemaVersion(), filepath.Join(dataDir, models.DatabaseFile))
+		fmt.Fprintf(stdout, "数据库完好（数据版本 %d）：%s\n", models.SchemaVersion(), st.Where())
 	}
+	return ExitOK
+}
+
+// migrate copies a centre between a SQLite file and a PostgreSQL server.
+func migrate(args []string, stdout, stderr io.Writer, usage func(string, ...any) int, opts []models.Option) int {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	from := fs.String("from", "", "来源")
+	to := fs.String("to", "", "目标")
+	if err := fs.Parse(interleave(args)); err != nil {
+		return usage("参数错误：%v", err)
+	}
+	if *from == "" || *to == "" || fs.NArg() != 0 {
+		return usage("migrate 需要 --from 来源和 --to 目标，例如：govdesk migrate --from govdesk.db --to postgres://govdesk@服务器/govdesk")
+	}
+	copied, err := models.CopyDatabase(*from, *to, func(msg string) { fmt.Fprintln(stdout, msg) }, opts...)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	rows := 0
+	for _, c := range copied {
+		rows += c.Rows
+	}
+	fmt.Fprintf(stdout, "迁移完成：%d 张表，%d 条记录，每张表的条数与校验和均与原数据库一致。\n", len(copied), rows)
 	return ExitOK
 }
 
