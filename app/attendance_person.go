@@ -279,6 +279,7 @@ func (pm *personMonth) show() {
 				return
 			}
 			l.Importance = pm.rows[id.Row].marks[id.Col]
+			l.TextStyle.Bold = id.Row == pm.dayRow // the day a score line links to, across the row
 			l.SetText(pm.rows[id.Row].cells[id.Col])
 		})
 	table.ShowHeaderRow = true

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestViewingADaysScoreItemOpensThatDayNotTheMonth(t *testing.T) {
@@ -38,6 +39,13 @@ func TestViewingADaysScoreItemOpensThatDayNotTheMonth(t *testing.T) {
 		days++
 		if pm.dayRow < 0 || pm.rows[pm.dayRow].cells[0] != it.On.String() {
 			t.Fatalf("查看 %q (%s) selects row %d", it.Label, it.On, pm.dayRow)
+		}
+		for row := range pm.rows {
+			l := widget.NewLabel("")
+			pm.table.UpdateCell(widget.TableCellID{Row: row, Col: 5}, l)
+			if l.TextStyle.Bold != (row == pm.dayRow) {
+				t.Fatalf("row %d drawn bold: %v (the day's row is %d)", row, l.TextStyle.Bold, pm.dayRow)
+			}
 		}
 		want := fmt.Sprintf("所查看的是%d月%d日", int(it.On.Month()), it.On.Day())
 		if !strings.Contains(markup(s), want) {
