@@ -198,8 +198,8 @@ func (s *Store) auditQuery(f AuditFilter) *gorm.DB {
 		q = q.Where("key LIKE ? OR operator LIKE ? OR before LIKE ? OR after LIKE ?", like, like, like, like)
 	}
 	for _, w := range f.Words {
-		like := "%" + w + "%"
-		q = q.Where("key LIKE ? OR operator LIKE ? OR before LIKE ? OR after LIKE ?", like, like, like, like)
+		like := containsPattern(w)
+		q = q.Where(`key LIKE ? ESCAPE '\' OR operator LIKE ? ESCAPE '\' OR before LIKE ? ESCAPE '\' OR after LIKE ? ESCAPE '\'`, like, like, like, like)
 	}
 	if !f.From.IsZero() {
 		q = q.Where("at >= ?", f.From.sqlStart())

@@ -419,8 +419,10 @@ func (s *Store) caseQuery(f CaseFilter) (*gorm.DB, error) {
 		q = q.Where("no LIKE ? OR matter LIKE ? OR applicant LIKE ?", like, like, like)
 	}
 	for _, w := range f.Words {
-		like := "%" + w + "%"
-		q = q.Where("no LIKE ? OR matter LIKE ? OR applicant LIKE ? OR staff_id IN (SELECT id FROM staff WHERE name LIKE ? OR employee_no LIKE ?) OR window_id IN (SELECT id FROM service_windows WHERE code LIKE ? OR name LIKE ?)",
+		like := containsPattern(w)
+		q = q.Where(`no LIKE ? ESCAPE '\' OR matter LIKE ? ESCAPE '\' OR applicant LIKE ? ESCAPE '\' OR
+staff_id IN (SELECT id FROM staff WHERE name LIKE ? ESCAPE '\' OR employee_no LIKE ? ESCAPE '\') OR
+window_id IN (SELECT id FROM service_windows WHERE code LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\')`,
 			like, like, like, like, like, like, like)
 	}
 	if !f.From.IsZero() {

@@ -409,6 +409,8 @@ func TestCasesFilter(t *testing.T) {
 		{"搜索：受理人与申请人", CaseFilter{Words: []string{"李喆", "康宁"}}, "B-1"},
 		{"搜索：窗口编号不分大小写", CaseFilter{Words: []string{"a01"}}, "A-2 A-1"},
 		{"搜索：窗口名称与工号", CaseFilter{Words: []string{"食品经营许可窗口", "ZW002"}}, "B-3 B-2 B-1"},
+		{"搜索的 _ 与 % 是字符本身", CaseFilter{Words: []string{"A_1"}}, ""},
+		{"搜索的 - 照常", CaseFilter{Words: []string{"A-1"}}, "A-1"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

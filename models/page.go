@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -34,6 +35,13 @@ func (o PageOrder) clause(columns map[string]string, dflt, reversed string) (str
 		return col + " DESC, id DESC", nil
 	}
 	return col + ", id", nil
+}
+
+// containsPattern is a LIKE pattern (with ESCAPE '\') matching text that
+// contains w literally: a search for 50% or A_1 finds those characters.
+func containsPattern(w string) string {
+	r := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
+	return "%" + r.Replace(w) + "%"
 }
 
 // pageIndexes let a filtered list read its first page in the order shown
