@@ -195,11 +195,11 @@ func (s *Store) auditQuery(f AuditFilter) *gorm.DB {
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
 		like := "%" + t + "%"
-		q = q.Where("key LIKE ? OR operator LIKE ? OR before LIKE ? OR after LIKE ?", like, like, like, like)
+		q = q.Where(caseless(s.db, "key LIKE ? OR operator LIKE ? OR before LIKE ? OR after LIKE ?"), like, like, like, like)
 	}
 	for _, w := range f.Words {
 		like := containsPattern(w)
-		q = q.Where(`key LIKE ? ESCAPE '\' OR operator LIKE ? ESCAPE '\' OR before LIKE ? ESCAPE '\' OR after LIKE ? ESCAPE '\'`, like, like, like, like)
+		q = q.Where(caseless(s.db, `key LIKE ? ESCAPE '\' OR operator LIKE ? ESCAPE '\' OR before LIKE ? ESCAPE '\' OR after LIKE ? ESCAPE '\'`), like, like, like, like)
 	}
 	if !f.From.IsZero() {
 		q = q.Where("at >= ?", f.From.sqlStart())

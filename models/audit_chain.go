@@ -69,21 +69,21 @@ func appendAudit(tx *gorm.DB, entries []AuditEntry) error {
 	// an import writes an entry a record: tens of thousands, one prepared
 	// statement
 	ctx := tx.Statement.Context
-	insert, err := tx.Statement.ConnPool.PrepareContext(ctx, insertAuditSQL)
+	insert, err := prepareInsert(tx, insertAuditSQL)
 	if err != nil {
 		return err
 	}
 	defer insert.Close()
 	for i := range entries {
 		e := &entries[i]
-		if e.ID, err = insertID(ctx, insert, civilOrNull(e.At), e.Operator, e.Entity, e.Key, e.Action, e.Before, e.After, e.Origin, e.Hash); err != nil {
+		if e.ID, err = insert.insertID(ctx, civilOrNull(e.At), e.Operator, e.PC, e.Entity, e.Key, e.Action, e.Before, e.After, e.Origin, e.Hash); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-const insertAuditSQL = `INSERT INTO audit_entries (at, operator, entity, key, action, before, after, origin, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const insertAuditSQL = `INSERT INTO audit_entries (at, operator, pc, entity, key, action, before, after, origin, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 // eachAuditEntry calls fn for every audit entry in the order of the chain,
 // reading a batch at a time so a long log does not sit in memory whole.

@@ -416,13 +416,13 @@ func (s *Store) caseQuery(f CaseFilter) (*gorm.DB, error) {
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
 		like := "%" + t + "%"
-		q = q.Where("no LIKE ? OR matter LIKE ? OR applicant LIKE ?", like, like, like)
+		q = q.Where(caseless(s.db, "no LIKE ? OR matter LIKE ? OR applicant LIKE ?"), like, like, like)
 	}
 	for _, w := range f.Words {
 		like := containsPattern(w)
-		q = q.Where(`no LIKE ? ESCAPE '\' OR matter LIKE ? ESCAPE '\' OR applicant LIKE ? ESCAPE '\' OR
+		q = q.Where(caseless(s.db, `no LIKE ? ESCAPE '\' OR matter LIKE ? ESCAPE '\' OR applicant LIKE ? ESCAPE '\' OR
 staff_id IN (SELECT id FROM staff WHERE name LIKE ? ESCAPE '\' OR employee_no LIKE ? ESCAPE '\') OR
-window_id IN (SELECT id FROM service_windows WHERE code LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\')`,
+window_id IN (SELECT id FROM service_windows WHERE code LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\')`),
 			like, like, like, like, like, like, like)
 	}
 	if !f.From.IsZero() {

@@ -199,10 +199,10 @@ func newCaseRoster(tx *gorm.DB) (caseRoster, error) {
 // once in the import's transaction: an import of years of cases writes tens
 // of thousands.
 type caseWriter struct {
-	tx                       *gorm.DB
-	now                      time.Time
-	insert, update, material *sql.Stmt
-	clear                    *sql.Stmt
+	tx                      *gorm.DB
+	now                     time.Time
+	insert                  *insertStmt
+	update, material, clear *sql.Stmt
 }
 
 const caseColumns = `matter, kind, applicant_type, applicant, applicant_id, contact, phone, address, window_id, staff_id,
@@ -216,10 +216,10 @@ func newCaseWriter(tx *gorm.DB, now time.Time) (*caseWriter, error) {
 			return nil
 		}
 		var st *sql.Stmt
-		st, err = tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, q)
+		st, err = tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, rebind(tx, q))
 		return st
 	}
-	w.insert = prepare(`INSERT INTO cases (` + caseColumns + `, no, created_at)
+	w.insert, err = prepareInsert(tx, `INSERT INTO cases (`+caseColumns+`, no, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	w.update = prepare(`UPDATE cases SET (` + caseColumns + `) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`)
 	w.clear = prepare(`DELETE FROM case_materials WHERE case_id = ?`)
@@ -232,7 +232,10 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 }
 
 func (w *caseWriter) close() {
-	for _, st := range []*sql.Stmt{w.insert, w.update, w.clear, w.material} {
+	if w.insert != nil {
+		w.insert.Close()
+	}
+	for _, st := range []*sql.Stmt{w.update, w.clear, w.material} {
 		if st != nil {
 			st.Close()
 		}
@@ -256,7 +259,7 @@ func (w *caseWriter) save(c *Case, stored bool) error {
 		}
 	} else {
 		c.CreatedAt = w.now
-		id, err := insertID(ctx, w.insert, append(args, c.No, c.CreatedAt)...)
+		id, err := w.insert.insertID(ctx, append(args, c.No, c.CreatedAt)...)
 		if err != nil {
 			if isUniqueViolation(err) {
 				return FieldErrors{{"办件编号", fmt.Sprintf("办件编号 %s 已存在", c.No)}}

@@ -394,7 +394,7 @@ func (s *Store) Complaints(f ComplaintFilter) ([]Complaint, error) {
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
 		like := "%" + t + "%"
-		q = q.Where("content LIKE ? OR complainant LIKE ? OR finding LIKE ? OR notes LIKE ?", like, like, like, like)
+		q = q.Where(caseless(s.db, "content LIKE ? OR complainant LIKE ? OR finding LIKE ? OR notes LIKE ?"), like, like, like, like)
 	}
 	var out []Complaint
 	return out, q.Find(&out).Error

@@ -658,7 +658,7 @@ func (s *Store) Violations(f ViolationFilter) ([]Violation, error) {
 	}
 	if t := strings.TrimSpace(f.Text); t != "" {
 		like := "%" + t + "%"
-		q = q.Where("circumstances LIKE ? OR recorded_by LIKE ? OR step_action LIKE ? OR staff_id IN (SELECT id FROM staff WHERE name LIKE ? OR employee_no LIKE ?)", like, like, like, like, like)
+		q = q.Where(caseless(s.db, "circumstances LIKE ? OR recorded_by LIKE ? OR step_action LIKE ? OR staff_id IN (SELECT id FROM staff WHERE name LIKE ? OR employee_no LIKE ?)"), like, like, like, like, like)
 	}
 	var out []Violation
 	return out, q.Find(&out).Error

@@ -231,3 +231,13 @@ func rebind(db *gorm.DB, query string) string {
 	}
 	return b.String()
 }
+
+// caseless makes the LIKEs of query, a search of what a person typed, match
+// letters whatever their case, as SQLite's LIKE does: PostgreSQL's LIKE
+// tells A01 from a01, its ILIKE does not.
+func caseless(db *gorm.DB, query string) string {
+	if !isPostgres(db) {
+		return query
+	}
+	return strings.ReplaceAll(query, " LIKE ", " ILIKE ")
+}

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -589,7 +588,7 @@ func (s *Store) ImportLeaves(rows []LeaveRow) (ImportStats, error) {
 		if err != nil {
 			return err
 		}
-		insert, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, insertLeaveSQL)
+		insert, err := prepareInsert(tx, insertLeaveSQL)
 		if err != nil {
 			return err
 		}
@@ -684,9 +683,9 @@ const insertLeaveSQL = `INSERT INTO leave_requests (staff_id, type, from_date, f
 reject_reason, stand_in_id, returned_on, applied_at, late_reason, approver_tier, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
-func insertLeave(tx *gorm.DB, insert *sql.Stmt, now time.Time, l *LeaveRequest) (err error) {
+func insertLeave(tx *gorm.DB, insert *insertStmt, now time.Time, l *LeaveRequest) (err error) {
 	l.CreatedAt, l.UpdatedAt = now, now
-	l.ID, err = insertID(tx.Statement.Context, insert, l.StaffID, l.Type, l.From, l.FromHalf, l.To, l.ToHalf, l.Reason, l.Status, l.Approver,
+	l.ID, err = insert.insertID(tx.Statement.Context, l.StaffID, l.Type, l.From, l.FromHalf, l.To, l.ToHalf, l.Reason, l.Status, l.Approver,
 		l.RejectReason, l.StandInID, l.ReturnedOn, civilOrNull(l.AppliedAt), l.LateReason, l.ApproverTier, now, now)
 	return err
 }

@@ -163,7 +163,7 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 		if err != nil {
 			return err
 		}
-		insert, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, insertRatingSQL)
+		insert, err := prepareInsert(tx, insertRatingSQL)
 		if err != nil {
 			return err
 		}
@@ -234,7 +234,7 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 				}
 			}
 			next.Window, next.CreatedAt, next.UpdatedAt = w, now, now
-			next.ID, err = insertID(tx.Statement.Context, insert, next.On, next.WindowID, next.StaffID, next.Level, next.CaseNo, next.Comment,
+			next.ID, err = insert.insertID(tx.Statement.Context, next.On, next.WindowID, next.StaffID, next.Level, next.CaseNo, next.Comment,
 				next.RectifyStatus, next.RectifyDue, next.RectifyMeasures, next.RectifiedOn, now, now)
 			if err != nil {
 				return err
