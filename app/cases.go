@@ -132,10 +132,13 @@ func newCasesScreen(s *shell, d casesData) *casesScreen {
 	imp := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { importFile(s, d, "cases", "办件", sc.reload) })
 	exp := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "cases", "办件") })
 
-	tools := container.NewHBox(add, edit, complete, del, file, sc.print, widget.NewSeparator(), sc.batchPrint, imp, exp)
-	filters := container.NewHBox(widget.NewLabel("类型"), sc.kind, widget.NewLabel("窗口"), sc.window,
-		widget.NewLabel("受理人"), sc.handler, widget.NewLabel("状态"), sc.status)
-	sc.box = container.NewBorder(container.NewVBox(tools, filters), nil, nil, nil, sc.list.layout())
+	head := listHead{
+		actions: objs(add, edit, complete, del, file),
+		files:   objs(sc.print, sc.batchPrint, imp, exp),
+		filters: objs(widget.NewLabel("类型"), sc.kind, widget.NewLabel("窗口"), sc.window,
+			widget.NewLabel("受理人"), sc.handler, widget.NewLabel("状态"), sc.status),
+	}
+	sc.box = head.over(sc.list.layout())
 	sc.setActions(false)
 	sc.reload()
 	return sc
