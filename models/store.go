@@ -168,7 +168,7 @@ func (s *Store) Check() ([]string, error) {
 	broken, err := s.VerifyAuditChain()
 	switch {
 	case err != nil:
-		problems = append(problems, "无法读取操作日志："+err.Error())
+		problems = append(problems, "无法读取操作日志："+Explain(err).Error())
 	case broken != nil:
 		problems = append(problems, broken.String())
 	}
