@@ -4,6 +4,7 @@ package models
 // a centre whose PCs all work on the same records.
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -240,4 +241,44 @@ func caseless(db *gorm.DB, query string) string {
 		return query
 	}
 	return strings.ReplaceAll(query, " LIKE ", " ILIKE ")
+}
+
+// insertStmt is a prepared INSERT that gives the id of each row it adds
+// (prepareInsert). On SQLite it asks the driver for the last insert id
+// rather than adding RETURNING id to the statement: with RETURNING the
+// driver reads a result set, which made an import of tens of thousands of
+// rows twice as slow. A PostgreSQL server gives no last insert id, so
+// there the statement returns it.
+type insertStmt struct {
+	*sql.Stmt
+	returning bool
+}
+
+// prepareInsert prepares query, an INSERT with ? placeholders, in tx.
+func prepareInsert(tx *gorm.DB, query string) (*insertStmt, error) {
+	pg := isPostgres(tx)
+	query = rebind(tx, query)
+	if pg {
+		query += " RETURNING id"
+	}
+	stmt, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, query)
+	if err != nil {
+		return nil, err
+	}
+	return &insertStmt{stmt, pg}, nil
+}
+
+// insertID adds a row and returns its id.
+func (s *insertStmt) insertID(ctx context.Context, args ...any) (uint, error) {
+	if s.returning {
+		var id int64
+		err := s.QueryRowContext(ctx, args...).Scan(&id)
+		return uint(id), err
+	}
+	res, err := s.ExecContext(ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	return uint(id), err
 }

@@ -5,8 +5,6 @@ package models
 // PostgreSQL counterparts (dialect_postgres.go) first.
 
 import (
-	"context"
-	"database/sql"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -184,43 +182,3 @@ func withoutForeignKeys(db *gorm.DB, fn func() error) error {
 // sqliteTime is t as the SQLite driver writes a time.Time argument, for a
 // statement that binds one time many times over.
 func sqliteTime(t time.Time) string { return t.Format(sqlite3.SQLiteTimestampFormats[0]) }
-
-// insertStmt is a prepared INSERT that gives the id of each row it adds
-// (prepareInsert). On SQLite it asks the driver for the last insert id
-// rather than adding RETURNING id to the statement: with RETURNING the
-// driver reads a result set, which made an import of tens of thousands of
-// rows twice as slow. A PostgreSQL server gives no last insert id, so
-// there the statement returns it.
-type insertStmt struct {
-	*sql.Stmt
-	returning bool
-}
-
-// prepareInsert prepares query, an INSERT with ? placeholders, in tx.
-func prepareInsert(tx *gorm.DB, query string) (*insertStmt, error) {
-	pg := isPostgres(tx)
-	query = rebind(tx, query)
-	if pg {
-		query += " RETURNING id"
-	}
-	stmt, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, query)
-	if err != nil {
-		return nil, err
-	}
-	return &insertStmt{stmt, pg}, nil
-}
-
-// insertID adds a row and returns its id.
-func (s *insertStmt) insertID(ctx context.Context, args ...any) (uint, error) {
-	if s.returning {
-		var id int64
-		err := s.QueryRowContext(ctx, args...).Scan(&id)
-		return uint(id), err
-	}
-	res, err := s.ExecContext(ctx, args...)
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
-	return uint(id), err
-}

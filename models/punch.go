@@ -142,8 +142,13 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 		for no, p := range roster {
 			byNo[no] = member{p.ID, p.Name}
 		}
+		locked, err := lockedMonths(tx)
+		if err != nil {
+			return err
+		}
 		var fe []string
 		monthNos := map[int]bool{} // year*12 + month-1
+		var inLocked []newPunch    // only the rows a locked month must be asked about
 		for _, r := range rows {
 			p, ok := byNo[r.EmployeeNo]
 			switch {
@@ -159,6 +164,9 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 			}
 			at := Civil(r.At)
 			monthNos[at.Year()*12+int(at.Month())-1] = true
+			if locked[MonthOf(DateOf(at))] {
+				inLocked = append(inLocked, newPunch{StaffID: p.id, At: at})
+			}
 		}
 		if len(fe) > 0 {
 			return refused("打卡记录有误，未导入任何数据：" + strings.Join(fe, "；"))
@@ -166,16 +174,6 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 		months := make(map[string]bool, len(monthNos))
 		for m := range monthNos {
 			months[MonthOf(NewDate(m/12, time.Month(m%12+1), 1))] = true
-		}
-		locked, err := lockedMonths(tx)
-		if err != nil {
-			return err
-		}
-		var inLocked []newPunch // only the rows a locked month must be asked about
-		for _, r := range rows {
-			if at := Civil(r.At); locked[MonthOf(DateOf(at))] {
-				inLocked = append(inLocked, newPunch{StaffID: byNo[r.EmployeeNo].id, At: at})
-			}
 		}
 		if err := refuseLockedPunches(tx, inLocked, months); err != nil {
 			return err
