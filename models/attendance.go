@@ -94,21 +94,19 @@ func ClassifyDay(day Date, working bool, sched Schedule, rules AttendanceRules, 
 	ps := append([]DayPunch(nil), punches...)
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].At.Before(ps[j].At) })
 	window := time.Duration(rules.DuplicateMinutes) * time.Minute
-	var kept []DayPunch
+	kept := ps[:0] // ps is this day's own copy
 	for _, p := range ps {
 		if n := len(kept); n > 0 && p.At.Sub(kept[n-1].At) < window {
 			continue
 		}
 		kept = append(kept, p)
 	}
-	var halves [2][]DayPunch
-	for _, p := range kept {
-		h := 1
-		if ClockOf(p.At) < sched.Noon() {
-			h = 0
-		}
-		halves[h] = append(halves[h], p)
+	// the day's punches in time order: the morning's are those before noon
+	noon := 0
+	for noon < len(kept) && ClockOf(kept[noon].At) < sched.Noon() {
+		noon++
 	}
+	halves := [2][]DayPunch{kept[:noon:noon], kept[noon:]}
 	var excusing []Outing
 	for _, o := range outings {
 		if rules.OutingExcuses(o) {
@@ -400,6 +398,7 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 		n     int
 	}
 	byRequest := map[uint]*reqUse{}
+	m.Days = make([]DayResult, 0, 31)
 	for d := first; !d.After(last); d = d.AddDays(1) {
 		if !in.Staff.InService(d) {
 			continue

@@ -61,25 +61,28 @@ func migratePunchGaps(tx *gorm.DB) error { return tx.AutoMigrate(&PunchGapConfir
 // other days of the list recorded none. Corrections are not machine
 // punches and do not fill a gap. home gives each person's machine: the one
 // that recorded most of their punches (ties go to the name that sorts
-// first, so the answer never depends on the order of the rows).
-func findPunchGaps(days []Date, punches []DayPunch) (gaps []PunchGap, home map[uint]string) {
+// first, so the answer never depends on the order of the rows). The punches
+// come in groups (a month's are read by person), never copied into one list.
+func findPunchGaps(days []Date, groups ...[]DayPunch) (gaps []PunchGap, home map[uint]string) {
 	centre := map[Date]bool{}
 	byDevice := map[string]map[Date]bool{}
 	counts := map[uint]map[string]int{}
-	for _, p := range punches {
-		if p.Correction {
-			continue
+	for _, punches := range groups {
+		for _, p := range punches {
+			if p.Correction {
+				continue
+			}
+			d := DateOf(Civil(p.At))
+			centre[d] = true
+			if byDevice[p.Device] == nil {
+				byDevice[p.Device] = map[Date]bool{}
+			}
+			byDevice[p.Device][d] = true
+			if counts[p.StaffID] == nil {
+				counts[p.StaffID] = map[string]int{}
+			}
+			counts[p.StaffID][p.Device]++
 		}
-		d := DateOf(Civil(p.At))
-		centre[d] = true
-		if byDevice[p.Device] == nil {
-			byDevice[p.Device] = map[Date]bool{}
-		}
-		byDevice[p.Device][d] = true
-		if counts[p.StaffID] == nil {
-			counts[p.StaffID] = map[string]int{}
-		}
-		counts[p.StaffID][p.Device]++
 	}
 	home = make(map[uint]string, len(counts))
 	for id, c := range counts {
@@ -146,11 +149,11 @@ func punchGapsOf(db *gorm.DB, cal *Calendar, first, through Date, punches map[ui
 	if len(days) == 0 {
 		return nil, nil, nil
 	}
-	var all []DayPunch
+	groups := make([][]DayPunch, 0, len(punches))
 	for _, ps := range punches {
-		all = append(all, ps...)
+		groups = append(groups, ps)
 	}
-	gaps, home := findPunchGaps(days, all)
+	gaps, home := findPunchGaps(days, groups...)
 	if len(gaps) == 0 {
 		return nil, home, nil
 	}
