@@ -101,7 +101,7 @@ var testAdministrator = models.SignedIn(models.Account{Name: "测试管理员", 
 
 // openTestShell opens the main window over the data folder dir, signed in
 // as testAdministrator.
-func openTestShell(t *testing.T, dir string, clock models.ClockFunc, fill func(*models.Store) error) (*shell, *models.Store) {
+func openTestShell(t testing.TB, dir string, clock models.ClockFunc, fill func(*models.Store) error) (*shell, *models.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newTheme())

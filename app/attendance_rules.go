@@ -333,8 +333,7 @@ func (f *rulesForm) read() (models.RuleSet, models.FieldErrors) {
 // handbook puts the handbook's own words under a rule's field.
 func handbook(w fyne.CanvasObject, words string) fyne.CanvasObject {
 	l := wrapLabel("手册原文：" + words)
-	l.Importance = widget.LowImportance
-	l.TextStyle = fyne.TextStyle{Italic: true}
+	l.Importance = widget.LowImportance // grey, not italic: each text style costs the UI font once more in memory
 	return container.NewVBox(w, l)
 }
 

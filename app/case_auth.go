@@ -97,7 +97,7 @@ func newAuthScreen(s *shell, d authData) *authScreen {
 	sc.end.Disable()
 
 	handbook := wrapLabel(models.HandbookAuthorisation)
-	handbook.TextStyle = fyne.TextStyle{Italic: true}
+	handbook.Importance = widget.LowImportance
 	top := container.NewBorder(
 		container.NewVBox(container.NewHBox(boldLabel("一审一核率"), widget.NewLabel("月份"), fixedBox(sc.month, 150)), sc.line, handbook),
 		nil, nil, nil, sc.rates.layout())

@@ -2,6 +2,7 @@ package app
 
 import (
 	"runtime"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"govdesk/assets"
+	"govdesk/models"
 )
 
 // heapInUse is the heap in use after a full collection, in bytes.
@@ -77,5 +79,89 @@ func BenchmarkGUIHeapAtStart(b *testing.B) {
 func TestFirstWindowHoldsUnder120MBOfHeap(t *testing.T) {
 	if got := heapOfFirstWindow(t, newTheme()); got > 120e6 {
 		t.Fatalf("the first window holds %.0f MB of heap", float64(got)/1e6)
+	}
+}
+
+// BenchmarkGUIHeapEveryScreen3Years opens the main window over the large
+// demo centre (400 staff, three years of punches, cases and ratings) and
+// visits every screen in the navigation's order, each drawn once; screens
+// stay built, as they do in the window. It reports the heap in use at the
+// start (总览 drawn) and after the last screen, the largest step, and the
+// screen that made it. Making the centre takes about a minute and is not
+// timed.
+func BenchmarkGUIHeapEveryScreen3Years(b *testing.B) {
+	dir := b.TempDir()
+	st, err := models.Open(dir, models.WithClock(models.FixedClock(testNow)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := st.FillLargeDemo(); err != nil {
+		b.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		b.Fatal(err)
+	}
+	var start, end, step uint64
+	var stepAt string
+	for b.Loop() {
+		b.StopTimer()
+		heap := heapInUse()
+		b.StartTimer()
+		s, _ := openTestShell(b, dir, models.FixedClock(testNow), nil)
+		s.win.Canvas().Capture()
+		start = heapInUse() - heap
+		last := start
+		for _, name := range s.names {
+			s.show(name)
+			s.win.Canvas().Capture()
+			now := heapInUse() - heap
+			b.Logf("%s: %.0f MB (%+.0f)", name, float64(now)/1e6, (float64(now)-float64(last))/1e6)
+			if now > last && now-last > step {
+				step, stepAt = now-last, name
+			}
+			last = now
+		}
+		end = last
+	}
+	b.ReportMetric(float64(start)/1e6, "MB-at-start")
+	b.ReportMetric(float64(end)/1e6, "MB-after-every-screen")
+	b.ReportMetric(float64(step)/1e6, "MB-largest-step")
+	b.Logf("largest step: %s", stepAt)
+}
+
+// stylesTheme is GovDesk's theme noting every text style it serves a font for.
+type stylesTheme struct {
+	fyne.Theme
+	mu     sync.Mutex
+	styles map[fyne.TextStyle]bool
+}
+
+func (t *stylesTheme) Font(s fyne.TextStyle) fyne.Resource {
+	t.mu.Lock()
+	t.styles[s] = true
+	t.mu.Unlock()
+	return t.Theme.Font(s)
+}
+
+// Every screen draws its text regular or bold. Fyne loads the UI font once
+// for every text style it draws, about 20 MB of heap a time, so an italic
+// note or a monospace box anywhere costs the whole window that much more.
+func TestEveryScreenDrawsOnlyRegularAndBoldText(t *testing.T) {
+	s, _ := newDemoShell(t)
+	th := &stylesTheme{Theme: newTheme(), styles: map[fyne.TextStyle]bool{}}
+	fyne.CurrentApp().Settings().SetTheme(th)
+	for _, name := range s.names {
+		s.show(name)
+		s.win.Canvas().Capture()
+	}
+	th.mu.Lock()
+	defer th.mu.Unlock()
+	if !th.styles[fyne.TextStyle{}] || !th.styles[fyne.TextStyle{Bold: true}] {
+		t.Fatalf("the screens were not drawn: styles asked for %v", th.styles)
+	}
+	for st := range th.styles {
+		if st != (fyne.TextStyle{}) && st != (fyne.TextStyle{Bold: true}) && !st.Symbol {
+			t.Errorf("a screen draws text in style %+v", st)
+		}
 	}
 }

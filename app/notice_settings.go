@@ -103,7 +103,6 @@ func newNoticeSettingsScreen(s *shell, d noticeSettingsData) *noticeSettingsScre
 	}
 	n.body = widget.NewMultiLineEntry()
 	n.body.Wrapping = fyne.TextWrapWord
-	n.body.TextStyle = fyne.TextStyle{Monospace: true}
 	n.state = widget.NewLabel("")
 	n.tmplErrs = widget.NewLabel("")
 	n.tmplErrs.Importance = widget.DangerImportance

@@ -119,7 +119,7 @@ func (g *gate) offerSetup() {
 func (g *gate) showRecoveryCode(code string) {
 	shown := widget.NewEntry()
 	shown.SetText(code)
-	shown.TextStyle = fyne.TextStyle{Monospace: true, Bold: true}
+	shown.TextStyle = fyne.TextStyle{Bold: true}
 	body := container.NewVBox(
 		wrapLabel("请把下面的恢复码抄在纸上，与电脑分开妥善保管。管理员忘记密码或账号被停用时，只能凭它重设密码。它只显示这一次。"),
 		shown)
