@@ -3,7 +3,7 @@
 # Debian's .ttc, without the Hangul syllables) plus CJK Ext-A..F glyphs from
 # Noto Sans CJK SC and HanaMin A/B, ranked by Debian's Unihan data so that all
 # of 通用规范汉字表 and the identity-card characters fit in one TrueType font.
-# Needs Debian's fonts-wqy-microhei, python3-fonttools and unicode-data.
+# Needs Debian's fonts-wqy-microhei, python3-fonttools, python3-cffsubr and unicode-data.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
