@@ -9,7 +9,7 @@ import (
 // A 400-staff centre. The two benchmarks side by side show what the store
 // adds to just reading the rows from SQLite: preloading units and windows
 // and scanning into entities.
-func fill400(b *testing.B) *Store {
+func fill400(b testing.TB) *Store {
 	b.Helper()
 	st := openTemp(b)
 	rows := make([]WindowRow, 40)

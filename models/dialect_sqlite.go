@@ -182,3 +182,19 @@ func withoutForeignKeys(db *gorm.DB, fn func() error) error {
 // sqliteTime is t as the SQLite driver writes a time.Time argument, for a
 // statement that binds one time many times over.
 func sqliteTime(t time.Time) string { return t.Format(sqlite3.SQLiteTimestampFormats[0]) }
+
+// widenCache gives tx's SQLite connection a page cache of kb kilobytes
+// until restore puts its size back; on PostgreSQL it does nothing.
+func widenCache(tx *gorm.DB, kb int) (restore func(), err error) {
+	if isPostgres(tx) {
+		return func() {}, nil
+	}
+	var was int
+	if err := tx.Raw("PRAGMA cache_size").Scan(&was).Error; err != nil {
+		return nil, err
+	}
+	if err := tx.Exec(fmt.Sprintf("PRAGMA cache_size = -%d", kb)).Error; err != nil {
+		return nil, err
+	}
+	return func() { tx.Exec(fmt.Sprintf("PRAGMA cache_size = %d", was)) }, nil
+}

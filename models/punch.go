@@ -146,6 +146,13 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 		if err != nil {
 			return err
 		}
+		if len(rows) > punchCacheRows {
+			restore, err := widenCache(tx, punchCacheKB)
+			if err != nil {
+				return err
+			}
+			defer restore()
+		}
 		var fe []string
 		monthNos := map[int]bool{} // year*12 + month-1
 		var inLocked []newPunch    // only the rows a locked month must be asked about
@@ -224,6 +231,17 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 	}
 	return sum, err
 }
+
+// A large punch import writes into three B-trees at hundreds of places at
+// once (the table, the time index and the person-and-time index); with
+// SQLite's default 2 MB page cache it writes the same pages out again and
+// again, and a million punches took 2.5 times as long. An import of more
+// than punchCacheRows rows gets a cache of punchCacheKB for its
+// transaction, and the connection its default back after it.
+const (
+	punchCacheRows = 20000
+	punchCacheKB   = 32 << 10
+)
 
 // insertPunchSQL adds one tap at a machine unless the person already has a
 // punch at that second.
