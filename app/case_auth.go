@@ -24,7 +24,7 @@ type authData interface {
 	OneReviewRates(month models.Date) ([]models.OneReviewRate, error)
 	CaseRulesFor(d models.Date) (models.CaseRules, error)
 	ServiceWindows() ([]models.ServiceWindow, error)
-	Cases(models.CaseFilter) ([]models.Case, error)
+	WindowMatters() (map[uint][]string, error)
 }
 
 // authScreen is 办件授权 (窗口办件管理实施细则 三): the month's 一审一核 rate of
@@ -124,7 +124,7 @@ func (sc *authScreen) reload() {
 		rules   models.CaseRules
 		auths   []models.MatterAuthorisation
 		windows []models.ServiceWindow
-		cases   []models.Case
+		matters map[uint][]string
 	)
 	d := sc.data
 	sc.shell.async(func() (err error) {
@@ -140,7 +140,7 @@ func (sc *authScreen) reload() {
 		if windows, err = d.ServiceWindows(); err != nil {
 			return err
 		}
-		cases, err = d.Cases(models.CaseFilter{})
+		matters, err = d.WindowMatters()
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -150,17 +150,7 @@ func (sc *authScreen) reload() {
 		sc.windows = windows
 		sc.showRates(month, rates, rules)
 		sc.showAuths(auths)
-		sc.matters = map[uint][]string{}
-		seen := map[uint]map[string]bool{}
-		for _, c := range cases {
-			if seen[c.WindowID] == nil {
-				seen[c.WindowID] = map[string]bool{}
-			}
-			if !seen[c.WindowID][c.Matter] {
-				seen[c.WindowID][c.Matter] = true
-				sc.matters[c.WindowID] = append(sc.matters[c.WindowID], c.Matter)
-			}
-		}
+		sc.matters = matters
 		for _, m := range sc.matters {
 			sortChinese(m)
 		}

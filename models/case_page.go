@@ -73,3 +73,20 @@ func (s *Store) CaseNos(f CaseFilter, o PageOrder) ([]string, error) {
 	err = q.Order(order).Pluck("no", &out).Error
 	return out, err
 }
+
+// WindowMatters gives the matters each window has handled cases of (the
+// choices 办件授权 offers for a window), without reading the cases.
+func (s *Store) WindowMatters() (map[uint][]string, error) {
+	var pairs []struct {
+		WindowID uint
+		Matter   string
+	}
+	if err := s.db.Model(&Case{}).Distinct("window_id", "matter").Order("window_id, matter").Find(&pairs).Error; err != nil {
+		return nil, err
+	}
+	out := map[uint][]string{}
+	for _, p := range pairs {
+		out[p.WindowID] = append(out[p.WindowID], p.Matter)
+	}
+	return out, nil
+}

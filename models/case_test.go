@@ -2,6 +2,8 @@ package models
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -526,5 +528,27 @@ func TestFillDemoHasCasesWithOverdueOnes(t *testing.T) {
 		if len(c.OverdueDays(cal, today)) == 0 {
 			t.Errorf("%s is overdue with no overdue working days", c.No)
 		}
+	}
+}
+
+// 办件授权 offers a window the matters its cases were handled under, each
+// once, whatever the number of cases.
+func TestWindowMattersListsEachWindowsMattersOnce(t *testing.T) {
+	st := openTemp(t)
+	a, b, p, q := seedCaseRoster(t, st)
+	for i, c := range []struct {
+		window, staff uint
+		matter        string
+	}{{a.ID, p.ID, "企业设立登记"}, {a.ID, p.ID, "食品经营许可"}, {a.ID, p.ID, "企业设立登记"}, {b.ID, q.ID, "不动产登记"}} {
+		newCase(t, st, Case{No: fmt.Sprintf("20261102-%03d", i), Matter: c.matter, Kind: CaseInstant, Applicant: "乌兰察布喆润物流有限公司",
+			WindowID: c.window, StaffID: c.staff, ReceivedAt: at(2026, 11, 2, 9, i)})
+	}
+	got, err := st.WindowMatters()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[uint][]string{a.ID: {"企业设立登记", "食品经营许可"}, b.ID: {"不动产登记"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("matters by window: %v, want %v", got, want)
 	}
 }
