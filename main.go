@@ -37,11 +37,13 @@ func main() {
 		fmt.Fprintln(stderr, err)
 		os.Exit(cli.ExitUsage)
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// the collector works harder near the limit instead of letting the
+		// heap grow to twice what is live: a command's memory is mostly one
+		// file being imported, the window's its fonts and a screen's month
+		debug.SetMemoryLimit(reports.ImportMemoryLimit)
+	}
 	if len(args) > 0 {
-		if os.Getenv("GOMEMLIMIT") == "" {
-			// a command's memory is mostly one file being imported
-			debug.SetMemoryLimit(reports.ImportMemoryLimit)
-		}
 		os.Exit(cli.Run(dataDir, args, stdout, stderr, opts...))
 	}
 	os.Exit(runWindow(dataDir, stderr, opts))

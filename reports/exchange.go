@@ -334,9 +334,10 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	return stats, nil
 }
 
-// ImportMemoryLimit is the heap a command-line run aims to stay within
-// (the Go runtime's soft limit; the environment's GOMEMLIMIT overrides it).
-// A command's memory is mostly one file being imported: near the limit the
+// ImportMemoryLimit is the heap the program, window or command, aims to
+// stay within (the Go runtime's soft limit; the environment's GOMEMLIMIT
+// overrides it). Its memory at its largest is one file being imported, in
+// the window as on the command line: near the limit the
 // collector works harder instead of letting the heap grow to twice what
 // the file holds. A file needing more still imports, only more slowly.
 // BenchmarkImportPunchesFile1M shows a million punches within 300 MB.
