@@ -1,5 +1,11 @@
 package models
 
+import (
+	"bytes"
+	"database/sql"
+	"fmt"
+)
+
 // AttendanceFilter narrows the monthly sheet; empty fields match everything.
 type AttendanceFilter struct {
 	StaffID  uint
@@ -170,28 +176,89 @@ func (s *Store) monthCalendar(first, last Date) (*Calendar, error) {
 	return NewCalendar(days), nil
 }
 
-// monthPunches reads every punch and correction of first…last, by person,
-// in one query.
+// monthPunches reads every punch and correction of first…last, by person.
+// A month of a large centre is tens of thousands of machine punches. Each is
+// read as one text ("<staff id>|<time>|<machine>"), which the driver hands
+// over in a few calls where six columns took a few each, and the machine's
+// name is shared, not a new string a row; times are parsed digit by digit
+// (civilValue), not by the driver trying layout after layout. The few
+// corrections, with their reason and approver, are read as columns.
 func (s *Store) monthPunches(first, last Date) (map[uint][]DayPunch, error) {
+	from, to := first.sqlStart(), last.AddDays(1).sqlStart()
 	punches := map[uint][]DayPunch{}
-	// the time is read as its text and parsed digit by digit (civilScan):
-	// the SQLite driver's own reading of a datetime column tries layout
-	// after layout, and a month of a large centre is tens of thousands of
-	// punches
-	rows, err := s.db.Raw("SELECT staff_id, CAST(at AS TEXT), correction, reason, approver, device FROM punches WHERE at >= ? AND at < ?",
-		first.sqlStart(), last.AddDays(1).sqlStart()).Rows()
+	rows, err := s.db.Raw("SELECT CAST(staff_id AS TEXT) || '|' || CAST(at AS TEXT) || '|' || COALESCE(device, '') FROM punches WHERE at >= ? AND at < ? AND NOT correction",
+		from, to).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	devices := map[string]string{}
+	var line sql.RawBytes
 	for rows.Next() {
-		var p DayPunch
-		if err := rows.Scan(&p.StaffID, civilScan{&p.At}, &p.Correction, &p.Reason, &p.Approver, &p.Device); err != nil {
+		if err := rows.Scan(&line); err != nil {
+			return nil, err
+		}
+		p, err := parsePunchLine(line, devices)
+		if err != nil {
 			return nil, err
 		}
 		punches[p.StaffID] = append(punches[p.StaffID], p)
 	}
-	return punches, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	corr, err := s.db.Raw("SELECT staff_id, CAST(at AS TEXT), reason, approver, device FROM punches WHERE at >= ? AND at < ? AND correction",
+		from, to).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer corr.Close()
+	for corr.Next() {
+		p := DayPunch{Correction: true}
+		var reason, approver, device sql.NullString
+		if err := corr.Scan(&p.StaffID, civilScan{&p.At}, &reason, &approver, &device); err != nil {
+			return nil, err
+		}
+		p.Reason, p.Approver, p.Device = reason.String, approver.String, device.String
+		punches[p.StaffID] = append(punches[p.StaffID], p)
+	}
+	return punches, corr.Err()
+}
+
+// parsePunchLine reads "<staff id>|<time>|<machine>" (monthPunches); the
+// machine's name, the rest of the line, comes from devices when seen before.
+func parsePunchLine(line []byte, devices map[string]string) (DayPunch, error) {
+	var p DayPunch
+	bad := func() (DayPunch, error) { return DayPunch{}, fmt.Errorf("无法读取打卡记录“%s”", line) }
+	i := bytes.IndexByte(line, '|')
+	if i <= 0 {
+		return bad()
+	}
+	for _, c := range line[:i] {
+		if c < '0' || c > '9' {
+			return bad()
+		}
+		p.StaffID = p.StaffID*10 + uint(c-'0')
+	}
+	rest := line[i+1:]
+	j := bytes.IndexByte(rest, '|')
+	if j < 0 {
+		return bad()
+	}
+	at, err := civilValue(string(rest[:j]))
+	if err != nil {
+		return DayPunch{}, err
+	}
+	p.At = at
+	device := rest[j+1:]
+	d, ok := devices[string(device)]
+	if !ok {
+		d = string(device)
+		devices[d] = d
+	}
+	p.Device = d
+	return p, nil
 }
 
 // PunchGaps lists the working days of the month ("2026-11") judged so far
