@@ -88,13 +88,18 @@ func (t *recordTable) flashSaved(text string) {
 	n := t.savedShown
 	t.saved.SetText(text)
 	t.saved.Show()
-	time.AfterFunc(savedShowFor, func() {
-		fyne.Do(func() {
-			if t.savedShown == n {
-				t.saved.Hide()
-			}
-		})
+	later(savedShowFor, func() {
+		if t.savedShown == n {
+			t.saved.Hide()
+		}
 	})
+}
+
+// later runs f on the UI goroutine after d. Tests replace it (TestMain) so
+// that no timer touches a screen while a test drives it: Fyne's test driver
+// runs fyne.Do on the timer's own goroutine.
+var later = func(d time.Duration, f func()) {
+	time.AfterFunc(d, func() { fyne.Do(f) })
 }
 
 // recordCell is a cell of a record table: a label that selects its row when
