@@ -131,7 +131,19 @@ func runWindow(dataDir string, stderr io.Writer, opts []models.Option) int {
 				autoBackup(true)
 			}
 		}()
+		go giveBackMemory(30 * time.Second)
 	})
 	w.ShowAndRun()
 	return cli.ExitOK
+}
+
+// giveBackMemory returns the heap's free pages to the system every period.
+// A screen's month allocates a hundred MB or more on its way and lets it go;
+// the collector keeps the pages for the next time. Over three years of a
+// 400-staff centre, the window held 338 MB after visiting every screen;
+// half a minute later with the pages given back, 279 MB.
+func giveBackMemory(period time.Duration) {
+	for range time.Tick(period) {
+		debug.FreeOSMemory()
+	}
 }
