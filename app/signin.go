@@ -50,10 +50,18 @@ type gate struct {
 	stop      chan struct{}
 	// setup is the wizard opened for a new centre, if any
 	setup *setupWizard
+	// async runs a sign-in's work (the password hash, the audit entry) off
+	// the UI goroutine, as the screens' shell.async does
+	async func(work func() error, done func(error))
 }
 
 func newGate(win fyne.Window, data Data, opts []WindowOption) *gate {
-	return &gate{win: win, data: data, opts: opts, elapsed: time.Now, inputIdle: inputIdle}
+	// the options that set how the screens run their work set it here too
+	probe := &shell{async: runAsync}
+	for _, o := range opts {
+		o(probe)
+	}
+	return &gate{win: win, data: data, opts: opts, elapsed: time.Now, inputIdle: inputIdle, async: probe.async}
 }
 
 // start shows the administrator's setup or the sign-in.
@@ -133,16 +141,28 @@ func (g *gate) showRecoveryCode(code string) {
 func (g *gate) signInForm(note string) fyne.CanvasObject {
 	name, pw := widget.NewEntry(), widget.NewPasswordEntry()
 	form := widget.NewForm(widget.NewFormItem("账号", name), widget.NewFormItem("密码", pw))
+	var btn *widget.Button
 	signIn := func() {
-		if _, err := g.data.StartSession(name.Text, pw.Text); err != nil {
-			pw.SetText("")
-			showError("无法登录", err, g.win)
-			return
+		if btn.Disabled() {
+			return // one sign-in at a time
 		}
-		g.enter()
+		btn.Disable()
+		account, password := name.Text, pw.Text
+		g.async(func() error {
+			_, err := g.data.StartSession(account, password)
+			return err
+		}, func(err error) {
+			btn.Enable()
+			if err != nil {
+				pw.SetText("")
+				showError("无法登录", err, g.win)
+				return
+			}
+			g.enter()
+		})
 	}
 	pw.OnSubmitted = func(string) { signIn() }
-	btn := widget.NewButtonWithIcon("登录", theme.LoginIcon(), signIn)
+	btn = widget.NewButtonWithIcon("登录", theme.LoginIcon(), signIn)
 	btn.Importance = widget.HighImportance
 	forgot := widget.NewButton("管理员忘记密码…", g.showRecovery)
 	forgot.Importance = widget.LowImportance
