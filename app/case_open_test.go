@@ -3,14 +3,11 @@ package app
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-
-	"govdesk/models"
 )
 
 func TestDoubleClickingACaseOpensItsFile(t *testing.T) {
@@ -33,14 +30,7 @@ func TestDoubleClickingACaseOpensItsFile(t *testing.T) {
 func TestTheCaseFilesVoidButtonIsClearOfTheScrollBar(t *testing.T) {
 	s, st := newTestShell(t)
 	w := seedWindow(t, st)
-	p := seedStaff(t, st, w)
-	c := models.Case{No: "20260930-A01-001", Matter: "企业设立登记", Kind: models.CasePromised,
-		ApplicantType: models.ApplicantOrg, Applicant: "乌兰察布市鑫源商贸有限公司", Contact: "李桂兰",
-		WindowID: w.ID, StaffID: p.ID, ReceivedAt: time.Date(2026, 9, 30, 9, 15, 0, 0, models.CentreZone),
-		LegalDays: 15, PromisedDays: 5}
-	if err := st.SaveCase(&c); err != nil {
-		t.Fatal(err)
-	}
+	c := seedPromisedCase(t, st, w, seedStaff(t, st, w))
 	sc := openCasesScreen(t, s)
 	waitFor(t, "the case", func() bool { return len(sc.list.rows()) == 1 })
 	sc.onPrint(c.ID, "受理通知书")

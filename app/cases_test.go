@@ -25,6 +25,20 @@ func seedStaff(t *testing.T, st *models.Store, w models.ServiceWindow) models.St
 	return p
 }
 
+// seedPromisedCase stores a 承诺件 received at the window from a company on
+// 30 September 2026, handled by the person, with the materials given.
+func seedPromisedCase(t *testing.T, st *models.Store, w models.ServiceWindow, p models.Staff, materials ...models.CaseMaterial) models.Case {
+	t.Helper()
+	c := models.Case{No: "20260930-A01-001", Matter: "企业设立登记", Kind: models.CasePromised,
+		ApplicantType: models.ApplicantOrg, Applicant: "乌兰察布市鑫源商贸有限公司", Contact: "李桂兰",
+		WindowID: w.ID, StaffID: p.ID, ReceivedAt: time.Date(2026, 9, 30, 9, 15, 0, 0, models.CentreZone),
+		LegalDays: 15, PromisedDays: 5, Materials: materials}
+	if err := st.SaveCase(&c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func openCasesScreen(t *testing.T, s *shell) *casesScreen {
 	t.Helper()
 	s.show("办件")
@@ -119,15 +133,7 @@ func TestTypeNewCaseSeeDueDateInTable(t *testing.T) {
 func TestPrintAcceptanceNoticeShowsInCaseFile(t *testing.T) {
 	s, st := newTestShell(t)
 	w := seedWindow(t, st)
-	p := seedStaff(t, st, w)
-	c := models.Case{No: "20260930-A01-001", Matter: "企业设立登记", Kind: models.CasePromised,
-		ApplicantType: models.ApplicantOrg, Applicant: "乌兰察布市鑫源商贸有限公司", Contact: "李桂兰",
-		WindowID: w.ID, StaffID: p.ID, ReceivedAt: time.Date(2026, 9, 30, 9, 15, 0, 0, models.CentreZone),
-		LegalDays: 15, PromisedDays: 5,
-		Materials: []models.CaseMaterial{{Name: "公司章程", Form: models.MaterialOriginal, Pages: 6}}}
-	if err := st.SaveCase(&c); err != nil {
-		t.Fatal(err)
-	}
+	c := seedPromisedCase(t, st, w, seedStaff(t, st, w), models.CaseMaterial{Name: "公司章程", Form: models.MaterialOriginal, Pages: 6})
 	sc := openCasesScreen(t, s)
 	waitFor(t, "the case", func() bool { return len(sc.list.rows()) == 1 })
 	sc.list.selectID(c.ID)
