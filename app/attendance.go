@@ -55,7 +55,7 @@ type attendanceScreen struct {
 // attendanceColumns are the sheet's columns, the attendance export's headers
 // (with 窗口 for 窗口编号 and the 考勤结果), broken over two lines to fit.
 var attendanceColumns = []column{
-	{"工号", 62}, {"姓名", 66}, {"窗口", 48}, {"应出勤\n天数", 60}, {"出勤\n天数", 56},
+	{"工号", 72}, {"姓名", 66}, {"窗口", 48}, {"应出勤\n天数", 60}, {"出勤\n天数", 56},
 	{"迟到\n次数", 52}, {"迟到\n分钟", 52}, {"早退\n次数", 52}, {"早退\n分钟", 52}, {"缺卡\n次数", 52},
 	{"擅离岗位\n次数", 74}, {"请假\n天数", 52}, {"迟到早退折\n算旷工天数", 92}, {"擅离折算\n旷工天数", 76},
 	{"旷工\n天数", 52}, {"考勤\n结果", 54},

@@ -160,6 +160,7 @@ func (a *auditScreen) reload() {
 			a.operator.SetText("当前操作员：" + a.data.Operator())
 		}
 		a.entity.Options = append([]string{allEntities}, entities...)
+		fitSelect(a.entity)
 		a.shown, a.entries = f, map[uint]models.AuditEntry{}
 		if a.list.pager == nil {
 			a.list.setPager(&pager{page: a.page, count: a.count, failed: func(err error) {

@@ -279,6 +279,7 @@ func (sc *casesScreen) setHandlerOptions(keep string) {
 		sc.handlerIDs[staffLabel(p)] = p.ID
 	}
 	sc.handler.Options = opts
+	fitSelect(sc.handler)
 	if _, ok := sc.handlerIDs[keep]; !ok {
 		keep = allHandlers
 	}
@@ -300,6 +301,7 @@ func (sc *casesScreen) setWindowOptions(keep string) {
 		sc.windowIDs[w.Label()] = w.ID
 	}
 	sc.window.Options = opts
+	fitSelect(sc.window)
 	if _, ok := sc.windowIDs[keep]; !ok {
 		keep = allWindows
 	}

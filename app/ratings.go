@@ -18,6 +18,8 @@ import (
 type ratingsData interface {
 	clock
 	Ratings(models.RatingFilter) ([]models.Rating, error)
+	RatingsPage(f models.RatingFilter, o models.PageOrder, offset, limit int) ([]models.Rating, error)
+	CountRatings(models.RatingFilter) (int, error)
 	SatisfactionByMonth(month string, byStaff bool) ([]models.Satisfaction, error)
 	SetRectification(id uint, status, measures string, on models.Date) error
 	Commendations(models.CommendationFilter) ([]models.Commendation, error)
@@ -29,8 +31,9 @@ type ratingsData interface {
 	exporter
 }
 
-// ratingsScreen is 评价表扬: 满意率 per window or person for a month, the
-// rectification ledger of 差评, and the commendations.
+// ratingsScreen is 评价表扬: 满意率 per window or person for a month, every
+// rating (评价明细, read a page at a time), the rectification ledger of 差评,
+// and the commendations.
 type ratingsScreen struct {
 	shell *shell
 	data  ratingsData
@@ -41,14 +44,22 @@ type ratingsScreen struct {
 	by     *widget.RadioGroup
 	rates  *recordTable
 
-	ledger   *recordTable
-	rByID    map[uint]models.Rating
-	rState   *widget.Select
-	rMarks   map[uint]widget.Importance
-	rWork    *widget.Button
-	rDone    *widget.Button
-	rInvalid *widget.Button
-	rPrint   *widget.Button
+	// 评价明细: the ratings the month, the level and the search select
+	all      *recordTable
+	aMonth   *widget.Select
+	aLevel   *widget.Select
+	aShown   models.RatingFilter
+	aTabItem *container.TabItem
+
+	ledgerTab *container.TabItem
+	ledger    *recordTable
+	rByID     map[uint]models.Rating
+	rState    *widget.Select
+	rMarks    map[uint]widget.Importance
+	rWork     *widget.Button
+	rDone     *widget.Button
+	rInvalid  *widget.Button
+	rPrint    *widget.Button
 
 	commends *recordTable
 	mByID    map[uint]models.Commendation
@@ -64,10 +75,18 @@ const overdueItems = "已超期"
 
 var rateColumns = []column{{"编号", 70}, {"名称", 200}, {"评价数", 64}, {"非常满意", 70}, {"满意", 56}, {"基本满意", 70}, {"不满意", 60}, {"非常不满意", 84}, {"满意率", 70}}
 
+var allRatingColumns = []column{{"评价日期", 92}, {"窗口", 48}, {"被评价人", 110}, {"评价", 84}, {"办件编号", 170}, {"评价内容", 360}}
+
+// allRatingSortKeys are what each column of 评价明细 sorts by.
+var allRatingSortKeys = []string{models.SortRatingOn, models.SortRatingWindow, models.SortRatingStaff,
+	models.SortRatingLevel, models.SortRatingCaseNo, models.SortRatingComment}
+
+const allLevels = "全部评价"
+
 var ledgerColumns = []column{{"评价日期", 92}, {"窗口", 48}, {"被评价人", 64}, {"评价", 84}, {"评价内容", 230},
 	{"整改期限", 92}, {"整改状态", 84}, {"整改措施 / 复核意见", 280}, {"完成日期", 92}}
 
-var commendColumns = []column{{"日期", 92}, {"工号", 66}, {"姓名", 64}, {"窗口", 48}, {"类型", 70}, {"说明", 360}}
+var commendColumns = []column{{"日期", 92}, {"工号", 72}, {"姓名", 64}, {"窗口", 48}, {"类型", 70}, {"说明", 360}}
 
 const ledgerColDue, ledgerColState = 5, 6
 
@@ -85,6 +104,14 @@ func newRatingsScreen(s *shell, d ratingsData) *ratingsScreen {
 		widget.NewButtonWithIcon("导入好差评", theme.UploadIcon(), func() { importFile(s, d, "ratings", "好差评", sc.reload) }),
 		widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "ratings", "好差评") })),
 		wrapLabel("满意率 =（非常满意 + 满意 + 基本满意）÷ 评价数；没有署名到人的评价只计入窗口。"), nil, nil, sc.rates.layout())
+
+	sc.all = newRecordTable(allRatingColumns, "搜索窗口、人员、办件编号、评价内容", nil)
+	sc.aMonth = newSelect(opts, func(string) { sc.reloadAll() })
+	sc.aMonth.SetSelected(opts[1])
+	sc.aLevel = newSelect(append([]string{allLevels}, models.RatingLevels...), func(string) { sc.reloadAll() })
+	sc.aLevel.SetSelected(allLevels)
+	allTab := container.NewBorder(container.NewHBox(widget.NewLabel("月份"), sc.aMonth, widget.NewLabel("评价"), sc.aLevel),
+		nil, nil, nil, sc.all.layout())
 
 	sc.ledger = newRecordTable(ledgerColumns, "搜索窗口、人员、评价内容", func(uint) { sc.setButtons() })
 	sc.ledger.styleCells(func(id uint, col int) widget.Importance {
@@ -118,11 +145,67 @@ func newRatingsScreen(s *shell, d ratingsData) *ratingsScreen {
 		widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { exportFile(s, d, "commendations", "表扬") })),
 		nil, nil, nil, sc.commends.layout())
 
-	sc.tabs = container.NewAppTabs(container.NewTabItem("满意率", rateTab), container.NewTabItem("差评整改台账", ledgerTab), container.NewTabItem("表扬", commendTab))
+	sc.aTabItem = container.NewTabItem("评价明细", allTab)
+	sc.ledgerTab = container.NewTabItem("差评整改台账", ledgerTab)
+	sc.tabs = container.NewAppTabs(container.NewTabItem("满意率", rateTab), sc.aTabItem, sc.ledgerTab, container.NewTabItem("表扬", commendTab))
 	sc.box = container.NewBorder(widget.NewLabelWithStyle("评价表扬", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, sc.tabs)
 	sc.setButtons()
 	sc.reload()
 	return sc
+}
+
+// reloadAll reads 评价明细 again for the month and level chosen: its count
+// and the pages drawn, from the store.
+func (sc *ratingsScreen) reloadAll() {
+	if sc.box == nil {
+		return // still being built
+	}
+	f := models.RatingFilter{}
+	f.From, f.To = monthSpan(sc.months, sc.aMonth.Selected)
+	if l := sc.aLevel.Selected; l != allLevels {
+		f.Level = l
+	}
+	sc.aShown = f
+	if sc.all.pager == nil {
+		sc.all.setPager(&pager{page: sc.allPage, count: sc.allCount, failed: func(err error) {
+			showError("无法读取评价", err, sc.shell.win)
+		}})
+		return
+	}
+	sc.all.reload()
+}
+
+// allPage reads a page of 评价明细: newest first, or in the order of the
+// column sorted by.
+func (sc *ratingsScreen) allPage(words []string, sortCol int, desc bool, offset, limit int) ([]record, error) {
+	f := sc.aShown
+	f.Words = words
+	var o models.PageOrder
+	if sortCol >= 0 && sortCol < len(allRatingSortKeys) {
+		o = models.PageOrder{By: allRatingSortKeys[sortCol], Desc: desc}
+	}
+	rs, err := sc.data.RatingsPage(f, o, offset, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]record, len(rs))
+	for i, r := range rs {
+		out[i] = record{id: r.ID, cells: []string{r.On.String(), r.Window.Code, r.StaffLabel(), r.Level, r.CaseNo, r.Comment}}
+	}
+	return out, nil
+}
+
+// allCount counts the ratings of the month and level chosen, and those the
+// search words leave.
+func (sc *ratingsScreen) allCount(words []string) (shown, total int, err error) {
+	total, err = sc.data.CountRatings(sc.aShown)
+	if err != nil || len(words) == 0 {
+		return total, total, err
+	}
+	f := sc.aShown
+	f.Words = words
+	shown, err = sc.data.CountRatings(f)
+	return shown, total, err
 }
 
 func (sc *ratingsScreen) content() fyne.CanvasObject { return sc.box }
@@ -223,6 +306,7 @@ func (sc *ratingsScreen) reload() {
 		sc.commends.setRecords(mrecs)
 		sc.setButtons()
 	})
+	sc.reloadAll()
 }
 
 func (sc *ratingsScreen) onRectify(status string) {
@@ -323,7 +407,7 @@ func conductAlerts(d conductAlertData) ([]string, error) {
 // rectification items.
 func (sc *ratingsScreen) handle(r request) {
 	if _, ok := r.(overdueRectifications); ok {
-		sc.tabs.SelectIndex(1)
+		sc.tabs.Select(sc.ledgerTab)
 		sc.rState.SetSelected(overdueItems)
 	}
 }

@@ -391,7 +391,29 @@ func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 func newSelect(options []string, changed func(string)) *widget.Select {
 	s := widget.NewSelect(options, changed)
 	s.PlaceHolder = "请选择"
+	fitSelect(s)
 	return s
+}
+
+// maxSelectWidth is the widest a choice box grows to show its options.
+const maxSelectWidth = 260
+
+// fitSelect makes a choice box wide enough to show its longest option
+// whole (up to maxSelectWidth): Fyne sizes a Select by its placeholder, so
+// "2026年11月" showed as "2026…" in a toolbar. The placeholder keeps its
+// words and gains trailing spaces, which draw nothing.
+func fitSelect(s *widget.Select) {
+	size := theme.TextSize()
+	widest := float32(0)
+	for _, o := range s.Options {
+		widest = max(widest, fyne.MeasureText(o, size, fyne.TextStyle{}).Width)
+	}
+	widest = min(widest, maxSelectWidth)
+	ph := strings.TrimRight(s.PlaceHolder, " ")
+	for fyne.MeasureText(ph, size, fyne.TextStyle{}).Width < widest {
+		ph += "  "
+	}
+	s.PlaceHolder = ph
 }
 
 // confirmDelete asks before deleting, deletes off the UI goroutine, and then

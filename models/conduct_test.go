@@ -1,6 +1,7 @@
 package models
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -316,5 +317,78 @@ func TestViolationValidation(t *testing.T) {
 	fe, _ := AsFieldErrors(err)
 	if fe.For("日期") == "" || !strings.Contains(fe.For("类别"), "不存在") || fe.For("情形") == "" {
 		t.Fatalf("%v", err)
+	}
+}
+
+// 评价明细 reads a page at a time: newest first, sorted by a column and
+// narrowed by search words in the database, the words taken literally.
+func TestRatingsPageSortsAndSearchesInTheDatabase(t *testing.T) {
+	st, p, q, _ := conductFixture(t)
+	var rows []RatingRow
+	for i := 0; i < 30; i++ {
+		r := RatingRow{On: NewDate(2026, 11, 1+i%28), WindowCode: "A01", EmployeeNo: p.EmployeeNo, Level: RatingVeryGood,
+			CaseNo: fmt.Sprintf("SZ2026%04d", i), Comment: "办事快"}
+		if i%3 == 0 {
+			r.EmployeeNo, r.Level, r.Comment = q.EmployeeNo, RatingFair, "等候时间长，50%的时间在排队"
+		}
+		rows = append(rows, r)
+	}
+	if _, err := st.ImportRatings(rows); err != nil {
+		t.Fatal(err)
+	}
+	page, err := st.RatingsPage(RatingFilter{}, PageOrder{}, 0, 5)
+	if err != nil || len(page) != 5 {
+		t.Fatalf("first page: %d, %v", len(page), err)
+	}
+	for i := 1; i < len(page); i++ {
+		if page[i].On.After(page[i-1].On) {
+			t.Fatalf("first page not newest first: %s after %s", page[i].On, page[i-1].On)
+		}
+	}
+	if page[0].On != NewDate(2026, 11, 28) || page[0].Window.Code != "A01" || page[0].Staff == nil {
+		t.Fatalf("newest rating %+v", page[0])
+	}
+	if n, _ := st.CountRatings(RatingFilter{}); n != 30 {
+		t.Fatalf("count %d, want 30", n)
+	}
+
+	// 李玥 sorts before 王堃 by name only when the database sorts the whole list
+	byStaff, err := st.RatingsPage(RatingFilter{}, PageOrder{By: SortRatingStaff}, 0, 10)
+	if err != nil || len(byStaff) != 10 || byStaff[0].Staff.Name != q.Name || byStaff[9].Staff.Name != q.Name {
+		t.Fatalf("sorted by person: %d rows, %v", len(byStaff), err)
+	}
+	second, _ := st.RatingsPage(RatingFilter{}, PageOrder{By: SortRatingStaff}, 10, 10)
+	if second[0].Staff.Name != p.Name {
+		t.Fatalf("second page sorted by person starts with %s", second[0].Staff.Name)
+	}
+	byCase, _ := st.RatingsPage(RatingFilter{}, PageOrder{By: SortRatingCaseNo, Desc: true}, 0, 1)
+	if byCase[0].CaseNo != "SZ20260029" {
+		t.Fatalf("sorted by 办件编号 descending: %s", byCase[0].CaseNo)
+	}
+	if _, err := st.RatingsPage(RatingFilter{}, PageOrder{By: "id; DROP TABLE ratings"}, 0, 1); err == nil {
+		t.Fatal("an unknown sort column was accepted")
+	}
+
+	for _, c := range []struct {
+		words []string
+		f     RatingFilter
+		want  int
+	}{
+		{[]string{q.Name}, RatingFilter{}, 10},
+		{[]string{p.EmployeeNo}, RatingFilter{}, 20},
+		{[]string{"SZ20260007"}, RatingFilter{}, 1},
+		{[]string{"50%"}, RatingFilter{}, 10},
+		{[]string{"5_%"}, RatingFilter{}, 0}, // "_" is not a wildcard
+		{[]string{"A01", "排队"}, RatingFilter{}, 10},
+		{[]string{"企业开办"}, RatingFilter{Level: RatingVeryGood}, 20},
+		{nil, RatingFilter{From: NewDate(2026, 11, 1), To: NewDate(2026, 11, 2)}, 4},
+	} {
+		f := c.f
+		f.Words = c.words
+		n, err := st.CountRatings(f)
+		got, _ := st.RatingsPage(f, PageOrder{}, 0, 100)
+		if err != nil || n != c.want || len(got) != c.want {
+			t.Errorf("%q %+v: count %d, page %d, want %d (%v)", c.words, c.f, n, len(got), c.want, err)
+		}
 	}
 }

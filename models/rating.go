@@ -500,11 +500,63 @@ type RatingFilter struct {
 	Bad      bool // only 差评 (the rectification ledger)
 	Rectify  string
 	Overdue  Date // when set: only rectification items still open after their deadline on this day
+	// Words: each must be in the 办件编号, the comment, the level, the
+	// person's name or 工号, or the window's code or name
+	Words []string
 }
 
 // Ratings lists ratings with window and person, in date order.
 func (s *Store) Ratings(f RatingFilter) ([]Rating, error) {
-	q := s.db.Preload("Window").Preload("Staff").Order("\"on\", id")
+	var out []Rating
+	return out, s.ratingQuery(f).Preload("Window").Preload("Staff").Order("\"on\", id").Find(&out).Error
+}
+
+// A centre's ratings are tens of thousands after a few years: 评价明细 reads
+// them a page at a time, sorted and counted by the database.
+
+// Keys of PageOrder.By for ratings. A window sorts by its code, a person by
+// name.
+const (
+	SortRatingOn      = "on"
+	SortRatingWindow  = "window"
+	SortRatingStaff   = "staff"
+	SortRatingLevel   = "level"
+	SortRatingCaseNo  = "case_no"
+	SortRatingComment = "comment"
+)
+
+// ratingSortColumns are the expressions PageOrder.By may name for ratings:
+// the only text that reaches ORDER BY.
+var ratingSortColumns = map[string]string{
+	SortRatingOn:     `"on"`,
+	SortRatingWindow: "(SELECT code FROM service_windows WHERE service_windows.id = ratings.window_id)",
+	SortRatingStaff:  "(SELECT name FROM staff WHERE staff.id = ratings.staff_id)",
+	SortRatingLevel:  "level", SortRatingCaseNo: "case_no", SortRatingComment: "comment",
+}
+
+// RatingsPage lists at most limit of the ratings the filter selects, from
+// the offset-th in the order given (newest first by default), with their
+// window and person.
+func (s *Store) RatingsPage(f RatingFilter, o PageOrder, offset, limit int) ([]Rating, error) {
+	order, err := o.clause(ratingSortColumns, `"on" DESC, id DESC`, `"on", id`)
+	if err != nil {
+		return nil, err
+	}
+	var out []Rating
+	err = s.ratingQuery(f).Preload("Window").Preload("Staff").Order(order).Offset(offset).Limit(limit).Find(&out).Error
+	return out, err
+}
+
+// CountRatings counts the ratings the filter selects.
+func (s *Store) CountRatings(f RatingFilter) (int, error) {
+	var n int64
+	err := s.ratingQuery(f).Count(&n).Error
+	return int(n), err
+}
+
+// ratingQuery selects the ratings f matches.
+func (s *Store) ratingQuery(f RatingFilter) *gorm.DB {
+	q := s.db.Model(&Rating{})
 	if f.StaffID != 0 {
 		q = q.Where("staff_id = ?", f.StaffID)
 	}
@@ -529,8 +581,14 @@ func (s *Store) Ratings(f RatingFilter) ([]Rating, error) {
 	if !f.Overdue.IsZero() {
 		q = q.Where("rectify_status IN ? AND rectify_due < ?", []string{RectifyPending, RectifyWorking}, f.Overdue)
 	}
-	var out []Rating
-	return out, q.Find(&out).Error
+	for _, w := range f.Words {
+		like := containsPattern(w)
+		q = q.Where(caseless(s.db, `case_no LIKE ? ESCAPE '\' OR comment LIKE ? ESCAPE '\' OR level LIKE ? ESCAPE '\' OR
+staff_id IN (SELECT id FROM staff WHERE name LIKE ? ESCAPE '\' OR employee_no LIKE ? ESCAPE '\') OR
+window_id IN (SELECT id FROM service_windows WHERE code LIKE ? ESCAPE '\' OR name LIKE ? ESCAPE '\')`),
+			like, like, like, like, like, like, like)
+	}
+	return q
 }
 
 // Satisfaction is the rating tally of one person or window in a month.
