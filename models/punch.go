@@ -4,6 +4,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"iter"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -120,12 +122,20 @@ type PunchRowsSummary struct {
 // punches per machine the rows add; with dryRun it writes nothing (the rows
 // are added and taken back, so the figures are the import's own).
 //
-// The rows are gone through twice, and nothing is built per row: every row
-// is checked first (all problems named, nothing written), then each is
-// inserted, the database skipping punches it holds already, repeats in
-// the file included. A year of a large centre's punches takes no more
-// memory than its rows.
+// The rows are gone through twice, and nothing is built per row that
+// outlives it: every row is checked first (all problems named, nothing
+// written), then each is inserted, the database skipping punches it holds
+// already, repeats in the file included. A year of a large centre's punches
+// takes no more memory than its rows. While SQLite adds one batch of rows,
+// another goroutine makes the next batch ready (person, time and 来源 as
+// the statement takes them): on two cores that work costs no time.
 func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary, error) {
+	return s.ImportPunchBatches([][]PunchRow{rows}, dryRun)
+}
+
+// ImportPunchBatches is ImportPunchRows of rows kept in batches, in order: a
+// file of a million rows is read into batches, never one list of them.
+func (s *Store) ImportPunchBatches(batches [][]PunchRow, dryRun bool) (PunchRowsSummary, error) {
 	var sum PunchRowsSummary
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
 		sum = PunchRowsSummary{PerDevice: map[string]int{}}
@@ -134,19 +144,25 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 			return err
 		}
 		// the id and name of each person, not a whole record per row
-		type member struct {
-			id   uint
-			name string
-		}
-		byNo := make(map[string]member, len(roster))
+		byNo := make(map[string]punchMember, len(roster))
 		for no, p := range roster {
-			byNo[no] = member{p.ID, p.Name}
+			byNo[no] = punchMember{p.ID, p.Name}
 		}
 		locked, err := lockedMonths(tx)
 		if err != nil {
 			return err
 		}
-		if len(rows) > punchCacheRows {
+		lockedNos := map[int]bool{} // year*12 + month-1
+		for m := range locked {
+			if first, err := ParseMonth(m); err == nil {
+				lockedNos[first.Year()*12+int(first.Month())-1] = true
+			}
+		}
+		n := 0
+		for _, b := range batches {
+			n += len(b)
+		}
+		if n > punchCacheRows {
 			restore, err := widenCache(tx, punchCacheKB)
 			if err != nil {
 				return err
@@ -154,9 +170,10 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 			defer restore()
 		}
 		var fe []string
-		monthNos := map[int]bool{} // year*12 + month-1
-		var inLocked []newPunch    // only the rows a locked month must be asked about
-		for _, r := range rows {
+		monthNos := map[int]bool{}
+		lastNo := -1
+		var inLocked []newPunch // only the rows a locked month must be asked about
+		for _, r := range all(batches) {
 			p, ok := byNo[r.EmployeeNo]
 			switch {
 			case !ok:
@@ -170,8 +187,11 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 				continue
 			}
 			at := Civil(r.At)
-			monthNos[at.Year()*12+int(at.Month())-1] = true
-			if locked[MonthOf(DateOf(at))] {
+			no := at.Year()*12 + int(at.Month()) - 1
+			if no != lastNo { // a file's rows come a month after another
+				monthNos[no], lastNo = true, no
+			}
+			if lockedNos[no] {
 				inLocked = append(inLocked, newPunch{StaffID: p.id, At: at})
 			}
 		}
@@ -190,34 +210,33 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 			return err
 		}
 		defer ins.close()
-		type day struct {
-			id  uint
-			day int64
+		ready, done := readyPunches(batches, byNo)
+		defer close(done)
+		var added []uint64 // person<<32 | civil day of each punch added
+		for batch := range ready {
+			for i := range batch.rows {
+				t := &batch.rows[i]
+				ok, err := ins.addReady(t)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					sum.Stats.Unchanged++
+					continue
+				}
+				sum.Stats.Created++
+				sum.PerDevice[t.device]++
+				added = append(added, t.day)
+				if sum.From.IsZero() || t.t.Before(sum.From) {
+					sum.From = t.t
+				}
+				if t.t.After(sum.To) {
+					sum.To = t.t
+				}
+			}
+			batch.free()
 		}
-		days := map[day]bool{}
-		people := map[uint]bool{}
-		for _, r := range rows {
-			t := newPunch{StaffID: byNo[r.EmployeeNo].id, At: Civil(r.At), Device: strings.TrimSpace(r.Device), Source: r.source()}
-			added, err := ins.add(t)
-			if err != nil {
-				return err
-			}
-			if !added {
-				sum.Stats.Unchanged++
-				continue
-			}
-			sum.Stats.Created++
-			sum.PerDevice[t.Device]++
-			days[day{t.StaffID, t.At.Unix() / 86400}] = true
-			people[t.StaffID] = true
-			if sum.From.IsZero() || t.At.Before(sum.From) {
-				sum.From = t.At
-			}
-			if t.At.After(sum.To) {
-				sum.To = t.At
-			}
-		}
-		sum.People, sum.Days = len(people), len(days)
+		sum.People, sum.Days = peopleAndDays(added)
 		if dryRun {
 			return errDryRun
 		}
@@ -230,6 +249,106 @@ func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary,
 		err = nil
 	}
 	return sum, err
+}
+
+// punchMember is what a punch import needs of a person: the id and name.
+type punchMember struct {
+	id   uint
+	name string
+}
+
+// readyPunch is a checked row as the insert statement takes it.
+type readyPunch struct {
+	staffID        int64
+	at             string // civil time, as stored
+	device, source string
+	t              time.Time
+	day            uint64 // person<<32 | civil day
+}
+
+// punchBatch is a run of rows made ready together; free hands its memory
+// back for the next run.
+type punchBatch struct {
+	rows []readyPunch
+	pool chan []readyPunch
+}
+
+func (b punchBatch) free() {
+	select {
+	case b.pool <- b.rows[:0]:
+	default:
+	}
+}
+
+// punchBatchRows is how many rows are made ready at a time.
+const punchBatchRows = 2048
+
+// readyPunches makes checked rows ready for the insert statement on
+// another goroutine, a batch at a time, a few batches ahead; closing done
+// stops it early.
+func readyPunches(batches [][]PunchRow, byNo map[string]punchMember) (<-chan punchBatch, chan<- struct{}) {
+	const ahead = 3
+	ready := make(chan punchBatch, ahead)
+	done := make(chan struct{})
+	pool := make(chan []readyPunch, ahead+2)
+	go func() {
+		defer close(ready)
+		for _, rows := range batches {
+			for start := 0; start < len(rows); start += punchBatchRows {
+				var buf []readyPunch
+				select {
+				case buf = <-pool:
+				default:
+					buf = make([]readyPunch, 0, punchBatchRows)
+				}
+				for _, r := range rows[start:min(start+punchBatchRows, len(rows))] {
+					at := Civil(r.At)
+					y, m, d := at.Date()
+					id := byNo[r.EmployeeNo].id
+					buf = append(buf, readyPunch{staffID: int64(id), at: civilArg(at), device: strings.TrimSpace(r.Device),
+						source: r.source(), t: at, day: uint64(id)<<32 | uint64(y*372+int(m)*31+d)})
+				}
+				select {
+				case ready <- punchBatch{buf, pool}:
+				case <-done:
+					return
+				}
+			}
+		}
+	}()
+	return ready, done
+}
+
+// all goes through the rows of batches in order.
+func all(batches [][]PunchRow) iter.Seq2[int, PunchRow] {
+	return func(yield func(int, PunchRow) bool) {
+		i := 0
+		for _, b := range batches {
+			for _, r := range b {
+				if !yield(i, r) {
+					return
+				}
+				i++
+			}
+		}
+	}
+}
+
+// peopleAndDays counts the people and the person-days among keys
+// (person<<32 | day).
+func peopleAndDays(keys []uint64) (people, days int) {
+	slices.Sort(keys)
+	var lastPerson uint64 = 1<<64 - 1
+	for i, k := range keys {
+		if i > 0 && k == keys[i-1] {
+			continue
+		}
+		days++
+		if k>>32 != lastPerson {
+			people, lastPerson = people+1, k>>32
+		}
+	}
+	return people, days
 }
 
 // A large punch import writes into three B-trees at hundreds of places at
@@ -302,6 +421,17 @@ func newPunchInserter(tx *gorm.DB, created time.Time) (*punchInserter, error) {
 // add inserts t and reports whether it was new.
 func (p *punchInserter) add(t newPunch) (bool, error) {
 	res, err := p.stmt.ExecContext(p.tx.Statement.Context, t.StaffID, civilArg(t.At), t.Device, t.Source, t.DeviceResult, p.createdAt)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}
+
+// addReady inserts a row readyPunches made ready and reports whether it
+// was new.
+func (p *punchInserter) addReady(t *readyPunch) (bool, error) {
+	res, err := p.stmt.ExecContext(p.tx.Statement.Context, t.staffID, t.at, t.device, t.source, "", p.createdAt)
 	if err != nil {
 		return false, err
 	}

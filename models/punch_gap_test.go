@@ -3,6 +3,7 @@ package models
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestFindPunchGaps(t *testing.T) {
@@ -142,5 +143,44 @@ func TestDayWithoutPunchesIsNotAnAbsence(t *testing.T) {
 	}
 	if log, _ := st.AuditLog(AuditFilter{Entity: "无打卡日确认"}); len(log) != 3 {
 		t.Fatalf("%d audit entries for confirmations, want 3", len(log))
+	}
+}
+
+// The summary of an import counts the centre's calendar days: a punch at
+// 07:52 and one at 17:40 are one person-day, though 07:52 in Beijing is
+// the day before in UTC. Across many batches of rows, repeats are counted
+// once and every row is added.
+func TestPunchImportSummaryCountsCivilDays(t *testing.T) {
+	st := openTemp(t)
+	u, a, _ := seedRoster(t, st)
+	p := newStaff(t, st, "ZW001", "王堃", a.ID, u.ID)
+	q := newStaff(t, st, "ZW002", "𠮷野", a.ID, u.ID)
+	rows := []PunchRow{
+		{EmployeeNo: p.EmployeeNo, At: CivilTime(NewDate(2026, 11, 2), 7, 52, 0), Device: "前台"},
+		{EmployeeNo: p.EmployeeNo, At: CivilTime(NewDate(2026, 11, 2), 17, 40, 0), Device: "前台"},
+		{EmployeeNo: p.EmployeeNo, At: CivilTime(NewDate(2026, 11, 2), 17, 40, 0), Device: "前台"}, // a repeat
+		{EmployeeNo: q.EmployeeNo, At: CivilTime(NewDate(2026, 11, 3), 0, 5, 0), Device: " 后门 "},
+	}
+	// enough rows for several batches: q every minute of 2026-11-04 … 06
+	for i := 0; i < 3*24*60; i++ {
+		rows = append(rows, PunchRow{EmployeeNo: q.EmployeeNo, At: CivilTime(NewDate(2026, 11, 4), 0, 0, 0).Add(time.Duration(i) * time.Minute), Device: "后门"})
+	}
+	sum, err := st.ImportPunchRows(rows, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Stats.Created != len(rows)-1 || sum.Stats.Unchanged != 1 || sum.People != 2 || sum.Days != 5 {
+		t.Fatalf("summary %+v, want %d added, 1 repeat, 2 people, 5 person-days", sum, len(rows)-1)
+	}
+	if sum.PerDevice["前台"] != 2 || sum.PerDevice["后门"] != len(rows)-3 {
+		t.Fatalf("per machine %v", sum.PerDevice)
+	}
+	if !sum.From.Equal(CivilTime(NewDate(2026, 11, 2), 7, 52, 0)) || !sum.To.Equal(CivilTime(NewDate(2026, 11, 6), 23, 59, 0)) {
+		t.Fatalf("span %s … %s", sum.From, sum.To)
+	}
+	var n int64
+	st.db.Model(&Punch{}).Count(&n)
+	if int(n) != len(rows)-1 {
+		t.Fatalf("%d punches stored, want %d", n, len(rows)-1)
 	}
 }

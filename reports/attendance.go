@@ -16,9 +16,34 @@ var punchColumns = []Column{{"工号", true}, {"姓名", false}, {"打卡时间"
 // repeated punches (skipped, not errors), sometimes people unknown to the
 // roster (errors, naming the row).
 type punchImporter struct {
-	names map[string]string // 姓名 by 工号
-	rows  []models.PunchRow
-	run   *ownPunchRun // a preview, and what the import did (ImportPunchFile)
+	names map[string]string   // 姓名 by 工号
+	rows  [][]models.PunchRow // in batches of punchRowBatch
+	run   *ownPunchRun        // a preview, and what the import did (ImportPunchFile)
+	// shared holds one copy of each 工号, 姓名 and machine name read: the
+	// rows keep those, not views into the file's text, so the text is let
+	// go once read even while a million rows wait to be inserted
+	shared map[string]string
+}
+
+// punchRowBatch is how many rows a batch of a punch file's rows holds.
+const punchRowBatch = 16384
+
+// maxShared is the most distinct texts a punch file's rows share; past it
+// (a file naming a new machine on every row) rows keep their own.
+const maxShared = 10000
+
+func (p *punchImporter) share(s string) string {
+	if v, ok := p.shared[s]; ok {
+		return v
+	}
+	v := strings.Clone(s)
+	if len(p.shared) < maxShared {
+		if p.shared == nil {
+			p.shared = map[string]string{}
+		}
+		p.shared[v] = v
+	}
+	return v
 }
 
 func (p *punchImporter) columns() []Column { return punchColumns }
@@ -40,7 +65,7 @@ func (p *punchImporter) apply(st *models.Store) (models.ImportStats, error) {
 	if run == nil {
 		run = &ownPunchRun{}
 	}
-	sum, err := st.ImportPunchRows(p.rows, run.dryRun)
+	sum, err := st.ImportPunchBatches(p.rows, run.dryRun)
 	run.summary = sum
 	return sum.Stats, err
 }
@@ -63,10 +88,15 @@ func (p *punchImporter) parse(r row) string {
 	if !ok || no == "" {
 		return ""
 	}
-	if p.rows == nil {
-		p.rows = make([]models.PunchRow, 0, len(r.sheet.Rows))
+	// the rows are kept a batch at a time, as the file's cells are let
+	// go: one list of a million rows was 96 MB more at the import's
+	// largest, allocated while every cell was still held, and growing one
+	// list copies it
+	if n := len(p.rows); n == 0 || len(p.rows[n-1]) == cap(p.rows[n-1]) {
+		p.rows = append(p.rows, make([]models.PunchRow, 0, punchRowBatch))
 	}
-	p.rows = append(p.rows, models.PunchRow{EmployeeNo: no, Name: name, At: at, Device: r.get("设备"),
+	last := &p.rows[len(p.rows)-1]
+	*last = append(*last, models.PunchRow{EmployeeNo: p.share(no), Name: p.share(name), At: at, Device: p.share(r.get("设备")),
 		Source: r.sheet.File, Line: r.line})
 	return ""
 }

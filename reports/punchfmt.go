@@ -98,7 +98,7 @@ func loadPunchFile(path string) (*punchFile, error) {
 			return nil, fmt.Errorf("%s：%w", base, err)
 		}
 		size := len(data)
-		data = nil // the text is a copy: a large file is not held twice
+		data = nil // the text's now (decodeText)
 		f.Text = strings.ReplaceAll(text, "\r\n", "\n")
 		if f.Ext == ".csv" || (f.Ext == ".txt" && !attlogLine.MatchString(firstLine(f.Text))) {
 			raw, err := parseCSV(text)
