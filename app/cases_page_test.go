@@ -17,6 +17,19 @@ import (
 // 2024-01-02 08:00 by the person given, its applicant named by i backwards
 // so that sorting by 申请人 is not sorting by number.
 func fillCases(st *models.Store, p models.Staff, n int) error {
+	first := models.CivilTime(models.NewDate(2024, 1, 2), 8, 0, 0)
+	return fillRows(st, n, `INSERT INTO cases (no, matter, kind, applicant, window_id, staff_id, received_at, promised_days, due_on, completed_at, result, approver, created_at, updated_at)
+VALUES (?, '企业设立登记', '承诺件', ?, ?, ?, ?, 5, '2024-01-09', '2024-01-03 16:00:00', '准予', '', '2024-01-02 08:00:00', '2024-01-02 08:00:00')`,
+		func(i int) []any {
+			at := first.Add(time.Duration(i) * time.Minute)
+			return []any{fmt.Sprintf("C%05d", i), fmt.Sprintf("申请人%05d", n-1-i), p.WindowID, p.ID, at.Format("2006-01-02 15:04:05")}
+		})
+}
+
+// fillRows writes n rows into the store's database file with one prepared
+// insert in one transaction, row i's values given by args: years of
+// records in a moment.
+func fillRows(st *models.Store, n int, insert string, args func(i int) []any) error {
 	db, err := sql.Open("sqlite3", filepath.Join(st.Dir(), models.DatabaseFile)+"?_busy_timeout=5000")
 	if err != nil {
 		return err
@@ -27,20 +40,32 @@ func fillCases(st *models.Store, p models.Staff, n int) error {
 		return err
 	}
 	defer tx.Rollback()
-	ins, err := tx.Prepare(`INSERT INTO cases (no, matter, kind, applicant, window_id, staff_id, received_at, promised_days, due_on, completed_at, result, approver, created_at, updated_at)
-VALUES (?, '企业设立登记', '承诺件', ?, ?, ?, ?, 5, '2024-01-09', '2024-01-03 16:00:00', '准予', '', '2024-01-02 08:00:00', '2024-01-02 08:00:00')`)
+	ins, err := tx.Prepare(insert)
 	if err != nil {
 		return err
 	}
 	defer ins.Close()
-	first := models.CivilTime(models.NewDate(2024, 1, 2), 8, 0, 0)
 	for i := 0; i < n; i++ {
-		at := first.Add(time.Duration(i) * time.Minute)
-		if _, err := ins.Exec(fmt.Sprintf("C%05d", i), fmt.Sprintf("申请人%05d", n-1-i), p.WindowID, p.ID, at.Format("2006-01-02 15:04:05")); err != nil {
+		if _, err := ins.Exec(args(i)...); err != nil {
 			return err
 		}
 	}
 	return tx.Commit()
+}
+
+// onePerson fills a store with one unit, window A01 and 王堃 (ZW100) at it.
+func onePerson(st *models.Store) (models.ServiceWindow, models.Staff, error) {
+	u := models.HomeUnit{Name: "市市场监督管理局"}
+	if err := st.SaveHomeUnit(&u); err != nil {
+		return models.ServiceWindow{}, models.Staff{}, err
+	}
+	w := models.ServiceWindow{Code: "A01", Name: "企业开办综合窗口", HomeUnitID: u.ID, Active: true}
+	if err := st.SaveServiceWindow(&w); err != nil {
+		return w, models.Staff{}, err
+	}
+	p := models.Staff{EmployeeNo: "ZW100", Name: "王堃", HomeUnitID: u.ID, WindowID: w.ID,
+		Post: models.PostStaff, JoinedOn: models.NewDate(2023, 1, 5), Status: models.StatusOnDuty}
+	return w, p, st.SaveStaff(&p)
 }
 
 // A register of 20,000 cases shows its count and its newest cases first,
@@ -48,17 +73,8 @@ VALUES (?, '企业设立登记', '承诺件', ?, ?, ?, ?, 5, '2024-01-09', '2024
 func TestLargeRegisterShowsCountAndSortsByHeader(t *testing.T) {
 	const n = 20000
 	s, _ := newTestShellAt(t, testNow, func(st *models.Store) error {
-		u := models.HomeUnit{Name: "市市场监督管理局"}
-		if err := st.SaveHomeUnit(&u); err != nil {
-			return err
-		}
-		w := models.ServiceWindow{Code: "A01", Name: "企业开办综合窗口", HomeUnitID: u.ID, Active: true}
-		if err := st.SaveServiceWindow(&w); err != nil {
-			return err
-		}
-		p := models.Staff{EmployeeNo: "ZW100", Name: "王堃", HomeUnitID: u.ID, WindowID: w.ID,
-			Post: models.PostStaff, JoinedOn: models.NewDate(2023, 1, 5), Status: models.StatusOnDuty}
-		if err := st.SaveStaff(&p); err != nil {
+		_, p, err := onePerson(st)
+		if err != nil {
 			return err
 		}
 		return fillCases(st, p, n)

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"database/sql"
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	"govdesk/models"
@@ -14,34 +12,17 @@ import (
 // days after 2024-01-01, carries case HC%05d, and every fifth is a 不满意
 // with no person named.
 func fillRatings(st *models.Store, w models.ServiceWindow, p models.Staff, n int) error {
-	db, err := sql.Open("sqlite3", filepath.Join(st.Dir(), models.DatabaseFile)+"?_busy_timeout=5000")
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	tx, err := db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	ins, err := tx.Prepare(`INSERT INTO ratings ("on", window_id, staff_id, level, case_no, comment, rectify_status, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, '', '2024-01-01 08:00:00', '2024-01-01 08:00:00')`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
 	first := models.NewDate(2024, 1, 1)
-	for i := 0; i < n; i++ {
-		var staff any = p.ID
-		level, comment := models.RatingVeryGood, "热情周到"
-		if i%5 == 0 {
-			staff, level, comment = nil, models.RatingPoor, "等候太久"
-		}
-		if _, err := ins.Exec(first.AddDays(i/40).String(), w.ID, staff, level, fmt.Sprintf("HC%05d", i), comment); err != nil {
-			return err
-		}
-	}
-	return tx.Commit()
+	return fillRows(st, n, `INSERT INTO ratings ("on", window_id, staff_id, level, case_no, comment, rectify_status, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, '', '2024-01-01 08:00:00', '2024-01-01 08:00:00')`,
+		func(i int) []any {
+			var staff any = p.ID
+			level, comment := models.RatingVeryGood, "热情周到"
+			if i%5 == 0 {
+				staff, level, comment = nil, models.RatingPoor, "等候太久"
+			}
+			return []any{first.AddDays(i / 40).String(), w.ID, staff, level, fmt.Sprintf("HC%05d", i), comment}
+		})
 }
 
 // 评价明细 over 20,000 ratings shows the month's count and its newest
@@ -50,17 +31,8 @@ VALUES (?, ?, ?, ?, ?, ?, '', '2024-01-01 08:00:00', '2024-01-01 08:00:00')`)
 func TestAllRatingsTabPagesTwentyThousandRatings(t *testing.T) {
 	const n = 20000
 	s, _ := newTestShellAt(t, testNow, func(st *models.Store) error {
-		u := models.HomeUnit{Name: "市市场监督管理局"}
-		if err := st.SaveHomeUnit(&u); err != nil {
-			return err
-		}
-		w := models.ServiceWindow{Code: "A01", Name: "企业开办综合窗口", HomeUnitID: u.ID, Active: true}
-		if err := st.SaveServiceWindow(&w); err != nil {
-			return err
-		}
-		p := models.Staff{EmployeeNo: "ZW100", Name: "王堃", HomeUnitID: u.ID, WindowID: w.ID,
-			Post: models.PostStaff, JoinedOn: models.NewDate(2023, 1, 5), Status: models.StatusOnDuty}
-		if err := st.SaveStaff(&p); err != nil {
+		w, p, err := onePerson(st)
+		if err != nil {
 			return err
 		}
 		return fillRatings(st, w, p, n)
