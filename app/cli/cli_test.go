@@ -137,22 +137,7 @@ func TestExportAttendanceNeedsMonth(t *testing.T) {
 // 一次性告知书 needs --override.
 func TestNoticeReprintNewIssuePreviewOverride(t *testing.T) {
 	data, files := t.TempDir(), t.TempDir()
-	write := func(name, s string) string {
-		p := filepath.Join(files, name)
-		os.WriteFile(p, []byte(s), 0o644)
-		return p
-	}
-	for _, imp := range [][2]string{
-		{"windows", write("w.csv", "窗口编号,窗口名称,派驻单位\nA01,企业开办综合窗口,市市场监督管理局\n")},
-		{"staff", write("s.csv", "工号,姓名,派驻单位,窗口编号,岗位,入驻日期\nZW001,李喆,市市场监督管理局,A01,窗口工作人员,2024-01-02\n")},
-		{"cases", write("c.csv", "办件编号,事项名称,办件类型,申请人,窗口编号,工号,受理时间,承诺时限,材料\n"+
-			"C1,食品经营许可,承诺件,王堃,A01,ZW001,2026-11-20 09:00,5,营业执照(原件)\n"+
-			"C2,食品经营许可,承诺件,王堃,A01,ZW001,2026-11-02 09:00,5,营业执照(原件)\n")},
-	} {
-		if code, _, errs := run(t, "--data", data, "import", imp[0], imp[1]); code != ExitOK {
-			t.Fatalf("import %s: %s", imp[0], errs)
-		}
-	}
+	importCentre(t, data, files, "C2,食品经营许可,承诺件,王堃,A01,ZW001,2026-11-02 09:00,5,营业执照(原件)\n")
 	fillOffice(t, data)
 	for _, tc := range []struct {
 		name string
@@ -180,6 +165,30 @@ func TestNoticeReprintNewIssuePreviewOverride(t *testing.T) {
 	}
 }
 
+// importCentre imports into the data folder, from files written in
+// files, window A01, 李喆 (ZW001) at it and case C1 (a 承诺件 received
+// 2026-11-20), then the further case rows given.
+func importCentre(t *testing.T, data, files, moreCases string) {
+	t.Helper()
+	write := func(name, s string) string {
+		p := filepath.Join(files, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, imp := range [][2]string{
+		{"windows", write("w.csv", "窗口编号,窗口名称,派驻单位\nA01,企业开办综合窗口,市市场监督管理局\n")},
+		{"staff", write("s.csv", "工号,姓名,派驻单位,窗口编号,岗位,入驻日期\nZW001,李喆,市市场监督管理局,A01,窗口工作人员,2024-01-02\n")},
+		{"cases", write("c.csv", "办件编号,事项名称,办件类型,申请人,窗口编号,工号,受理时间,承诺时限,材料\n"+
+			"C1,食品经营许可,承诺件,王堃,A01,ZW001,2026-11-20 09:00,5,营业执照(原件)\n"+moreCases)},
+	} {
+		if code, _, errs := run(t, "--data", data, "import", imp[0], imp[1]); code != ExitOK {
+			t.Fatalf("import %s: %s", imp[0], errs)
+		}
+	}
+}
+
 // fillOffice gives the centre in the data folder the demo centre's details,
 // as 文书设置 would, so its notices print.
 func fillOffice(t *testing.T, data string) {
@@ -198,21 +207,7 @@ func fillOffice(t *testing.T, data string) {
 // papers are refused until it does, then carry its own name and 文号.
 func TestCentreFillsInItsDetailsOnTheCommandLineThenPrints(t *testing.T) {
 	data, files := t.TempDir(), t.TempDir()
-	write := func(name, s string) string {
-		p := filepath.Join(files, name)
-		os.WriteFile(p, []byte(s), 0o644)
-		return p
-	}
-	for _, imp := range [][2]string{
-		{"windows", write("w.csv", "窗口编号,窗口名称,派驻单位\nA01,企业开办综合窗口,市市场监督管理局\n")},
-		{"staff", write("s.csv", "工号,姓名,派驻单位,窗口编号,岗位,入驻日期\nZW001,李喆,市市场监督管理局,A01,窗口工作人员,2024-01-02\n")},
-		{"cases", write("c.csv", "办件编号,事项名称,办件类型,申请人,窗口编号,工号,受理时间,承诺时限,材料\n"+
-			"C1,食品经营许可,承诺件,王堃,A01,ZW001,2026-11-20 09:00,5,营业执照(原件)\n")},
-	} {
-		if code, _, errs := run(t, "--data", data, "import", imp[0], imp[1]); code != ExitOK {
-			t.Fatalf("import %s: %s", imp[0], errs)
-		}
-	}
+	importCentre(t, data, files, "")
 	notice := []string{"notice", "shouli", "--case", "C1", "--out", filepath.Join(files, "受理.pdf")}
 	for _, tc := range []struct {
 		name string
