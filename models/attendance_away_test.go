@@ -117,3 +117,50 @@ func TestRulesSavedBeforeAnOptionReadItsDefault(t *testing.T) {
 		t.Fatal("an unknown 擅离计算方式 was accepted")
 	}
 }
+
+// An inspections file adds new findings, changes one it matches by person
+// and 离岗时间, counts a repeat once, and refuses a new finding in a locked
+// month, adding nothing.
+func TestImportInspectionsMatchesChangesAndRefusesLockedMonth(t *testing.T) {
+	st := openTemp(t)
+	u, a, _ := seedRoster(t, st)
+	p := newStaff(t, st, "ZW001", "王堃", a.ID, u.ID)
+	left := CivilTime(NewDate(2026, 10, 12), 10, 2, 0)
+	row := InspectionRow{EmployeeNo: p.EmployeeNo, LeftAt: left, BackAt: left.Add(28 * time.Minute), Inspector: "督查科"}
+	stats, err := st.ImportInspections([]InspectionRow{row, row})
+	if err != nil || stats.Created != 1 || stats.Unchanged != 1 {
+		t.Fatalf("first import: %+v, %v", stats, err)
+	}
+	changed := row
+	changed.BackAt, changed.Note = left.Add(45*time.Minute), "电话未接"
+	if stats, err = st.ImportInspections([]InspectionRow{changed}); err != nil || stats.Updated != 1 {
+		t.Fatalf("changed row: %+v, %v", stats, err)
+	}
+	got, _ := st.Inspections(AttendanceRecordFilter{})
+	if len(got) != 1 || got[0].Minutes() != 45 || got[0].Note != "电话未接" || got[0].Staff.Name != "王堃" {
+		t.Fatalf("stored %+v", got)
+	}
+	entries, _ := st.AuditPage(AuditFilter{Entity: "查岗记录"}, PageOrder{}, 0, 10)
+	if len(entries) != 2 || entries[0].Action != ActionUpdate || !strings.Contains(entries[1].Key, "王堃 2026-10-12 10:02") {
+		t.Fatalf("audit entries %+v", entries)
+	}
+
+	confirmGaps(t, st, "2026-10")
+	if err := st.LockMonth("2026-10"); err != nil {
+		t.Fatal(err)
+	}
+	later := row
+	later.LeftAt, later.BackAt = left.AddDate(0, 0, 3), left.AddDate(0, 0, 3).Add(time.Hour)
+	november := row
+	november.LeftAt, november.BackAt = left.AddDate(0, 1, 0), left.AddDate(0, 1, 0).Add(time.Hour)
+	_, err = st.ImportInspections([]InspectionRow{november, later})
+	if err == nil || !strings.Contains(err.Error(), "已封帐") {
+		t.Fatalf("a new finding in locked October: %v", err)
+	}
+	if got, _ := st.Inspections(AttendanceRecordFilter{}); len(got) != 1 {
+		t.Fatalf("%d findings after a refused import, want 1", len(got))
+	}
+	if stats, err = st.ImportInspections([]InspectionRow{november, changed}); err != nil || stats.Created != 1 || stats.Unchanged != 1 {
+		t.Fatalf("November beside October's unchanged finding: %+v, %v", stats, err)
+	}
+}

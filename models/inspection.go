@@ -332,6 +332,23 @@ func (s *Store) ImportInspections(rows []InspectionRow) (ImportStats, error) {
 		if err != nil {
 			return err
 		}
+		// the roster, the locked months and the findings stored in the
+		// rows' span once, and new findings through one prepared statement:
+		// three years of 查岗 are tens of thousands of rows
+		locked, err := lockedMonths(tx)
+		if err != nil {
+			return err
+		}
+		known, err := storedInspectionsAround(tx, rows)
+		if err != nil {
+			return err
+		}
+		insert, err := prepareInsert(tx, insertInspectionSQL)
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
+		now := s.Now()
 		for _, r := range rows {
 			p, ok := roster[r.EmployeeNo]
 			if !ok {
@@ -346,24 +363,76 @@ func (s *Store) ImportInspections(rows []InspectionRow) (ImportStats, error) {
 				if err := findByKey(tx, KeyInspection, r.ID, &old); err != nil {
 					return err
 				}
-			} else if err := tx.Where("staff_id = ? AND left_at = ?", p.ID, civilArg(next.LeftAt)).Limit(1).Find(&old).Error; err != nil {
-				return err
+			} else {
+				old = known[inspectionKey{p.ID, Civil(next.LeftAt).Unix()}]
 			}
 			if old.ID != 0 && old.StaffID == next.StaffID && old.LeftAt.Equal(next.LeftAt) && old.BackAt.Equal(next.BackAt) && old.Inspector == next.Inspector && old.Note == next.Note {
 				st.Unchanged++
 				continue
 			}
-			next.ID, next.CreatedAt = old.ID, old.CreatedAt
-			if err := saveDatedTx(tx, a, &next, old.ID, p.ID, inspectionDay, "导入该月的查岗记录"); err != nil {
+			if old.ID != 0 {
+				// a change: as the form saves one
+				next.ID, next.CreatedAt = old.ID, old.CreatedAt
+				if err := saveDatedTx(tx, a, &next, old.ID, p.ID, inspectionDay, "导入该月的查岗记录"); err != nil {
+					return err
+				}
+				known[inspectionKey{p.ID, Civil(next.LeftAt).Unix()}] = next
+				st.Updated++
+				continue
+			}
+			if m := MonthOf(DateOf(next.LeftAt)); locked[m] {
+				return refuseLocked(tx, "导入该月的查岗记录", m)
+			}
+			next.CreatedAt, next.UpdatedAt = now, now
+			if next.ID, err = insert.insertID(tx.Statement.Context, next.StaffID, civilArg(next.LeftAt), civilArg(next.BackAt),
+				next.Inspector, next.Note, now, now); err != nil {
 				return err
 			}
-			if old.ID == 0 {
-				st.Created++
-			} else {
-				st.Updated++
-			}
+			known[inspectionKey{p.ID, Civil(next.LeftAt).Unix()}] = next
+			next.Staff = p
+			a.create(&next)
+			st.Created++
 		}
 		return nil
 	})
 	return st, err
+}
+
+// insertInspectionSQL adds a new 查岗 finding.
+const insertInspectionSQL = `INSERT INTO inspections (staff_id, left_at, back_at, inspector, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
+
+// inspectionKey is what an import matches a finding on: the person and the
+// time they left (unix seconds of the civil time).
+type inspectionKey struct {
+	staffID uint
+	left    int64
+}
+
+// storedInspectionsAround reads the stored findings from the first to the
+// last 离岗时间 of the rows, by person and time.
+func storedInspectionsAround(tx *gorm.DB, rows []InspectionRow) (map[inspectionKey]Inspection, error) {
+	out := map[inspectionKey]Inspection{}
+	var from, to time.Time
+	for _, r := range rows {
+		if r.LeftAt.IsZero() {
+			continue
+		}
+		if from.IsZero() || r.LeftAt.Before(from) {
+			from = r.LeftAt
+		}
+		if r.LeftAt.After(to) {
+			to = r.LeftAt
+		}
+	}
+	if from.IsZero() {
+		return out, nil
+	}
+	var list []Inspection
+	if err := tx.Where("left_at >= ? AND left_at <= ?", civilArg(from), civilArg(to)).Find(&list).Error; err != nil {
+		return nil, err
+	}
+	for _, x := range list {
+		out[inspectionKey{x.StaffID, Civil(x.LeftAt).Unix()}] = x
+	}
+	return out, nil
 }
