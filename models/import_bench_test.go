@@ -628,3 +628,66 @@ func BenchmarkImportInspections3Years(b *testing.B) {
 	b.ReportMetric(float64(bare.Milliseconds())/float64(b.N), "bare-ms/op")
 	b.ReportMetric(float64(ours)/float64(bare), "x-bare")
 }
+
+// BenchmarkImportUniforms3Years imports three years of the uniform ledger
+// of the 400 (a summer and a winter issue a year, three pieces each: 7,200
+// lines) into an empty store, beside the bare insert of the same lines with
+// their audit entries.
+func BenchmarkImportUniforms3Years(b *testing.B) {
+	var ours, bare time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, other := fill400(b), fill400(b)
+		list, err := st.StaffList()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var rows []UniformRow
+		for y := 2024; y <= 2026; y++ {
+			for _, season := range []struct {
+				kind  string
+				on    Date
+				items []string
+			}{{UniformSummer, NewDate(y, 5, 6), []string{"衬衫", "裤", "领带"}}, {UniformWinter, NewDate(y, 10, 20), []string{"外套", "马甲", "棉服"}}} {
+				for k, p := range list {
+					for _, item := range season.items {
+						rows = append(rows, UniformRow{EmployeeNo: p.EmployeeNo, Issue: UniformIssue{Kind: season.kind, Item: item,
+							Size: DefaultUniformSizes[k%5+1], Quantity: 1, IssuedOn: season.on, Reason: "换季"}})
+					}
+				}
+			}
+		}
+		b.StartTimer()
+		start := time.Now()
+		stats, err := st.ImportUniforms(rows)
+		ours += time.Since(start)
+		if err != nil || stats.Created != len(rows) {
+			b.Fatal(err, stats)
+		}
+		b.StopTimer()
+		_, staff := rosterMaps(b, other)
+		now := other.Now()
+		bare += bareWrite(b, other, func(tx *sql.Tx, audit *bareAudit) error {
+			ins, err := tx.Prepare(insertUniformSQL)
+			if err != nil {
+				return err
+			}
+			defer ins.Close()
+			for _, r := range rows {
+				u := r.Issue
+				u.Staff = staff[r.EmployeeNo]
+				u.StaffID, u.Signed = u.Staff.ID, true
+				if _, err := ins.Exec(u.StaffID, u.Kind, u.Item, u.Size, u.Quantity, u.IssuedOn, u.Reason, u.Signed, now, now); err != nil {
+					return err
+				}
+				if err := audit.add(u); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(bare.Milliseconds())/float64(b.N), "bare-ms/op")
+	b.ReportMetric(float64(ours)/float64(bare), "x-bare")
+}

@@ -378,15 +378,23 @@ func checkUniformFor(tx *gorm.DB, u *UniformIssue) error {
 	if u.Kind == UniformBadge {
 		return nil
 	}
-	if p.HomeUnit.SectorUniform {
-		return FieldErrors{{"工号", fmt.Sprintf("%s 的派驻单位（%s）着行业制式服装，不发放中心统一服装", p.Name, p.HomeUnit.Name)}}
-	}
 	var ex UniformExemption
 	if err := tx.Where("staff_id = ?", p.ID).Limit(1).Find(&ex).Error; err != nil {
 		return err
 	}
-	if ex.StaffID != 0 {
-		return FieldErrors{{"工号", fmt.Sprintf("%s 着行业制式服装，不发放中心统一服装", p.Name)}}
+	return refuseCentreUniform(p.Name, p.HomeUnit, ex.StaffID != 0, u.Kind)
+}
+
+// refuseCentreUniform refuses the centre's uniform (anything but a 工作牌)
+// to a person whose home unit, or who alone, wears the sector's uniform.
+func refuseCentreUniform(name string, unit HomeUnit, exempt bool, kind string) error {
+	switch {
+	case kind == UniformBadge:
+		return nil
+	case unit.SectorUniform:
+		return FieldErrors{{"工号", fmt.Sprintf("%s 的派驻单位（%s）着行业制式服装，不发放中心统一服装", name, unit.Name)}}
+	case exempt:
+		return FieldErrors{{"工号", fmt.Sprintf("%s 着行业制式服装，不发放中心统一服装", name)}}
 	}
 	return nil
 }
@@ -470,12 +478,30 @@ func (s *Store) ImportUniforms(rows []UniformRow) (ImportStats, error) {
 		if err != nil {
 			return err
 		}
+		// the roster, who wears a sector's uniform and the lines stored in
+		// the rows' span once, and new lines through one prepared
+		// statement, not a dozen queries a row
+		roster, err := rosterByNo(tx)
+		if err != nil {
+			return err
+		}
+		sector, err := sectorUniformTx(tx)
+		if err != nil {
+			return err
+		}
+		known, err := storedUniformsAround(tx, rows)
+		if err != nil {
+			return err
+		}
+		insert, err := prepareInsert(tx, insertUniformSQL)
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
+		now := s.Now()
 		for _, r := range rows {
-			var p Staff
-			if err := tx.Where("employee_no = ?", r.EmployeeNo).Limit(1).Find(&p).Error; err != nil {
-				return err
-			}
-			if p.ID == 0 {
+			p, ok := roster[r.EmployeeNo]
+			if !ok {
 				return FieldErrors{{"工号", fmt.Sprintf("工号 %s 不在人员名册中", r.EmployeeNo)}}
 			}
 			u := r.Issue
@@ -483,7 +509,7 @@ func (s *Store) ImportUniforms(rows []UniformRow) (ImportStats, error) {
 			if fe := u.Validate(lists); len(fe) > 0 {
 				return fmt.Errorf("工号 %s：%w", r.EmployeeNo, fe)
 			}
-			if err := checkUniformFor(tx, &u); err != nil {
+			if err := refuseCentreUniform(p.Name, sector.unit(p.ID), sector.exempt[p.ID], u.Kind); err != nil {
 				return err
 			}
 			var old UniformIssue
@@ -491,28 +517,117 @@ func (s *Store) ImportUniforms(rows []UniformRow) (ImportStats, error) {
 				if err := findByKey(tx, KeyUniform, r.Issue.ID, &old); err != nil {
 					return err
 				}
-			} else if err := tx.Where("staff_id = ? AND kind = ? AND item = ? AND size = ? AND issued_on = ?",
-				p.ID, u.Kind, u.Item, u.Size, u.IssuedOn).Limit(1).Find(&old).Error; err != nil {
-				return err
+			} else {
+				old = known[uniformKeyOf(u)]
 			}
 			if old.ID != 0 && old.StaffID == u.StaffID && old.Kind == u.Kind && old.Item == u.Item && old.Size == u.Size &&
 				old.IssuedOn == u.IssuedOn && old.Quantity == u.Quantity && old.Reason == u.Reason {
 				st.Unchanged++
 				continue
 			}
-			u.ID = old.ID
-			if err := saveUniformTx(tx, a, &u); err != nil {
+			if old.ID != 0 {
+				u.ID = old.ID
+				if err := saveUniformTx(tx, a, &u); err != nil {
+					return err
+				}
+				known[uniformKeyOf(u)] = u
+				st.Updated++
+				continue
+			}
+			u.CreatedAt, u.UpdatedAt = now, now
+			if u.ID, err = insert.insertID(tx.Statement.Context, u.StaffID, u.Kind, u.Item, u.Size, u.Quantity, u.IssuedOn,
+				u.Reason, u.Signed, now, now); err != nil {
 				return err
 			}
-			if old.ID == 0 {
-				st.Created++
-			} else {
-				st.Updated++
-			}
+			known[uniformKeyOf(u)] = u
+			u.Staff = p
+			a.create(u)
+			st.Created++
 		}
 		return nil
 	})
 	return st, err
+}
+
+// insertUniformSQL adds a new line of the uniform ledger.
+const insertUniformSQL = `INSERT INTO uniform_issues (staff_id, kind, item, size, quantity, issued_on, reason, signed, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// uniformKey is what an import matches a ledger line on.
+type uniformKey struct {
+	staffID          uint
+	kind, item, size string
+	on               Date
+}
+
+func uniformKeyOf(u UniformIssue) uniformKey {
+	return uniformKey{u.StaffID, u.Kind, u.Item, u.Size, u.IssuedOn}
+}
+
+// storedUniformsAround reads the stored ledger lines issued from the first
+// to the last day of the rows.
+func storedUniformsAround(tx *gorm.DB, rows []UniformRow) (map[uniformKey]UniformIssue, error) {
+	out := map[uniformKey]UniformIssue{}
+	var from, to Date
+	for _, r := range rows {
+		d := r.Issue.IssuedOn
+		if d.IsZero() {
+			continue
+		}
+		if from.IsZero() || d.Before(from) {
+			from = d
+		}
+		if d.After(to) {
+			to = d
+		}
+	}
+	if from.IsZero() {
+		return out, nil
+	}
+	var list []UniformIssue
+	if err := tx.Where("issued_on >= ? AND issued_on <= ?", from, to).Find(&list).Error; err != nil {
+		return nil, err
+	}
+	for _, u := range list {
+		out[uniformKeyOf(u)] = u
+	}
+	return out, nil
+}
+
+// sectorUniforms is who wears a sector's uniform: each person's home unit
+// and the people exempted one by one.
+type sectorUniforms struct {
+	unitOf map[uint]uint
+	units  map[uint]HomeUnit
+	exempt map[uint]bool
+}
+
+func (x sectorUniforms) unit(staffID uint) HomeUnit { return x.units[x.unitOf[staffID]] }
+
+func sectorUniformTx(tx *gorm.DB) (sectorUniforms, error) {
+	x := sectorUniforms{unitOf: map[uint]uint{}, units: map[uint]HomeUnit{}, exempt: map[uint]bool{}}
+	var people []Staff
+	if err := tx.Select("id", "home_unit_id").Find(&people).Error; err != nil {
+		return x, err
+	}
+	for _, p := range people {
+		x.unitOf[p.ID] = p.HomeUnitID
+	}
+	var units []HomeUnit
+	if err := tx.Find(&units).Error; err != nil {
+		return x, err
+	}
+	for _, u := range units {
+		x.units[u.ID] = u
+	}
+	var ex []UniformExemption
+	if err := tx.Find(&ex).Error; err != nil {
+		return x, err
+	}
+	for _, e := range ex {
+		x.exempt[e.StaffID] = true
+	}
+	return x, nil
 }
 
 // UniformExemption marks a person who wears their sector's uniform (行业制式

@@ -178,6 +178,18 @@ func TestUniformPendingSkipsSectorUniformAndIssued(t *testing.T) {
 	if fe, _ := AsFieldErrors(err); !strings.Contains(fe.For("工号"), "行业制式服装") {
 		t.Fatalf("a police officer got a centre uniform: %v", err)
 	}
+	// an imported ledger is held to the same rule, 工作牌 excepted
+	winter := UniformIssue{Kind: UniformWinter, Item: "棉服", Size: "L", Quantity: 1, IssuedOn: NewDate(2026, 11, 20)}
+	for _, no := range []string{cop.EmployeeNo, yue.EmployeeNo} {
+		_, err := st.ImportUniforms([]UniformRow{{EmployeeNo: no, Issue: winter}})
+		if fe, _ := AsFieldErrors(err); !strings.Contains(fe.For("工号"), "行业制式服装") {
+			t.Fatalf("an imported centre uniform for %s: %v", no, err)
+		}
+	}
+	badge := UniformIssue{Kind: UniformBadge, Item: "工作牌", Quantity: 1, IssuedOn: NewDate(2026, 11, 20)}
+	if stats, err := st.ImportUniforms([]UniformRow{{EmployeeNo: cop.EmployeeNo, Issue: badge}}); err != nil || stats.Created != 1 {
+		t.Fatalf("a 工作牌 for a police officer: %+v, %v", stats, err)
+	}
 	if err := st.IssueUniforms([]UniformIssue{{StaffID: kun.ID, Kind: UniformWinter, Item: "棉服", Size: "L", Quantity: 1, IssuedOn: NewDate(2026, 11, 20)}}); err != nil {
 		t.Fatal(err)
 	}
