@@ -185,6 +185,18 @@ func (s *Store) ImportCommendations(rows []CommendationRow) (ImportStats, error)
 		if err != nil {
 			return err
 		}
+		// the commendations stored in the rows' span once, and new ones
+		// through one prepared statement
+		known, err := storedCommendationsAround(tx, rows)
+		if err != nil {
+			return err
+		}
+		insert, err := prepareInsert(tx, insertCommendationSQL)
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
+		now := s.Now()
 		for _, r := range rows {
 			p, ok := roster[r.EmployeeNo]
 			if !ok {
@@ -213,20 +225,63 @@ func (s *Store) ImportCommendations(rows []CommendationRow) (ImportStats, error)
 				st.Updated++
 				continue
 			}
-			var n int64
-			if err := tx.Model(&Commendation{}).Where("staff_id = ? AND \"on\" = ? AND kind = ? AND note = ?", p.ID, next.On, next.Kind, next.Note).Count(&n).Error; err != nil {
-				return err
-			}
-			if n > 0 {
+			if known[commendationKeyOf(next)] {
 				st.Unchanged++
 				continue
 			}
-			if err := saveCommendationTx(tx, a, &next); err != nil {
+			next.CreatedAt, next.UpdatedAt = now, now
+			if next.ID, err = insert.insertID(tx.Statement.Context, next.StaffID, next.On, next.Kind, next.Note, now, now); err != nil {
 				return err
 			}
+			known[commendationKeyOf(next)] = true
+			next.Staff = p
+			a.create(&next)
 			st.Created++
 		}
 		return nil
 	})
 	return st, err
+}
+
+// insertCommendationSQL adds a new commendation.
+const insertCommendationSQL = `INSERT INTO commendations (staff_id, "on", kind, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
+
+// commendationKey is what an import matches a commendation without a 编号 on.
+type commendationKey struct {
+	staffID    uint
+	on         Date
+	kind, note string
+}
+
+func commendationKeyOf(c Commendation) commendationKey {
+	return commendationKey{c.StaffID, c.On, c.Kind, c.Note}
+}
+
+// storedCommendationsAround reads the commendations stored from the first
+// to the last day of the rows.
+func storedCommendationsAround(tx *gorm.DB, rows []CommendationRow) (map[commendationKey]bool, error) {
+	out := map[commendationKey]bool{}
+	var from, to Date
+	for _, r := range rows {
+		if r.On.IsZero() {
+			continue
+		}
+		if from.IsZero() || r.On.Before(from) {
+			from = r.On
+		}
+		if r.On.After(to) {
+			to = r.On
+		}
+	}
+	if from.IsZero() {
+		return out, nil
+	}
+	var list []Commendation
+	if err := tx.Where(`"on" >= ? AND "on" <= ?`, from, to).Find(&list).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range list {
+		out[commendationKeyOf(c)] = true
+	}
+	return out, nil
 }

@@ -392,3 +392,28 @@ func TestRatingsPageSortsAndSearchesInTheDatabase(t *testing.T) {
 		}
 	}
 }
+
+// A commendations file adds each commendation once: a repeat in the file
+// and a second import change nothing, and each one added is in the log.
+func TestImportCommendationsAddsEachOnce(t *testing.T) {
+	st, p, q, _ := conductFixture(t)
+	rows := []CommendationRow{
+		{EmployeeNo: p.EmployeeNo, On: NewDate(2026, 11, 5), Kind: CommendBanner, Note: "群众赠送锦旗"},
+		{EmployeeNo: p.EmployeeNo, On: NewDate(2026, 11, 5), Kind: CommendBanner, Note: "群众赠送锦旗"},
+		{EmployeeNo: q.EmployeeNo, On: NewDate(2026, 11, 6), Kind: CommendLetter, Note: "来信表扬"},
+	}
+	if stats, err := st.ImportCommendations(rows); err != nil || stats.Created != 2 || stats.Unchanged != 1 {
+		t.Fatalf("first import: %+v, %v", stats, err)
+	}
+	if stats, err := st.ImportCommendations(rows); err != nil || stats.Created != 0 || stats.Unchanged != 3 {
+		t.Fatalf("second import: %+v, %v", stats, err)
+	}
+	got, _ := st.Commendations(CommendationFilter{})
+	if len(got) != 2 || got[0].Staff.Name == "" {
+		t.Fatalf("stored %+v", got)
+	}
+	entries, _ := st.AuditPage(AuditFilter{Entity: Commendation{}.auditEntity()}, PageOrder{}, 0, 10)
+	if len(entries) != 2 || !strings.Contains(entries[0].Key+entries[1].Key, q.Name) {
+		t.Fatalf("audit entries %+v", entries)
+	}
+}
