@@ -79,3 +79,14 @@ func TestAllRatingsTabPagesTwentyThousandRatings(t *testing.T) {
 	sc.aMonth.SetSelected(sc.aMonth.Options[1])
 	waitFor(t, "the first month's 不满意 counted", func() bool { return list.count.Text == "共 0 条" })
 }
+
+// The overview's 超期未完成整改 tile opens the 差评 ledger at its overdue
+// items, past the new 评价明细 tab.
+func TestOverdueRectificationTileOpensTheLedger(t *testing.T) {
+	s, _ := newTestShell(t)
+	s.open(overdueRectifications{})
+	sc := s.screens["评价表扬"].(*ratingsScreen)
+	if sc.tabs.Selected() != sc.ledgerTab || sc.rState.Selected != overdueItems {
+		t.Fatalf("tab %q, state %q", sc.tabs.Selected().Text, sc.rState.Selected)
+	}
+}
