@@ -261,18 +261,7 @@ func commendationKeyOf(c Commendation) commendationKey {
 // to the last day of the rows.
 func storedCommendationsAround(tx *gorm.DB, rows []CommendationRow) (map[commendationKey]bool, error) {
 	out := map[commendationKey]bool{}
-	var from, to Date
-	for _, r := range rows {
-		if r.On.IsZero() {
-			continue
-		}
-		if from.IsZero() || r.On.Before(from) {
-			from = r.On
-		}
-		if r.On.After(to) {
-			to = r.On
-		}
-	}
+	from, to := spanOf(rows, func(r CommendationRow) Date { return r.On })
 	if from.IsZero() {
 		return out, nil
 	}

@@ -412,18 +412,7 @@ type inspectionKey struct {
 // last 离岗时间 of the rows, by person and time.
 func storedInspectionsAround(tx *gorm.DB, rows []InspectionRow) (map[inspectionKey]Inspection, error) {
 	out := map[inspectionKey]Inspection{}
-	var from, to time.Time
-	for _, r := range rows {
-		if r.LeftAt.IsZero() {
-			continue
-		}
-		if from.IsZero() || r.LeftAt.Before(from) {
-			from = r.LeftAt
-		}
-		if r.LeftAt.After(to) {
-			to = r.LeftAt
-		}
-	}
+	from, to := spanOf(rows, func(r InspectionRow) time.Time { return r.LeftAt })
 	if from.IsZero() {
 		return out, nil
 	}

@@ -72,6 +72,28 @@ func sortedMonths(set map[string]bool) []string {
 	return out
 }
 
+// spanOf is the first and the last of the rows' values at (a day or a
+// time), zero values left out: the span whose stored records an import
+// reads to match its rows against.
+func spanOf[R any, T interface {
+	IsZero() bool
+	Before(T) bool
+}](rows []R, at func(R) T) (from, to T) {
+	for _, r := range rows {
+		v := at(r)
+		if v.IsZero() {
+			continue
+		}
+		if from.IsZero() || v.Before(from) {
+			from = v
+		}
+		if to.IsZero() || to.Before(v) {
+			to = v
+		}
+	}
+	return from, to
+}
+
 // rowMonths lists the months ("2026-11") the rows of an import fall in.
 func rowMonths[T any](rows []T, date func(T) Date) []string {
 	seen := map[string]bool{}

@@ -568,19 +568,7 @@ func uniformKeyOf(u UniformIssue) uniformKey {
 // to the last day of the rows.
 func storedUniformsAround(tx *gorm.DB, rows []UniformRow) (map[uniformKey]UniformIssue, error) {
 	out := map[uniformKey]UniformIssue{}
-	var from, to Date
-	for _, r := range rows {
-		d := r.Issue.IssuedOn
-		if d.IsZero() {
-			continue
-		}
-		if from.IsZero() || d.Before(from) {
-			from = d
-		}
-		if d.After(to) {
-			to = d
-		}
-	}
+	from, to := spanOf(rows, func(r UniformRow) Date { return r.Issue.IssuedOn })
 	if from.IsZero() {
 		return out, nil
 	}

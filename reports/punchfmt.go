@@ -98,7 +98,7 @@ func loadPunchFile(path string) (*punchFile, error) {
 			return nil, fmt.Errorf("%s：%w", base, err)
 		}
 		size := len(data)
-		data = nil // the text's now (decodeText)
+		data = nil // it is the text now (decodeText): nothing writes to it
 		f.Text = strings.ReplaceAll(text, "\r\n", "\n")
 		if f.Ext == ".csv" || (f.Ext == ".txt" && !attlogLine.MatchString(firstLine(f.Text))) {
 			raw, err := parseCSV(text)

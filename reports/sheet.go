@@ -66,7 +66,7 @@ func readCells(path string) ([][]string, string, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("%s：%w", base, err)
 		}
-		data = nil // the text's now (decodeText)
+		data = nil // it is the text now (decodeText): nothing writes to it
 		enc = e
 		raw, err = parseCSV(text)
 		if err != nil {
