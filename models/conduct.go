@@ -537,6 +537,23 @@ func applyLadder(tx *gorm.DB, book ruleBook, v *Violation) error {
 	if err != nil {
 		return err
 	}
+	var from *Complaint
+	if v.ComplaintID != nil {
+		var c Complaint
+		if err := tx.Limit(1).Find(&c, *v.ComplaintID).Error; err != nil {
+			return err
+		}
+		if c.ID != 0 {
+			from = &c
+		}
+	}
+	setLadder(book, hist, v, from)
+	return nil
+}
+
+// setLadder is applyLadder given the person's violations of v's category
+// (hist, any order) and the complaint that created v (nil for none).
+func setLadder(book ruleBook, hist []Violation, v *Violation, from *Complaint) {
 	rs := book.at(v.On)
 	rules := rs.Conduct.resolved()
 	v.SuggestedStep = priorCount(rules, hist, *v) + 1
@@ -561,18 +578,11 @@ func applyLadder(tx *gorm.DB, book ruleBook, v *Violation) error {
 		cons = union(cons, ConsequenceWindow)
 	}
 	v.ScoredAsComplaint = false
-	if v.ComplaintID != nil {
-		var c Complaint
-		if err := tx.Limit(1).Find(&c, *v.ComplaintID).Error; err != nil {
-			return err
-		}
-		if c.ID != 0 {
-			v.Source, v.ScoredAsComplaint = SourceComplaint, true
-			cons = union(cons, rules.ComplaintRule(c.Problem).Extra...)
-		}
+	if from != nil {
+		v.Source, v.ScoredAsComplaint = SourceComplaint, true
+		cons = union(cons, rules.ComplaintRule(from.Problem).Extra...)
 	}
 	v.setConsequences(cons)
-	return nil
 }
 
 // union appends to list the items it does not hold yet, keeping the order
@@ -595,14 +605,57 @@ func renumberTx(tx *gorm.DB, a *auditor, book ruleBook, staffID uint, category s
 	if err != nil {
 		return err
 	}
+	from, err := complaintsBehind(tx, hist)
+	if err != nil {
+		return err
+	}
+	var who Staff
+	if err := tx.Limit(1).Find(&who, staffID).Error; err != nil {
+		return err
+	}
+	var redo []Violation
 	for _, h := range hist {
-		if h.ID == skipID {
-			continue
+		if h.ID != skipID {
+			redo = append(redo, h)
 		}
+	}
+	return restepTx(tx, a, book, hist, redo, from, who)
+}
+
+// complaintsBehind reads the complaints that created violations of list, by id.
+func complaintsBehind(tx *gorm.DB, list []Violation) (map[uint]*Complaint, error) {
+	var ids []uint
+	for _, v := range list {
+		if v.ComplaintID != nil {
+			ids = append(ids, *v.ComplaintID)
+		}
+	}
+	out := map[uint]*Complaint{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var cs []Complaint
+	if err := tx.Where("id IN ?", ids).Find(&cs).Error; err != nil {
+		return nil, err
+	}
+	for i := range cs {
+		out[cs[i].ID] = &cs[i]
+	}
+	return out, nil
+}
+
+// restepTx sets again the ladder of each of redo, violations of one person
+// (who) and category whose whole history in their counting periods is hist,
+// saving and recording the ones that change; from holds the complaints
+// behind them, by id.
+func restepTx(tx *gorm.DB, a *auditor, book ruleBook, hist, redo []Violation, from map[uint]*Complaint, who Staff) error {
+	for _, h := range redo {
 		next := h
-		if err := applyLadder(tx, book, &next); err != nil {
-			return err
+		var c *Complaint
+		if h.ComplaintID != nil {
+			c = from[*h.ComplaintID]
 		}
+		setLadder(book, hist, &next, c)
 		if next.Step == h.Step && next.SuggestedStep == h.SuggestedStep && next.StepAction == h.StepAction &&
 			next.NoticeLevel == h.NoticeLevel && next.LosesQuarterStar == h.LosesQuarterStar &&
 			next.LosesWindowMonth == h.LosesWindowMonth && next.StopsMonthlyBonus == h.StopsMonthlyBonus &&
@@ -617,10 +670,6 @@ func renumberTx(tx *gorm.DB, a *auditor, book ruleBook, staffID uint, category s
 			"reports_to_home_unit": next.ReportsToHomeUnit, "scored_as_complaint": next.ScoredAsComplaint,
 			"aggravated": next.Aggravated, "consequence_list": next.ConsequenceList,
 		}).Error; err != nil {
-			return err
-		}
-		var who Staff
-		if err := tx.Limit(1).Find(&who, h.StaffID).Error; err != nil {
 			return err
 		}
 		h.Staff, next.Staff = who, who

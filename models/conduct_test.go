@@ -417,3 +417,95 @@ func TestImportCommendationsAddsEachOnce(t *testing.T) {
 		t.Fatalf("audit entries %+v", entries)
 	}
 }
+
+// An import of violations leaves every violation as saving the rows one by
+// one through the form does: the ladder steps of the new ones, the file's
+// own earlier rows counted (same-day ones in file order), the renumbered
+// later ones (a complaint's and an overridden one among them), the window
+// each happened at, and a repeated row added once.
+func TestImportedViolationsTakeTheStepsSavingThemOneByOneGives(t *testing.T) {
+	rows := []ViolationRow{
+		{EmployeeNo: "ZW001", On: NewDate(2026, 4, 1), Category: CategoryPromiseBreak, Circumstances: "超期未办结", RecordedBy: "督查科"},
+		{EmployeeNo: "ZW001", On: NewDate(2026, 2, 1), Category: CategoryPromiseBreak, Circumstances: "承诺时限内未办结", RecordedBy: "督查科"},
+		{EmployeeNo: "ZW002", On: NewDate(2026, 3, 3), Category: CategoryDiscipline, Circumstances: "上班时间玩手机"},
+		{EmployeeNo: "ZW001", On: NewDate(2026, 4, 1), Category: CategoryPromiseBreak, Circumstances: "未按承诺回复"},
+		{EmployeeNo: "ZW001", On: NewDate(2026, 9, 9), Category: CategoryService, Circumstances: "未起身迎候"},
+		{EmployeeNo: "ZW001", On: NewDate(2026, 4, 20), Category: CategoryPromiseDelay, Circumstances: "无正当理由超期三日"},
+		{EmployeeNo: "ZW001", On: NewDate(2026, 4, 1), Category: CategoryPromiseBreak, Circumstances: "超期未办结", RecordedBy: "督查科"},
+	}
+	centre := func(t *testing.T) *Store {
+		st, p, q, a := conductFixture(t)
+		var b ServiceWindow = ServiceWindow{Code: "B09", Name: "社保窗口", HomeUnitID: p.HomeUnitID}
+		if err := st.SaveServiceWindow(&b); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.MoveStaff(p.ID, b.ID, NewDate(2026, 8, 1), "轮岗"); err != nil {
+			t.Fatal(err)
+		}
+		record(t, st, p, NewDate(2025, 12, 20), CategoryPromiseBreak)
+		record(t, st, p, NewDate(2026, 3, 10), CategoryPromiseBreak)
+		c := Complaint{On: NewDate(2026, 5, 5), WindowID: a.ID, StaffID: &p.ID, Complainant: "张先生", Content: "承诺五日办结，逾期未办", Problem: ProblemOverdue,
+			Status: ComplaintUpheld, Finding: "属实", ConcludedOn: NewDate(2026, 5, 8)}
+		if err := st.SaveComplaint(&c); err != nil {
+			t.Fatal(err)
+		}
+		kept := Violation{StaffID: p.ID, On: NewDate(2026, 7, 1), Category: CategoryPromiseBreak, Circumstances: "逾期", RecordedBy: "督查科",
+			Override: true, Step: 1, OverrideReason: "情节轻微，经领导研究从轻"}
+		if err := st.SaveViolation(&kept); err != nil {
+			t.Fatal(err)
+		}
+		record(t, st, p, NewDate(2026, 10, 10), CategoryPromiseBreak)
+		record(t, st, q, NewDate(2026, 6, 6), CategoryDiscipline)
+		return st
+	}
+	imported, saved := centre(t), centre(t)
+	stats, err := imported.ImportViolations(rows)
+	if err != nil || stats.Created != 6 || stats.Unchanged != 1 {
+		t.Fatal(stats, err)
+	}
+	roster, _ := saved.StaffList()
+	ids := map[string]uint{}
+	for _, p := range roster {
+		ids[p.EmployeeNo] = p.ID
+	}
+	for _, r := range rows[:6] {
+		v := Violation{StaffID: ids[r.EmployeeNo], On: r.On, Category: r.Category, Circumstances: r.Circumstances, RecordedBy: r.RecordedBy}
+		if err := saved.SaveViolation(&v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	show := func(st *Store) []string {
+		vs, err := st.Violations(ViolationFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, v := range vs {
+			out = append(out, fmt.Sprintf("#%d %s %s %s %s 窗口%d 第%d次(建议%d) 调整%v %s｜%s｜%s｜来源%s 投诉%v 记录人%s",
+				v.ID, v.Staff.EmployeeNo, v.On, v.Category, v.Circumstances, v.WindowID, v.Step, v.SuggestedStep, v.Override,
+				v.StepAction, v.NoticeLevel, v.ConsequenceList, v.Source, v.ScoredAsComplaint, v.RecordedBy))
+		}
+		return out
+	}
+	got, want := show(imported), show(saved)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("imported:\n%s\nsaved one by one:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// the stored ones the file moved are recorded as changed
+	log, err := imported.AuditLog(AuditFilter{Entity: "违规记录"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var created, updated int
+	for _, e := range log {
+		switch e.Action {
+		case ActionCreate:
+			created++
+		case ActionUpdate:
+			updated++
+		}
+	}
+	if created != 6+6 || updated == 0 {
+		t.Fatalf("%d created, %d updated in the log", created, updated)
+	}
+}

@@ -647,3 +647,115 @@ func BenchmarkImportUniforms3Years(b *testing.B) {
 		})
 	})
 }
+
+// violationRowsFor gives three years of violations to the 400: four on each
+// working day, to different people, across the categories a person records
+// (about 3,000).
+func violationRowsFor(b *testing.B, st *Store) []ViolationRow {
+	list, err := st.StaffList()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cats := []string{CategoryService, CategoryDiscipline, CategoryDress, CategoryNotification, CategoryPromiseDelay}
+	var rows []ViolationRow
+	for k, d := range workingDaysBetween(b, st, st.Today().AddDays(-3*365), st.Today()) {
+		for i := 0; i < 4; i++ {
+			p := list[(k*37+i*101)%len(list)]
+			rows = append(rows, ViolationRow{EmployeeNo: p.EmployeeNo, On: d, Category: cats[(k+i)%len(cats)],
+				Circumstances: fmt.Sprintf("第%d项检查发现的问题", i+1), RecordedBy: "督查科"})
+		}
+	}
+	return rows
+}
+
+// BenchmarkImportViolations3Years imports three years of violations (about
+// 3,000) into an empty store, each taking the ladder step its history gives,
+// beside the bare insert of the same violations with their audit entries.
+func BenchmarkImportViolations3Years(b *testing.B) {
+	benchImportBeside(b, func(st *Store) []ViolationRow { return violationRowsFor(b, st) }, (*Store).ImportViolations,
+		func(b *testing.B, other *Store, rows []ViolationRow) time.Duration {
+			_, staff := rosterMaps(b, other)
+			now := other.Now()
+			return bareWrite(b, other, func(tx *sql.Tx, audit *bareAudit) error {
+				ins, err := tx.Prepare(insertViolationSQL)
+				if err != nil {
+					return err
+				}
+				defer ins.Close()
+				for _, r := range rows {
+					p := staff[r.EmployeeNo]
+					v := Violation{StaffID: p.ID, Staff: p, WindowID: p.WindowID, On: r.On, Category: r.Category, Circumstances: r.Circumstances,
+						RecordedBy: r.RecordedBy, Step: 1, SuggestedStep: 1, StepAction: "口头提醒", NoticeLevel: NoticeVerbal, CreatedAt: now, UpdatedAt: now}
+					if _, err := ins.Exec(violationArgs(&v)...); err != nil {
+						return err
+					}
+					if err := audit.add(v); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+		})
+}
+
+// BenchmarkImportComplaints3Years imports three years of complaints, one
+// each working day (about 750), half of them upheld against a person, into
+// an empty store, beside the bare insert of the same complaints with their
+// audit entries.
+func BenchmarkImportComplaints3Years(b *testing.B) {
+	benchImportBeside(b, func(st *Store) []ComplaintRow {
+		list, err := st.StaffList()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var rows []ComplaintRow
+		for k, d := range workingDaysBetween(b, st, st.Today().AddDays(-3*365), st.Today()) {
+			p := list[(k*37)%len(list)]
+			r := ComplaintRow{On: d, WindowCode: p.Window.Code, EmployeeNo: p.EmployeeNo, Complainant: "张女士", Channel: "12345热线",
+				Content: fmt.Sprintf("第%d号来电：办理时态度生硬", k+1), Problem: ProblemAttitude, Status: ComplaintRejected, ConcludedOn: d.AddDays(3), Finding: "经查不属实"}
+			if k%2 == 0 {
+				r.Status, r.Finding = ComplaintUpheld, "经查属实"
+			}
+			rows = append(rows, r)
+		}
+		return rows
+	}, (*Store).ImportComplaints, func(b *testing.B, other *Store, rows []ComplaintRow) time.Duration {
+		windows, staff := rosterMaps(b, other)
+		now := other.Now()
+		return bareWrite(b, other, func(tx *sql.Tx, audit *bareAudit) error {
+			ins, err := tx.Prepare(`INSERT INTO complaints (window_id, staff_id, "on", complainant, channel, content, problem, status, finding, concluded_on, due_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			if err != nil {
+				return err
+			}
+			defer ins.Close()
+			vio, err := tx.Prepare(insertViolationSQL)
+			if err != nil {
+				return err
+			}
+			defer vio.Close()
+			for _, r := range rows {
+				p := staff[r.EmployeeNo]
+				c := Complaint{WindowID: windows[r.WindowCode].ID, Window: windows[r.WindowCode], StaffID: &p.ID, Staff: &p, On: r.On, Complainant: r.Complainant,
+					Channel: r.Channel, Content: r.Content, Problem: r.Problem, Status: r.Status, Finding: r.Finding, ConcludedOn: r.ConcludedOn, DueOn: r.On.AddDays(7)}
+				if _, err := ins.Exec(c.WindowID, p.ID, c.On, c.Complainant, c.Channel, c.Content, c.Problem, c.Status, c.Finding, c.ConcludedOn, c.DueOn, now, now); err != nil {
+					return err
+				}
+				if err := audit.add(c); err != nil {
+					return err
+				}
+				if c.Status != ComplaintUpheld {
+					continue
+				}
+				v := Violation{StaffID: p.ID, Staff: p, WindowID: c.WindowID, On: r.On, Category: CategoryService, Circumstances: complaintCircumstances(&c),
+					Source: SourceComplaint, Step: 1, SuggestedStep: 1, StepAction: "口头提醒", NoticeLevel: NoticeVerbal, CreatedAt: now, UpdatedAt: now}
+				if _, err := vio.Exec(violationArgs(&v)...); err != nil {
+					return err
+				}
+				if err := audit.add(v); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+}

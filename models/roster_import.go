@@ -253,3 +253,16 @@ func rosterByNo(tx *gorm.DB) (map[string]Staff, error) {
 	}
 	return out, nil
 }
+
+// staffByID reads the people of ids, with what rosterByNo reads, by id.
+func staffByID(tx *gorm.DB, ids []uint) (map[uint]Staff, error) {
+	var list []Staff
+	if err := tx.Select("id", "employee_no", "name", "joined_on", "left_on", "window_id").Where("id IN ?", ids).Find(&list).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[uint]Staff, len(list))
+	for _, p := range list {
+		out[p.ID] = p
+	}
+	return out, nil
+}

@@ -362,16 +362,36 @@ type ViolationRow struct {
 // ImportViolations creates violations in one transaction. A row with a
 // 编号 updates the violation it names; one without is matched on 工号 +
 // 日期 + 类别 + 情形 (a stored one with a different 记录人 is updated). Each
-// new one gets the ladder step its history suggests.
+// new one gets the ladder step its history gives, the file's earlier rows
+// included, and the person's later ones are renumbered.
+//
+// The roster, the rules, the window moves and the violations stored in the
+// rows' span are read once, and new violations are added together (see
+// freshViolations): three years of a large centre are thousands of rows.
 func (s *Store) ImportViolations(rows []ViolationRow) (ImportStats, error) {
 	var st ImportStats
 	op := s.Operator()
+	now := s.Now()
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
 		st = ImportStats{}
 		roster, err := rosterByNo(tx)
 		if err != nil {
 			return err
 		}
+		locked, err := lockedMonths(tx)
+		if err != nil {
+			return err
+		}
+		moves, err := loadWindowHistory(tx)
+		if err != nil {
+			return err
+		}
+		known, err := storedViolationsAround(tx, rows)
+		if err != nil {
+			return err
+		}
+		var fresh freshViolations
+		added := map[violationKey]*Violation{} // the new ones, for repeats in the file
 		for _, r := range rows {
 			p, ok := roster[r.EmployeeNo]
 			if !ok {
@@ -404,11 +424,17 @@ func (s *Store) ImportViolations(rows []ViolationRow) (ImportStats, error) {
 				st.Updated++
 				continue
 			}
-			var old Violation
-			if err := tx.Where("staff_id = ? AND \"on\" = ? AND category = ? AND circumstances = ?", p.ID, next.On, next.Category, next.Circumstances).Limit(1).Find(&old).Error; err != nil {
-				return err
+			key := violationKeyOf(next)
+			if v := added[key]; v != nil {
+				if next.RecordedBy != "" && v.RecordedBy != next.RecordedBy {
+					v.RecordedBy = next.RecordedBy
+					st.Updated++
+				} else {
+					st.Unchanged++
+				}
+				continue
 			}
-			if old.ID != 0 {
+			if old, ok := known[key]; ok {
 				if next.RecordedBy == "" || old.RecordedBy == next.RecordedBy {
 					st.Unchanged++
 					continue
@@ -418,18 +444,189 @@ func (s *Store) ImportViolations(rows []ViolationRow) (ImportStats, error) {
 				if err := saveViolationTx(tx, a, &rec); err != nil {
 					return err
 				}
+				known[key] = rec
 				st.Updated++
 				continue
+			}
+			if m := MonthOf(next.On); locked[m] {
+				return refuseLocked(tx, "记录或更改违规", m)
 			}
 			if next.RecordedBy == "" {
 				next.RecordedBy = op
 			}
-			if err := saveViolationTx(tx, a, &next); err != nil {
-				return err
-			}
+			next.WindowID = moves.at(p.ID, next.On)
+			v := fresh.add(next, nil)
+			added[key] = v
 			st.Created++
 		}
-		return nil
+		return fresh.saveTx(tx, a, now)
 	})
 	return st, err
+}
+
+// violationKey is what an import matches a violation without 编号 on.
+type violationKey struct {
+	staffID                 uint
+	on                      Date
+	category, circumstances string
+}
+
+func violationKeyOf(v Violation) violationKey {
+	return violationKey{v.StaffID, v.On, v.Category, v.Circumstances}
+}
+
+// storedViolationsAround reads the stored violations from the first to the
+// last 日期 of the rows, by what an import matches them on.
+func storedViolationsAround(tx *gorm.DB, rows []ViolationRow) (map[violationKey]Violation, error) {
+	out := map[violationKey]Violation{}
+	from, to := spanOf(rows, func(r ViolationRow) Date { return r.On })
+	if from.IsZero() {
+		return out, nil
+	}
+	var list []Violation
+	if err := tx.Where("\"on\" >= ? AND \"on\" <= ?", from, to).Order("id").Find(&list).Error; err != nil {
+		return nil, err
+	}
+	for _, v := range list {
+		if _, ok := out[violationKeyOf(v)]; !ok {
+			out[violationKeyOf(v)] = v
+		}
+	}
+	return out, nil
+}
+
+// freshViolations are new violations saved together, as an import adds
+// them. Each takes the ladder step its history gives, the other new ones
+// included, and each person's stored violations of the category from the
+// earliest new one on are renumbered once, not once for every new one: the
+// result is the one saving them one by one gives.
+type freshViolations struct {
+	list []freshViolation
+}
+
+type freshViolation struct {
+	v    *Violation
+	from *Complaint // the complaint that creates it, or nil
+}
+
+// add keeps v, created by the complaint from (or nil), to be saved; the
+// returned pointer is the one saved, whose ID saveTx sets.
+func (f *freshViolations) add(v Violation, from *Complaint) *Violation {
+	p := &v
+	f.list = append(f.list, freshViolation{p, from})
+	return p
+}
+
+// saveTx inserts the new violations, in the order added, with their ladder
+// steps and audit entries, and renumbers the stored ones they move.
+func (f *freshViolations) saveTx(tx *gorm.DB, a *auditor, now time.Time) error {
+	if len(f.list) == 0 {
+		return nil
+	}
+	book, err := loadRuleBook(tx)
+	if err != nil {
+		return err
+	}
+	type group struct {
+		staffID  uint
+		category string
+	}
+	first := map[group]Date{} // each group's earliest new violation
+	var groups []group        // in the order added
+	var since Date
+	for _, n := range f.list {
+		g := group{n.v.StaffID, n.v.Category}
+		if d, ok := first[g]; !ok || n.v.On.Before(d) {
+			if !ok {
+				groups = append(groups, g)
+			}
+			first[g] = n.v.On
+		}
+		// no counting period reaches further back than twelve months
+		if start := periodStart(PeriodRolling12, n.v.On); since.IsZero() || start.Before(since) {
+			since = start
+		}
+	}
+	var stored []Violation
+	if err := tx.Where("\"on\" >= ?", since).Order("\"on\", id").Find(&stored).Error; err != nil {
+		return err
+	}
+	hist := map[group][]Violation{}
+	redo := map[group][]Violation{}
+	var top uint
+	for _, v := range stored {
+		top = max(top, v.ID)
+		g := group{v.StaffID, v.Category}
+		if d, ok := first[g]; ok {
+			hist[g] = append(hist[g], v)
+			if !v.On.Before(d) {
+				redo[g] = append(redo[g], v)
+			}
+		}
+	}
+	// until inserted, the new ones count as recorded after every stored
+	// one, in the order added: the order their ids will give them
+	for i, n := range f.list {
+		n.v.ID = top + 1 + uint(i)
+		g := group{n.v.StaffID, n.v.Category}
+		hist[g] = append(hist[g], *n.v)
+	}
+	who, err := staffByID(tx, f.staffIDs())
+	if err != nil {
+		return err
+	}
+	insert, err := prepareInsert(tx, insertViolationSQL)
+	if err != nil {
+		return err
+	}
+	defer insert.Close()
+	for _, n := range f.list {
+		v := n.v
+		setLadder(book, hist[group{v.StaffID, v.Category}], v, n.from)
+		v.CreatedAt, v.UpdatedAt = now, now
+		if v.ID, err = insert.insertID(tx.Statement.Context, violationArgs(v)...); err != nil {
+			return err
+		}
+		v.Staff = who[v.StaffID]
+		a.create(v)
+	}
+	var moved []Violation
+	for _, list := range redo {
+		moved = append(moved, list...)
+	}
+	from, err := complaintsBehind(tx, moved)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		if err := restepTx(tx, a, book, hist[g], redo[g], from, who[g.staffID]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// staffIDs lists the people of the new violations, each once.
+func (f *freshViolations) staffIDs() []uint {
+	seen := map[uint]bool{}
+	var ids []uint
+	for _, n := range f.list {
+		if !seen[n.v.StaffID] {
+			seen[n.v.StaffID] = true
+			ids = append(ids, n.v.StaffID)
+		}
+	}
+	return ids
+}
+
+// insertViolationSQL adds a new violation; violationArgs gives its values.
+const insertViolationSQL = `INSERT INTO violations (staff_id, window_id, "on", category, circumstances, recorded_by, evidence, source,
+step, step_action, override, override_reason, suggested_step, complaint_id, notice_level, loses_quarter_star, loses_window_month,
+stops_monthly_bonus, reports_to_home_unit, scored_as_complaint, aggravated, consequence_list, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func violationArgs(v *Violation) []any {
+	return []any{v.StaffID, v.WindowID, v.On, v.Category, v.Circumstances, v.RecordedBy, v.Evidence, v.Source,
+		v.Step, v.StepAction, v.Override, v.OverrideReason, v.SuggestedStep, v.ComplaintID, v.NoticeLevel, v.LosesQuarterStar, v.LosesWindowMonth,
+		v.StopsMonthlyBonus, v.ReportsToHomeUnit, v.ScoredAsComplaint, v.Aggravated, v.ConsequenceList, v.CreatedAt, v.UpdatedAt}
 }
