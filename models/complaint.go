@@ -210,12 +210,7 @@ func saveComplaintTx(tx *gorm.DB, a *auditor, c *Complaint, operator string) err
 		c.DueOn = cal.AddWorkingDays(c.On, book.at(c.On).Conduct.resolved().ComplaintDays)
 	}
 	rules := book.at(c.On).Conduct.resolved()
-	var extra []string
-	if c.Status == ComplaintUpheld {
-		extra = rules.ComplaintRule(c.Problem).Extra
-	}
-	c.LosesQuarterStar, c.LosesWindowMonth = oneOf(ConsequenceStar, extra), oneOf(ConsequenceWindow, extra)
-	c.StopsMonthlyBonus = oneOf(ConsequenceBonus, extra)
+	c.setConsequences(rules)
 
 	var before *Complaint
 	if c.ID != 0 {
@@ -246,10 +241,7 @@ func saveComplaintTx(tx *gorm.DB, a *auditor, c *Complaint, operator string) err
 	}
 	switch {
 	case c.Status == ComplaintUpheld && c.StaffID != nil:
-		cat := rules.LadderFor(c.Problem)
-		next := Violation{StaffID: *c.StaffID, On: c.On, Category: cat, RecordedBy: operator,
-			Circumstances: complaintCircumstances(c), Evidence: "投诉核查：" + firstRunes(c.Finding, 200),
-			Source: SourceComplaint, ComplaintID: &c.ID}
+		next, _ := c.violation(rules, operator)
 		if v != nil {
 			next.ID, next.RecordedBy, next.Override, next.OverrideReason, next.Step = v.ID, v.RecordedBy, v.Override, v.OverrideReason, v.Step
 			if v.StaffID != next.StaffID || v.Category != next.Category {
@@ -288,6 +280,29 @@ func saveComplaintTx(tx *gorm.DB, a *auditor, c *Complaint, operator string) err
 		a.update(before, c)
 	}
 	return nil
+}
+
+// setConsequences sets the consequences the complaint carries in itself:
+// an upheld one's problem rule's (服务规范 五.3), none otherwise.
+func (c *Complaint) setConsequences(rules ConductRules) {
+	var extra []string
+	if c.Status == ComplaintUpheld {
+		extra = rules.ComplaintRule(c.Problem).Extra
+	}
+	c.LosesQuarterStar, c.LosesWindowMonth = oneOf(ConsequenceStar, extra), oneOf(ConsequenceWindow, extra)
+	c.StopsMonthlyBonus = oneOf(ConsequenceBonus, extra)
+}
+
+// violation is the violation a complaint upheld against a person creates,
+// recorded by operator; ok is false for any other complaint. It happened
+// at the complaint's window.
+func (c *Complaint) violation(rules ConductRules, operator string) (v Violation, ok bool) {
+	if c.Status != ComplaintUpheld || c.StaffID == nil {
+		return Violation{}, false
+	}
+	return Violation{StaffID: *c.StaffID, WindowID: c.WindowID, On: c.On, Category: rules.LadderFor(c.Problem), RecordedBy: operator,
+		Circumstances: complaintCircumstances(c), Evidence: "投诉核查：" + firstRunes(c.Finding, 200),
+		Source: SourceComplaint, ComplaintID: &c.ID}, true
 }
 
 func complaintCircumstances(c *Complaint) string {
@@ -424,21 +439,69 @@ type ComplaintRow struct {
 // with a 编号 updates the complaint it names, one without is matched on
 // 日期 + 窗口编号 + 内容; an upheld one against a person creates
 // its violation as SaveComplaint does. Empty optional cells keep what is stored.
+//
+// The windows, roster, rules, calendar and the complaints stored in the
+// rows' span are read once; a new complaint is added through one prepared
+// statement and the violations upheld ones create are added together (see
+// freshViolations). A change to a stored complaint saves as the form does.
 func (s *Store) ImportComplaints(rows []ComplaintRow) (ImportStats, error) {
 	var st ImportStats
 	op := s.Operator()
+	now := s.Now()
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
 		st = ImportStats{}
 		roster, err := rosterByNo(tx)
 		if err != nil {
 			return err
 		}
-		for _, r := range rows {
-			var w ServiceWindow
-			if err := tx.Where("code = ?", r.WindowCode).Limit(1).Find(&w).Error; err != nil {
+		var windows []ServiceWindow
+		if err := tx.Find(&windows).Error; err != nil {
+			return err
+		}
+		byCode := make(map[string]ServiceWindow, len(windows))
+		for _, w := range windows {
+			byCode[w.Code] = w
+		}
+		locked, err := lockedMonths(tx)
+		if err != nil {
+			return err
+		}
+		book, err := loadRuleBook(tx)
+		if err != nil {
+			return err
+		}
+		cal, err := calendarTx(tx)
+		if err != nil {
+			return err
+		}
+		known, err := storedComplaintsAround(tx, rows)
+		if err != nil {
+			return err
+		}
+		insert, err := prepareInsert(tx, insertComplaintSQL)
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
+		// the violations upheld new complaints create, saved together
+		var fresh freshViolations
+		var upheld []*Complaint
+		flush := func() error {
+			if err := fresh.saveTx(tx, a, now); err != nil {
 				return err
 			}
-			if w.ID == 0 {
+			for i, c := range upheld {
+				c.ViolationID = &fresh.list[i].v.ID
+				if err := tx.Model(&Complaint{}).Where("id = ?", c.ID).Update("violation_id", c.ViolationID).Error; err != nil {
+					return err
+				}
+			}
+			fresh, upheld = freshViolations{}, nil
+			return nil
+		}
+		for _, r := range rows {
+			w, ok := byCode[r.WindowCode]
+			if !ok {
 				return FieldErrors{{"窗口编号", fmt.Sprintf("窗口 %s 不存在，请先导入窗口", r.WindowCode)}}
 			}
 			var old Complaint
@@ -446,8 +509,8 @@ func (s *Store) ImportComplaints(rows []ComplaintRow) (ImportStats, error) {
 				if err := findByKey(tx, KeyComplaint, r.ID, &old); err != nil {
 					return err
 				}
-			} else if err := tx.Where("\"on\" = ? AND window_id = ? AND content = ?", r.On, w.ID, r.Content).Limit(1).Find(&old).Error; err != nil {
-				return err
+			} else {
+				old = known[complaintKey{r.On, w.ID, r.Content}]
 			}
 			next := old
 			next.On, next.WindowID, next.Content, next.Status = r.On, w.ID, r.Content, r.Status
@@ -460,13 +523,14 @@ func (s *Store) ImportComplaints(rows []ComplaintRow) (ImportStats, error) {
 			keepIfEmpty(&next.Contact, r.Contact)
 			keepIfEmpty(&next.Notes, r.Notes)
 			keepIfEmpty(&next.Finding, r.Finding)
+			var who *Staff
 			if r.EmployeeNo != "" {
 				p, ok := roster[r.EmployeeNo]
 				if !ok {
 					return FieldErrors{{"工号", fmt.Sprintf("工号 %s 不存在，请先导入人员", r.EmployeeNo)}}
 				}
 				id := p.ID
-				next.StaffID = &id
+				next.StaffID, who = &id, &p
 			}
 			if old.ID != 0 && sameComplaint(old, next) && old.On == next.On && old.WindowID == next.WindowID && old.Content == next.Content {
 				st.Unchanged++
@@ -482,18 +546,84 @@ func (s *Store) ImportComplaints(rows []ComplaintRow) (ImportStats, error) {
 			if fe := next.Validate(); len(fe) > 0 {
 				return fmt.Errorf("%s %s：%w", r.On, r.WindowCode, fe)
 			}
-			if err := saveComplaintTx(tx, a, &next, op); err != nil {
+			if old.ID != 0 {
+				// a change: as the form saves one, with every new
+				// violation before it in the database
+				if err := flush(); err != nil {
+					return err
+				}
+				if err := saveComplaintTx(tx, a, &next, op); err != nil {
+					return err
+				}
+				known[complaintKey{next.On, next.WindowID, next.Content}] = next
+				st.Updated++
+				continue
+			}
+			if m := MonthOf(next.On); locked[m] {
+				return refuseLocked(tx, "登记或更改投诉", m)
+			}
+			c := &next
+			rules := book.at(c.On).Conduct.resolved()
+			if c.DueOn.IsZero() {
+				c.DueOn = cal.AddWorkingDays(c.On, rules.ComplaintDays)
+			}
+			c.setConsequences(rules)
+			c.CreatedAt, c.UpdatedAt = now, now
+			if c.ID, err = insert.insertID(tx.Statement.Context, complaintArgs(c)...); err != nil {
 				return err
 			}
-			if old.ID == 0 {
-				st.Created++
-			} else {
-				st.Updated++
+			c.Window, c.Staff = w, who
+			a.create(c)
+			known[complaintKey{c.On, c.WindowID, c.Content}] = *c
+			if v, ok := c.violation(rules, op); ok {
+				if fe := v.Validate(); len(fe) > 0 {
+					return fmt.Errorf("%s %s：%w", r.On, r.WindowCode, fe)
+				}
+				fresh.add(v, c)
+				upheld = append(upheld, c)
 			}
+			st.Created++
 		}
-		return nil
+		return flush()
 	})
 	return st, err
+}
+
+// insertComplaintSQL adds a new complaint; complaintArgs gives its values.
+const insertComplaintSQL = `INSERT INTO complaints ("on", window_id, staff_id, complainant, contact, channel, content, problem,
+due_on, status, notes, finding, concluded_on, loses_quarter_star, loses_window_month, stops_monthly_bonus, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+func complaintArgs(c *Complaint) []any {
+	return []any{c.On, c.WindowID, c.StaffID, c.Complainant, c.Contact, c.Channel, c.Content, c.Problem,
+		c.DueOn, c.Status, c.Notes, c.Finding, c.ConcludedOn, c.LosesQuarterStar, c.LosesWindowMonth, c.StopsMonthlyBonus, c.CreatedAt, c.UpdatedAt}
+}
+
+// complaintKey is what an import matches a complaint without 编号 on.
+type complaintKey struct {
+	on       Date
+	windowID uint
+	content  string
+}
+
+// storedComplaintsAround reads the stored complaints from the first to the
+// last 日期 of the rows, by what an import matches them on.
+func storedComplaintsAround(tx *gorm.DB, rows []ComplaintRow) (map[complaintKey]Complaint, error) {
+	out := map[complaintKey]Complaint{}
+	from, to := spanOf(rows, func(r ComplaintRow) Date { return r.On })
+	if from.IsZero() {
+		return out, nil
+	}
+	var list []Complaint
+	if err := tx.Where("\"on\" >= ? AND \"on\" <= ?", from, to).Order("id").Find(&list).Error; err != nil {
+		return nil, err
+	}
+	for _, c := range list {
+		if k := (complaintKey{c.On, c.WindowID, c.Content}); out[k].ID == 0 {
+			out[k] = c
+		}
+	}
+	return out, nil
 }
 
 func sameComplaint(a, b Complaint) bool {

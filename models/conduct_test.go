@@ -509,3 +509,94 @@ func TestImportedViolationsTakeTheStepsSavingThemOneByOneGives(t *testing.T) {
 		t.Fatalf("%d created, %d updated in the log", created, updated)
 	}
 }
+
+// An import of complaints leaves complaints and violations as registering
+// them one by one through the form does: 办理时限, the consequences of an
+// upheld one, the violation it creates on the person's ladder and the
+// stored ones it renumbers. Importing the file again changes nothing; a
+// changed 核查结论 updates the complaint and its violation.
+func TestImportedComplaintsMatchRegisteringThemOneByOne(t *testing.T) {
+	rows := []ComplaintRow{
+		{On: NewDate(2026, 4, 7), WindowCode: "A01", EmployeeNo: "ZW001", Complainant: "张先生", Content: "承诺五日办结，逾期未办", Problem: ProblemOverdue,
+			Status: ComplaintUpheld, Finding: "经查属实", ConcludedOn: NewDate(2026, 4, 10)},
+		{On: NewDate(2026, 3, 2), WindowCode: "A01", EmployeeNo: "ZW001", Complainant: "李女士", Content: "说“这事不归我管”", Problem: ProblemLanguage,
+			Status: ComplaintUpheld, Finding: "调取录音属实", ConcludedOn: NewDate(2026, 3, 5)},
+		{On: NewDate(2026, 3, 2), WindowCode: "A01", EmployeeNo: "ZW002", Content: "态度生硬", Problem: ProblemAttitude, Status: ComplaintRejected,
+			Finding: "经查不属实", ConcludedOn: NewDate(2026, 3, 6)},
+		{On: NewDate(2026, 5, 5), WindowCode: "A01", Content: "窗口无人", Problem: ProblemOther, Status: ComplaintOpen},
+		{On: NewDate(2026, 5, 6), WindowCode: "A01", Content: "材料没一次说清", Problem: ProblemNotification, Status: ComplaintUpheld, Finding: "属实"},
+	}
+	centre := func(t *testing.T) (*Store, Staff) {
+		st, p, q, _ := conductFixture(t)
+		record(t, st, p, NewDate(2026, 2, 1), CategoryPromiseBreak)
+		record(t, st, p, NewDate(2026, 6, 1), CategoryPromiseBreak)
+		record(t, st, p, NewDate(2026, 9, 1), CategoryPromiseDelay)
+		record(t, st, q, NewDate(2026, 3, 3), CategoryService)
+		return st, p
+	}
+	imported, _ := centre(t)
+	if stats, err := imported.ImportComplaints(rows); err != nil || stats.Created != 5 {
+		t.Fatal(stats, err)
+	}
+	saved, _ := centre(t)
+	windows, _ := saved.ServiceWindows()
+	roster, _ := saved.StaffList()
+	for _, r := range rows {
+		c := Complaint{On: r.On, Complainant: r.Complainant, Content: r.Content, Problem: r.Problem, Status: r.Status, Finding: r.Finding, ConcludedOn: r.ConcludedOn}
+		for _, w := range windows {
+			if w.Code == r.WindowCode {
+				c.WindowID = w.ID
+			}
+		}
+		for _, p := range roster {
+			if p.EmployeeNo == r.EmployeeNo {
+				c.StaffID = &p.ID
+			}
+		}
+		if err := saved.SaveComplaint(&c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	show := func(st *Store) string {
+		cs, err := st.Complaints(ComplaintFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range cs {
+			vid := uint(0)
+			if c.ViolationID != nil {
+				vid = *c.ViolationID
+			}
+			out = append(out, fmt.Sprintf("投诉#%d %s %s %s %s 时限%s %s 办结%s 违规#%d 星%v 窗%v 奖%v", c.ID, c.On, c.Window.Code, c.StaffLabel(), c.Content,
+				c.DueOn, c.Status, c.ConcludedOn, vid, c.LosesQuarterStar, c.LosesWindowMonth, c.StopsMonthlyBonus))
+		}
+		vs, err := st.Violations(ViolationFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range vs {
+			cid := uint(0)
+			if v.ComplaintID != nil {
+				cid = *v.ComplaintID
+			}
+			out = append(out, fmt.Sprintf("违规#%d %s %s %s %s｜%s 窗口%d 第%d次(建议%d) %s｜%s 来源%s 投诉#%d 计为投诉%v", v.ID, v.Staff.EmployeeNo, v.On, v.Category,
+				v.Circumstances, v.Evidence, v.WindowID, v.Step, v.SuggestedStep, v.StepAction, v.ConsequenceList, v.Source, cid, v.ScoredAsComplaint))
+		}
+		return strings.Join(out, "\n")
+	}
+	if got, want := show(imported), show(saved); got != want {
+		t.Fatalf("imported:\n%s\nregistered one by one:\n%s", got, want)
+	}
+	if stats, err := imported.ImportComplaints(rows); err != nil || stats.Unchanged != 5 {
+		t.Fatal("again:", stats, err)
+	}
+	again := append([]ComplaintRow(nil), rows...)
+	again[1].Finding = "调取录音录像，属实"
+	if stats, err := imported.ImportComplaints(again); err != nil || stats.Updated != 1 || stats.Unchanged != 4 {
+		t.Fatal("changed:", stats, err)
+	}
+	if vs, _ := imported.Violations(ViolationFilter{Text: "不归我管"}); len(vs) != 1 || vs[0].Evidence != "投诉核查：调取录音录像，属实" {
+		t.Fatalf("%+v", vs)
+	}
+}

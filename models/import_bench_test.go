@@ -723,7 +723,7 @@ func BenchmarkImportComplaints3Years(b *testing.B) {
 		windows, staff := rosterMaps(b, other)
 		now := other.Now()
 		return bareWrite(b, other, func(tx *sql.Tx, audit *bareAudit) error {
-			ins, err := tx.Prepare(`INSERT INTO complaints (window_id, staff_id, "on", complainant, channel, content, problem, status, finding, concluded_on, due_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			ins, err := tx.Prepare(insertComplaintSQL)
 			if err != nil {
 				return err
 			}
@@ -737,7 +737,8 @@ func BenchmarkImportComplaints3Years(b *testing.B) {
 				p := staff[r.EmployeeNo]
 				c := Complaint{WindowID: windows[r.WindowCode].ID, Window: windows[r.WindowCode], StaffID: &p.ID, Staff: &p, On: r.On, Complainant: r.Complainant,
 					Channel: r.Channel, Content: r.Content, Problem: r.Problem, Status: r.Status, Finding: r.Finding, ConcludedOn: r.ConcludedOn, DueOn: r.On.AddDays(7)}
-				if _, err := ins.Exec(c.WindowID, p.ID, c.On, c.Complainant, c.Channel, c.Content, c.Problem, c.Status, c.Finding, c.ConcludedOn, c.DueOn, now, now); err != nil {
+				c.CreatedAt, c.UpdatedAt = now, now
+				if _, err := ins.Exec(complaintArgs(&c)...); err != nil {
 					return err
 				}
 				if err := audit.add(c); err != nil {
