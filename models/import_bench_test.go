@@ -760,3 +760,42 @@ func BenchmarkImportComplaints3Years(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkImportCommendations3Years imports three years of 表扬 (one each
+// working day to one of the 400, about 750) into an empty store, beside the
+// bare insert of the same commendations with their audit entries.
+func BenchmarkImportCommendations3Years(b *testing.B) {
+	benchImportBeside(b, func(st *Store) []CommendationRow {
+		list, err := st.StaffList()
+		if err != nil {
+			b.Fatal(err)
+		}
+		var rows []CommendationRow
+		for k, d := range workingDaysBetween(b, st, st.Today().AddDays(-3*365), st.Today()) {
+			rows = append(rows, CommendationRow{EmployeeNo: list[(k*37)%len(list)].EmployeeNo, On: d, Kind: CommendationKinds[k%len(CommendationKinds)],
+				Note: fmt.Sprintf("群众来信表扬第%d封", k+1)})
+		}
+		return rows
+	}, (*Store).ImportCommendations, func(b *testing.B, other *Store, rows []CommendationRow) time.Duration {
+		_, staff := rosterMaps(b, other)
+		now := other.Now()
+		return bareWrite(b, other, func(tx *sql.Tx, audit *bareAudit) error {
+			ins, err := tx.Prepare(insertCommendationSQL)
+			if err != nil {
+				return err
+			}
+			defer ins.Close()
+			for _, r := range rows {
+				p := staff[r.EmployeeNo]
+				c := Commendation{StaffID: p.ID, Staff: p, On: r.On, Kind: r.Kind, Note: r.Note}
+				if _, err := ins.Exec(c.StaffID, c.On, c.Kind, c.Note, now, now); err != nil {
+					return err
+				}
+				if err := audit.add(c); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+}
