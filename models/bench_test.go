@@ -11,6 +11,16 @@ import (
 // and scanning into entities.
 func fill400(b testing.TB) *Store {
 	b.Helper()
+	st := windows40(b)
+	if _, err := st.ImportStaff(staffRows400()); err != nil {
+		b.Fatal(err)
+	}
+	return st
+}
+
+// windows40 is a new store with 40 windows of 12 home units.
+func windows40(b testing.TB) *Store {
+	b.Helper()
 	st := openTemp(b)
 	rows := make([]WindowRow, 40)
 	for i := range rows {
@@ -19,15 +29,17 @@ func fill400(b testing.TB) *Store {
 	if _, err := st.ImportWindows(rows); err != nil {
 		b.Fatal(err)
 	}
+	return st
+}
+
+// staffRows400 is a roster of 400, ten at each of windows40's windows.
+func staffRows400() []StaffRow {
 	staff := make([]StaffRow, 400)
 	for i := range staff {
 		staff[i] = StaffRow{Staff: Staff{EmployeeNo: fmt.Sprintf("ZW%04d", i), Name: "王堃", Post: PostStaff,
 			JoinedOn: NewDate(2024, 1, 2), Mobile: "13800138000"}, HomeUnitName: fmt.Sprintf("单位%d", i%12), WindowCode: fmt.Sprintf("W%02d", i%40)}
 	}
-	if _, err := st.ImportStaff(staff); err != nil {
-		b.Fatal(err)
-	}
-	return st
+	return staff
 }
 
 func BenchmarkStaffList400(b *testing.B) {

@@ -799,3 +799,69 @@ func BenchmarkImportCommendations3Years(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkImportStaff400 imports a roster of 400 into a store with its 40
+// windows, beside the bare insert of the same people, each with the 入驻
+// entry of their history and the audit entries of both.
+func BenchmarkImportStaff400(b *testing.B) {
+	var ours, bare time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, other := windows40(b), windows40(b)
+		rows := staffRows400()
+		b.StartTimer()
+		start := time.Now()
+		stats, err := st.ImportStaff(rows)
+		ours += time.Since(start)
+		if err != nil || stats.Created != len(rows) {
+			b.Fatal(err, stats)
+		}
+		b.StopTimer()
+		windows, _ := rosterMaps(b, other)
+		units, err := other.HomeUnits()
+		if err != nil {
+			b.Fatal(err)
+		}
+		unitByName := map[string]HomeUnit{}
+		for _, u := range units {
+			unitByName[u.Name] = u
+		}
+		now := other.Now()
+		bare += bareWrite(b, other, func(tx *sql.Tx, audit *bareAudit) error {
+			ins, err := tx.Prepare(insertStaffSQL)
+			if err != nil {
+				return err
+			}
+			defer ins.Close()
+			change, err := tx.Prepare(insertStaffChangeSQL)
+			if err != nil {
+				return err
+			}
+			defer change.Close()
+			for _, r := range rows {
+				p := r.Staff
+				p.HomeUnit, p.Window, p.Status = unitByName[r.HomeUnitName], windows[r.WindowCode], StatusOnDuty
+				p.HomeUnitID, p.WindowID = p.HomeUnit.ID, p.Window.ID
+				res, err := ins.Exec(p.EmployeeNo, p.Name, p.Gender, p.IDNumber, p.Mobile, p.HomeUnitID, p.WindowID, p.Post, p.JoinedOn, p.LeftOn, p.Status, now, now)
+				if err != nil {
+					return err
+				}
+				id, _ := res.LastInsertId()
+				if err := audit.add(p); err != nil {
+					return err
+				}
+				c := StaffChange{StaffID: uint(id), Staff: p, On: p.JoinedOn, Kind: ChangeJoined, ToWindowID: &p.WindowID, ToWindow: &p.Window, ToStatus: p.Status, Note: "批量导入"}
+				if _, err := change.Exec(c.StaffID, c.On, c.Kind, c.FromWindowID, c.ToWindowID, c.FromStatus, c.ToStatus, c.Note, "bench", now); err != nil {
+					return err
+				}
+				if err := audit.add(c); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(bare.Milliseconds())/float64(b.N), "bare-ms/op")
+	b.ReportMetric(float64(ours)/float64(bare), "x-bare")
+}

@@ -173,23 +173,40 @@ func (s *Store) ImportStaff(rows []StaffRow) (ImportStats, error) {
 	}
 	err = s.write(func(tx *gorm.DB, a *auditor) error {
 		st = ImportStats{}
+		// the windows and the people once: a roster file names everyone
+		var windows []ServiceWindow
+		if err := tx.Find(&windows).Error; err != nil {
+			return err
+		}
+		byCode := make(map[string]ServiceWindow, len(windows))
+		for _, w := range windows {
+			byCode[w.Code] = w
+		}
+		var people []Staff
+		if err := tx.Find(&people).Error; err != nil {
+			return err
+		}
+		stored := make(map[string]Staff, len(people))
+		for _, p := range people {
+			stored[p.EmployeeNo] = p
+		}
 		units := map[string]uint{}
+		unitByID := map[uint]HomeUnit{}
+		joiner, err := newStaffJoiner(tx)
+		if err != nil {
+			return err
+		}
+		defer joiner.close()
 		for _, r := range rows {
 			unitID, err := ensureUnit(tx, a, units, r.HomeUnitName)
 			if err != nil {
 				return err
 			}
-			var w ServiceWindow
-			if err := tx.Where("code = ?", r.WindowCode).Limit(1).Find(&w).Error; err != nil {
-				return err
-			}
-			if w.ID == 0 {
+			w, ok := byCode[r.WindowCode]
+			if !ok {
 				return FieldErrors{{"窗口编号", fmt.Sprintf("窗口 %s 不存在，请先导入窗口", r.WindowCode)}}
 			}
-			var old Staff
-			if err := tx.Where("employee_no = ?", r.EmployeeNo).Limit(1).Find(&old).Error; err != nil {
-				return err
-			}
+			old := stored[r.EmployeeNo]
 			next := old
 			in := r.Staff
 			next.EmployeeNo, next.Name, next.Post, next.JoinedOn = in.EmployeeNo, in.Name, in.Post, in.JoinedOn
@@ -214,14 +231,25 @@ func (s *Store) ImportStaff(rows []StaffRow) (ImportStats, error) {
 			if !next.LeftOn.IsZero() && next.Status != old.Status {
 				on = next.LeftOn
 			}
-			if err := saveStaffTx(tx, a, &next, on, "批量导入"); err != nil {
-				return err
-			}
 			if old.ID == 0 {
+				u, ok := unitByID[unitID]
+				if !ok {
+					if err := tx.First(&u, unitID).Error; err != nil {
+						return err
+					}
+					unitByID[unitID] = u
+				}
+				if err := joiner.join(tx, a, &next, u, w, "批量导入"); err != nil {
+					return err
+				}
 				st.Created++
 			} else {
+				if err := saveStaffTx(tx, a, &next, on, "批量导入"); err != nil {
+					return err
+				}
 				st.Updated++
 			}
+			stored[next.EmployeeNo] = next
 		}
 		return nil
 	})

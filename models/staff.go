@@ -298,12 +298,18 @@ func saveStaffTx(tx *gorm.DB, a *auditor, p *Staff, on Date, note string) error 
 		return FieldErrors{{"工号", fmt.Sprintf("工号 %s 已被 %s 使用", p.EmployeeNo, clash.Name)}}
 	}
 	if p.ID == 0 {
-		if err := saveAudited(tx, a, p, 0); err != nil {
+		var u HomeUnit
+		var w ServiceWindow
+		if err := tx.Limit(1).Find(&u, p.HomeUnitID).Error; err != nil {
 			return err
 		}
-		w := p.WindowID
-		return addChange(tx, a, StaffChange{StaffID: p.ID, On: p.JoinedOn, Kind: ChangeJoined,
-			ToWindowID: &w, ToStatus: p.Status, Note: note})
+		if err := tx.Limit(1).Find(&w, p.WindowID).Error; err != nil {
+			return err
+		}
+		if u.ID == 0 || w.ID == 0 {
+			return FieldErrors{{"窗口", "所选派驻单位或窗口不存在，可能已被删除"}}
+		}
+		return joinStaffTx(tx, a, p, u, w, note)
 	}
 	var old Staff
 	if err := tx.First(&old, p.ID).Error; err != nil {
@@ -322,6 +328,67 @@ func saveStaffTx(tx *gorm.DB, a *auditor, p *Staff, on Date, note string) error 
 	from, to := old.WindowID, p.WindowID
 	return addChange(tx, a, StaffChange{StaffID: p.ID, On: on, Kind: kind,
 		FromWindowID: &from, ToWindowID: &to, FromStatus: old.Status, ToStatus: p.Status, Note: note})
+}
+
+// joinStaffTx adds a new person of unit u at window w, with the 入驻 entry
+// of their history, and records both.
+func joinStaffTx(tx *gorm.DB, a *auditor, p *Staff, u HomeUnit, w ServiceWindow, note string) error {
+	j, err := newStaffJoiner(tx)
+	if err != nil {
+		return err
+	}
+	defer j.close()
+	return j.join(tx, a, p, u, w, note)
+}
+
+// staffJoiner adds new people, as joinStaffTx does, through two prepared
+// statements: an import adds a whole roster.
+type staffJoiner struct {
+	staff, change *insertStmt
+}
+
+const (
+	insertStaffSQL = `INSERT INTO staff (employee_no, name, gender, id_number, mobile, home_unit_id, window_id, post, joined_on, left_on, status, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertStaffChangeSQL = `INSERT INTO staff_changes (staff_id, "on", kind, from_window_id, to_window_id, from_status, to_status, note, operator, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+func newStaffJoiner(tx *gorm.DB) (*staffJoiner, error) {
+	staff, err := prepareInsert(tx, insertStaffSQL)
+	if err != nil {
+		return nil, err
+	}
+	change, err := prepareInsert(tx, insertStaffChangeSQL)
+	if err != nil {
+		staff.Close()
+		return nil, err
+	}
+	return &staffJoiner{staff, change}, nil
+}
+
+func (j *staffJoiner) close() {
+	j.staff.Close()
+	j.change.Close()
+}
+
+func (j *staffJoiner) join(tx *gorm.DB, a *auditor, p *Staff, u HomeUnit, w ServiceWindow, note string) error {
+	ctx, now := tx.Statement.Context, tx.NowFunc()
+	p.CreatedAt, p.UpdatedAt = now, now
+	var err error
+	if p.ID, err = j.staff.insertID(ctx, p.EmployeeNo, p.Name, p.Gender, p.IDNumber, p.Mobile, p.HomeUnitID, p.WindowID,
+		p.Post, p.JoinedOn, p.LeftOn, p.Status, now, now); err != nil {
+		return err
+	}
+	p.HomeUnit, p.Window = u, w
+	a.create(p)
+	c := StaffChange{StaffID: p.ID, On: p.JoinedOn, Kind: ChangeJoined, ToWindowID: &w.ID, ToStatus: p.Status, Note: note, Operator: a.operator, CreatedAt: now}
+	if c.ID, err = j.change.insertID(ctx, c.StaffID, c.On, c.Kind, c.FromWindowID, c.ToWindowID, c.FromStatus, c.ToStatus, c.Note, c.Operator, now); err != nil {
+		return err
+	}
+	c.Staff, c.ToWindow = *p, &w
+	a.create(c)
+	return nil
 }
 
 func addChange(tx *gorm.DB, a *auditor, c StaffChange) error {

@@ -2,6 +2,7 @@ package models
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -374,5 +375,87 @@ func TestAStaffFileNamingUnitsTheCentreLacksIsRefusedNamingThem(t *testing.T) {
 	}
 	if stats, err := st.ImportStaff(rows); err != nil || stats.Created != 4 {
 		t.Fatalf("with the units created: %v %v", stats, err)
+	}
+}
+
+// A person a roster file adds joins as one entered through the form does:
+// the same 入驻 entry in their history and the same entries in the log,
+// with their unit's and window's names. A later row of the file for the
+// same 工号 updates the person it added.
+func TestAnImportedPersonJoinsAsOneEnteredByHand(t *testing.T) {
+	centre := func(t *testing.T) *Store {
+		st := mustOpen(t, t.TempDir())
+		if _, err := st.ImportWindows([]WindowRow{{Code: "A01", Name: "综合窗口", HomeUnit: "市人社局"}, {Code: "B02", Name: "不动产窗口", HomeUnit: "市自然资源局"}}); err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	person := Staff{EmployeeNo: "ZW001", Name: "𠮷野家", Gender: "女", Post: PostStaff, JoinedOn: NewDate(2026, 1, 5), Mobile: "13800138000"}
+	imported := centre(t)
+	changed := person
+	changed.Mobile = "13900139000"
+	stats, err := imported.ImportStaff([]StaffRow{{Staff: person, HomeUnitName: "市自然资源局", WindowCode: "B02"},
+		{Staff: changed, HomeUnitName: "市自然资源局", WindowCode: "B02"}})
+	if err != nil || stats.Created != 1 || stats.Updated != 1 {
+		t.Fatal(stats, err)
+	}
+	byHand := centre(t)
+	units, _ := byHand.HomeUnits()
+	windows, _ := byHand.ServiceWindows()
+	p := person
+	for _, u := range units {
+		if u.Name == "市自然资源局" {
+			p.HomeUnitID = u.ID
+		}
+	}
+	for _, w := range windows {
+		if w.Code == "B02" {
+			p.WindowID = w.ID
+		}
+	}
+	if err := byHand.SaveStaff(&p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Window.Code != "B02" || p.HomeUnit.Name != "市自然资源局" {
+		t.Fatalf("the saved person carries %+v and %+v", p.Window, p.HomeUnit)
+	}
+	record := func(st *Store) string {
+		list, _ := st.StaffList()
+		if len(list) != 1 {
+			t.Fatalf("%d people", len(list))
+		}
+		hist, err := st.StaffHistory(list[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range hist {
+			out = append(out, fmt.Sprintf("%s %s → %s %s %s", c.On, c.Kind, c.ToWindow.Label(), c.ToStatus, c.Operator))
+		}
+		for _, entity := range []string{"人员", "人员变动"} {
+			log, err := st.AuditLog(AuditFilter{Entity: entity})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range log {
+				if e.Action != ActionCreate {
+					continue
+				}
+				var fields []string
+				for _, f := range decodeFields(e.After) {
+					if f.Label != "说明" {
+						fields = append(fields, f.Label+"="+f.Value)
+					}
+				}
+				out = append(out, e.Entity+" "+e.Key+" "+strings.Join(fields, " "))
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	if got, want := record(imported), record(byHand); got != want {
+		t.Fatalf("imported:\n%s\nentered by hand:\n%s", got, want)
+	}
+	if list, _ := imported.StaffList(); list[0].Mobile != "13900139000" {
+		t.Fatalf("the file's second row did not update: %+v", list[0])
 	}
 }
