@@ -865,3 +865,66 @@ func BenchmarkImportStaff400(b *testing.B) {
 	b.ReportMetric(float64(bare.Milliseconds())/float64(b.N), "bare-ms/op")
 	b.ReportMetric(float64(ours)/float64(bare), "x-bare")
 }
+
+// BenchmarkImportWindows100 imports 100 windows of 12 home units into an
+// empty store, beside the bare insert of the same units and windows with
+// their audit entries.
+func BenchmarkImportWindows100(b *testing.B) {
+	rows := make([]WindowRow, 100)
+	for i := range rows {
+		rows[i] = WindowRow{Code: fmt.Sprintf("W%03d", i), Name: "综合窗口", HomeUnit: fmt.Sprintf("单位%d", i%12), Area: fmt.Sprintf("%d楼", i%3+1)}
+	}
+	var ours, bare time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, other := openTemp(b), openTemp(b)
+		b.StartTimer()
+		start := time.Now()
+		stats, err := st.ImportWindows(rows)
+		ours += time.Since(start)
+		if err != nil || stats.Created != len(rows) {
+			b.Fatal(err, stats)
+		}
+		b.StopTimer()
+		now := other.Now()
+		bare += bareWrite(b, other, func(tx *sql.Tx, audit *bareAudit) error {
+			unit, err := tx.Prepare(`INSERT INTO home_units (name, created_at, updated_at) VALUES (?, ?, ?)`)
+			if err != nil {
+				return err
+			}
+			defer unit.Close()
+			win, err := tx.Prepare(insertWindowSQL)
+			if err != nil {
+				return err
+			}
+			defer win.Close()
+			units := map[string]HomeUnit{}
+			for _, r := range rows {
+				u, ok := units[r.HomeUnit]
+				if !ok {
+					res, err := unit.Exec(r.HomeUnit, now, now)
+					if err != nil {
+						return err
+					}
+					id, _ := res.LastInsertId()
+					u = HomeUnit{ID: uint(id), Name: r.HomeUnit}
+					units[r.HomeUnit] = u
+					if err := audit.add(u); err != nil {
+						return err
+					}
+				}
+				w := ServiceWindow{Code: r.Code, Name: r.Name, HomeUnitID: u.ID, HomeUnit: u, Area: r.Area, Active: true}
+				if _, err := win.Exec(w.Code, w.Name, w.HomeUnitID, w.Area, w.Active, now, now); err != nil {
+					return err
+				}
+				if err := audit.add(w); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(bare.Microseconds())/1000/float64(b.N), "bare-ms/op")
+	b.ReportMetric(float64(ours)/float64(bare), "x-bare")
+}

@@ -62,18 +62,39 @@ func (s *Store) RosterIndex() (RosterIndex, error) {
 // rolls everything back.
 func (s *Store) ImportWindows(rows []WindowRow) (ImportStats, error) {
 	var st ImportStats
+	now := s.Now()
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
 		st = ImportStats{}
-		units := map[string]uint{}
+		// the units and windows once, and new windows through one
+		// prepared statement
+		var windows []ServiceWindow
+		if err := tx.Find(&windows).Error; err != nil {
+			return err
+		}
+		byCode := make(map[string]ServiceWindow, len(windows))
+		for _, w := range windows {
+			byCode[w.Code] = w
+		}
+		var list []HomeUnit
+		if err := tx.Find(&list).Error; err != nil {
+			return err
+		}
+		units := make(map[string]uint, len(list))
+		unitByID := make(map[uint]HomeUnit, len(list))
+		for _, u := range list {
+			units[u.Name], unitByID[u.ID] = u.ID, u
+		}
+		insert, err := prepareInsert(tx, insertWindowSQL)
+		if err != nil {
+			return err
+		}
+		defer insert.Close()
 		for _, r := range rows {
 			unitID, err := ensureUnit(tx, a, units, r.HomeUnit)
 			if err != nil {
 				return err
 			}
-			var w ServiceWindow
-			if err := tx.Where("code = ?", r.Code).Limit(1).Find(&w).Error; err != nil {
-				return err
-			}
+			w := byCode[r.Code]
 			next := w
 			next.Code, next.Name, next.HomeUnitID = r.Code, r.Name, unitID
 			keepIfEmpty(&next.Area, r.Area)
@@ -86,19 +107,38 @@ func (s *Store) ImportWindows(rows []WindowRow) (ImportStats, error) {
 			if fe := next.Validate(); len(fe) > 0 {
 				return fmt.Errorf("窗口 %s：%w", r.Code, fe)
 			}
-			if err := saveAudited(tx, a, &next, w.ID); err != nil {
+			if w.ID != 0 {
+				if err := saveAudited(tx, a, &next, w.ID); err != nil {
+					return err
+				}
+				next.HomeUnit = HomeUnit{}
+				byCode[next.Code] = next
+				st.Updated++
+				continue
+			}
+			u, ok := unitByID[unitID]
+			if !ok { // added by this file
+				if err := tx.First(&u, unitID).Error; err != nil {
+					return err
+				}
+				unitByID[unitID] = u
+			}
+			next.CreatedAt, next.UpdatedAt = now, now
+			if next.ID, err = insert.insertID(tx.Statement.Context, next.Code, next.Name, next.HomeUnitID, next.Area, next.Active, now, now); err != nil {
 				return err
 			}
-			if w.ID == 0 {
-				st.Created++
-			} else {
-				st.Updated++
-			}
+			byCode[next.Code] = next
+			next.HomeUnit = u
+			a.create(&next)
+			st.Created++
 		}
 		return nil
 	})
 	return st, err
 }
+
+// insertWindowSQL adds a new window.
+const insertWindowSQL = `INSERT INTO service_windows (code, name, home_unit_id, area, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
 
 func ensureUnit(tx *gorm.DB, a *auditor, cache map[string]uint, name string) (uint, error) {
 	if id, ok := cache[name]; ok {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -457,5 +458,39 @@ func TestAnImportedPersonJoinsAsOneEnteredByHand(t *testing.T) {
 	}
 	if list, _ := imported.StaffList(); list[0].Mobile != "13900139000" {
 		t.Fatalf("the file's second row did not update: %+v", list[0])
+	}
+}
+
+// A windows file adds its windows with the units it names, each recorded
+// with its unit's name; a later row for the same 窗口编号 updates the window
+// the file added, and the same file again changes nothing.
+func TestAWindowsFileAddsAndUpdatesItsWindows(t *testing.T) {
+	st := mustOpen(t, t.TempDir())
+	rows := []WindowRow{{Code: "A01", Name: "综合窗口", HomeUnit: "市人社局"}, {Code: "B02", Name: "不动产窗口", HomeUnit: "市自然资源局", Area: "二楼"},
+		{Code: "A01", Name: "综合受理窗口", HomeUnit: "市人社局"}}
+	if stats, err := st.ImportWindows(rows); err != nil || stats.Created != 2 || stats.Updated != 1 {
+		t.Fatal(stats, err)
+	}
+	if stats, err := st.ImportWindows(rows[1:]); err != nil || stats.Unchanged != 2 {
+		t.Fatal("again:", stats, err)
+	}
+	ws, _ := st.ServiceWindows()
+	if len(ws) != 2 || ws[0].Name != "综合受理窗口" || ws[1].HomeUnit.Name != "市自然资源局" || ws[1].Area != "二楼" || !ws[1].Active {
+		t.Fatalf("%+v", ws)
+	}
+	log, _ := st.AuditLog(AuditFilter{Entity: "窗口"})
+	var created []string
+	for _, e := range log {
+		if e.Action == ActionCreate {
+			for _, f := range decodeFields(e.After) {
+				if f.Label == "派驻单位" {
+					created = append(created, e.Key+" "+f.Value)
+				}
+			}
+		}
+	}
+	sort.Strings(created)
+	if strings.Join(created, "；") != "A01 市人社局；B02 市自然资源局" {
+		t.Fatalf("created entries name %v", created)
 	}
 }
