@@ -59,6 +59,7 @@ var migrations = []migration{
 	{"办件与请假的记录版本", migrateVersions},
 	{"长列表分页的索引", migratePageIndexes},
 	{"操作日志记录电脑名", migrateAuditPC},
+	{"打卡按时间排列的唯一索引", migratePunchIndex},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

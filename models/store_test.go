@@ -494,3 +494,44 @@ func TestAWindowsFileAddsAndUpdatesItsWindows(t *testing.T) {
 		t.Fatalf("created entries name %v", created)
 	}
 }
+
+// A database whose punches had one index on person and time and another on
+// time comes out of the upgrade with the one index unique on time and
+// person: its punches kept, a punch it holds still skipped when imported
+// again, a new one added.
+func TestUpgradeGivesPunchesOneIndexOnTimeAndPerson(t *testing.T) {
+	dir := t.TempDir()
+	st := mustOpen(t, dir)
+	_, a, _ := seedRoster(t, st)
+	u, _ := st.HomeUnits()
+	p := newStaff(t, st, "ZW001", "王堃", a.ID, u[0].ID)
+	at := time.Date(2026, 11, 2, 8, 27, 41, 0, CentreZone)
+	if _, err := st.ImportPunches([]PunchRow{{EmployeeNo: p.EmployeeNo, At: at, Device: "前台"}}); err != nil {
+		t.Fatal(err)
+	}
+	// as an earlier version left it
+	for _, q := range []string{"DROP INDEX idx_punches_at_staff", "CREATE INDEX idx_punches_at ON punches (at)",
+		"CREATE UNIQUE INDEX idx_punches_staff_at ON punches (staff_id, at)"} {
+		if err := st.db.Exec(q).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.db.Exec("DELETE FROM schema_migrations WHERE version = ?", SchemaVersion()).Error; err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	st = mustOpen(t, dir)
+	defer st.Close()
+	m := st.db.Migrator()
+	if m.HasIndex(&Punch{}, "idx_punches_at") || m.HasIndex(&Punch{}, "idx_punches_staff_at") || !m.HasIndex(&Punch{}, "idx_punches_at_staff") {
+		t.Fatal("the punches' indexes were not replaced")
+	}
+	stats, err := st.ImportPunches([]PunchRow{{EmployeeNo: p.EmployeeNo, At: at, Device: "前台"}, {EmployeeNo: p.EmployeeNo, At: at.Add(9 * time.Hour), Device: "前台"}})
+	if err != nil || stats.Created != 1 || stats.Unchanged != 1 {
+		t.Fatal(stats, err)
+	}
+	if list, _ := st.Punches(PunchFilter{StaffID: p.ID}); len(list) != 2 {
+		t.Fatalf("%d punches", len(list))
+	}
+}

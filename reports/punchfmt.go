@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -141,13 +142,31 @@ func loadPunchFile(path string) (*punchFile, error) {
 // large file's rows are not held twice; tidying again (ReadSheet's own)
 // changes nothing.
 func normTable(name string, raw [][]string) punchTable {
-	for _, r := range raw {
-		for j, c := range r {
-			r[j] = NormalizeCell(c)
+	tidy := func(rows [][]string) {
+		for _, r := range rows {
+			for j, c := range r {
+				r[j] = NormalizeCell(c)
+			}
 		}
+	}
+	// a large file's two halves at once, on two cores
+	if half := len(raw) / 2; half >= parallelTidyRows && runtime.GOMAXPROCS(0) > 1 {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			tidy(raw[:half])
+		}()
+		tidy(raw[half:])
+		<-done
+	} else {
+		tidy(raw)
 	}
 	return punchTable{Name: name, Rows: raw}
 }
+
+// parallelTidyRows is half the rows from which normTable tidies a table's
+// two halves at once.
+const parallelTidyRows = 50000
 
 func firstLine(s string) string {
 	for _, l := range strings.Split(s, "\n") {

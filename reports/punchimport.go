@@ -205,7 +205,7 @@ func importOwnPunches(ctx context.Context, st *models.Store, path string, opt Pu
 		// the tables read to learn its layout are let go
 		cells := read.cells
 		read.cells, read.Tables, read.Text = nil, nil, ""
-		sh, err := sheetOf(read.Base, read.encoding, cells)
+		sh, err := sheetFrom(read.Base, read.encoding, cells, true)
 		if err != nil {
 			return PunchFileResult{}, &ImportError{Problems: []Problem{{File: read.Base, Reason: err.Error()}}}
 		}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -89,6 +90,12 @@ func readCells(path string) ([][]string, string, error) {
 // sheetOf tidies the cells read from the file base (NormalizeCell) into a
 // header and data rows, leaving out blank rows. It tidies raw in place.
 func sheetOf(base, enc string, raw [][]string) (*Sheet, error) {
+	return sheetFrom(base, enc, raw, false)
+}
+
+// sheetFrom is sheetOf of cells that, if tidied, NormalizeCell has tidied
+// already (normTable): tidying them again changes nothing.
+func sheetFrom(base, enc string, raw [][]string, tidied bool) (*Sheet, error) {
 	sh := &Sheet{File: base, Encoding: enc, Rows: make([]SheetRow, 0, max(len(raw)-1, 0))}
 	for i, r := range raw {
 		cells := r
@@ -101,7 +108,10 @@ func sheetOf(base, enc string, raw [][]string) (*Sheet, error) {
 				blank = false
 				continue
 			}
-			cells[j] = unneutralise(NormalizeCell(c))
+			if !tidied {
+				c = NormalizeCell(c)
+			}
+			cells[j] = unneutralise(c)
 			if cells[j] != "" {
 				blank = false
 			}
@@ -281,11 +291,48 @@ func utf8Damage(data []byte) error {
 // splitPlainCSV cuts text without quotes into rows and cells as
 // encoding/csv does: "\r\n" ends a line as "\n" does, a "\r" at the very
 // end is dropped, empty lines are skipped. It also gives the widest row and
-// the line the last row is on.
+// the line the last row is on. out has room for every line. A large text
+// is cut in two halves at once, on two cores: a machine's year is a
+// million lines.
 func splitPlainCSV(text string, comma rune, out [][]string) ([][]string, int, int) {
+	half := strings.IndexByte(text[len(text)/2:], '\n')
+	if len(text) < parallelCutBytes || half < 0 || runtime.GOMAXPROCS(0) < 2 {
+		return cutLines(text, comma, out, 0)
+	}
+	first, second := text[:len(text)/2+half+1], text[len(text)/2+half+1:]
+	linesBefore := strings.Count(first, "\n")
+	start := len(out)
+	if cap(out) < start+linesBefore+strings.Count(second, "\n")+1 {
+		return cutLines(text, comma, out, 0)
+	}
+	// each half into its own part of out's room
+	var a [][]string
+	var width, lastLine int
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		a, width, lastLine = cutLines(first, comma, out[start:start:start+linesBefore], 0)
+	}()
+	b, width2, lastLine2 := cutLines(second, comma, out[start+linesBefore:start+linesBefore], linesBefore)
+	<-done
+	out = out[:start+len(a)]
+	out = append(out, b...) // moves the second half's rows down over the first's empty lines
+	if len(b) > 0 {
+		lastLine = lastLine2
+	}
+	return out, max(width, width2), lastLine
+}
+
+// parallelCutBytes is the size from which splitPlainCSV cuts a text in two
+// halves at once.
+var parallelCutBytes = 4 << 20
+
+// cutLines is splitPlainCSV on one core, the text's first line being
+// numbered linesBefore+1.
+func cutLines(text string, comma rune, out [][]string, linesBefore int) ([][]string, int, int) {
 	sep := string(comma)
 	width, lastLine := 0, 0
-	for line := 1; text != ""; line++ {
+	for line := linesBefore + 1; text != ""; line++ {
 		row, rest, found := strings.Cut(text, "\n")
 		text = rest
 		if found {
