@@ -490,3 +490,49 @@ func TestImportedPunchReadsBackWithTheStoreClock(t *testing.T) {
 		t.Fatalf("%d audit rows for one import", audits-audits0)
 	}
 }
+
+// A punch import is all or nothing whatever batch its bad row comes in:
+// rows already inserted are taken back. Rows of a locked month pass when
+// every one is stored already (counted unchanged) and refuse the import
+// when one is new.
+func TestAPunchImportInBatchesIsAllOrNothing(t *testing.T) {
+	st := fill400(t)
+	nov := punchRows400(5) // 8,000
+	oct := make([]PunchRow, len(nov))
+	for i, r := range nov {
+		r.At = r.At.AddDate(0, -1, 0)
+		oct[i] = r
+	}
+	count := func() int {
+		list, err := st.Punches(PunchFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(list)
+	}
+	bad := PunchRow{EmployeeNo: "ZW9999", At: nov[0].At, Device: "前台"}
+	_, err := st.ImportPunchBatches([][]PunchRow{oct[:4000], oct[4000:], {bad}}, false)
+	if err == nil || !strings.Contains(err.Error(), "ZW9999") || count() != 0 {
+		t.Fatalf("a bad row in the last batch: %v, %d stored", err, count())
+	}
+	if stats, err := st.ImportPunchBatches([][]PunchRow{oct[:4000], oct[4000:]}, false); err != nil || stats.Stats.Created != 8000 {
+		t.Fatal(stats, err)
+	}
+	confirmGaps(t, st, "2026-10")
+	if err := st.LockMonth("2026-10"); err != nil {
+		t.Fatal(err)
+	}
+	stats, err := st.ImportPunchBatches([][]PunchRow{oct, nov}, false)
+	if err != nil || stats.Stats.Created != 8000 || stats.Stats.Unchanged != 8000 || count() != 16000 {
+		t.Fatalf("a locked month's stored punches again: %v %v, %d stored", stats, err, count())
+	}
+	late := oct[0]
+	late.At = late.At.Add(30 * time.Second)
+	more := nov[0]
+	more.At = more.At.AddDate(0, 0, 20)
+	_, err = st.ImportPunchBatches([][]PunchRow{{more}, {late}}, false)
+	var re *RefusedError
+	if !errors.As(err, &re) || count() != 16000 {
+		t.Fatalf("a new punch in a locked month: %v, %d stored", err, count())
+	}
+}

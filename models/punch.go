@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"iter"
 	"slices"
 	"sort"
 	"strconv"
@@ -121,22 +120,72 @@ type PunchRowsSummary struct {
 // ImportPunchRows is ImportPunches that also says how many people, days and
 // punches per machine the rows add; with dryRun it writes nothing (the rows
 // are added and taken back, so the figures are the import's own).
-//
-// The rows are gone through twice, and what outlives a row is 8 bytes to
-// count people and days: every row is checked first (all problems named, nothing
-// written), then each is inserted, the database skipping punches it holds
-// already, repeats in the file included. A year of a large centre's punches
-// takes no more memory than its rows. While SQLite adds one batch of rows,
-// another goroutine makes the next batch ready (person, time and 来源 as
-// the statement takes them): on two cores that work costs no time.
 func (s *Store) ImportPunchRows(rows []PunchRow, dryRun bool) (PunchRowsSummary, error) {
 	return s.ImportPunchBatches([][]PunchRow{rows}, dryRun)
 }
 
-// ImportPunchBatches is ImportPunchRows of rows kept in batches, in order: a
-// file of a million rows is read into batches, never one list of them.
+// ImportPunchBatches is ImportPunchRows of rows kept in batches, in order.
 func (s *Store) ImportPunchBatches(batches [][]PunchRow, dryRun bool) (PunchRowsSummary, error) {
+	imp := s.StartPunchImport(dryRun)
+	for _, b := range batches {
+		imp.Add(b)
+	}
+	return imp.Finish(true)
+}
+
+// PunchImport is ImportPunchRows taking its rows while a file is still
+// being read: its transaction begins at StartPunchImport and checks and
+// inserts each batch as it comes, so SQLite works on one core while the
+// file is read on the other, and a batch inserted is let go. Finish(true)
+// ends it, keeping the rows only if every one was good (all problems
+// named); Finish(false) abandons it, as when the file turns out bad
+// further down. One of them must be called, once.
+//
+// What outlives a row is 8 bytes to count people and days. While SQLite
+// adds one batch, another goroutine checks the next and makes it ready
+// (person, time and 来源 as the statement takes them); the database skips
+// the punches it holds already, repeats in the file included.
+type PunchImport struct {
+	rows chan []PunchRow
+	keep chan bool
+	done chan struct{}
+	sum  PunchRowsSummary
+	err  error
+}
+
+// StartPunchImport begins an import of punch rows (see PunchImport).
+func (s *Store) StartPunchImport(dryRun bool) *PunchImport {
+	imp := &PunchImport{rows: make(chan []PunchRow, 2), keep: make(chan bool, 1), done: make(chan struct{})}
+	go func() {
+		defer close(imp.done)
+		imp.sum, imp.err = s.importPunchStream(imp.rows, imp.keep, dryRun)
+	}()
+	return imp
+}
+
+// Add hands the import a batch of rows, in the file's order; it waits
+// while the database is a few batches behind.
+func (imp *PunchImport) Add(rows []PunchRow) {
+	if len(rows) > 0 {
+		imp.rows <- rows
+	}
+}
+
+// Finish ends the import: with keep, what it added is kept if every row was
+// good; without, nothing is.
+func (imp *PunchImport) Finish(keep bool) (PunchRowsSummary, error) {
+	close(imp.rows)
+	imp.keep <- keep
+	<-imp.done
+	return imp.sum, imp.err
+}
+
+// errAbandoned takes back a punch import whose file turned out bad.
+var errAbandoned = errors.New("abandoned")
+
+func (s *Store) importPunchStream(in <-chan []PunchRow, keep <-chan bool, dryRun bool) (PunchRowsSummary, error) {
 	var sum PunchRowsSummary
+	told := false // keep has been read
 	err := s.write(func(tx *gorm.DB, a *auditor) error {
 		sum = PunchRowsSummary{PerDevice: map[string]int{}}
 		roster, err := rosterByNo(tx)
@@ -145,8 +194,10 @@ func (s *Store) ImportPunchBatches(batches [][]PunchRow, dryRun bool) (PunchRows
 		}
 		// the id and name of each person, not a whole record per row
 		byNo := make(map[string]punchMember, len(roster))
+		var maxID uint
 		for no, p := range roster {
 			byNo[no] = punchMember{p.ID, p.Name}
+			maxID = max(maxID, p.ID)
 		}
 		locked, err := lockedMonths(tx)
 		if err != nil {
@@ -158,69 +209,26 @@ func (s *Store) ImportPunchBatches(batches [][]PunchRow, dryRun bool) (PunchRows
 				lockedNos[first.Year()*12+int(first.Month())-1] = true
 			}
 		}
-		n := 0
-		for _, b := range batches {
-			n += len(b)
-		}
-		if n > punchCacheRows {
-			restore, err := widenCache(tx, punchCacheKB)
-			if err != nil {
-				return err
-			}
-			defer restore()
-		}
-		var fe []string
-		monthNos := map[int]bool{}
-		lastNo := -1
-		var inLocked []newPunch // only the rows a locked month must be asked about
-		for r := range rowsOf(batches) {
-			p, ok := byNo[r.EmployeeNo]
-			switch {
-			case !ok:
-				fe = append(fe, fmt.Sprintf("工号 %s 不在人员名册中", r.EmployeeNo))
-				continue
-			case r.Name != "" && r.Name != p.name:
-				fe = append(fe, fmt.Sprintf("工号 %s 在名册中是%s，不是%s", r.EmployeeNo, p.name, r.Name))
-				continue
-			case r.At.IsZero():
-				fe = append(fe, fmt.Sprintf("工号 %s 的打卡时间为空", r.EmployeeNo))
-				continue
-			}
-			at := Civil(r.At)
-			no := at.Year()*12 + int(at.Month()) - 1
-			if no != lastNo { // a file's rows come a month after another
-				monthNos[no], lastNo = true, no
-			}
-			if lockedNos[no] {
-				inLocked = append(inLocked, newPunch{StaffID: p.id, At: at})
-			}
-		}
-		if len(fe) > 0 {
-			return refused("打卡记录有误，未导入任何数据：" + strings.Join(fe, "；"))
-		}
-		months := make(map[string]bool, len(monthNos))
-		for m := range monthNos {
-			months[MonthOf(NewDate(m/12, time.Month(m%12+1), 1))] = true
-		}
-		if err := refuseLockedPunches(tx, inLocked, months); err != nil {
-			return err
-		}
 		ins, err := newPunchInserter(tx, a.at)
 		if err != nil {
 			return err
 		}
 		defer ins.close()
-		ready, done := readyPunches(batches, byNo)
-		defer close(done)
+		check := checkPunches(in, byNo, lockedNos)
+		defer check.stop()
 		var added []uint64 // person<<32 | civil day of the punches added
 		// each person's day last listed in added: a file's punches of a
 		// person and day come together, and are listed once
-		var maxID uint
-		for _, p := range byNo {
-			maxID = max(maxID, p.id)
-		}
 		lastDay := make([]uint32, maxID+1)
-		for batch := range ready {
+		rows := 0
+		for batch := range check.ready {
+			if rows += len(batch.rows); rows > punchCacheRows && rows-len(batch.rows) <= punchCacheRows {
+				restore, err := widenCache(tx, punchCacheKB)
+				if err != nil {
+					return err
+				}
+				defer restore()
+			}
 			for i := range batch.rows {
 				t := &batch.rows[i]
 				ok, err := ins.addReady(t)
@@ -246,6 +254,23 @@ func (s *Store) ImportPunchBatches(batches [][]PunchRow, dryRun bool) (PunchRows
 			}
 			batch.free()
 		}
+		told = true
+		if !<-keep {
+			return errAbandoned
+		}
+		if len(check.problems) > 0 {
+			return refused("打卡记录有误，未导入任何数据：" + strings.Join(check.problems, "；"))
+		}
+		months := make(map[string]bool, len(check.months))
+		for m := range check.months {
+			months[MonthOf(NewDate(m/12, time.Month(m%12+1), 1))] = true
+		}
+		// the rows of locked months were held back: they pass only if
+		// every one is stored already
+		if err := refuseLockedPunches(tx, check.inLocked, months); err != nil {
+			return err
+		}
+		sum.Stats.Unchanged += len(check.inLocked)
 		sum.People, sum.Days = peopleAndDays(added)
 		if dryRun {
 			return errDryRun
@@ -255,7 +280,14 @@ func (s *Store) ImportPunchBatches(batches [][]PunchRow, dryRun bool) (PunchRows
 		}
 		return nil
 	})
-	if errors.Is(err, errDryRun) {
+	if !told {
+		// the transaction ended early (or never began): the rows still
+		// sent, and the word to end, are taken and let go
+		for range in {
+		}
+		<-keep
+	}
+	if errors.Is(err, errDryRun) || errors.Is(err, errAbandoned) {
 		err = nil
 	}
 	return sum, err
@@ -293,17 +325,28 @@ func (b punchBatch) free() {
 // punchBatchRows is how many rows are made ready at a time.
 const punchBatchRows = 2048
 
-// readyPunches makes checked rows ready for the insert statement on
-// another goroutine, a batch at a time, a few batches ahead; closing done
-// stops it early.
-func readyPunches(batches [][]PunchRow, byNo map[string]punchMember) (<-chan punchBatch, chan<- struct{}) {
+// punchCheck checks the rows of a punch import on another goroutine, a
+// batch at a time, and makes the good ones ready for the insert statement
+// (ready), a few batches ahead. Rows of locked months are held back
+// (inLocked), and once a row is bad no more are made ready: the import
+// will be refused, but every bad row is named. problems, months and
+// inLocked are whole once ready is closed; stop ends it early.
+type punchCheck struct {
+	ready    chan punchBatch
+	problems []string
+	months   map[int]bool // year*12 + month-1 of the good rows
+	inLocked []newPunch
+	done     chan struct{}
+}
+
+func checkPunches(in <-chan []PunchRow, byNo map[string]punchMember, lockedNos map[int]bool) *punchCheck {
 	const ahead = 3
-	ready := make(chan punchBatch, ahead)
-	done := make(chan struct{})
+	c := &punchCheck{ready: make(chan punchBatch, ahead), months: map[int]bool{}, done: make(chan struct{})}
 	pool := make(chan []readyPunch, ahead+2)
 	go func() {
-		defer close(ready)
-		for _, rows := range batches {
+		defer close(c.ready)
+		lastNo := -1
+		for rows := range in {
 			for start := 0; start < len(rows); start += punchBatchRows {
 				var buf []readyPunch
 				select {
@@ -312,33 +355,52 @@ func readyPunches(batches [][]PunchRow, byNo map[string]punchMember) (<-chan pun
 					buf = make([]readyPunch, 0, punchBatchRows)
 				}
 				for _, r := range rows[start:min(start+punchBatchRows, len(rows))] {
+					p, ok := byNo[r.EmployeeNo]
+					switch {
+					case !ok:
+						c.problems = append(c.problems, fmt.Sprintf("工号 %s 不在人员名册中", r.EmployeeNo))
+						continue
+					case r.Name != "" && r.Name != p.name:
+						c.problems = append(c.problems, fmt.Sprintf("工号 %s 在名册中是%s，不是%s", r.EmployeeNo, p.name, r.Name))
+						continue
+					case r.At.IsZero():
+						c.problems = append(c.problems, fmt.Sprintf("工号 %s 的打卡时间为空", r.EmployeeNo))
+						continue
+					}
 					at := Civil(r.At)
 					y, m, d := at.Date()
-					id := byNo[r.EmployeeNo].id
-					buf = append(buf, readyPunch{staffID: int64(id), at: civilArg(at), device: strings.TrimSpace(r.Device),
-						source: r.source(), t: at, day: uint64(id)<<32 | uint64(y*372+int(m)*31+d)})
+					no := y*12 + int(m) - 1
+					if no != lastNo { // a file's rows come a month after another
+						c.months[no], lastNo = true, no
+					}
+					if lockedNos[no] {
+						c.inLocked = append(c.inLocked, newPunch{StaffID: p.id, At: at})
+						continue
+					}
+					if len(c.problems) == 0 {
+						buf = append(buf, readyPunch{staffID: int64(p.id), at: civilArg(at), device: strings.TrimSpace(r.Device),
+							source: r.source(), t: at, day: uint64(p.id)<<32 | uint64(y*372+int(m)*31+d)})
+					}
+				}
+				if len(buf) == 0 {
+					continue
 				}
 				select {
-				case ready <- punchBatch{buf, pool}:
-				case <-done:
+				case c.ready <- punchBatch{buf, pool}:
+				case <-c.done:
 					return
 				}
 			}
 		}
 	}()
-	return ready, done
+	return c
 }
 
-// rowsOf goes through the rows of batches in order.
-func rowsOf(batches [][]PunchRow) iter.Seq[PunchRow] {
-	return func(yield func(PunchRow) bool) {
-		for _, b := range batches {
-			for _, r := range b {
-				if !yield(r) {
-					return
-				}
-			}
-		}
+func (c *punchCheck) stop() {
+	select {
+	case <-c.done:
+	default:
+		close(c.done)
 	}
 }
 
@@ -437,7 +499,7 @@ func (p *punchInserter) add(t newPunch) (bool, error) {
 	return n > 0, err
 }
 
-// addReady inserts a row readyPunches made ready and reports whether it
+// addReady inserts a row checkPunches made ready and reports whether it
 // was new.
 func (p *punchInserter) addReady(t *readyPunch) (bool, error) {
 	res, err := p.stmt.ExecContext(p.tx.Statement.Context, t.staffID, t.at, t.device, t.source, "", p.createdAt)

@@ -16,16 +16,23 @@ var punchColumns = []Column{{"工号", true}, {"姓名", false}, {"打卡时间"
 // repeated punches (skipped, not errors), sometimes people unknown to the
 // roster (errors, naming the row).
 type punchImporter struct {
-	names map[string]string   // 姓名 by 工号
-	rows  [][]models.PunchRow // in batches of punchRowBatch
-	run   *ownPunchRun        // a preview, and what the import did (ImportPunchFile)
+	names map[string]string // 姓名 by 工号
+	// the rows read since the last batch was handed to the import, which
+	// begins with the file's first batch and adds each batch as it is
+	// read (the database's one connection is the import's from then on:
+	// whatever else the import reads is read before)
+	batch []models.PunchRow
+	st    *models.Store
+	imp   *models.PunchImport
+	dry   bool
+	run   *ownPunchRun // a preview, and what the import did (ImportPunchFile)
 	// shared holds one copy of each 工号, 姓名 and machine name read: the
 	// rows keep those, not views into the file's text, so the text is let
-	// go once read even while a million rows wait to be inserted
+	// go once read even while rows wait to be inserted
 	shared map[string]string
 }
 
-// punchRowBatch is how many rows a batch of a punch file's rows holds.
+// punchRowBatch is how many rows of a punch file are handed to the import at a time.
 const punchRowBatch = 16384
 
 // maxShared is the most distinct texts a punch file's rows share; past it
@@ -48,6 +55,9 @@ func (p *punchImporter) share(s string) string {
 
 func (p *punchImporter) columns() []Column { return punchColumns }
 
+// prepare readies the import itself: the rows go into the database while
+// the rest of the file is read, and are taken back (abandon) if a later
+// row turns out bad.
 func (p *punchImporter) prepare(st *models.Store) error {
 	list, err := st.StaffList()
 	if err != nil {
@@ -57,7 +67,22 @@ func (p *punchImporter) prepare(st *models.Store) error {
 	for _, s := range list {
 		p.names[s.EmployeeNo] = s.Name
 	}
+	// a damaged database refuses writes, as every import does: asked now,
+	// before the import has the connection
+	if err := st.CheckBeforeImport(); err != nil {
+		return err
+	}
+	p.st, p.dry = st, p.run != nil && p.run.dryRun
 	return nil
+}
+
+// add hands the rows read to the import, begun with the first of them.
+func (p *punchImporter) add() {
+	if p.imp == nil {
+		p.imp = p.st.StartPunchImport(p.dry)
+	}
+	p.imp.Add(p.batch)
+	p.batch = nil
 }
 
 func (p *punchImporter) apply(st *models.Store) (models.ImportStats, error) {
@@ -65,9 +90,20 @@ func (p *punchImporter) apply(st *models.Store) (models.ImportStats, error) {
 	if run == nil {
 		run = &ownPunchRun{}
 	}
-	sum, err := st.ImportPunchBatches(p.rows, run.dryRun)
+	p.add()
+	sum, err := p.imp.Finish(true)
+	p.imp = nil
 	run.summary = sum
 	return sum.Stats, err
+}
+
+// abandon takes back what the import added: the file was refused further
+// down, or the import was cancelled.
+func (p *punchImporter) abandon() {
+	if p.imp != nil {
+		p.imp.Finish(false)
+		p.imp = nil
+	}
 }
 
 // parse returns no key: a punch repeated within the file is skipped (the
@@ -88,16 +124,14 @@ func (p *punchImporter) parse(r row) string {
 	if !ok || no == "" {
 		return ""
 	}
-	// the rows are kept a batch at a time, as the file's cells are let
-	// go: one list of a million rows was 96 MB more at the import's
-	// largest, allocated while every cell was still held, and growing one
-	// list copies it
-	if n := len(p.rows); n == 0 || len(p.rows[n-1]) == cap(p.rows[n-1]) {
-		p.rows = append(p.rows, make([]models.PunchRow, 0, punchRowBatch))
+	if p.batch == nil {
+		p.batch = make([]models.PunchRow, 0, punchRowBatch)
 	}
-	last := &p.rows[len(p.rows)-1]
-	*last = append(*last, models.PunchRow{EmployeeNo: p.share(no), Name: p.share(name), At: at, Device: p.share(r.get("设备")),
+	p.batch = append(p.batch, models.PunchRow{EmployeeNo: p.share(no), Name: p.share(name), At: at, Device: p.share(r.get("设备")),
 		Source: r.sheet.File, Line: r.line})
+	if len(p.batch) == punchRowBatch {
+		p.add()
+	}
 	return ""
 }
 

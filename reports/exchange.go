@@ -163,6 +163,12 @@ type storedLookup interface {
 	lookup(st *models.Store, column func(name string) []string) error
 }
 
+// An abandoner importer writes while the file is read (prepare begins
+// it); abandon takes the writing back when the import ends before apply.
+type abandoner interface {
+	abandon()
+}
+
 var importers = map[string]func() importer{
 	"windows":       func() importer { return &windowImporter{} },
 	"staff":         func() importer { return &staffImporter{} },
@@ -250,6 +256,14 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 	if err := imp.prepare(st); err != nil {
 		return models.ImportStats{}, err
 	}
+	applied := false
+	if ab, ok := imp.(abandoner); ok {
+		defer func() {
+			if !applied {
+				ab.abandon()
+			}
+		}()
+	}
 	if l, ok := imp.(storedLookup); ok {
 		column := func(name string) []string {
 			var out []string
@@ -318,9 +332,13 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 		return models.ImportStats{}, ErrImportCancelled
 	}
 	// a damaged database refuses writes: an import would add to the damage
-	if err := st.CheckBeforeImport(); err != nil {
-		return models.ImportStats{}, err
+	// (one writing while the file is read asked before it began)
+	if _, writing := imp.(abandoner); !writing {
+		if err := st.CheckBeforeImport(); err != nil {
+			return models.ImportStats{}, err
+		}
 	}
+	applied = true
 	stats, err := imp.apply(st)
 	if err != nil {
 		if models.IsDatabaseFailure(err) {

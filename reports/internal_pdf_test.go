@@ -242,3 +242,50 @@ func TestBulletinExportedAgainKeepsItsNumber(t *testing.T) {
 type failingWriter struct{}
 
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("磁盘已满") }
+
+// GovDesk's own punch file goes into the database while it is read; a bad
+// row below tens of thousands of good ones, or a cancel part way, takes
+// back what was added, and the centre takes the next import as before.
+func TestAPunchFileRefusedOrCancelledPartWayAddsNothing(t *testing.T) {
+	st := rosterForCases(t)
+	punches := func(bad string) string {
+		var b strings.Builder
+		b.WriteString("工号,姓名,打卡时间,设备\n")
+		day := time.Date(2025, 1, 1, 8, 0, 0, 0, models.CentreZone)
+		for i := 0; i < 40000; i++ {
+			fmt.Fprintf(&b, "ZW00%d,,%s,前台\n", i%3+1, models.FormatDateTime(day.Add(time.Duration(i)*7*time.Minute)))
+		}
+		b.WriteString(bad)
+		return writeFile(t, "p.csv", []byte(b.String()))
+	}
+	count := func() int {
+		list, err := st.Punches(models.PunchFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(list)
+	}
+	_, err := Import(st, "punches", punches("ZW999,,2025-12-31 08:00,前台\n"), nil)
+	var ie *ImportError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), "第40002行") || !strings.Contains(err.Error(), "ZW999") {
+		t.Fatalf("a bad last row: %v", err)
+	}
+	if n := count(); n != 0 {
+		t.Fatalf("a refused file left %d punches", n)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err = ImportContext(ctx, st, "punches", punches(""), func(done, total int) {
+		if done >= 30000 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, ErrImportCancelled) {
+		t.Fatalf("cancelled: %v", err)
+	}
+	if n := count(); n != 0 {
+		t.Fatalf("a cancelled import left %d punches", n)
+	}
+	if stats := mustImport(t, st, "punches", punches("")); stats.Created != 40000 || count() != 40000 {
+		t.Fatalf("then: %v, %d stored", stats, count())
+	}
+}
