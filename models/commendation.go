@@ -261,12 +261,8 @@ func commendationKeyOf(c Commendation) commendationKey {
 // to the last day of the rows.
 func storedCommendationsAround(tx *gorm.DB, rows []CommendationRow) (map[commendationKey]bool, error) {
 	out := map[commendationKey]bool{}
-	from, to := spanOf(rows, func(r CommendationRow) Date { return r.On })
-	if from.IsZero() {
-		return out, nil
-	}
-	var list []Commendation
-	if err := tx.Where(`"on" >= ? AND "on" <= ?`, from, to).Find(&list).Error; err != nil {
+	list, err := storedOnDaysOf[Commendation](tx, rows, func(r CommendationRow) Date { return r.On })
+	if err != nil {
 		return nil, err
 	}
 	for _, c := range list {

@@ -454,13 +454,9 @@ func (s *Store) ImportComplaints(rows []ComplaintRow) (ImportStats, error) {
 		if err != nil {
 			return err
 		}
-		var windows []ServiceWindow
-		if err := tx.Find(&windows).Error; err != nil {
+		byCode, err := windowsByCode(tx)
+		if err != nil {
 			return err
-		}
-		byCode := make(map[string]ServiceWindow, len(windows))
-		for _, w := range windows {
-			byCode[w.Code] = w
 		}
 		locked, err := lockedMonths(tx)
 		if err != nil {
@@ -610,12 +606,8 @@ type complaintKey struct {
 // last 日期 of the rows, by what an import matches them on.
 func storedComplaintsAround(tx *gorm.DB, rows []ComplaintRow) (map[complaintKey]Complaint, error) {
 	out := map[complaintKey]Complaint{}
-	from, to := spanOf(rows, func(r ComplaintRow) Date { return r.On })
-	if from.IsZero() {
-		return out, nil
-	}
-	var list []Complaint
-	if err := tx.Where("\"on\" >= ? AND \"on\" <= ?", from, to).Order("id").Find(&list).Error; err != nil {
+	list, err := storedOnDaysOf[Complaint](tx, rows, func(r ComplaintRow) Date { return r.On })
+	if err != nil {
 		return nil, err
 	}
 	for _, c := range list {

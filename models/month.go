@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // Months are keyed "2026-11" wherever they are stored or exchanged (a lock,
@@ -92,6 +94,18 @@ func spanOf[R any, T interface {
 		}
 	}
 	return from, to
+}
+
+// storedOnDaysOf reads the stored records of T whose 日期 ("on") falls from
+// the first to the last day of the rows, in the order they were recorded.
+func storedOnDaysOf[T any, R any](tx *gorm.DB, rows []R, day func(R) Date) ([]T, error) {
+	from, to := spanOf(rows, day)
+	if from.IsZero() {
+		return nil, nil
+	}
+	var list []T
+	err := tx.Where(`"on" >= ? AND "on" <= ?`, from, to).Order("id").Find(&list).Error
+	return list, err
 }
 
 // rowMonths lists the months ("2026-11") the rows of an import fall in.

@@ -134,13 +134,9 @@ func (s *Store) ImportRatings(rows []RatingRow) (ImportStats, error) {
 		if err != nil {
 			return err
 		}
-		var windows []ServiceWindow
-		if err := tx.Find(&windows).Error; err != nil {
+		byCode, err := windowsByCode(tx)
+		if err != nil {
 			return err
-		}
-		byCode := map[string]ServiceWindow{}
-		for _, w := range windows {
-			byCode[w.Code] = w
 		}
 		stored, err := ratingsOnDaysOf(tx, rows)
 		if err != nil {

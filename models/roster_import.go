@@ -67,13 +67,9 @@ func (s *Store) ImportWindows(rows []WindowRow) (ImportStats, error) {
 		st = ImportStats{}
 		// the units and windows once, and new windows through one
 		// prepared statement
-		var windows []ServiceWindow
-		if err := tx.Find(&windows).Error; err != nil {
+		byCode, err := windowsByCode(tx)
+		if err != nil {
 			return err
-		}
-		byCode := make(map[string]ServiceWindow, len(windows))
-		for _, w := range windows {
-			byCode[w.Code] = w
 		}
 		var list []HomeUnit
 		if err := tx.Find(&list).Error; err != nil {
@@ -214,13 +210,9 @@ func (s *Store) ImportStaff(rows []StaffRow) (ImportStats, error) {
 	err = s.write(func(tx *gorm.DB, a *auditor) error {
 		st = ImportStats{}
 		// the windows and the people once: a roster file names everyone
-		var windows []ServiceWindow
-		if err := tx.Find(&windows).Error; err != nil {
+		byCode, err := windowsByCode(tx)
+		if err != nil {
 			return err
-		}
-		byCode := make(map[string]ServiceWindow, len(windows))
-		for _, w := range windows {
-			byCode[w.Code] = w
 		}
 		var people []Staff
 		if err := tx.Find(&people).Error; err != nil {
@@ -318,6 +310,19 @@ func rosterByNo(tx *gorm.DB) (map[string]Staff, error) {
 	out := make(map[string]Staff, len(list))
 	for _, p := range list {
 		out[p.EmployeeNo] = p
+	}
+	return out, nil
+}
+
+// windowsByCode reads every window by 窗口编号.
+func windowsByCode(tx *gorm.DB) (map[string]ServiceWindow, error) {
+	var list []ServiceWindow
+	if err := tx.Find(&list).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[string]ServiceWindow, len(list))
+	for _, w := range list {
+		out[w.Code] = w
 	}
 	return out, nil
 }

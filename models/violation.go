@@ -479,12 +479,8 @@ func violationKeyOf(v Violation) violationKey {
 // last 日期 of the rows, by what an import matches them on.
 func storedViolationsAround(tx *gorm.DB, rows []ViolationRow) (map[violationKey]Violation, error) {
 	out := map[violationKey]Violation{}
-	from, to := spanOf(rows, func(r ViolationRow) Date { return r.On })
-	if from.IsZero() {
-		return out, nil
-	}
-	var list []Violation
-	if err := tx.Where("\"on\" >= ? AND \"on\" <= ?", from, to).Order("id").Find(&list).Error; err != nil {
+	list, err := storedOnDaysOf[Violation](tx, rows, func(r ViolationRow) Date { return r.On })
+	if err != nil {
 		return nil, err
 	}
 	for _, v := range list {
