@@ -221,13 +221,15 @@ func (s *Store) importPunchStream(in <-chan []PunchRow, keep <-chan bool, dryRun
 		// person and day come together, and are listed once
 		lastDay := make([]uint32, maxID+1)
 		rows := 0
+		restore := func() {} // the connection's own cache, once widened
+		defer func() { restore() }()
 		for batch := range check.ready {
 			if rows += len(batch.rows); rows > punchCacheRows && rows-len(batch.rows) <= punchCacheRows {
-				restore, err := widenCache(tx, punchCacheKB)
+				wide, err := widenCache(tx, punchCacheKB)
 				if err != nil {
 					return err
 				}
-				defer restore()
+				restore = wide
 			}
 			for i := range batch.rows {
 				t := &batch.rows[i]
