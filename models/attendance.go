@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"time"
@@ -91,8 +92,11 @@ func ClassifyDay(day Date, working bool, sched Schedule, rules AttendanceRules, 
 	if !working {
 		return r
 	}
-	ps := append([]DayPunch(nil), punches...)
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].At.Before(ps[j].At) })
+	var own [8]DayPunch // a day's punches are a handful: copied here, not to the heap
+	ps := append(own[:0], punches...)
+	if !slices.IsSortedFunc(ps, punchTimeOrder) {
+		slices.SortStableFunc(ps, punchTimeOrder)
+	}
 	window := time.Duration(rules.DuplicateMinutes) * time.Minute
 	kept := ps[:0] // ps is this day's own copy
 	for _, p := range ps {
@@ -118,6 +122,9 @@ func ClassifyDay(day Date, working bool, sched Schedule, rules AttendanceRules, 
 	}
 	outings = excusing
 	covered := func(c Clock) bool {
+		if len(outings) == 0 {
+			return false
+		}
 		t := clockAt(day, c)
 		for _, o := range outings {
 			if !t.Before(o.From) && !t.After(o.To) {
@@ -238,6 +245,9 @@ type MonthInput struct {
 	// Unrecorded are days left unjudged because no punches were recorded
 	// for them (see PunchGap); halves on approved leave still count as leave.
 	Unrecorded map[Date]bool
+	// TotalsOnly keeps the month's figures and notes but not each day's
+	// classification (Days stays empty): for an export of the figures.
+	TotalsOnly bool
 }
 
 // MonthSummary is one person's attendance for a month: the columns of the
@@ -344,6 +354,37 @@ func slotLabel(s int64) string {
 	return dayLabel(d) + Halves[s%2]
 }
 
+// punchesByDay groups the punches of first…last by day, each day's in time
+// order (equal times as given); day i of the result is first.AddDays(i).
+// Punches already civil and in order, as the store reads them, are grouped
+// in place; others are first copied.
+func punchesByDay(punches []DayPunch, first, last Date) [][]DayPunch {
+	ps := punches
+	civil := func(t time.Time) bool { return t.Location() == CentreZone && t.Nanosecond() == 0 }
+	if !slices.IsSortedFunc(ps, punchTimeOrder) || slices.ContainsFunc(ps, func(p DayPunch) bool { return !civil(p.At) }) {
+		ps = slices.Clone(punches)
+		for i := range ps {
+			ps[i].At = Civil(ps[i].At)
+		}
+		slices.SortStableFunc(ps, punchTimeOrder)
+	}
+	byDay := make([][]DayPunch, daysFrom(first, last)+1)
+	for i := 0; i < len(ps); {
+		d, j := DateOf(ps[i].At), i+1
+		for j < len(ps) && DateOf(ps[j].At) == d {
+			j++
+		}
+		if k := daysFrom(first, d); k >= 0 && k < len(byDay) {
+			byDay[k] = ps[i:j:j]
+		}
+		i = j
+	}
+	return byDay
+}
+
+// daysFrom counts the days from a to b (negative when b is earlier).
+func daysFrom(a, b Date) int { return int((b.Time().Unix() - a.Time().Unix()) / 86400) }
+
 // SummarizeMonth computes one person's month: each working day within the
 // service period up to Through is classified with the rules in force on it,
 // then the month's conversions are added (迟到早退 with the rules in force on
@@ -362,29 +403,30 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 	m := MonthSummary{StaffID: in.Staff.ID, EmployeeNo: in.Staff.EmployeeNo, Name: in.Staff.Name,
 		WindowCode: in.WindowCode, Month: MonthOf(first), LeaveByType: map[string]float64{}}
 
-	byDay := map[Date][]DayPunch{}
-	for _, p := range in.Punches {
-		at := Civil(p.At)
-		d := DateOf(at)
-		p.At = at
-		byDay[d] = append(byDay[d], p)
-	}
-	outByDay := map[Date][]Outing{}
+	byDay := punchesByDay(in.Punches, first, last)
+	var outByDay map[Date][]Outing
 	for _, o := range in.Outings {
 		o.From, o.To = Civil(o.From), Civil(o.To)
 		for d := DateOf(o.From); !d.After(DateOf(o.To)); d = d.AddDays(1) {
+			if outByDay == nil {
+				outByDay = map[Date][]Outing{}
+			}
 			outByDay[d] = append(outByDay[d], o)
 		}
 	}
-	punched := map[int64]bool{}
-	for d, ps := range byDay {
-		noon := book.at(d).Attendance.ScheduleFor(d).Noon()
-		for _, p := range ps {
-			h := 1
-			if ClockOf(p.At) < noon {
-				h = 0
+	var punched map[int64]bool // only leave asks which halves have a punch
+	if len(in.Leaves) > 0 {
+		punched = map[int64]bool{}
+		for k, ps := range byDay {
+			d := first.AddDays(k)
+			noon := book.at(d).Attendance.ScheduleFor(d).Noon()
+			for _, p := range ps {
+				h := 1
+				if ClockOf(p.At) < noon {
+					h = 0
+				}
+				punched[halfSlot(d, h)] = true
 			}
-			punched[halfSlot(d, h)] = true
 		}
 	}
 	leaves, warnings := halfLeaves(in.Leaves, first, last, punched)
@@ -392,13 +434,15 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 	type dated = datedNote
 	var notes []dated
 	var dueHalves, attendedHalves, absentHalves, unrecordedHalves int
-	leaveHalves := map[string]int{}
+	var leaveHalves map[string]int
 	type reqUse struct {
 		first Date
 		n     int
 	}
-	byRequest := map[uint]*reqUse{}
-	m.Days = make([]DayResult, 0, 31)
+	var byRequest map[uint]*reqUse
+	if !in.TotalsOnly {
+		m.Days = make([]DayResult, 0, 31)
+	}
 	for d := first; !d.After(last); d = d.AddDays(1) {
 		if !in.Staff.InService(d) {
 			continue
@@ -409,11 +453,13 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 		for h := 0; h < 2; h++ {
 			hl[h] = leaves[halfSlot(d, h)]
 		}
-		r := ClassifyDay(d, working, rules.ScheduleFor(d), rules, byDay[d], hl, outByDay[d])
+		r := ClassifyDay(d, working, rules.ScheduleFor(d), rules, byDay[daysFrom(first, d)], hl, outByDay[d])
 		if working && in.Unrecorded[d] {
 			r = unjudged(r)
 		}
-		m.Days = append(m.Days, r)
+		if !in.TotalsOnly {
+			m.Days = append(m.Days, r)
+		}
 		if !working {
 			continue
 		}
@@ -424,6 +470,9 @@ func SummarizeMonth(in MonthInput) MonthSummary {
 			dueHalves++
 			switch {
 			case hr.OnLeave:
+				if leaveHalves == nil {
+					leaveHalves, byRequest = map[string]int{}, map[uint]*reqUse{}
+				}
 				leaveHalves[hr.Leave.Type]++
 				if u := byRequest[hr.Leave.RequestID]; u != nil {
 					u.n++

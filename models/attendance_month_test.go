@@ -1,6 +1,8 @@
 package models
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -112,6 +114,55 @@ func TestHeldOutMonthMatchesHandComputedFigures(t *testing.T) {
 			m.LeaveDays, m.LeaveByType["病假"], m.AwayAbsentDays, m.AbsentDays, m.Result(), len(m.Warnings)}
 		if got != want[m.Name] {
 			t.Errorf("%s: got %+v\nwant %+v\n%s\n%s", m.Name, got, want[m.Name], strings.Join(m.Explanations, "\n"), strings.Join(m.Warnings, "\n"))
+		}
+	}
+
+	// an export asks for the figures only: the same figures, explanations
+	// and warnings, without the days
+	totals, err := st.AttendanceMonth("2026-11", AttendanceFilter{TotalsOnly: true})
+	if err != nil || len(totals) != len(sums) {
+		t.Fatalf("%d summaries, %v", len(totals), err)
+	}
+	for i, m := range sums {
+		if len(m.Days) == 0 || len(totals[i].Days) != 0 {
+			t.Errorf("%s: %d days in the sheet, %d in the figures only", m.Name, len(m.Days), len(totals[i].Days))
+		}
+		m.Days = nil
+		if !reflect.DeepEqual(m, totals[i]) {
+			t.Errorf("%s: the figures alone differ:\n%+v\n%+v", m.Name, totals[i], m)
+		}
+	}
+}
+
+// The store hands SummarizeMonth each person's punches in time order and
+// as civil times; any other order, or the same wall-clock times in another
+// zone, gives the same month.
+func TestAMonthsFiguresDoNotDependOnThePunchesOrderOrZone(t *testing.T) {
+	first := NewDate(2026, 11, 2)
+	in := MonthInput{Staff: Staff{ID: 1, EmployeeNo: "ZW001", Name: "王堃", JoinedOn: first}, Month: first,
+		RuleSets: []RuleSet{DefaultRuleSet()}}
+	for d := first; d.Before(NewDate(2026, 11, 7)); d = d.AddDays(1) {
+		for _, c := range [][2]int{{8, 41}, {12, 5}, {13, 10}, {16, 50}} {
+			in.Punches = append(in.Punches, DayPunch{StaffID: 1, At: CivilTime(d, c[0], c[1], 0), Device: "一楼大厅考勤机"})
+		}
+	}
+	want := SummarizeMonth(in)
+	if want.LateCount != 5 || want.EarlyCount != 5 {
+		t.Fatalf("late %d, early %d: want 5 each", want.LateCount, want.EarlyCount)
+	}
+	byClock := in // every morning's first punch, then every morning's second …
+	byClock.Punches = slices.Clone(in.Punches)
+	slices.SortStableFunc(byClock.Punches, func(a, b DayPunch) int { return int(ClockOf(a.At) - ClockOf(b.At)) })
+	utc := in
+	utc.Punches = slices.Clone(in.Punches)
+	for i, p := range utc.Punches {
+		y, mo, d := p.At.Date()
+		h, mi, s := p.At.Clock()
+		utc.Punches[i].At = time.Date(y, mo, d, h, mi, s, 0, time.UTC)
+	}
+	for name, alt := range map[string]MonthInput{"in order of the time of day": byClock, "in UTC": utc} {
+		if got := SummarizeMonth(alt); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %+v\nwant %+v", name, got, want)
 		}
 	}
 }

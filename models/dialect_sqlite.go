@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,6 +16,42 @@ import (
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 )
+
+func init() {
+	// The driver turns a date or time column's text into a time.Time by
+	// trying these layouts in turn, each miss costing an error value. Those
+	// GovDesk writes come first, most read first: a timestamp the driver
+	// wrote (its first layout, which it also writes with, so it stays first),
+	// a civil time ("2026-10-08 08:30:00"), then a date ("2026-10-08"), which
+	// came last and so missed eight times for every date read. No text fits
+	// two layouts that read it differently, so every value reads as before.
+	sqlite3.SQLiteTimestampFormats = timestampLayouts(sqlite3.SQLiteTimestampFormats)
+}
+
+// timestampLayouts is layouts with GovDesk's own three first, the driver's
+// first layout kept first.
+func timestampLayouts(layouts []string) []string {
+	own := []string{layouts[0], "2006-01-02 15:04:05.999999999", "2006-01-02"}
+	out := append([]string(nil), own...)
+	for _, l := range layouts {
+		if !slices.Contains(own, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// notIndexed writes column for a WHERE clause so that SQLite will not
+// search by its index. Without statistics SQLite takes any indexed range as
+// selective as any other; a range open towards the past ("began before the
+// month's end") matches all of history. PostgreSQL keeps statistics and
+// chooses well on its own.
+func notIndexed(db *gorm.DB, column string) string {
+	if isPostgres(db) {
+		return column
+	}
+	return "+" + column
+}
 
 // DatabaseFile is the name of the SQLite file inside the data folder.
 const DatabaseFile = "govdesk.db"

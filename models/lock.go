@@ -84,7 +84,7 @@ func (s *Store) LockMonth(month string) error {
 		return FieldErrors{{"月份", err.Error()}}
 	}
 	month = MonthOf(first)
-	sheet, err := s.AttendanceSheet(month, AttendanceFilter{})
+	sheet, err := s.AttendanceSheet(month, AttendanceFilter{TotalsOnly: true})
 	if err != nil {
 		return err
 	}

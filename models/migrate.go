@@ -60,6 +60,9 @@ var migrations = []migration{
 	{"长列表分页的索引", migratePageIndexes},
 	{"操作日志记录电脑名", migrateAuditPC},
 	{"打卡按时间排列的唯一索引", migratePunchIndex},
+	{"请假按销假日期的索引", func(tx *gorm.DB) error {
+		return tx.Exec("CREATE INDEX IF NOT EXISTS idx_leave_requests_returned_on ON leave_requests (returned_on)").Error
+	}},
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

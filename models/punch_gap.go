@@ -67,23 +67,40 @@ func findPunchGaps(days []Date, groups ...[]DayPunch) (gaps []PunchGap, home map
 	centre := map[Date]bool{}
 	byDevice := map[string]map[Date]bool{}
 	counts := map[uint]map[string]int{}
+	// a person's punches of one day on one machine come in a run: the maps
+	// are written once a run, not once a punch
+	var last DayPunch
+	var lastDay Date
+	run := 0
+	endRun := func() {
+		if run == 0 {
+			return
+		}
+		centre[lastDay] = true
+		if byDevice[last.Device] == nil {
+			byDevice[last.Device] = map[Date]bool{}
+		}
+		byDevice[last.Device][lastDay] = true
+		if counts[last.StaffID] == nil {
+			counts[last.StaffID] = map[string]int{}
+		}
+		counts[last.StaffID][last.Device] += run
+		run = 0
+	}
 	for _, punches := range groups {
 		for _, p := range punches {
 			if p.Correction {
 				continue
 			}
-			d := DateOf(Civil(p.At))
-			centre[d] = true
-			if byDevice[p.Device] == nil {
-				byDevice[p.Device] = map[Date]bool{}
+			d := DateOf(p.At) // the day its clock showed, in whatever zone it is given
+			if run > 0 && (d != lastDay || p.Device != last.Device || p.StaffID != last.StaffID) {
+				endRun()
 			}
-			byDevice[p.Device][d] = true
-			if counts[p.StaffID] == nil {
-				counts[p.StaffID] = map[string]int{}
-			}
-			counts[p.StaffID][p.Device]++
+			last, lastDay = p, d
+			run++
 		}
 	}
+	endRun()
 	home = make(map[uint]string, len(counts))
 	for id, c := range counts {
 		best, n := "", -1
@@ -120,9 +137,12 @@ func findPunchGaps(days []Date, groups ...[]DayPunch) (gaps []PunchGap, home map
 // the person has no punch at all.
 func unrecordedDays(gaps []PunchGap, device string, own []DayPunch) map[Date]bool {
 	var out map[Date]bool
+	if len(gaps) == 0 {
+		return out
+	}
 	punched := map[Date]bool{}
 	for _, p := range own {
-		punched[DateOf(Civil(p.At))] = true
+		punched[DateOf(p.At)] = true
 	}
 	for _, g := range gaps {
 		if g.Confirmed || punched[g.Day] || (g.Device != "" && g.Device != device) {
@@ -187,7 +207,7 @@ func punchGapsOf(db *gorm.DB, cal *Calendar, first, through Date, punches map[ui
 
 func punchedOn(ps []DayPunch, d Date) bool {
 	for _, p := range ps {
-		if DateOf(Civil(p.At)) == d {
+		if DateOf(p.At) == d {
 			return true
 		}
 	}

@@ -113,7 +113,8 @@ func (s Schedule) Covers(d Date) bool {
 	if !s.Seasonal() {
 		return false
 	}
-	md := fmt.Sprintf("%02d-%02d", int(d.Month()), d.Day())
+	m, day := int(d.Month()), d.Day()
+	md := string([]byte{byte('0' + m/10), byte('0' + m%10), '-', byte('0' + day/10), byte('0' + day%10)}) // "10-01"
 	if s.From <= s.To {
 		return s.From <= md && md <= s.To
 	}

@@ -277,16 +277,21 @@ func (s *Store) workingDaysSoFar(first, last Date) (int, error) {
 // before d. People without a change before d are not in the map (their
 // current window applies).
 func (s *Store) windowsOn(d Date) (map[uint]uint, error) {
-	var changes []StaffChange
-	if err := s.db.Where("\"on\" <= ? AND to_window_id IS NOT NULL", d.String()).
-		Order("\"on\", id").Find(&changes).Error; err != nil {
+	rows, err := s.db.Model(&StaffChange{}).Select("staff_id", "to_window_id").
+		Where("\"on\" <= ? AND to_window_id IS NOT NULL", d.String()).Order("\"on\", id").Rows()
+	if err != nil {
 		return nil, err
 	}
-	out := make(map[uint]uint, len(changes))
-	for _, c := range changes {
-		out[c.StaffID] = *c.ToWindowID
+	defer rows.Close()
+	out := map[uint]uint{}
+	for rows.Next() {
+		var staff, window uint
+		if err := rows.Scan(&staff, &window); err != nil {
+			return nil, err
+		}
+		out[staff] = window
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 func orText(s, alt string) string {

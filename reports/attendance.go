@@ -245,7 +245,7 @@ func exportAttendance(st *models.Store, opt ExportOptions) (string, []string, []
 	if err != nil {
 		return "", nil, nil, fmt.Errorf("考勤月份有误：%v", err)
 	}
-	list, err := st.AttendanceMonth(models.MonthOf(first), models.AttendanceFilter{})
+	list, err := st.AttendanceMonth(models.MonthOf(first), models.AttendanceFilter{TotalsOnly: true})
 	if err != nil {
 		return "", nil, nil, err
 	}
@@ -268,7 +268,7 @@ func PrintAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w
 }
 
 func printAttendanceBulletin(st *models.Store, month string, opt PrintOptions, w io.Writer) error {
-	sheet, err := st.AttendanceSheet(month, models.AttendanceFilter{})
+	sheet, err := st.AttendanceSheet(month, models.AttendanceFilter{TotalsOnly: true})
 	if err != nil {
 		return err
 	}
