@@ -8,7 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/mozillazg/go-pinyin"
+
+	"govdesk/app/pinyin"
 )
 
 // picker is a choice among many — people, windows, 派驻单位 — that is
@@ -232,12 +233,6 @@ func (s *pickerSearch) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-var pinyinArgs = func() pinyin.Args {
-	a := pinyin.NewArgs()
-	a.Heteronym = true
-	return a
-}()
-
 // pinyinKey is how each character of label can be typed: a Chinese
 // character by any of its readings (王 as wang or yu), anything else — and
 // a character the pinyin table lacks, such as 𠮷 — as itself, in lower case.
@@ -249,8 +244,8 @@ func pinyinKey(label string) [][]string {
 			continue
 		}
 		if unicode.Is(unicode.Han, r) {
-			if readings := pinyin.Pinyin(string(r), pinyinArgs); len(readings) == 1 && len(readings[0]) > 0 {
-				key = append(key, readings[0])
+			if readings := pinyin.Readings(r); len(readings) > 0 {
+				key = append(key, readings)
 				continue
 			}
 		}
