@@ -4,10 +4,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"gorm.io/gorm"
 )
@@ -196,9 +198,12 @@ func eachOnEveryCore(n int, do func(i int)) {
 // by its end that end in it or later, or were reported back (销假) in it or
 // later. They are found by the indexes of 结束日期 and 销假日期; those begun
 // before the month's end are every request ever made.
+// Only what SummarizeMonth reads of a request is read: each column is a
+// call into SQLite.
 func monthLeaves(db *gorm.DB, first, last Date) ([]LeaveRequest, error) {
 	var leaves []LeaveRequest
-	err := db.Where(monthLeavesWhere(db), last, first, first).Find(&leaves).Error
+	err := db.Select("id", "staff_id", "type", "from_date", "from_half", "to_date", "to_half", "status", "approver", "returned_on").
+		Where(monthLeavesWhere(db), last, first, first).Find(&leaves).Error
 	return leaves, err
 }
 
@@ -294,13 +299,13 @@ func machinePunches(n int, ids, times, devices string) (map[uint][]DayPunch, err
 	}
 	bad := func(what string) error { return fmt.Errorf("无法读取打卡记录的%s", what) }
 	who := make([]uint, n)
-	counts := map[uint]int{}
+	var maxID uint
 	for i := range who {
 		var id uint
 		j := 0
 		for ; j < len(ids) && ids[j] != ','; j++ {
 			c := ids[j]
-			if c < '0' || c > '9' {
+			if c < '0' || c > '9' || id > math.MaxUint32 {
 				return nil, bad("人员")
 			}
 			id = id*10 + uint(c-'0')
@@ -309,29 +314,100 @@ func machinePunches(n int, ids, times, devices string) (map[uint][]DayPunch, err
 			return nil, bad("人员")
 		}
 		ids = ids[min(j+1, len(ids)):]
-		who[i] = id
-		counts[id]++
+		who[i], maxID = id, max(maxID, id)
+	}
+	// where each person's next punch goes in buf: by id in a slice, ids
+	// being the small numbers the database hands out, or in a map should
+	// they not be. It first counts each person's punches.
+	var next []int
+	var nextOf map[uint]int
+	if maxID <= uint(16*n+4096) {
+		next = make([]int, maxID+1)
+	} else {
+		nextOf = map[uint]int{}
+	}
+	for _, id := range who {
+		if next != nil {
+			next[id]++
+		} else {
+			nextOf[id]++
+		}
 	}
 	buf := make([]DayPunch, n)
 	at := 0
-	for id, k := range counts {
-		out[id] = buf[at : at : at+k]
+	place := func(id uint, k int) int {
+		out[id] = buf[at : at+k : at+k]
 		at += k
+		return at - k
 	}
+	if next != nil {
+		for id, k := range next {
+			if k > 0 {
+				next[id] = place(uint(id), k)
+			}
+		}
+	} else {
+		for id, k := range nextOf {
+			nextOf[id] = place(id, k)
+		}
+	}
+	var day string         // the date of the last time read, "2026-11-02"
+	var dayStart time.Time // its midnight
 	for i, id := range who {
 		t, rest, _ := strings.Cut(times, ",")
 		d, more, _ := strings.Cut(devices, "\n")
 		times, devices = rest, more
-		civil, err := civilValue(t)
-		if err != nil || civil.IsZero() {
-			return nil, bad("时间")
-		}
 		if (times == "") != (i == n-1) {
 			return nil, bad("时间")
 		}
-		out[id] = append(out[id], DayPunch{StaffID: id, At: civil, Device: d})
+		// most of a month's times share their date with the one before:
+		// only the time of day is read again
+		var civil time.Time
+		if len(t) == 19 && t[:10] == day {
+			if secs, ok := clockSeconds(t[11:]); ok {
+				civil = dayStart.Add(time.Duration(secs) * time.Second)
+			}
+		}
+		if civil.IsZero() {
+			v, err := civilValue(t)
+			if err != nil || v.IsZero() {
+				return nil, bad("时间")
+			}
+			civil = v
+			if len(t) == 19 {
+				day, dayStart = t[:10], CivilTime(DateOf(v), 0, 0, 0)
+			}
+		}
+		k := 0
+		if next != nil {
+			k = next[id]
+			next[id]++
+		} else {
+			k = nextOf[id]
+			nextOf[id]++
+		}
+		buf[k] = DayPunch{StaffID: id, At: civil, Device: d}
 	}
 	return out, nil
+}
+
+// clockSeconds reads "08:20:07" as seconds since midnight.
+func clockSeconds(s string) (int, bool) {
+	if len(s) != 8 || s[2] != ':' || s[5] != ':' {
+		return 0, false
+	}
+	two := func(i int) int {
+		a, b := s[i], s[i+1]
+		if a < '0' || a > '9' || b < '0' || b > '9' {
+			return -1
+		}
+		return int(a-'0')*10 + int(b-'0')
+	}
+	h, m, sec := two(0), two(3), two(6)
+	if h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59 {
+		return 0, false
+	}
+	return h*3600 + m*60 + sec, true
 }
 
 // machinePunchRows reads the machine punches of [from, to) a row at a time.

@@ -95,6 +95,9 @@ func TestMangledPunchTextIsRefused(t *testing.T) {
 		{"more times than punches", 1, "7", "2026-11-02 08:20:00,2026-11-02 17:05:00", "甲"},
 		{"a time that is not one", 2, "7,8", "2026-11-02 08:20:00,下午五点", "甲\n甲"},
 		{"an empty time", 2, "7,8", "2026-11-02 08:20:00,", "甲\n甲"},
+		{"an hour past 23 on a day already read", 2, "7,8", "2026-11-02 08:20:00,2026-11-02 24:00:00", "甲\n甲"},
+		{"a letter in the minutes on a day already read", 2, "7,8", "2026-11-02 08:20:00,2026-11-02 08:2x:00", "甲\n甲"},
+		{"an id beyond any", 1, "99999999999999999999999", "2026-11-02 08:20:00", "甲"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := machinePunches(c.n, c.ids, c.times, c.machines)
@@ -102,6 +105,14 @@ func TestMangledPunchTextIsRefused(t *testing.T) {
 				t.Fatalf("got %v, %v; want it refused", got, err)
 			}
 		})
+	}
+	// ids far apart (kept in a map, not a slice by id) read as any others
+	got, err := machinePunches(3, "4000000000,7,4000000000", "2026-11-02 08:20:00,2026-11-02 08:21:05,2026-11-02 17:05:59", "甲\n乙\n甲")
+	at := func(h, m, s int) time.Time { return CivilTime(NewDate(2026, 11, 2), h, m, s) }
+	if err != nil || len(got) != 2 ||
+		!slices.Equal(got[4000000000], []DayPunch{{StaffID: 4000000000, At: at(8, 20, 0), Device: "甲"}, {StaffID: 4000000000, At: at(17, 5, 59), Device: "甲"}}) ||
+		!slices.Equal(got[7], []DayPunch{{StaffID: 7, At: at(8, 21, 5), Device: "乙"}}) {
+		t.Fatalf("got %+v, %v", got, err)
 	}
 	if _, err := machinePunches(2, "7,8", "2026-11-02 08:20:00,2026-11-02 17:05:00", "甲\n乙\n丙"); err != errDeviceLineBreak {
 		t.Fatalf("a third machine name: %v, want the rows read one by one", err)

@@ -103,9 +103,13 @@ func schemaVersion(db *gorm.DB) (int, error) {
 
 // migrate brings db up to version target, one transaction per migration.
 func migrate(db *gorm.DB, target int) error {
-	if err := db.AutoMigrate(&SchemaMigration{}); err != nil && !db.Migrator().HasTable(&SchemaMigration{}) {
-		// (another program opening the same new folder may have made it first)
-		return fmt.Errorf("无法建立版本记录：%w", err)
+	// the record of versions is made once (its columns never change), not
+	// compared column by column at every start
+	if !db.Migrator().HasTable(&SchemaMigration{}) {
+		if err := db.AutoMigrate(&SchemaMigration{}); err != nil && !db.Migrator().HasTable(&SchemaMigration{}) {
+			// (another program opening the same new folder may have made it first)
+			return fmt.Errorf("无法建立版本记录：%w", err)
+		}
 	}
 	have, err := schemaVersion(db)
 	if err != nil {
