@@ -1,10 +1,15 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"govdesk/models"
 )
 
 // TestMain lets a test run the program itself, as a user at a terminal does:
@@ -60,4 +65,62 @@ func TestVersionComesFromFyneAppToml(t *testing.T) {
 	if err != nil || !strings.Contains(string(out), "GovDesk "+m.Version+"（构建 ") {
 		t.Fatalf("govdesk version: %v %q", err, out)
 	}
+}
+
+// BenchmarkExportAttendanceCommand runs `govdesk export attendance --month`
+// over the large demo centre (three years of a 400-staff centre, made by
+// `demo --scale large` first, a minute; or the data folder named by
+// GOVDESK_BENCH_LARGE, made so before) beside the sqlite3 command line tool
+// printing the same month's punches, each a whole process from start to
+// exit: `ms/command`, `ms/sqlite3` and their ratio. The month is the last
+// whole month of punches.
+func BenchmarkExportAttendanceCommand(b *testing.B) {
+	sqlite3, err := exec.LookPath("sqlite3")
+	if err != nil {
+		b.Fatal("the baseline needs the sqlite3 command line tool (apt install sqlite3)")
+	}
+	run := func(data string, args ...string) {
+		b.Helper()
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"), "GOVDESK_RUN_MAIN=1",
+			"GOVDESK_DATA=" + data, "GOVDESK_ARGS=" + strings.Join(args, " ")}
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("govdesk %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	data := os.Getenv("GOVDESK_BENCH_LARGE")
+	if data == "" {
+		data = b.TempDir()
+		run(data, "demo", "--scale", "large")
+	}
+	db := filepath.Join(data, models.DatabaseFile)
+	newest, err := exec.Command(sqlite3, db, "SELECT substr(max(at), 1, 7) FROM punches").Output()
+	if err != nil {
+		b.Fatal(err)
+	}
+	first, err := models.ParseMonth(strings.TrimSpace(string(newest)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	first = first.AddDays(-1) // the month before the newest punch
+	month := models.MonthOf(first)
+	from, to := models.MonthSpan(first)
+	query := fmt.Sprintf("SELECT * FROM punches WHERE at >= '%s' AND at < '%s'", from, to.AddDays(1))
+	out := filepath.Join(b.TempDir(), "attendance.csv")
+	run(data, "export", "attendance", "--month", month, "--out", out) // the file's pages in memory, as for the tool
+	var command, baseline time.Duration
+	for b.Loop() {
+		t := time.Now()
+		run(data, "export", "attendance", "--month", month, "--out", out)
+		command += time.Since(t)
+		t = time.Now()
+		if err := exec.Command(sqlite3, db, query).Run(); err != nil {
+			b.Fatal(err)
+		}
+		baseline += time.Since(t)
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(command.Milliseconds())/n, "ms/command")
+	b.ReportMetric(float64(baseline.Milliseconds())/n, "ms/sqlite3")
+	b.ReportMetric(float64(command)/float64(baseline), "ratio")
 }
