@@ -164,7 +164,11 @@ func TestAMonthsLeaveIsFoundByItsEndOrReturn(t *testing.T) {
 	}
 
 	// SQLite, without statistics, would take the index of 开始日期 and read
-	// every request ever made before the month's end
+	// every request ever made before the month's end (a server chooses by
+	// its statistics)
+	if st.OnServer() {
+		return
+	}
 	var plan []struct{ Detail string }
 	first, last := NewDate(2026, 11, 1), NewDate(2026, 11, 30)
 	if err := st.db.Raw("EXPLAIN QUERY PLAN SELECT * FROM leave_requests WHERE "+monthLeavesWhere(st.db), last, first, first).
