@@ -119,7 +119,7 @@ func TestHandbookCaseAuthorisationImportExportRoundTrip(t *testing.T) {
 			t.Fatalf("%s: no 批准人 column in %v", ext, sh.Header)
 		}
 		got := map[string]string{}
-		for _, r := range sh.Rows {
+		for _, r := range rowsOf(sh) {
 			if col < len(r.Cells) {
 				got[r.Cells[0]] = r.Cells[col]
 			}

@@ -183,14 +183,14 @@ func TestCasesExportRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, header, rows, _ := exportCases(st, ExportOptions{Personal: true})
-		if !reflect.DeepEqual(sh.Header, header) || len(sh.Rows) != len(rows) {
-			t.Fatalf("%s: header %v, %d rows", ext, sh.Header, len(sh.Rows))
+		if !reflect.DeepEqual(sh.Header, header) || len(rowsOf(sh)) != len(rows) {
+			t.Fatalf("%s: header %v, %d rows", ext, sh.Header, len(rowsOf(sh)))
 		}
 		if first, err := st.CaseByNo(rows[0][0]); err != nil || header[6] != "受理时间" ||
 			rows[0][6] != first.ReceivedAt.Format("2006-01-02 15:04") {
 			t.Fatalf("%s: 受理时间 written as %q", ext, rows[0][6])
 		}
-		for i, r := range sh.Rows {
+		for i, r := range rowsOf(sh) {
 			for j := range header {
 				cell := ""
 				if j < len(r.Cells) {

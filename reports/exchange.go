@@ -268,9 +268,9 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 		column := func(name string) []string {
 			var out []string
 			if i, ok := index[name]; ok {
-				for _, sr := range sh.Rows {
-					if i < len(sr.Cells) && sr.Cells[i] != "" {
-						out = append(out, sr.Cells[i])
+				for k := range sh.Len() {
+					if cells := sh.Row(k).Cells; i < len(cells) && cells[i] != "" {
+						out = append(out, cells[i])
 					}
 				}
 			}
@@ -291,9 +291,10 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 			limits[i] = columnLimit(c.Name)
 		}
 	}
-	total := len(sh.Rows) + 1
+	total := sh.Len() + 1
 	seen := map[string]int{}
-	for i, sr := range sh.Rows {
+	for i := range sh.Len() {
+		sr := sh.Row(i)
 		if bad := badCells(sh.File, sr.Line, sr.Cells, func(j int) (string, int) {
 			if j < len(sh.Header) {
 				return sh.Header[j], limits[j]
@@ -313,7 +314,7 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 		}
 		// what the importer needs it has taken: a large file's cells are
 		// let go as they are read, not held until the import ends
-		sh.Rows[i].Cells = nil
+		sh.letGo(i)
 		if i%100 == 0 {
 			if ctx.Err() != nil {
 				return models.ImportStats{}, ErrImportCancelled
@@ -321,10 +322,10 @@ func ImportContext(ctx context.Context, st *models.Store, kind, path string, pro
 			progress(i, total)
 		}
 	}
-	if len(sh.Rows) == 0 {
+	if sh.Len() == 0 {
 		probs = append(probs, Problem{File: sh.File, Reason: "文件中没有数据行"})
 	}
-	sh.Rows = nil // read: what each row gave is with the importer
+	sh.cells, sh.lines = nil, nil // read: what each row gave is with the importer
 	if len(probs) > 0 {
 		return models.ImportStats{}, &ImportError{Problems: probs}
 	}

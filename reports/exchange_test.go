@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -220,10 +221,10 @@ func TestExportGivesBackTheSameRows(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, header, rows, _ := exporters[kind](st, ExportOptions{})
-			if strings.Join(sh.Header, ",") != strings.Join(header, ",") || len(sh.Rows) != len(rows) {
-				t.Fatalf("%s%s: header %v, %d rows", kind, ext, sh.Header, len(sh.Rows))
+			if strings.Join(sh.Header, ",") != strings.Join(header, ",") || len(rowsOf(sh)) != len(rows) {
+				t.Fatalf("%s%s: header %v, %d rows", kind, ext, sh.Header, len(rowsOf(sh)))
 			}
-			for i, r := range sh.Rows {
+			for i, r := range rowsOf(sh) {
 				for j := range header {
 					cell := ""
 					if j < len(r.Cells) {
@@ -277,5 +278,40 @@ func TestImportKeepsStoredValuesForEmptyOptionalCells(t *testing.T) {
 	p, _ := st.StaffList()
 	if p[0].Status != models.StatusTransfered || p[0].Mobile != "13800138000" || p[0].LeftOn != models.NewDate(2026, 10, 31) {
 		t.Fatalf("stored values lost: %+v", p[0])
+	}
+}
+
+// rowsOf lists a sheet's data rows.
+func rowsOf(sh *Sheet) []SheetRow {
+	out := make([]SheetRow, sh.Len())
+	for i := range out {
+		out[i] = sh.Row(i)
+	}
+	return out
+}
+
+// A sheet's rows keep their row numbers in the file, blank rows left out
+// before and after the header, and their cells tidied; the rows are kept in
+// the list the file was read into, moved up over the header and the blanks.
+func TestASheetsRowsKeepTheirRowNumbers(t *testing.T) {
+	raw := [][]string{
+		{"", " "},
+		{"工号", "姓名"},
+		{"ＺＷ001", " 王堃 "},
+		{"", ""},
+		{"ZW002", "周𠮷"},
+		{" ", ""},
+		{"ZW003", "李喆"},
+	}
+	sh, err := sheetOf("staff.csv", "UTF-8", raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []SheetRow{{3, []string{"ZW001", "王堃"}}, {5, []string{"ZW002", "周𠮷"}}, {7, []string{"ZW003", "李喆"}}}
+	if got := rowsOf(sh); !reflect.DeepEqual(got, want) || strings.Join(sh.Header, ",") != "工号,姓名" {
+		t.Fatalf("header %q, rows %v, want %v", sh.Header, got, want)
+	}
+	if !reflect.DeepEqual(raw[:3], [][]string{want[0].Cells, want[1].Cells, want[2].Cells}) || raw[3] != nil || raw[6] != nil {
+		t.Fatalf("the list read into holds %q", raw)
 	}
 }

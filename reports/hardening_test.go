@@ -128,7 +128,7 @@ func TestBigXLSXIsReadRowByRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sh.Rows) != 2999 || sh.Rows[2998].Cells[0] != "W3000" {
-		t.Errorf("read %d rows", len(sh.Rows))
+	if len(rowsOf(sh)) != 2999 || rowsOf(sh)[2998].Cells[0] != "W3000" {
+		t.Errorf("read %d rows", len(rowsOf(sh)))
 	}
 }

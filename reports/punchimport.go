@@ -122,7 +122,8 @@ func ReadPunchMap(path string) ([]models.PunchMapPair, error) {
 		return nil, &ImportError{Problems: probs}
 	}
 	var out []models.PunchMapPair
-	for _, r := range sh.Rows {
+	for k := range sh.Len() {
+		r := sh.Row(k)
 		get := func(i int) string {
 			if i < len(r.Cells) {
 				return r.Cells[i]

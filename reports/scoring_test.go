@@ -75,7 +75,7 @@ func TestScoresMonthFromImportedFiles(t *testing.T) {
 	}
 	got := map[string][]string{}
 	var order []string
-	for _, r := range sh.Rows {
+	for _, r := range rowsOf(sh) {
 		cells := append(r.Cells, make([]string, 12)...)[:12]
 		got[cells[1]] = cells
 		order = append(order, cells[1])

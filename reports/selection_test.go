@@ -210,7 +210,7 @@ func TestHeldOutQuarterSelectedEndToEnd(t *testing.T) {
 		t.Fatalf("header ends %s", got)
 	}
 	byName := map[string][]string{}
-	for _, r := range sh.Rows {
+	for _, r := range rowsOf(sh) {
 		byName[r.Cells[1]] = r.Cells
 	}
 	for name, want := range map[string]string{

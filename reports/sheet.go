@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,7 +28,11 @@ type Sheet struct {
 	File     string // base name, for messages
 	Encoding string // what a CSV file was decoded from
 	Header   []string
-	Rows     []SheetRow
+	// the data rows' cells, and each one's row number: two lists, kept in
+	// the list of cells the file was read into, not copied into a third
+	// list of rows (a million-row file's rows are all held at once)
+	cells [][]string
+	lines []int32
 }
 
 // SheetRow is one data row.
@@ -35,6 +40,15 @@ type SheetRow struct {
 	Line  int
 	Cells []string
 }
+
+// Len is the number of data rows.
+func (s *Sheet) Len() int { return len(s.cells) }
+
+// Row is data row i (from 0).
+func (s *Sheet) Row(i int) SheetRow { return SheetRow{Line: int(s.lines[i]), Cells: s.cells[i]} }
+
+// letGo drops the cells of row i, once what it gave has been taken.
+func (s *Sheet) letGo(i int) { s.cells[i] = nil }
 
 // ReadSheet reads a .csv (UTF-8 with or without BOM, UTF-16 with BOM, or
 // GB18030/GBK) or the first sheet of an .xlsx file. Cells are trimmed and
@@ -95,8 +109,11 @@ func sheetOf(base, enc string, raw [][]string) (*Sheet, error) {
 
 // sheetFrom is sheetOf of cells that, if tidied, NormalizeCell has tidied
 // already (normTable): tidying them again changes nothing.
+//
+// The data rows are kept in raw itself, moved up over the header and the
+// blank rows: raw is the sheet's from then on.
 func sheetFrom(base, enc string, raw [][]string, tidied bool) (*Sheet, error) {
-	sh := &Sheet{File: base, Encoding: enc, Rows: make([]SheetRow, 0, max(len(raw)-1, 0))}
+	sh := &Sheet{File: base, Encoding: enc, cells: raw[:0], lines: make([]int32, 0, max(len(raw)-1, 0))}
 	for i, r := range raw {
 		cells := r
 		blank := true
@@ -128,8 +145,11 @@ func sheetFrom(base, enc string, raw [][]string, tidied bool) (*Sheet, error) {
 			}
 			continue
 		}
-		sh.Rows = append(sh.Rows, SheetRow{Line: i + 1, Cells: cells})
+		// (row i is read before it is written over: at most row i is written)
+		sh.cells = append(sh.cells, cells)
+		sh.lines = append(sh.lines, int32(min(i+1, math.MaxInt32)))
 	}
+	clear(raw[len(sh.cells):]) // rows moved up are not held twice
 	if sh.Header == nil {
 		return nil, fmt.Errorf("文件 %s 是空的：第一行应为列名", base)
 	}
