@@ -516,7 +516,7 @@ func TestUpgradeGivesPunchesOneIndexOnTimeAndPerson(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := st.db.Exec("DELETE FROM schema_migrations WHERE version >= ?", migrationNumber(t, "打卡按时间排列的唯一索引")).Error; err != nil {
+	if err := st.db.Exec("DELETE FROM schema_migrations WHERE version >= ?", migrationVersion(t, "打卡按时间排列的唯一索引")).Error; err != nil {
 		t.Fatal(err)
 	}
 	st.Close()
@@ -534,16 +534,4 @@ func TestUpgradeGivesPunchesOneIndexOnTimeAndPerson(t *testing.T) {
 	if list, _ := st.Punches(PunchFilter{StaffID: p.ID}); len(list) != 2 {
 		t.Fatalf("%d punches", len(list))
 	}
-}
-
-// migrationNumber is the version the migration called name gives a database.
-func migrationNumber(t *testing.T, name string) int {
-	t.Helper()
-	for i, m := range migrations {
-		if m.name == name {
-			return i + 1
-		}
-	}
-	t.Fatalf("no migration %q", name)
-	return 0
 }
