@@ -69,7 +69,7 @@ func TestVersionComesFromFyneAppToml(t *testing.T) {
 
 // BenchmarkExportAttendanceCommand runs `govdesk export attendance --month`
 // over the large demo centre (three years of a 400-staff centre, made by
-// `demo --scale large` first, a minute; or the data folder named by
+// `demo --scale large` first, about ten seconds; or the data folder named by
 // GOVDESK_BENCH_LARGE, made so before) beside the sqlite3 command line tool
 // printing the same month's punches, each a whole process from start to
 // exit: `ms/command`, `ms/sqlite3` and their ratio. The month is the last

@@ -96,8 +96,8 @@ func TestFirstWindowHoldsUnder100MBOfHeap(t *testing.T) {
 // visits every screen in the navigation's order, each drawn once; screens
 // stay built, as they do in the window. It reports the heap in use at the
 // start (总览 drawn) and after the last screen, the largest step, and the
-// screen that made it. Making the centre takes about a minute and is not
-// timed.
+// screen that made it. Making the centre takes about ten seconds and is
+// not timed.
 func BenchmarkGUIHeapEveryScreen3Years(b *testing.B) {
 	dir := b.TempDir()
 	st, err := models.Open(dir, models.WithClock(models.FixedClock(testNow)))

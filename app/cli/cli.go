@@ -493,7 +493,7 @@ func importPunches(st *models.Store, path string, opt reports.PunchFileOptions, 
 
 // fillLargeDemo fills the large demo centre and says what it holds.
 func fillLargeDemo(st *models.Store, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stdout, "正在填入大型演示中心（约需一分钟）……")
+	fmt.Fprintln(stdout, "正在填入大型演示中心（约需十秒）……")
 	got, err := st.FillLargeDemo()
 	if err != nil {
 		return fail(stderr, err)
