@@ -183,15 +183,19 @@ func BenchmarkImportCases3Years(b *testing.B) {
 // BenchmarkImportCasesMonthAfterYears imports October 2026's cases (about
 // 1,500) into a centre holding one year of cases and into one holding three:
 // x-3y-over-1y near 1 shows the import reads what the file names, not the
-// history.
+// history. Beside it, bare-x-3y-over-1y is the same for the bare insert of
+// another 1,500 cases: what the larger tables and indexes cost SQLite itself.
 func BenchmarkImportCasesMonthAfterYears(b *testing.B) {
 	one, three := fill400(b), fill400(b)
 	caseHistory(b, one, 1)
 	caseHistory(b, three, 3)
-	importMonth := func(st *Store, prefix string) time.Duration {
+	monthRows := func(st *Store, prefix string) []CaseRow {
 		b.StopTimer()
-		rows := caseRowsBetween(b, st, NewDate(2026, 10, 1), NewDate(2026, 11, 1), prefix)
-		b.StartTimer()
+		defer b.StartTimer()
+		return caseRowsBetween(b, st, NewDate(2026, 10, 1), NewDate(2026, 11, 1), prefix)
+	}
+	importMonth := func(st *Store, prefix string) time.Duration {
+		rows := monthRows(st, prefix)
 		start := time.Now()
 		stats, err := st.ImportCases(rows)
 		if err != nil || stats.Created != len(rows) {
@@ -199,15 +203,19 @@ func BenchmarkImportCasesMonthAfterYears(b *testing.B) {
 		}
 		return time.Since(start)
 	}
-	var t1, t3 time.Duration
+	var t1, t3, bare1, bare3 time.Duration
 	for i := 0; i < b.N; i++ {
 		prefix := fmt.Sprintf("M%d-", i) // new cases each time
 		t1 += importMonth(one, prefix)
 		t3 += importMonth(three, prefix)
+		prefix = fmt.Sprintf("B%d-", i)
+		bare1 += bareInsertCases(b, one, monthRows(one, prefix))
+		bare3 += bareInsertCases(b, three, monthRows(three, prefix))
 	}
 	b.ReportMetric(float64(t1.Milliseconds())/float64(b.N), "1y-ms/op")
 	b.ReportMetric(float64(t3.Milliseconds())/float64(b.N), "3y-ms/op")
 	b.ReportMetric(float64(t3)/float64(t1), "x-3y-over-1y")
+	b.ReportMetric(float64(bare3)/float64(bare1), "bare-x-3y-over-1y")
 }
 
 // ratingRowsBetween gives 50 ratings each working day in [from, to), one in
