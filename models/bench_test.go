@@ -93,11 +93,15 @@ func BenchmarkImportStaff400Unchanged(b *testing.B) {
 
 // punchRows400 gives four punches a working day in November 2026 for the
 // 400 people of fill400 (21 working days: 33,600 punches).
-func punchRows400(days int) []PunchRow {
+func punchRows400(days int) []PunchRow { return punchRows400From(NewDate(2026, 11, 1), days) }
+
+// punchRows400From gives four punches a working day for the 400 people of
+// fill400, for the given number of working days from first on.
+func punchRows400From(first Date, days int) []PunchRow {
 	cal := NewCalendar(nil)
 	var rows []PunchRow
 	n := 0
-	for d := NewDate(2026, 11, 1); n < days; d = d.AddDays(1) {
+	for d := first; n < days; d = d.AddDays(1) {
 		if !cal.IsWorkingDay(d) {
 			continue
 		}
@@ -109,6 +113,20 @@ func punchRows400(days int) []PunchRow {
 		}
 	}
 	return rows
+}
+
+// monthPunchRows400 gives the four punches of every working day of the
+// month of first for the 400 people of fill400.
+func monthPunchRows400(first Date) []PunchRow {
+	_, last := MonthSpan(first)
+	cal := NewCalendar(nil)
+	days := 0
+	for d := first; !d.After(last); d = d.AddDays(1) {
+		if cal.IsWorkingDay(d) {
+			days++
+		}
+	}
+	return punchRows400From(first, days)
 }
 
 func fillMonth400(b *testing.B) *Store {
