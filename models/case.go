@@ -392,14 +392,48 @@ func (s *Store) Cases(f CaseFilter) ([]Case, error) {
 		return nil, err
 	}
 	q = q.Preload("Window").Preload("Staff").Order("received_at DESC, id DESC")
-	if f.WithMaterials {
-		q = q.Preload("Materials", func(db *gorm.DB) *gorm.DB { return db.Order("seq") })
-	}
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)
 	}
 	var out []Case
-	return out, q.Find(&out).Error
+	if err := q.Find(&out).Error; err != nil {
+		return nil, err
+	}
+	if f.WithMaterials && len(out) > 0 {
+		if err := s.attachMaterials(f, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// attachMaterials gives the cases the filter chose their materials, read
+// by the same filter as a subquery: a preload names every case in the
+// statement, and a register of more than 32,766 cases is more than SQLite
+// (and in time PostgreSQL) takes in one.
+func (s *Store) attachMaterials(f CaseFilter, cases []Case) error {
+	ids, err := s.caseQuery(f)
+	if err != nil {
+		return err
+	}
+	ids = ids.Select("id")
+	if f.Limit > 0 {
+		ids = ids.Order("received_at DESC, id DESC").Limit(f.Limit)
+	}
+	var mats []CaseMaterial
+	if err := s.db.Where("case_id IN (?)", ids).Order("case_id, seq").Find(&mats).Error; err != nil {
+		return err
+	}
+	at := make(map[uint]int, len(cases))
+	for i, c := range cases {
+		at[c.ID] = i
+	}
+	for _, m := range mats {
+		if i, ok := at[m.CaseID]; ok {
+			cases[i].Materials = append(cases[i].Materials, m)
+		}
+	}
+	return nil
 }
 
 // caseQuery selects the cases the filter lets through.
