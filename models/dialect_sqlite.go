@@ -145,6 +145,7 @@ func integrityProblems(db *gorm.DB) ([]string, error) {
 	if isPostgres(db) {
 		return nil, nil
 	}
+	wholeChecks.Add(1)
 	var problems []string
 	var rows []string
 	if err := db.Raw("PRAGMA integrity_check").Scan(&rows).Error; err != nil {

@@ -151,7 +151,10 @@ func (s *Store) Close() error {
 	if err != nil {
 		return err
 	}
-	return sqlDB.Close()
+	before := s.ownedState()
+	err = sqlDB.Close() // the last connection folds the WAL into the file
+	s.sealFollows(before)
+	return err
 }
 
 // Dir is the data folder the store lives in.
@@ -537,11 +540,12 @@ func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() er
 	}
 	for {
 		began := false
+		var before string // the files as they were, for the seal
 		err := s.db.Transaction(func(tx *gorm.DB) error {
 			if err := takeWriterLock(tx); err != nil {
 				return err
 			}
-			began = true
+			began, before = true, s.ownedState()
 			defer s.markWriting(op)()
 			single, err := singleUser(tx)
 			if err != nil {
@@ -564,6 +568,9 @@ func (s *Store) writeThen(fn func(tx *gorm.DB, a *auditor) error, then func() er
 		})
 		if began {
 			s.ownWrites.Add(1)
+			if err == nil {
+				s.sealFollows(before)
+			}
 		}
 		// Transactions begin IMMEDIATE (on a server, take the writers' lock
 		// first), so another writer makes the start itself wait and then
