@@ -211,10 +211,32 @@ func (s *Store) PruneBackups(p BackupPolicy) error {
 			}
 		}
 	}
+	removeStalePartials(s.BackupDir(), today)
 	if len(errs) > 0 {
 		return errors.New(strings.Join(errs, "；"))
 	}
 	return nil
+}
+
+// removeStalePartials removes the backups of days before today that were
+// never finished (see Backup): their program stopped while writing them.
+// Today's may still be being written by another program.
+func removeStalePartials(dir string, today Date) {
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		name := e.Name()
+		if e.IsDir() || !strings.HasPrefix(name, BackupAuto+"-") || !strings.Contains(name, ".db"+partialSuffix) {
+			continue
+		}
+		rest := strings.TrimPrefix(name, BackupAuto+"-")
+		if len(rest) < len(backupStamp) {
+			continue
+		}
+		at, err := time.ParseInLocation(backupStamp, rest[:len(backupStamp)], CentreZone)
+		if err == nil && DateOf(at).Before(today) {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
 }
 
 // keep tells which of the backups (newest first) the policy keeps: every

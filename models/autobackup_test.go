@@ -3,6 +3,7 @@ package models
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -196,5 +197,57 @@ func TestBackupFolderCanBeMoved(t *testing.T) {
 	}
 	if err := st.SetBackupDir(""); err != nil || st.BackupDir() != filepath.Join(st.Dir(), "backups") {
 		t.Fatalf("reset: %v, folder %s", err, st.BackupDir())
+	}
+}
+
+// The window was stopped (a power cut, 结束任务) while writing this
+// morning's backup, and yesterday's: what it left is no backup. Today still
+// wants one, the list offers none to restore, and the next backup is whole;
+// yesterday's remains go at the next pruning, today's stay (another program
+// may be writing them).
+func TestABackupLeftUnfinishedIsNoBackup(t *testing.T) {
+	now := day(t, "2026-11-10")
+	st, err := Open(t.TempDir(), WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	dir := st.BackupDir()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	left := []string{"自动备份-20261110-083000.db" + partialSuffix, "自动备份-20261110-083000.db" + partialSuffix + "-journal",
+		"自动备份-20261109-083000.db" + partialSuffix, "自动备份-20261109-083000.db" + partialSuffix + "-journal"}
+	for _, name := range left {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("SQLite format 3\x00"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !st.AutoBackupDue() {
+		t.Error("an unfinished backup counts as today's")
+	}
+	if got := backupDays(t, st, BackupAuto); len(got) != 0 {
+		t.Errorf("unfinished backups listed: %v", got)
+	}
+	path, err := st.AutoBackup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db, err := openChecked(path, "备份"); err != nil {
+		t.Fatalf("the backup does not open: %v", err)
+	} else if sqlDB, _ := db.DB(); sqlDB != nil {
+		sqlDB.Close()
+	}
+	if _, err := os.Stat(path + partialSuffix); !os.IsNotExist(err) {
+		t.Errorf("the finished backup left %s behind", path+partialSuffix)
+	}
+	if got := backupDays(t, st, BackupAuto); !reflect.DeepEqual(got, []string{"2026-11-10"}) {
+		t.Errorf("backups listed: %v", got)
+	}
+	for i, name := range left {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if today := i < 2; today != (err == nil) {
+			t.Errorf("%s: kept %v, want %v", name, err == nil, today)
+		}
 	}
 }

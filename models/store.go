@@ -194,11 +194,30 @@ func (s *Store) Backup(path string) error {
 		}
 		return nil
 	}
-	if err := vacuumInto(s.db, path); err != nil {
-		os.Remove(path)
+	// written under a name no list of backups takes and named path only
+	// once whole: a program stopped part way (a power cut, 结束任务) leaves
+	// no file that looks like a backup and is not one
+	part := path + partialSuffix
+	removePartial(part)
+	if err := vacuumInto(s.db, part); err != nil {
+		removePartial(part)
+		return fmt.Errorf("备份失败：%w", err)
+	}
+	if err := os.Rename(part, path); err != nil {
+		removePartial(part)
 		return fmt.Errorf("备份失败：%w", err)
 	}
 	return nil
+}
+
+// partialSuffix marks a backup being written; see Backup.
+const partialSuffix = ".part"
+
+// removePartial removes a backup being written and its journal.
+func removePartial(part string) {
+	for _, suffix := range []string{"", "-journal"} {
+		os.Remove(part + suffix)
+	}
 }
 
 // Restore replaces the database in dataDir with the backup file from. It
