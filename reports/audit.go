@@ -9,7 +9,14 @@ import (
 // The 操作日志 export (govdesk export audit, and 导出 on the screen).
 
 func exportAudit(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
-	entries, err := st.AuditLog(opt.Audit)
+	f := opt.Audit
+	if f.From.IsZero() && f.To.IsZero() { // --month: the entries made in it
+		var err error
+		if f.From, f.To, err = monthRange(opt.Month); err != nil {
+			return "", nil, nil, err
+		}
+	}
+	entries, err := st.AuditLog(f)
 	if err != nil {
 		return "", nil, nil, err
 	}

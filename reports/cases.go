@@ -147,7 +147,11 @@ func (r row) workingDays(col string) *int {
 }
 
 func exportCases(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
-	list, err := st.Cases(models.CaseFilter{WithMaterials: true})
+	from, to, err := monthRange(opt.Month) // --month: the cases received in it
+	if err != nil {
+		return "", nil, nil, err
+	}
+	list, err := st.Cases(models.CaseFilter{WithMaterials: true, From: from, To: to})
 	if err != nil {
 		return "", nil, nil, err
 	}

@@ -228,3 +228,41 @@ func TestCasesExportRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// `export cases --month` writes the cases received in that month, as the
+// other records' exports do (the uniform ledger by 发放日期, the log by its
+// time); without it, all of them.
+func TestRecordExportsOfAMonth(t *testing.T) {
+	st := demoStore(t)
+	for _, tc := range []struct {
+		kind string
+		col  int // the date that places a row in a month
+		exp  exporter
+	}{{"cases", 6, exportCases}, {"uniforms", 6, exportUniforms}, {"audit", 0, exportAudit}} {
+		_, _, all, err := tc.exp(st, ExportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]int{"2001-01": 0}
+		for _, r := range all {
+			want[r[tc.col][:7]]++
+		}
+		if len(all) == 0 {
+			t.Fatalf("%s: the demo centre has none", tc.kind)
+		}
+		for month, n := range want {
+			_, _, rows, err := tc.exp(st, ExportOptions{Month: month})
+			if err != nil || len(rows) != n {
+				t.Fatalf("%s %s: %d rows, want %d (%v)", tc.kind, month, len(rows), n, err)
+			}
+			for _, r := range rows {
+				if !strings.HasPrefix(r[tc.col], month) {
+					t.Fatalf("%s %s: a row of %s", tc.kind, month, r[tc.col])
+				}
+			}
+		}
+		if _, _, _, err := tc.exp(st, ExportOptions{Month: "2026-13"}); err == nil {
+			t.Errorf("%s: month 2026-13 accepted", tc.kind)
+		}
+	}
+}

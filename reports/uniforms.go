@@ -87,8 +87,12 @@ func problemsText(r row) string {
 	return b.String()
 }
 
-func exportUniforms(st *models.Store, _ ExportOptions) (string, []string, [][]string, error) {
-	list, err := st.UniformIssues(models.UniformFilter{})
+func exportUniforms(st *models.Store, opt ExportOptions) (string, []string, [][]string, error) {
+	from, to, err := monthRange(opt.Month) // --month: the lines issued in it
+	if err != nil {
+		return "", nil, nil, err
+	}
+	list, err := st.UniformIssues(models.UniformFilter{From: from, To: to})
 	if err != nil {
 		return "", nil, nil, err
 	}
