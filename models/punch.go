@@ -670,6 +670,53 @@ func (s *Store) Punches(f PunchFilter) ([]Punch, error) {
 	return out, q.Find(&out).Error
 }
 
+// PunchLines gives the punches the filter lets through, in time order,
+// as the punch file writes them: 工号, 姓名, 打卡时间 (to the minute), 设备,
+// 来源, 考勤机判定. Three years of a large centre are a million lines: they
+// are read as text in one query, where Punches gives each a record with
+// its person's whole record.
+func (s *Store) PunchLines(f PunchFilter) ([][]string, error) {
+	q := `SELECT COALESCE(s.employee_no, ''), COALESCE(s.name, ''), p.at, COALESCE(p.device, ''), COALESCE(p.source, ''),
+COALESCE(p.device_result, '')
+FROM punches p LEFT JOIN staff s ON s.id = p.staff_id WHERE 1 = 1`
+	var args []any
+	if f.StaffID != 0 {
+		q += " AND p.staff_id = ?"
+		args = append(args, f.StaffID)
+	}
+	if !f.From.IsZero() {
+		q += " AND p.at >= ?"
+		args = append(args, f.From.sqlStart())
+	}
+	if !f.To.IsZero() {
+		q += " AND p.at < ?"
+		args = append(args, f.To.AddDays(1).sqlStart())
+	}
+	if f.CorrectionsOnly {
+		q += " AND p.correction = ?"
+		args = append(args, true)
+	}
+	q += " ORDER BY p.at, p.staff_id"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.db.Raw(q, args...).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][]string
+	for rows.Next() {
+		var no, name, device, source, result string
+		var at time.Time
+		if err := rows.Scan(&no, &name, &at, &device, &source, &result); err != nil {
+			return nil, err
+		}
+		out = append(out, []string{no, name, FormatDateTime(at), device, source, result})
+	}
+	return out, rows.Err()
+}
+
 // migratePunchIndex gives punches one index, unique on time and person, in
 // place of one on person and time and another on time. Every read of
 // punches is of a span of time (a month, a file's span), for everyone or a

@@ -142,13 +142,9 @@ func exportPunches(st *models.Store, opt ExportOptions) (string, []string, [][]s
 		return "", nil, nil, err
 	}
 	f.From, f.To = from, to
-	list, err := st.Punches(f)
+	rows, err := st.PunchLines(f)
 	if err != nil {
 		return "", nil, nil, err
-	}
-	rows := make([][]string, len(list))
-	for i, p := range list {
-		rows[i] = []string{p.Staff.EmployeeNo, p.Staff.Name, models.FormatDateTime(p.At), p.Device, p.Source, p.DeviceResult}
 	}
 	// 来源 (the machine file and row) and 考勤机判定 (what the machine made of
 	// the tap) come last, after the columns the import reads.
