@@ -97,7 +97,11 @@ func TestEditingEveryColumnOfAnExportInExcelUpdatesTheSameRecords(t *testing.T) 
 			st := demoStore(t)
 			dir := t.TempDir()
 			first := filepath.Join(dir, "导出.csv")
-			_, err := Export(st, k.kind, first, ExportOptions{Month: "2026-11"})
+			month := "2026-11"
+			if k.kind == "uniforms" {
+				month = "" // the demo's ledger holds the season changes before November: the whole of it
+			}
+			_, err := Export(st, k.kind, first, ExportOptions{Month: month})
 			must(t, err)
 			header, rows := readExport(t, first)
 			if header[0] != "编号" {
@@ -145,7 +149,7 @@ func TestEditingEveryColumnOfAnExportInExcelUpdatesTheSameRecords(t *testing.T) 
 			}
 
 			again := filepath.Join(dir, "再次导出.csv")
-			_, err = Export(st, k.kind, again, ExportOptions{Month: "2026-11"})
+			_, err = Export(st, k.kind, again, ExportOptions{Month: month})
 			must(t, err)
 			_, after := readExport(t, again)
 			if len(after) != len(rows) {
