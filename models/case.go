@@ -76,9 +76,9 @@ type Case struct {
 	Contact       string        `gorm:"size:32"`                      // 联系人
 	Phone         string        `gorm:"size:32"`                      // 联系电话
 	Address       string        `gorm:"size:256"`                     // 联系地址
-	WindowID      uint          `gorm:"not null;index"`
+	WindowID      uint          `gorm:"not null"`                     // indexed with 受理时间 (pageIndexes)
 	Window        ServiceWindow `gorm:"foreignKey:WindowID;constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
-	StaffID       uint          `gorm:"not null;index"`
+	StaffID       uint          `gorm:"not null"` // likewise
 	Staff         Staff         `gorm:"constraint:OnUpdate:CASCADE,OnDelete:RESTRICT"`
 	ReceivedAt    time.Time     `gorm:"serializer:civil;type:datetime;not null;index"` // 受理时间
 	LegalDays     int           // 法定时限, working days; 0 = not given

@@ -63,6 +63,21 @@ var migrations = []migration{
 	{"请假按销假日期的索引", func(tx *gorm.DB) error {
 		return tx.Exec("CREATE INDEX IF NOT EXISTS idx_leave_requests_returned_on ON leave_requests (returned_on)").Error
 	}},
+	{"办件去掉重复的窗口与人员索引", migrateCaseIndexes},
+}
+
+// migrateCaseIndexes drops the indexes of cases on the window alone and on
+// the person alone: those on window and 受理时间 and on person and 受理时间
+// (pageIndexes) serve every read the first served, and each new case went
+// into both at one of hundreds of places: a month's cases imported into
+// three years of a large centre took 0.19 s, 0.12 s without them.
+func migrateCaseIndexes(tx *gorm.DB) error {
+	for _, ix := range []string{"idx_cases_window_id", "idx_cases_staff_id"} {
+		if err := tx.Exec("DROP INDEX IF EXISTS " + ix).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // migrateRegistrationTimes adds when an outing was registered and when a

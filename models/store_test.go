@@ -535,3 +535,46 @@ func TestUpgradeGivesPunchesOneIndexOnTimeAndPerson(t *testing.T) {
 		t.Fatalf("%d punches", len(list))
 	}
 }
+
+// Cases are indexed by window and by person together with 受理时间 only: an
+// earlier version's indexes on the window alone and the person alone go at
+// the upgrade, and a new database never has them; a window's and a
+// person's cases are still read through an index.
+func TestUpgradeDropsTheCasesIndexesTheirPagesMadeRedundant(t *testing.T) {
+	dir := t.TempDir()
+	st := mustOpen(t, dir)
+	m := st.db.Migrator()
+	has := func(name string) bool { return m.HasIndex(&Case{}, name) }
+	if has("idx_cases_window_id") || has("idx_cases_staff_id") || !has("idx_cases_window_received") || !has("idx_cases_staff_received") {
+		t.Fatal("a new database's cases are not indexed by window and person with 受理时间 alone")
+	}
+	// as an earlier version left it
+	for _, q := range []string{"CREATE INDEX idx_cases_window_id ON cases (window_id)", "CREATE INDEX idx_cases_staff_id ON cases (staff_id)"} {
+		if err := st.db.Exec(q).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.db.Exec("DELETE FROM schema_migrations WHERE version >= ?", migrationVersion(t, "办件去掉重复的窗口与人员索引")).Error; err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	st = mustOpen(t, dir)
+	defer st.Close()
+	m = st.db.Migrator()
+	if has("idx_cases_window_id") || has("idx_cases_staff_id") {
+		t.Fatal("the upgrade kept the indexes on window and person alone")
+	}
+	if st.OnServer() {
+		return // a server chooses its plans by its statistics
+	}
+	for _, col := range []string{"window_id", "staff_id"} {
+		var plan []struct{ Detail string }
+		if err := st.db.Raw("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE " + col + " = 1").Scan(&plan).Error; err != nil {
+			t.Fatal(err)
+		}
+		if len(plan) == 0 || !strings.Contains(plan[0].Detail, "USING") {
+			t.Errorf("cases by %s: %v", col, plan)
+		}
+	}
+}
