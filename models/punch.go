@@ -709,7 +709,7 @@ FROM punches p LEFT JOIN staff s ON s.id = p.staff_id WHERE 1 = 1`
 	for rows.Next() {
 		var no, name, device, source, result string
 		var at time.Time
-		if err := rows.Scan(&no, &name, &at, &device, &source, &result); err != nil {
+		if err := rows.Scan(&no, &name, civilScan{&at}, &device, &source, &result); err != nil {
 			return nil, err
 		}
 		out = append(out, []string{no, name, FormatDateTime(at), device, source, result})

@@ -17,8 +17,8 @@ func TestPunchLinesAreThePunchesAsTheFileWritesThem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.db.Exec("INSERT INTO punches (staff_id, at, correction) VALUES (?, ?, 0)",
-		list[3].ID, "2026-11-02 08:01:00").Error; err != nil {
+	if err := st.db.Exec("INSERT INTO punches (staff_id, at, correction) VALUES (?, ?, ?)",
+		list[3].ID, "2026-11-02 08:01:00", false).Error; err != nil {
 		t.Fatal(err)
 	}
 	nov2 := NewDate(2026, 11, 2)
